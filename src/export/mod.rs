@@ -1,0 +1,1 @@
+//! iCalendar, Atom feeds, sitemap and schema.org JSON-LD, from the model. Pure: strings out.

@@ -1,0 +1,8 @@
+//! +CityxChange news: a timeline and detail pages for the project's events, in Bulgarian and
+//! English. Pure modules (`model`, `query`, `text`, `export`, `i18n`) carry the logic and are
+//! tested natively; `app`, `pages` and `components` are the Leptos views.
+
+pub mod export;
+pub mod model;
+pub mod query;
+pub mod text;

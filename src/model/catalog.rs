@@ -1,0 +1,109 @@
+//! The loaded news: reference lists with lookups, events sorted by date, and the problems met.
+
+use std::collections::HashMap;
+
+use super::problem::Problem;
+use super::types::{City, Event, Lang, Organisation, Person, Site, Topic};
+
+/// Everything a view needs, built once per load.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    pub site: Site,
+    pub cities: Vec<City>,
+    pub organisations: Vec<Organisation>,
+    pub people: Vec<Person>,
+    pub topics: Vec<Topic>,
+    /// Sorted oldest first by start, then end, then slug.
+    pub events: Vec<Event>,
+    pub problems: Vec<Problem>,
+    city_index: HashMap<String, usize>,
+    organisation_index: HashMap<String, usize>,
+    person_index: HashMap<String, usize>,
+    topic_index: HashMap<String, usize>,
+    slug_index: HashMap<String, usize>,
+}
+
+fn index_by<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (id(item).to_owned(), i))
+        .collect()
+}
+
+impl Catalog {
+    pub fn new(
+        site: Site,
+        cities: Vec<City>,
+        organisations: Vec<Organisation>,
+        people: Vec<Person>,
+        topics: Vec<Topic>,
+        mut events: Vec<Event>,
+        problems: Vec<Problem>,
+    ) -> Self {
+        events.sort_by(|a, b| {
+            (a.start, a.last(), &a.slug).cmp(&(b.start, b.last(), &b.slug))
+        });
+        Self {
+            city_index: index_by(&cities, |c| &c.id),
+            organisation_index: index_by(&organisations, |o| &o.id),
+            person_index: index_by(&people, |p| &p.id),
+            topic_index: index_by(&topics, |t| &t.id),
+            slug_index: index_by(&events, |e| &e.slug),
+            site,
+            cities,
+            organisations,
+            people,
+            topics,
+            events,
+            problems,
+        }
+    }
+
+    pub fn city(&self, id: &str) -> Option<&City> {
+        self.city_index.get(id).map(|&i| &self.cities[i])
+    }
+
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
+        self.organisation_index.get(id).map(|&i| &self.organisations[i])
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.person_index.get(id).map(|&i| &self.people[i])
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topic_index.get(id).map(|&i| &self.topics[i])
+    }
+
+    /// Position of an event in [`Catalog::events`].
+    pub fn event_index(&self, slug: &str) -> Option<usize> {
+        self.slug_index.get(slug).copied()
+    }
+
+    pub fn event(&self, slug: &str) -> Option<&Event> {
+        self.event_index(slug).map(|i| &self.events[i])
+    }
+
+    /// How many entries of the file could not be shown.
+    pub fn dropped_entries(&self) -> usize {
+        self.problems.iter().filter(|p| p.entry_dropped).count()
+    }
+
+    /// The short name of an organisation where it has one, else its name.
+    pub fn organisation_label(&self, id: &str, lang: Lang) -> String {
+        match self.organisation(id) {
+            Some(org) => org
+                .short_name
+                .clone()
+                .unwrap_or_else(|| org.name.get(lang).to_owned()),
+            None => id.to_owned(),
+        }
+    }
+
+    pub fn city_name(&self, id: &str, lang: Lang) -> String {
+        self.city(id)
+            .map(|c| c.name.get(lang).to_owned())
+            .unwrap_or_else(|| id.to_owned())
+    }
+}

@@ -1,0 +1,15 @@
+//! News data: the file format's types, tolerant parsing, validation and the loaded catalog.
+//! Pure: no browser, no UI.
+
+mod catalog;
+pub mod date;
+pub mod markup;
+mod parse;
+mod problem;
+mod types;
+
+pub use catalog::Catalog;
+pub use date::{PartialDate, Precision};
+pub use parse::{is_safe_url, is_slug, parse_news, MAX_ENTRY_BYTES, MAX_FILE_BYTES, MAX_TEXT_CHARS};
+pub use problem::{FatalError, Problem, Severity};
+pub use types::*;

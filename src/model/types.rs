@@ -1,0 +1,506 @@
+//! The news file's types, as editors write them (version 1).
+//!
+//! Field names are the JSON names; `docs/data-format.md` explains each one and the JSON Schema
+//! is generated from these types (`newsctl schema`).
+
+use serde::{Deserialize, Serialize};
+
+use super::date::PartialDate;
+
+/// Derives the JSON Schema on native builds only: the browser never needs it.
+macro_rules! model_type {
+    ($(#[$meta:meta])* $vis:vis struct $($rest:tt)*) => {
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        $(#[$meta])* $vis struct $($rest)*
+    };
+}
+
+/// A language of the site. Bulgarian is the site's own language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Bg,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Bg, Lang::En];
+
+    /// BCP 47 tag, for `lang` attributes and `Intl`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Bg => "bg",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Bg => Lang::En,
+            Lang::En => Lang::Bg,
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "bg" => Some(Lang::Bg),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+model_type! {
+    /// Text in the site's languages. At least one must be given; a missing one falls back
+    /// to the other, visibly.
+    #[derive(Default, Eq)]
+    pub struct Text {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub bg: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub en: Option<String>,
+    }
+}
+
+/// Text resolved for one language: what to show and the language it is really in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resolved<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+}
+
+impl Resolved<'_> {
+    /// True when the text is shown in another language than the one asked for.
+    pub fn is_fallback(&self, wanted: Lang) -> bool {
+        self.lang != wanted
+    }
+}
+
+impl Text {
+    pub fn new(bg: &str, en: &str) -> Self {
+        Self {
+            bg: Some(bg.to_owned()),
+            en: Some(en.to_owned()),
+        }
+    }
+
+    fn exact(&self, lang: Lang) -> Option<&str> {
+        let value = match lang {
+            Lang::Bg => self.bg.as_deref(),
+            Lang::En => self.en.as_deref(),
+        };
+        value.filter(|t| !t.trim().is_empty())
+    }
+
+    /// The text in `lang`, or in the other language when `lang` is missing.
+    pub fn resolve(&self, lang: Lang) -> Resolved<'_> {
+        if let Some(text) = self.exact(lang) {
+            return Resolved { text, lang };
+        }
+        match self.exact(lang.other()) {
+            Some(text) => Resolved {
+                text,
+                lang: lang.other(),
+            },
+            None => Resolved { text: "", lang },
+        }
+    }
+
+    /// Shorthand for the resolved string.
+    pub fn get(&self, lang: Lang) -> &str {
+        self.resolve(lang).text
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.exact(Lang::Bg).is_none() && self.exact(Lang::En).is_none()
+    }
+
+    /// Every language's text, for search keys.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        [self.bg.as_deref(), self.en.as_deref()].into_iter().flatten()
+    }
+}
+
+model_type! {
+    /// Where a person finds the source of an item.
+    pub struct Link {
+        pub label: Text,
+        pub url: String,
+    }
+}
+
+model_type! {
+    /// The project the news belongs to.
+    pub struct Project {
+        pub name: Text,
+        pub acronym: String,
+        pub programme: Text,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub grant_agreement: Option<String>,
+        pub start: PartialDate,
+        pub end: PartialDate,
+        pub website: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub description: Option<Text>,
+    }
+}
+
+model_type! {
+    /// The publishing site and its place in the municipality's site.
+    pub struct Site {
+        /// The publisher (the municipality).
+        pub publisher: Text,
+        /// The publisher's home page.
+        pub url: String,
+        /// The address the app is served from, for feeds, sitemaps and shared links.
+        pub canonical_url: String,
+        pub project: Project,
+        /// The trail above the project section, from the municipality's home page down.
+        pub breadcrumbs: Vec<Link>,
+        pub languages: Vec<Lang>,
+        /// Where visitors send feedback (accessibility statement, corrections).
+        pub contact: Link,
+    }
+}
+
+/// A city's role in the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CityRole {
+    Lighthouse,
+    Follower,
+    /// A city that appears in the news without being a project city.
+    Other,
+}
+
+model_type! {
+    pub struct City {
+        pub id: String,
+        pub name: Text,
+        /// ISO 3166-1 alpha-2 code.
+        pub country: String,
+        pub role: CityRole,
+        pub lat: f64,
+        pub lon: f64,
+        /// The organisation that represents the city in the project.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub partner: Option<String>,
+    }
+}
+
+/// What kind of body an organisation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    Municipality,
+    University,
+    Research,
+    Company,
+    Agency,
+    Association,
+    Other,
+}
+
+/// An organisation's role in the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationRole {
+    Coordinator,
+    Partner,
+    External,
+}
+
+model_type! {
+    pub struct Organisation {
+        pub id: String,
+        pub name: Text,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub short_name: Option<String>,
+        pub kind: OrganisationKind,
+        pub role: OrganisationRole,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub city: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub country: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub website: Option<String>,
+    }
+}
+
+model_type! {
+    /// Somebody who represents an organisation at events.
+    pub struct Person {
+        pub id: String,
+        pub name: Text,
+        pub role: Text,
+        pub organisation: String,
+    }
+}
+
+model_type! {
+    pub struct Topic {
+        pub id: String,
+        pub label: Text,
+    }
+}
+
+/// The closed list of event types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EventType {
+    ConsortiumMeeting,
+    Workshop,
+    LearningSession,
+    SiteVisit,
+    Webinar,
+    LocalEvent,
+    Exhibition,
+    Hackathon,
+    PublicConsultation,
+    Publication,
+    Milestone,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 11] = [
+        EventType::ConsortiumMeeting,
+        EventType::Workshop,
+        EventType::LearningSession,
+        EventType::SiteVisit,
+        EventType::Webinar,
+        EventType::LocalEvent,
+        EventType::Exhibition,
+        EventType::Hackathon,
+        EventType::PublicConsultation,
+        EventType::Publication,
+        EventType::Milestone,
+    ];
+
+    /// The name used in the JSON and in URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            EventType::ConsortiumMeeting => "consortium_meeting",
+            EventType::Workshop => "workshop",
+            EventType::LearningSession => "learning_session",
+            EventType::SiteVisit => "site_visit",
+            EventType::Webinar => "webinar",
+            EventType::LocalEvent => "local_event",
+            EventType::Exhibition => "exhibition",
+            EventType::Hackathon => "hackathon",
+            EventType::PublicConsultation => "public_consultation",
+            EventType::Publication => "publication",
+            EventType::Milestone => "milestone",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+model_type! {
+    pub struct Location {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub city: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub venue: Option<Text>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub address: Option<Text>,
+        #[serde(default)]
+        pub online: bool,
+    }
+}
+
+model_type! {
+    #[derive(Default)]
+    pub struct Host {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub city: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub organisation: Option<String>,
+    }
+}
+
+model_type! {
+    #[derive(Default)]
+    pub struct Participants {
+        #[serde(default)]
+        pub cities: Vec<String>,
+        #[serde(default)]
+        pub organisations: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub lead_partner: Option<String>,
+    }
+}
+
+model_type! {
+    /// Who presented a session: a city, an organisation, or both.
+    #[derive(Default)]
+    pub struct Presenter {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub city: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub organisation: Option<String>,
+    }
+}
+
+model_type! {
+    pub struct Session {
+        /// Local time `HH:MM`, when the source gives one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub time: Option<String>,
+        pub title: Text,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub presenter: Option<Presenter>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub description: Option<Text>,
+    }
+}
+
+model_type! {
+    pub struct AgendaDay {
+        pub date: PartialDate,
+        pub sessions: Vec<Session>,
+    }
+}
+
+model_type! {
+    pub struct SiteVisit {
+        pub title: Text,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub description: Option<Text>,
+    }
+}
+
+model_type! {
+    pub struct Image {
+        /// A path inside the site (`images/…`) or an https URL.
+        pub src: String,
+        pub alt: Text,
+        pub width: u32,
+        pub height: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub caption: Option<Text>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub credit: Option<String>,
+    }
+}
+
+model_type! {
+    pub struct Source {
+        pub url: String,
+        pub title: Text,
+        pub publisher: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub date: Option<PartialDate>,
+    }
+}
+
+model_type! {
+    /// One item of the timeline.
+    pub struct Event {
+        /// Unique, URL-safe: lowercase letters, digits and hyphens.
+        pub slug: String,
+        #[serde(rename = "type")]
+        pub kind: EventType,
+        pub start: PartialDate,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub end: Option<PartialDate>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub published: Option<PartialDate>,
+        pub title: Text,
+        pub summary: Text,
+        /// Paragraphs separated by blank lines; `**bold**`, `*italic*` and `[text](url)` only.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub body: Option<Text>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub location: Option<Location>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub host: Option<Host>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub opened_by: Option<Text>,
+        #[serde(default)]
+        pub participants: Participants,
+        /// People who represented the municipality.
+        #[serde(default)]
+        pub delegates: Vec<String>,
+        #[serde(default)]
+        pub agenda: Vec<AgendaDay>,
+        #[serde(default)]
+        pub site_visits: Vec<SiteVisit>,
+        #[serde(default)]
+        pub topics: Vec<String>,
+        #[serde(default)]
+        pub images: Vec<Image>,
+        pub sources: Vec<Source>,
+    }
+}
+
+impl Event {
+    /// The last date of the event (its start when it has no end).
+    pub fn last(&self) -> PartialDate {
+        self.end.unwrap_or(self.start)
+    }
+
+    /// Cities that took part, the host and location included, without repeats.
+    pub fn all_city_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        let loc = self.location.as_ref().and_then(|l| l.city.as_deref());
+        let host = self.host.as_ref().and_then(|h| h.city.as_deref());
+        for id in loc
+            .into_iter()
+            .chain(host)
+            .chain(self.participants.cities.iter().map(String::as_str))
+        {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    /// Organisations that took part, the host and lead partner included, without repeats.
+    pub fn all_organisation_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        let host = self.host.as_ref().and_then(|h| h.organisation.as_deref());
+        for id in self
+            .participants
+            .lead_partner
+            .as_deref()
+            .into_iter()
+            .chain(host)
+            .chain(self.participants.organisations.iter().map(String::as_str))
+        {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+}
+
+model_type! {
+    /// The whole news file, as parsed strictly (the tolerant loader is `model::parse_news`).
+    pub struct NewsFile {
+        /// Where editors' tools find the JSON Schema.
+        #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+        pub schema: Option<String>,
+        /// Format version; this app reads version 1.
+        pub version: u32,
+        pub site: Site,
+        pub cities: Vec<City>,
+        pub organisations: Vec<Organisation>,
+        #[serde(default)]
+        pub people: Vec<Person>,
+        #[serde(default)]
+        pub topics: Vec<Topic>,
+        pub events: Vec<Event>,
+    }
+}

@@ -1,0 +1,1 @@
+//! Filtering, search, facet counts, sorting and the URL query <-> filter state. Pure.

@@ -1,0 +1,1 @@
+//! Normalisation for search: case, diacritics, Cyrillic <-> Latin. Pure.
