@@ -128,7 +128,9 @@ model_type! {
     /// Where a person finds the source of an item.
     pub struct Link {
         pub label: Text,
-        pub url: String,
+        /// Absent for a trail step that has no page of its own.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub url: Option<String>,
     }
 }
 
