@@ -3,6 +3,7 @@
 //! tested natively; `app`, `pages` and `components` are the Leptos views.
 
 pub mod export;
+pub mod i18n;
 pub mod model;
 pub mod query;
 pub mod text;

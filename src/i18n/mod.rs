@@ -1,0 +1,200 @@
+//! Every word the interface says, in Bulgarian and English, and the formatting of dates,
+//! counts and country names for a language.
+//!
+//! The strings are one struct with a constant per language: a key missing in either language
+//! is a compile error, and the table costs only its text in the wasm.
+
+pub mod dates;
+#[cfg(target_arch = "wasm32")]
+mod intl;
+mod strings;
+
+pub use crate::model::Lang;
+use crate::model::{CityRole, EventType, PartialDate};
+pub use strings::Ui;
+
+/// The interface strings of a language.
+pub fn ui(lang: Lang) -> &'static Ui {
+    match lang {
+        Lang::Bg => &strings::BG,
+        Lang::En => &strings::EN,
+    }
+}
+
+/// The plural form of a count: Bulgarian and English both have "one" and "other" forms.
+pub fn plural<'a>(n: usize, one: &'a str, other: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        other
+    }
+}
+
+/// "12 събития" / "1 event".
+pub fn count_events(lang: Lang, n: usize) -> String {
+    let u = ui(lang);
+    format!("{n} {}", plural(n, u.event_one, u.event_other))
+}
+
+pub fn event_type_label(lang: Lang, kind: EventType) -> &'static str {
+    let u = ui(lang);
+    match kind {
+        EventType::ConsortiumMeeting => u.type_consortium_meeting,
+        EventType::Workshop => u.type_workshop,
+        EventType::LearningSession => u.type_learning_session,
+        EventType::SiteVisit => u.type_site_visit,
+        EventType::Webinar => u.type_webinar,
+        EventType::LocalEvent => u.type_local_event,
+        EventType::Exhibition => u.type_exhibition,
+        EventType::Hackathon => u.type_hackathon,
+        EventType::PublicConsultation => u.type_public_consultation,
+        EventType::Publication => u.type_publication,
+        EventType::Milestone => u.type_milestone,
+    }
+}
+
+pub fn city_role_label(lang: Lang, role: CityRole) -> &'static str {
+    let u = ui(lang);
+    match role {
+        CityRole::Lighthouse => u.lighthouse_cities,
+        CityRole::Follower => u.follower_cities,
+        CityRole::Other => u.other_cities,
+    }
+}
+
+/// One date at its precision, in words.
+pub fn format_date(date: PartialDate, lang: Lang) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        intl::format_date(date, lang).unwrap_or_else(|| date.iso())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        dates::format_date(date, lang)
+    }
+}
+
+/// A date range in words ("10–11 ноември 2022 г."), optionally with weekdays.
+pub fn format_range(
+    start: PartialDate,
+    end: Option<PartialDate>,
+    lang: Lang,
+    weekdays: bool,
+) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let single = end.is_none_or(|e| e == start);
+        let text = if single {
+            if weekdays {
+                intl::format_range(start, start, lang, true)
+            } else {
+                intl::format_date(start, lang)
+            }
+        } else {
+            end.and_then(|e| intl::format_range(start, e, lang, weekdays))
+                .or_else(|| {
+                    let a = intl::format_date(start, lang)?;
+                    let b = intl::format_date(end?, lang)?;
+                    Some(format!("{a}{}{b}", dates::SPACED_DASH))
+                })
+        };
+        text.unwrap_or_else(|| match end {
+            Some(e) if e != start => format!("{start}{}{e}", dates::SPACED_DASH),
+            _ => start.iso(),
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        if weekdays {
+            dates::format_range_with_weekdays(start, end, lang)
+        } else {
+            dates::format_range(start, end, lang)
+        }
+    }
+}
+
+/// A month heading of the timeline: "ноември 2022 г.".
+pub fn format_month(year: i32, month: u8, lang: Lang) -> String {
+    format_date(PartialDate::ym(year, month), lang)
+}
+
+/// A year heading: "2022 г." / "2022".
+pub fn format_year(year: i32, lang: Lang) -> String {
+    dates::format_date(
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        },
+        lang,
+    )
+}
+
+/// A country's name from its ISO code ("CZ" → "Чехия"), the code itself when unknown.
+pub fn country_name(code: &str, lang: Lang) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        intl::country_name(code, lang).unwrap_or_else(|| code.to_owned())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        strings::country_name_fallback(code, lang)
+            .map(str::to_owned)
+            .unwrap_or_else(|| code.to_owned())
+    }
+}
+
+/// Orders names as a reader of the language expects (`Intl.Collator` in the browser).
+pub fn compare_names(a: &str, b: &str, lang: Lang) -> std::cmp::Ordering {
+    #[cfg(target_arch = "wasm32")]
+    {
+        intl::compare(a, b, lang).unwrap_or_else(|| a.cmp(b))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = lang;
+        a.to_lowercase().cmp(&b.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_use_the_right_plural_form() {
+        assert_eq!(count_events(Lang::Bg, 1), "1 събитие");
+        assert_eq!(count_events(Lang::Bg, 12), "12 събития");
+        assert_eq!(count_events(Lang::Bg, 0), "0 събития");
+        assert_eq!(count_events(Lang::En, 1), "1 event");
+        assert_eq!(count_events(Lang::En, 2), "2 events");
+    }
+
+    #[test]
+    fn every_string_is_filled_in_both_languages() {
+        for lang in Lang::ALL {
+            for (key, value) in ui(lang).entries() {
+                assert!(!value.trim().is_empty(), "{key} is empty in {lang:?}");
+            }
+        }
+        assert_eq!(ui(Lang::Bg).entries().len(), ui(Lang::En).entries().len());
+    }
+
+    #[test]
+    fn every_event_type_has_a_label() {
+        for kind in EventType::ALL {
+            assert!(!event_type_label(Lang::Bg, kind).is_empty());
+            assert_ne!(event_type_label(Lang::Bg, kind), event_type_label(Lang::En, kind));
+        }
+    }
+
+    #[test]
+    fn native_dates_match_the_house_style() {
+        let start = PartialDate::ymd(2022, 11, 10);
+        let end = Some(PartialDate::ymd(2022, 11, 11));
+        assert_eq!(format_range(start, end, Lang::Bg, false), "10–11 ноември 2022 г.");
+        assert_eq!(format_year(2022, Lang::Bg), "2022 г.");
+        assert_eq!(country_name("CZ", Lang::Bg), "Чехия");
+        assert_eq!(country_name("XX", Lang::En), "XX");
+    }
+}
