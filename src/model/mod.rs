@@ -6,6 +6,9 @@ pub mod date;
 pub mod markup;
 mod parse;
 mod problem;
+pub mod relations;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 mod types;
 
 pub use catalog::Catalog;
