@@ -2,8 +2,12 @@
 //! English. Pure modules (`model`, `query`, `text`, `export`, `i18n`) carry the logic and are
 //! tested natively; `app`, `pages` and `components` are the Leptos views.
 
+pub mod api;
+pub mod app;
+pub mod components;
 pub mod export;
 pub mod i18n;
 pub mod model;
+pub mod pages;
 pub mod query;
 pub mod text;

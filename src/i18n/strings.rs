@@ -1,5 +1,6 @@
 //! The string table: one field per interface text, one constant per language.
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::model::Lang;
 
 macro_rules! ui_table {

@@ -1,0 +1,225 @@
+//! The app shell: router, layout, and the state every page shares (the loaded news, the
+//! paths of the site under its base).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Link as HeadLink};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use crate::api::{fetch_news, LoadError, News, NEWS_PATH};
+use crate::components::layout::{Footer, Header, SkipLink};
+use crate::model::Lang;
+use crate::pages::{
+    accessibility::AccessibilityPage, event::EventPage, not_found::NotFoundPage,
+    timeline::TimelinePage,
+};
+
+/// Builds the site's addresses under its base path, so a sub-path deployment is one setting
+/// (Trunk's `public_url`, which becomes the page's `<base href>`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paths {
+    /// The base path without a trailing slash: "" at the root, "/projects/cityxchange" below it.
+    pub base: String,
+}
+
+impl Paths {
+    pub fn new(base: &str) -> Self {
+        Self {
+            base: base.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    fn lang_prefix(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Bg => "",
+            Lang::En => "/en",
+        }
+    }
+
+    /// The timeline, with an optional query string (without `?`).
+    pub fn timeline(&self, lang: Lang, query: &str) -> String {
+        let root = match lang {
+            Lang::Bg => format!("{}/", self.base),
+            Lang::En => format!("{}/en", self.base),
+        };
+        if query.is_empty() {
+            root
+        } else {
+            format!("{root}?{query}")
+        }
+    }
+
+    pub fn event(&self, lang: Lang, slug: &str) -> String {
+        format!("{}{}/events/{slug}", self.base, Self::lang_prefix(lang))
+    }
+
+    pub fn accessibility(&self, lang: Lang) -> String {
+        format!("{}{}/accessibility", self.base, Self::lang_prefix(lang))
+    }
+
+    /// A file shipped with the site (`data/news.json`, `feed.bg.xml`).
+    pub fn asset(&self, file: &str) -> String {
+        format!("{}/{file}", self.base)
+    }
+
+    /// The path inside the site, base removed ("/en/events/x").
+    pub fn inner<'a>(&self, pathname: &'a str) -> &'a str {
+        pathname.strip_prefix(self.base.as_str()).unwrap_or(pathname)
+    }
+
+    /// The language a path is in: English under `/en`, Bulgarian elsewhere.
+    pub fn lang_of(&self, pathname: &str) -> Lang {
+        let inner = self.inner(pathname);
+        if inner == "/en" || inner.starts_with("/en/") {
+            Lang::En
+        } else {
+            Lang::Bg
+        }
+    }
+
+    /// The same page in the other language (query kept by the caller).
+    pub fn switch_language(&self, pathname: &str) -> String {
+        let inner = self.inner(pathname);
+        let rest = if inner == "/en" {
+            "/"
+        } else if let Some(rest) = inner.strip_prefix("/en/") {
+            return format!("{}/{rest}", self.base);
+        } else {
+            inner
+        };
+        match self.lang_of(pathname) {
+            Lang::En => format!("{}{rest}", self.base),
+            Lang::Bg if rest == "/" || rest.is_empty() => format!("{}/en", self.base),
+            Lang::Bg => format!("{}/en{rest}", self.base),
+        }
+    }
+}
+
+/// The loaded news, shared by every page. `None` while loading.
+#[derive(Clone, Copy)]
+pub struct NewsResource(pub LocalResource<Result<Arc<News>, LoadError>>);
+
+pub fn use_paths() -> Paths {
+    use_context::<Paths>().unwrap_or_else(|| Paths::new(""))
+}
+
+pub fn use_news() -> Option<NewsResource> {
+    use_context::<NewsResource>()
+}
+
+/// The base path the page was served under, from `<base href>`.
+fn base_path() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let base = leptos::prelude::document()
+            .base_uri()
+            .ok()
+            .flatten()
+            .and_then(|uri| web_sys::Url::new(&uri).ok())
+            .map(|url| url.pathname())
+            .unwrap_or_default();
+        base.trim_end_matches('/').to_owned()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let paths = Paths::new(&base_path());
+    let data_url = paths.asset(NEWS_PATH);
+    provide_context(paths.clone());
+    let news = LocalResource::new(move || fetch_news(data_url.clone()));
+    provide_context(NewsResource(news));
+    let base = paths.base.clone();
+
+    view! {
+        <Router base=base>
+            <Shell/>
+        </Router>
+    }
+}
+
+/// Everything inside the router: the layout around the routed page.
+#[component]
+fn Shell() -> impl IntoView {
+    let paths = use_paths();
+    let location = use_location();
+    let lang = {
+        let paths = paths.clone();
+        Memo::new(move |_| paths.lang_of(&location.pathname.get()))
+    };
+    focus_heading_on_navigation();
+    let feed_bg = paths.asset("feed.bg.xml");
+    let feed_en = paths.asset("feed.en.xml");
+
+    view! {
+        <Html {..} lang=move || lang.get().code()/>
+        <HeadLink rel="alternate" type_="application/atom+xml" hreflang="bg" href=feed_bg/>
+        <HeadLink rel="alternate" type_="application/atom+xml" hreflang="en" href=feed_en/>
+        <SkipLink lang=lang/>
+        <Header lang=lang/>
+        <main id="main" tabindex="-1">
+            <Routes fallback=move || view! { <NotFoundPage lang=lang.get_untracked() slug=None/> }>
+                <Route path=path!("/") view=|| view! { <TimelinePage lang=Lang::Bg/> }/>
+                <Route path=path!("/en") view=|| view! { <TimelinePage lang=Lang::En/> }/>
+                <Route path=path!("/events/:slug") view=|| view! { <EventPage lang=Lang::Bg/> }/>
+                <Route path=path!("/en/events/:slug") view=|| view! { <EventPage lang=Lang::En/> }/>
+                <Route path=path!("/accessibility") view=|| view! { <AccessibilityPage lang=Lang::Bg/> }/>
+                <Route path=path!("/en/accessibility") view=|| view! { <AccessibilityPage lang=Lang::En/> }/>
+            </Routes>
+        </main>
+        <Footer lang=lang/>
+    }
+}
+
+/// After a route change, moves focus to the new page's heading so keyboard and screen-reader
+/// users start at the new content (not on the first load: the browser starts at the top).
+fn focus_heading_on_navigation() {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.as_ref().is_some_and(|p| *p != path) {
+            #[cfg(target_arch = "wasm32")]
+            crate::components::dom::focus_main_heading();
+        }
+        path
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_respect_the_base_and_language() {
+        let root = Paths::new("");
+        assert_eq!(root.timeline(Lang::Bg, ""), "/");
+        assert_eq!(root.timeline(Lang::En, "year=2022"), "/en?year=2022");
+        assert_eq!(root.event(Lang::En, "a-b"), "/en/events/a-b");
+        let sub = Paths::new("/projects/cityxchange/");
+        assert_eq!(sub.timeline(Lang::Bg, ""), "/projects/cityxchange/");
+        assert_eq!(sub.event(Lang::Bg, "x"), "/projects/cityxchange/events/x");
+        assert_eq!(sub.asset("data/news.json"), "/projects/cityxchange/data/news.json");
+    }
+
+    #[test]
+    fn language_switch_keeps_the_page() {
+        let sub = Paths::new("/p");
+        assert_eq!(sub.switch_language("/p/"), "/p/en");
+        assert_eq!(sub.switch_language("/p/en"), "/p/");
+        assert_eq!(sub.switch_language("/p/events/x"), "/p/en/events/x");
+        assert_eq!(sub.switch_language("/p/en/events/x"), "/p/events/x");
+        assert_eq!(sub.lang_of("/p/en/accessibility"), Lang::En);
+        assert_eq!(sub.lang_of("/p/enrich"), Lang::Bg);
+        let root = Paths::new("");
+        assert_eq!(root.switch_language("/"), "/en");
+        assert_eq!(root.switch_language("/en/"), "/");
+    }
+}

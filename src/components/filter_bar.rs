@@ -1,0 +1,269 @@
+//! The timeline's filters: search, facets with counts, sort; the chips of active filters; the
+//! empty state that offers to lift the filter that removed the most.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::api::News;
+use crate::i18n::{count_events, event_type_label, format_year, ui};
+use crate::model::{EventType, Lang};
+use crate::pages::timeline::FilterNavigator;
+use crate::query::{empty_state_hint, Constraint, EventFilter, Facet, FacetValue, QueryResult, SortOrder};
+
+/// The label of a facet value as a visitor reads it.
+pub fn facet_value_label(news: &News, lang: Lang, facet: Facet, value: &str) -> String {
+    let catalog = &news.catalog;
+    match facet {
+        Facet::Year => value.parse().map(|y| format_year(y, lang)).unwrap_or_else(|_| value.to_owned()),
+        Facet::Type => EventType::from_key(value)
+            .map(|t| event_type_label(lang, t).to_owned())
+            .unwrap_or_else(|| value.to_owned()),
+        Facet::City => catalog.city_name(value, lang),
+        Facet::Organisation => catalog.organisation_label(value, lang),
+        Facet::Topic => catalog
+            .topic(value)
+            .map(|t| t.label.get(lang).to_owned())
+            .unwrap_or_else(|| value.to_owned()),
+    }
+}
+
+pub fn facet_name(lang: Lang, facet: Facet) -> &'static str {
+    let u = ui(lang);
+    match facet {
+        Facet::Year => u.facet_year,
+        Facet::Type => u.facet_type,
+        Facet::City => u.facet_city,
+        Facet::Organisation => u.facet_organisation,
+        Facet::Topic => u.facet_topic,
+    }
+}
+
+fn facet_values(result: &QueryResult, facet: Facet) -> &[FacetValue] {
+    let f = &result.facets;
+    match facet {
+        Facet::Year => &f.years,
+        Facet::Type => &f.types,
+        Facet::City => &f.cities,
+        Facet::Organisation => &f.organisations,
+        Facet::Topic => &f.topics,
+    }
+}
+
+#[component]
+pub fn FilterBar(
+    news: Arc<News>,
+    lang: Lang,
+    filter: Memo<EventFilter>,
+    result: Memo<QueryResult>,
+    nav: FilterNavigator,
+) -> impl IntoView {
+    let u = ui(lang);
+    let (open, set_open) = signal(false);
+    // The field keeps what is typed; the URL follows. Back/Forward bring the URL's text back.
+    let draft = RwSignal::new(filter.with_untracked(|f| f.text.clone()));
+    Effect::new(move |_| {
+        let text = filter.with(|f| f.text.clone());
+        if draft.with_untracked(|d| d.trim() != text.trim()) {
+            draft.set(text);
+        }
+    });
+    // The first keystroke of a search pushes a history entry; the following ones replace it.
+    let typing = StoredValue::new(false);
+    let on_input = {
+        let nav = nav.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            draft.set(value.clone());
+            let mut next = filter.get_untracked();
+            next.text = value;
+            let replace = typing.get_value();
+            typing.set_value(true);
+            nav.go(&next, replace);
+        }
+    };
+    let end_typing = move |_| typing.set_value(false);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        typing.set_value(false);
+    };
+    let on_sort = {
+        let nav = nav.clone();
+        move |ev: leptos::ev::Event| {
+            let mut next = filter.get_untracked();
+            next.sort = if event_target_value(&ev) == "oldest" { SortOrder::OldestFirst } else { SortOrder::NewestFirst };
+            nav.go(&next, false);
+        }
+    };
+    let groups = Facet::ALL.into_iter().map(|facet| {
+        let news = news.clone();
+        let nav = nav.clone();
+        let legend_id = format!("facet-{}", facet.key());
+        let options = move || {
+            result.with(|r| {
+                facet_values(r, facet)
+                    .iter()
+                    .map(|v| {
+                        let value = v.value.clone();
+                        let label = facet_value_label(&news, lang, facet, &value);
+                        let id = format!("f-{}-{}", facet.key(), value);
+                        let nav = nav.clone();
+                        let toggle = move |_| {
+                            let mut next = filter.get_untracked();
+                            next.toggle(facet, &value);
+                            nav.go(&next, false);
+                        };
+                        let disabled = v.count == 0 && !v.selected;
+                        view! {
+                            <li class="facet__option" class:facet__option--empty=disabled>
+                                <input type="checkbox" id=id.clone() prop:checked=v.selected disabled=disabled on:change=toggle/>
+                                <label for=id>
+                                    <span class="facet__label">{label}</span>
+                                    <span class="facet__count">{v.count}</span>
+                                </label>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        };
+        view! {
+            <fieldset class=format!("facet facet--{}", facet.key())>
+                <legend id=legend_id>{facet_name(lang, facet)}</legend>
+                <ul class="facet__options">{options}</ul>
+            </fieldset>
+        }
+    }).collect_view();
+
+    view! {
+        <aside class="filters" class:filters--open=open aria-labelledby="filters-title">
+            <div class="filters__head">
+                <h2 id="filters-title" class="filters__title">{u.filters_heading}</h2>
+                <button
+                    type="button"
+                    class="button filters__toggle"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="filter-panel"
+                    on:click=move |_| set_open.update(|o| *o = !*o)
+                >
+                    {move || if open.get() { u.filters_hide } else { u.filters_show }}
+                </button>
+            </div>
+            <form class="search" role="search" on:submit=on_submit>
+                <label class="search__label" for="search">{u.search_label}</label>
+                <p class="search__hint" id="search-hint">{u.search_hint}</p>
+                <div class="search__row">
+                    <input
+                        id="search"
+                        class="search__input"
+                        type="search"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-describedby="search-hint"
+                        prop:value=move || draft.get()
+                        on:input=on_input
+                        on:blur=end_typing
+                    />
+                    <button type="submit" class="button search__submit">{u.search_submit}</button>
+                </div>
+            </form>
+            <div class="filters__panel" id="filter-panel">
+                <div class="sort">
+                    <label class="sort__label" for="sort">{u.sort_label}</label>
+                    <select id="sort" class="sort__select" on:change=on_sort>
+                        <option value="newest" selected=move || filter.with(|f| f.sort == SortOrder::NewestFirst)>{u.sort_newest}</option>
+                        <option value="oldest" selected=move || filter.with(|f| f.sort == SortOrder::OldestFirst)>{u.sort_oldest}</option>
+                    </select>
+                </div>
+                {groups}
+            </div>
+        </aside>
+    }
+}
+
+#[component]
+pub fn ActiveFilters(news: Arc<News>, lang: Lang, filter: Memo<EventFilter>, nav: FilterNavigator) -> impl IntoView {
+    let u = ui(lang);
+    move || {
+        let f = filter.get();
+        if !f.has_constraints() {
+            return None;
+        }
+        let chips = f.constraints().into_iter().map(|constraint| {
+            let label = match &constraint {
+                Constraint::Value(facet, value) => format!("{}: {}", facet_name(lang, *facet), facet_value_label(&news, lang, *facet, value)),
+                Constraint::Text => format!("{}: „{}“", u.search_label, f.text.trim()),
+            };
+            let nav = nav.clone();
+            let aria = format!("{} {label}", u.remove_filter);
+            let remove = move |_| {
+                let mut next = filter.get_untracked();
+                next.remove_constraint(&constraint);
+                nav.go(&next, false);
+            };
+            view! {
+                <li class="chip">
+                    <span class="chip__label">{label}</span>
+                    <button type="button" class="chip__remove" aria-label=aria on:click=remove>
+                        <span aria-hidden="true">"×"</span>
+                    </button>
+                </li>
+            }
+        }).collect_view();
+        let nav = nav.clone();
+        let clear = move |_| {
+            let mut next = filter.get_untracked();
+            next.clear();
+            nav.go(&next, false);
+        };
+        Some(view! {
+            <div class="active-filters">
+                <h3 class="visually-hidden">{u.active_filters}</h3>
+                <ul class="active-filters__list">{chips}</ul>
+                <button type="button" class="button button--link clear-all" on:click=clear>{u.clear_all}</button>
+            </div>
+        })
+    }
+}
+
+#[component]
+pub fn EmptyState(
+    news: Arc<News>,
+    lang: Lang,
+    filter: Memo<EventFilter>,
+    result: Memo<QueryResult>,
+    nav: FilterNavigator,
+) -> impl IntoView {
+    let u = ui(lang);
+    move || {
+        if result.with(|r| !r.events.is_empty()) {
+            return None;
+        }
+        let f = filter.get();
+        let hint = empty_state_hint(&news.catalog, &news.index, &f);
+        let offer = hint.map(|(constraint, count)| {
+            let what = match &constraint {
+                Constraint::Value(facet, value) => format!("„{}“", facet_value_label(&news, lang, *facet, value)),
+                Constraint::Text => u.empty_clear_text.to_owned(),
+            };
+            let nav = nav.clone();
+            let lift = move |_| {
+                let mut next = filter.get_untracked();
+                next.remove_constraint(&constraint);
+                nav.go(&next, false);
+            };
+            view! {
+                <button type="button" class="button empty-state__lift" on:click=lift>
+                    {format!("{} {what} ({})", u.empty_clear, count_events(lang, count))}
+                </button>
+            }
+        });
+        Some(view! {
+            <div class="empty-state">
+                <p class="empty-state__title">{u.empty_title}</p>
+                <p class="empty-state__advice">{u.empty_advice}</p>
+                {offer}
+            </div>
+        })
+    }
+}

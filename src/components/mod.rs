@@ -1,0 +1,14 @@
+//! Reusable views. They read the loaded news and the URL; they do not parse or filter.
+
+pub mod body_text;
+pub mod breadcrumbs;
+pub mod city_map;
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
+pub mod event_card;
+pub mod event_sections;
+pub mod filter_bar;
+pub mod highlight;
+pub mod lang_text;
+pub mod layout;
+pub mod load_state;

@@ -1,0 +1,43 @@
+//! The accessibility statement, after the EU's model statement (Decision 2018/1523).
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::app::{use_news, use_paths};
+use crate::i18n::ui;
+use crate::model::Lang;
+
+#[component]
+pub fn AccessibilityPage(lang: Lang) -> impl IntoView {
+    let u = ui(lang);
+    let paths = use_paths();
+    let news = use_news();
+    let contact = move || {
+        let loaded = news.and_then(|n| n.0.get()).and_then(Result::ok)?;
+        let contact = &loaded.catalog.site.contact;
+        let label = contact.label.get(lang).to_owned();
+        Some(match contact.url.clone() {
+            Some(url) => view! { <a href=url>{label}</a> }.into_any(),
+            None => label.into_any(),
+        })
+    };
+    view! {
+        <Title text=format!("{} | +CityxChange", u.a11y_title)/>
+        <Meta name="description" content=u.a11y_intro/>
+        <article class="statement">
+            <h1 tabindex="-1">{u.a11y_title}</h1>
+            <p>{u.a11y_intro}</p>
+            <h2>{u.a11y_status_heading}</h2>
+            <p>{u.a11y_status}</p>
+            <h2>{u.a11y_limits_heading}</h2>
+            <p>{u.a11y_limits}</p>
+            <h2>{u.a11y_prepared_heading}</h2>
+            <p>{u.a11y_prepared}</p>
+            <h2>{u.a11y_feedback_heading}</h2>
+            <p>{u.a11y_feedback}" "{contact}</p>
+            <h2>{u.a11y_enforcement_heading}</h2>
+            <p>{u.a11y_enforcement}</p>
+            <p><a href=paths.timeline(lang, "")>{u.back_to_timeline}</a></p>
+        </article>
+    }
+}

@@ -1,0 +1,66 @@
+//! Anything the site does not have: a clear message, a way back, and the closest events.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_location;
+
+use crate::api::News;
+use crate::app::use_paths;
+use crate::components::load_state::with_news;
+use crate::i18n::{format_range, ui};
+use crate::model::relations::closest_slugs;
+use crate::model::Lang;
+
+/// The router's fallback: suggestions come from the last part of the address.
+#[component]
+pub fn NotFoundPage(lang: Lang, slug: Option<String>) -> impl IntoView {
+    let location = use_location();
+    let wanted = slug.or_else(|| {
+        location
+            .pathname
+            .get_untracked()
+            .rsplit('/')
+            .find(|s| !s.is_empty())
+            .map(str::to_owned)
+    });
+    with_news(lang, true, move |news| {
+        view! { <NotFoundContent lang=lang news=Some(news) slug=wanted.clone()/> }
+    })
+}
+
+#[component]
+pub fn NotFoundContent(lang: Lang, news: Option<Arc<News>>, slug: Option<String>) -> impl IntoView {
+    let u = ui(lang);
+    let paths = use_paths();
+    let suggestions = match (&news, &slug) {
+        (Some(news), Some(slug)) => closest_slugs(&news.catalog, slug, 3)
+            .into_iter()
+            .map(|i| {
+                let e = &news.catalog.events[i];
+                view! {
+                    <li>
+                        <a href=paths.event(lang, &e.slug)>{e.title.get(lang).to_owned()}</a>
+                        " "<span class="not-found__date">"("{format_range(e.start, e.end, lang, false)}")"</span>
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    let is_event = slug.is_some() && news.as_ref().is_some_and(|n| n.catalog.events.iter().all(|e| Some(&e.slug) != slug.as_ref()));
+    view! {
+        <Title text=format!("{} | +CityxChange", u.not_found_title)/>
+        <Meta name="robots" content="noindex"/>
+        <section class="not-found">
+            <h1 class="not-found__title" tabindex="-1">{u.not_found_title}</h1>
+            <p>{if is_event { u.not_found_event } else { u.not_found_text }}</p>
+            {(!suggestions.is_empty()).then(|| view! {
+                <h2 class="not-found__suggestions-title">{u.not_found_suggestions}</h2>
+                <ul class="not-found__suggestions">{suggestions}</ul>
+            })}
+            <p><a class="button button--primary" href=paths.timeline(lang, "")>{u.back_to_timeline}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,173 @@
+//! `/`: every event, grouped by year and month, with facet filters and search. The whole view
+//! state lives in the URL query.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::api::News;
+use crate::app::use_paths;
+use crate::components::breadcrumbs::{site_trail, Breadcrumbs};
+use crate::components::event_card::EventCard;
+use crate::components::filter_bar::FilterBar;
+use crate::components::load_state::with_news;
+use crate::i18n::{count_events, format_month, format_year, ui};
+use crate::model::Lang;
+use crate::query::{group_by_month, run, EventFilter, QueryResult};
+
+/// How many entries are drawn at first and per "show more": enough to fill two screens,
+/// few enough that a keystroke redraws in a frame even over 10,000 events.
+pub const PAGE_SIZE: usize = 40;
+
+#[component]
+pub fn TimelinePage(lang: Lang) -> impl IntoView {
+    let u = ui(lang);
+    view! {
+        <Title text=format!("{} | +CityxChange", u.timeline_title)/>
+        <Meta name="description" content=u.timeline_intro/>
+        {with_news(lang, true, move |news| view! { <Timeline news=news lang=lang/> })}
+    }
+}
+
+/// Sets the URL for a new filter: typing replaces the history entry, a choice pushes one.
+#[derive(Clone)]
+pub struct FilterNavigator {
+    navigate: Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>,
+    paths: crate::app::Paths,
+    lang: Lang,
+}
+
+impl FilterNavigator {
+    pub fn go(&self, filter: &EventFilter, replace: bool) {
+        let url = self.paths.timeline(self.lang, &filter.to_query());
+        (self.navigate)(
+            &url,
+            NavigateOptions {
+                resolve: false,
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    }
+}
+
+#[component]
+fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
+    let u = ui(lang);
+    let paths = use_paths();
+    let location = use_location();
+    let navigate = use_navigate();
+    let nav = FilterNavigator {
+        navigate: Arc::new(move |url: &str, options| navigate(url, options)),
+        paths: paths.clone(),
+        lang,
+    };
+    let filter = {
+        let news = news.clone();
+        Memo::new(move |_| {
+            let mut filter = EventFilter::from_query(&location.search.get());
+            filter.sanitize(&news.catalog);
+            filter
+        })
+    };
+    let result = {
+        let news = news.clone();
+        Memo::new(move |_| filter.with(|f| run(&news.catalog, &news.index, f)))
+    };
+    let (shown, set_shown) = signal(PAGE_SIZE);
+    // A new result starts again at the first page.
+    Effect::new(move |_| {
+        result.track();
+        set_shown.set(PAGE_SIZE);
+    });
+    let crumbs = site_trail(&news.catalog.site, lang, paths.timeline(lang, ""));
+    let total = news.catalog.events.len();
+    let count_text = move || {
+        let n = result.with(|r| r.events.len());
+        if n == total {
+            count_events(lang, n)
+        } else {
+            format!("{} {} {total}", count_events(lang, n), u.results_of)
+        }
+    };
+
+    let list = {
+        let news = news.clone();
+        move || {
+            let limit = shown.get();
+            result.with(|r| render_groups(&news, r, lang, limit))
+        }
+    };
+    let more = move || {
+        let n = result.with(|r| r.events.len());
+        let limit = shown.get();
+        (n > limit).then(|| {
+            let rest = n - limit;
+            view! {
+                <button type="button" class="button show-more" on:click=move |_| set_shown.update(|s| *s += PAGE_SIZE)>
+                    {format!("{} ({})", u.show_more, count_events(lang, rest.min(PAGE_SIZE)))}
+                </button>
+            }
+        })
+    };
+
+    view! {
+        <Breadcrumbs lang=lang crumbs=crumbs.into_iter().take(2).collect() current=news.catalog.site.project.acronym.clone()/>
+        <div class="page-intro">
+            <h1 class="page-intro__title" tabindex="-1">{u.timeline_title}</h1>
+            <p class="page-intro__text">{u.timeline_intro}</p>
+        </div>
+        <div class="timeline-layout">
+            <FilterBar news=news.clone() lang=lang filter=filter result=result nav=nav.clone()/>
+            <section class="timeline-results" aria-labelledby="results-title">
+                <h2 id="results-title" class="visually-hidden">{u.timeline_label}</h2>
+                <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
+                <crate::components::filter_bar::ActiveFilters news=news.clone() lang=lang filter=filter nav=nav.clone()/>
+                <crate::components::filter_bar::EmptyState news=news.clone() lang=lang filter=filter result=result nav=nav/>
+                <div class="timeline">{list}</div>
+                {more}
+            </section>
+        </div>
+    }
+}
+
+/// Year and month groups of the first `limit` results.
+fn render_groups(news: &Arc<News>, result: &QueryResult, lang: Lang, limit: usize) -> AnyView {
+    let visible = &result.events[..result.events.len().min(limit)];
+    let terms = Arc::new(result.terms.clone());
+    group_by_month(&news.catalog, visible)
+        .into_iter()
+        .map(|year| {
+            let year_id = format!("year-{}", year.year);
+            let labelled_by = year_id.clone();
+            view! {
+                <section class="timeline-year" aria-labelledby=labelled_by>
+                    <h2 class="timeline-year__title" id=year_id>{format_year(year.year, lang)}</h2>
+                    {year.months.into_iter().map(|month| {
+                        let heading = match month.month {
+                            Some(m) => format_month(year.year, m, lang),
+                            None => format_year(year.year, lang),
+                        };
+                        view! {
+                            <section class="timeline-month">
+                                <h3 class="timeline-month__title">{heading}</h3>
+                                <ol class="timeline-month__events">
+                                    {month.events.into_iter().map(|i| view! {
+                                        <li class="timeline-month__item">
+                                            <EventCard news=news.clone() index=i lang=lang terms=terms.clone() heading_level=4/>
+                                        </li>
+                                    }).collect_view()}
+                                </ol>
+                            </section>
+                        }
+                    }).collect_view()}
+                </section>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
