@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Every check of the project, in order, stopping at the first failure:
+# install, format, lint, native tests, data check, browser unit tests, release build,
+# size budget, end-to-end tests in Chromium.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# npm's wasm-opt (binaryen 132) must win over any other on PATH.
+export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+# Chromium for the browser unit tests comes from webdriver.json; keep cargo output readable.
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-auto}"
+
+START=$SECONDS
+SUMMARY=()
+CURRENT=""
+
+on_exit() {
+  local rc=$?
+  if [ "$rc" -ne 0 ] && [ -n "$CURRENT" ]; then
+    printf '\nFAILED: %s (exit %s) after %s s in total\n' "$CURRENT" "$rc" "$((SECONDS - START))" >&2
+  fi
+}
+trap on_exit EXIT
+
+step() {
+  local name="$1"; shift
+  CURRENT="$name"
+  printf '\n==== %s ====\n$ %s\n' "$name" "$*"
+  local t0=$SECONDS
+  "$@"
+  local took=$((SECONDS - t0))
+  SUMMARY+=("$(printf '%5s s  %s' "$took" "$name")")
+  printf -- '---- %s: ok in %s s\n' "$name" "$took"
+  CURRENT=""
+}
+
+step "install"              bash scripts/install.sh
+step "format"               cargo fmt --all -- --check
+step "lint"                 cargo clippy --all-targets -- -D warnings
+step "native tests"         cargo test
+step "news data check"      cargo run --quiet --bin newsctl -- check public/data/news.json
+step "browser unit tests"   cargo test --target wasm32-unknown-unknown --test web
+step "release build"        trunk build --release
+step "size budget"          node scripts/size.mjs dist
+step "end-to-end tests"     npm run --silent e2e
+
+printf '\n==== summary ====\n'
+printf '%s\n' "${SUMMARY[@]}"
+printf '\nall checks passed in %s s\n' "$((SECONDS - START))"

@@ -1,0 +1,130 @@
+// Shared pieces of the browser tests: Debian's Chromium driven by playwright-core, the static
+// server on dist/, per-page collection of console errors and failed requests, and an
+// accessibility check with axe that fails on any violation.
+
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer } from './server.mjs';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST_DIR = join(REPO_ROOT, 'dist');
+/** Screenshots of failed tests land here (ignored by git). */
+export const OUT_DIR = join(REPO_ROOT, 'tests', 'e2e', 'out');
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// The machines reach only package registries: without these flags Chromium keeps trying to
+// phone home. No --user-data-dir: launch() already uses a fresh profile.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/** How long to wait for the app to render something after navigation. */
+export const APP_TIMEOUT_MS = 20_000;
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Serves dist/ on a free port; resolves to { url, close }. */
+export function startApp({ base = '/' } = {}) {
+  return startServer({ root: DIST_DIR, base, port: 0 });
+}
+
+/**
+ * Records what went wrong on a page while a test drives it: console errors, uncaught
+ * exceptions, requests that failed and responses with an error status.
+ */
+export function collectProblems(page) {
+  const problems = { consoleErrors: [], pageErrors: [], failedRequests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const where = msg.location()?.url ? ` (${msg.location().url})` : '';
+      problems.consoleErrors.push(`${msg.text()}${where}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.pageErrors.push(err.stack || String(err)));
+  page.on('requestfailed', (req) => {
+    problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.failedRequests.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
+  });
+  return problems;
+}
+
+/** Fails with every recorded problem listed, one per line. */
+export function assertNoProblems(problems, label = 'page') {
+  const lines = [
+    ...problems.consoleErrors.map((m) => `console error: ${m}`),
+    ...problems.pageErrors.map((m) => `uncaught exception: ${m}`),
+    ...problems.failedRequests.map((m) => `failed request: ${m}`),
+  ];
+  assert.equal(lines.length, 0, `${label} had ${lines.length} problem(s):\n  ${lines.join('\n  ')}`);
+}
+
+/** Turns axe violations into a list a person can act on. */
+export function formatViolations(violations) {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.slice(0, 5).map((n) => {
+        const summary = (n.failureSummary || '').split('\n').map((l) => l.trim()).filter(Boolean).join(' / ');
+        return `      at ${n.target.join(' ')}\n        ${summary}`;
+      });
+      const more = v.nodes.length > 5 ? [`      … and ${v.nodes.length - 5} more`] : [];
+      return [`  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help}`, `    ${v.helpUrl}`, ...nodes, ...more].join('\n');
+    })
+    .join('\n');
+}
+
+/**
+ * Runs axe on the page as it is now and fails on ANY violation of WCAG 2.1 A/AA or axe's best
+ * practices. The page must come from browser.newContext() (axe needs the context).
+ */
+export async function axeCheck(page, { label = page.url() } = {}) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const { violations } = results;
+  assert.equal(
+    violations.length,
+    0,
+    `accessibility: ${violations.length} violation(s) on ${label}\n${formatViolations(violations)}`,
+  );
+  return results;
+}
+
+/**
+ * Opens a fresh context and page, runs fn({ page, problems }), and always closes the context.
+ * On failure a full-page screenshot is saved to tests/e2e/out/<name>.png.
+ */
+export async function withPage(browser, name, fn) {
+  const context = await browser.newContext({ locale: 'bg-BG' });
+  const page = await context.newPage();
+  const problems = collectProblems(page);
+  try {
+    return await fn({ page, problems });
+  } catch (err) {
+    try {
+      await mkdir(OUT_DIR, { recursive: true });
+      const path = join(OUT_DIR, `${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
+      await page.screenshot({ path, fullPage: true });
+      err.message += `\n(screenshot: ${path})`;
+    } catch {
+      // A failed screenshot must not hide the real error.
+    }
+    throw err;
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,73 @@
+// Smoke test of the release build in Chromium: the timeline renders, an entry leads to its
+// event page, a deep link works on its own, and neither page has console errors, failed
+// requests or accessibility violations.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { APP_TIMEOUT_MS, assertNoProblems, axeCheck, launchBrowser, startApp, withPage } from './helpers.mjs';
+
+const ENTRY = 'article.timeline-entry';
+const ENTRY_LINK = '.timeline-entry__title a';
+
+/** The page's single h1, visible and with text; returns that text. */
+async function visibleHeading(page) {
+  const h1 = page.locator('h1');
+  await h1.first().waitFor({ state: 'visible', timeout: APP_TIMEOUT_MS });
+  assert.equal(await h1.count(), 1, 'a page has exactly one h1');
+  const text = (await h1.innerText()).trim();
+  assert.ok(text.length > 0, 'the h1 has text');
+  return text;
+}
+
+describe('smoke', { timeout: 120_000 }, () => {
+  let app;
+  let browser;
+
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  test('timeline lists events and its first entry opens the event page', async () => {
+    await withPage(browser, 'timeline-to-event', async ({ page, problems }) => {
+      await page.goto(app.url);
+      await page.locator(ENTRY).first().waitFor({ timeout: APP_TIMEOUT_MS });
+      await visibleHeading(page);
+      await axeCheck(page, { label: 'the timeline' });
+
+      const link = page.locator(ENTRY_LINK).first();
+      const linkText = (await link.innerText()).trim();
+      const href = await link.getAttribute('href');
+      assert.match(href ?? '', /\/events\/[^/]+$/, 'an entry title links to /events/<slug>');
+
+      await link.click();
+      await page.waitForURL((url) => url.pathname.endsWith(href), { timeout: APP_TIMEOUT_MS });
+      const heading = await visibleHeading(page);
+      assert.equal(heading, linkText, 'the event page is titled like the entry that led to it');
+      await axeCheck(page, { label: `the event page ${href}` });
+
+      assertNoProblems(problems, 'timeline and event page');
+    });
+  });
+
+  test('an event page opened by deep link renders on its own', async () => {
+    const href = await withPage(browser, 'find-event-link', async ({ page }) => {
+      await page.goto(app.url);
+      await page.locator(ENTRY_LINK).first().waitFor({ timeout: APP_TIMEOUT_MS });
+      return page.locator(ENTRY_LINK).first().getAttribute('href');
+    });
+
+    await withPage(browser, 'event-deep-link', async ({ page, problems }) => {
+      const response = await page.goto(new URL(href, app.url).href);
+      assert.equal(response?.status(), 200);
+      await visibleHeading(page);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'bg');
+      assertNoProblems(problems, `deep link ${href}`);
+    });
+  });
+});
