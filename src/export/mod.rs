@@ -1,1 +1,48 @@
 //! iCalendar, Atom feeds, sitemap and schema.org JSON-LD, from the model. Pure: strings out.
+//!
+//! Every function takes the absolute URL the app is served from (`base_url`, ending in `/`;
+//! callers default it to `site.canonical_url`). Nothing reads a clock, so the same news always
+//! gives the same bytes and regenerated files only change when the news does.
+
+pub mod feed;
+pub mod ics;
+pub mod jsonld;
+mod labels;
+pub mod sitemap;
+pub mod urls;
+mod xml;
+
+use crate::model::{Catalog, Lang};
+
+pub use feed::{atom_feed, feed_path};
+pub use ics::{calendar_ics, event_ics, ics_file_name};
+pub use jsonld::event_jsonld;
+pub use sitemap::{robots_txt, sitemap};
+
+/// Where a language's whole calendar is published, relative to the base URL: beside the
+/// language's pages (`events.ics`, `en/events.ics`).
+pub fn calendar_path(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Bg => "events.ics",
+        Lang::En => "en/events.ics",
+    }
+}
+
+/// The files a static host serves beside the app, as (path relative to the site root,
+/// contents): both calendars, both Atom feeds, the sitemap and robots.txt.
+pub fn site_files(catalog: &Catalog, base_url: &str) -> Vec<(String, String)> {
+    let base = urls::with_slash(base_url);
+    let mut files = Vec::with_capacity(6);
+    for lang in Lang::ALL {
+        files.push((
+            calendar_path(lang).to_owned(),
+            calendar_ics(catalog, lang, &base),
+        ));
+    }
+    for lang in Lang::ALL {
+        files.push((feed_path(lang).to_owned(), atom_feed(catalog, lang, &base)));
+    }
+    files.push(("sitemap.xml".to_owned(), sitemap(catalog, &base)));
+    files.push(("robots.txt".to_owned(), robots_txt(&base)));
+    files
+}

@@ -1,0 +1,178 @@
+//! `newsctl` feeds: writes the calendars, Atom feeds, sitemap and robots.txt a static host
+//! serves beside the app.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use cityxchange_news::export;
+use cityxchange_news::model::Catalog;
+
+/// Writes [`export::site_files`] under `out_dir`, creating folders as needed, and returns the
+/// paths written. `base_url` defaults to the news file's `site.canonical_url`.
+pub fn run(
+    catalog: &Catalog,
+    out_dir: &Path,
+    base_url: Option<&str>,
+) -> Result<Vec<PathBuf>, String> {
+    let base = checked_base_url(base_url.unwrap_or(&catalog.site.canonical_url))?;
+    let mut written = Vec::new();
+    for (relative, contents) in export::site_files(catalog, &base) {
+        let path = out_dir.join(&relative);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|err| {
+                format!(
+                    "cannot create the folder {}: {err} (check that the output path is a \
+                     folder you may write to)",
+                    dir.display()
+                )
+            })?;
+        }
+        write_whole(&path, &contents)
+            .map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The base URL every link in the files starts with: absolute http(s), ending in `/`.
+fn checked_base_url(url: &str) -> Result<String, String> {
+    let trimmed = url.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    let host_ok = rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'));
+    if !host_ok || trimmed.chars().any(char::is_whitespace) {
+        return Err(format!(
+            "the base URL `{url}` is not an absolute http(s) address; give the address the app \
+             is served from, such as https://www.smolyan.bg/cityxchange/ (set site.canonical_url \
+             in the news file or pass --base-url)"
+        ));
+    }
+    Ok(if trimmed.ends_with('/') {
+        trimmed.to_owned()
+    } else {
+        format!("{trimmed}/")
+    })
+}
+
+/// Writes beside the target first and renames, so a host never serves a half-written feed.
+fn write_whole(path: &Path, contents: &str) -> io::Result<()> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let result = fs::write(&partial, contents).and_then(|()| fs::rename(&partial, path));
+    if result.is_err() {
+        // Best effort: the error that matters is the one returned.
+        let _ = fs::remove_file(&partial);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cityxchange_news::model::{Lang, Link, PartialDate, Project, Site, Text};
+
+    fn catalog(canonical_url: &str) -> Catalog {
+        let site = Site {
+            publisher: Text::new("Община Смолян", "Smolyan Municipality"),
+            url: "https://www.smolyan.bg/".into(),
+            canonical_url: canonical_url.into(),
+            project: Project {
+                name: Text::new("Позитивен градски обмен", "Positive City ExChange"),
+                acronym: "+CityxChange".into(),
+                programme: Text::new("Хоризонт 2020", "Horizon 2020"),
+                grant_agreement: Some("824260".into()),
+                start: PartialDate::ym(2018, 11),
+                end: PartialDate::ym(2023, 10),
+                website: "https://cityxchange.eu/".into(),
+                description: None,
+            },
+            breadcrumbs: vec![],
+            languages: vec![Lang::Bg, Lang::En],
+            contact: Link {
+                label: Text::new("Контакт", "Contact"),
+                url: Some("https://www.smolyan.bg/".into()),
+            },
+        };
+        Catalog::new(site, vec![], vec![], vec![], vec![], vec![], vec![])
+    }
+
+    fn scratch_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("newsctl-feeds-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn writes_every_site_file_and_creates_folders() {
+        let dir = scratch_dir("all");
+        let paths = run(&catalog("https://example.org/news/"), &dir, None).unwrap();
+        let names: Vec<_> = paths
+            .iter()
+            .map(|p| {
+                p.strip_prefix(&dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "events.ics",
+                "en/events.ics",
+                "feed.bg.xml",
+                "feed.en.xml",
+                "sitemap.xml",
+                "robots.txt"
+            ]
+        );
+        for path in &paths {
+            assert!(path.is_file(), "{} missing", path.display());
+        }
+        let robots = fs::read_to_string(dir.join("robots.txt")).unwrap();
+        assert!(robots.contains("Sitemap: https://example.org/news/sitemap.xml"));
+        assert!(!dir.join("robots.txt.partial").exists());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn given_base_url_wins_and_gets_a_trailing_slash() {
+        let dir = scratch_dir("base");
+        run(
+            &catalog("https://example.org/"),
+            &dir,
+            Some("https://other.example/x"),
+        )
+        .unwrap();
+        let robots = fs::read_to_string(dir.join("robots.txt")).unwrap();
+        assert!(robots.contains("Sitemap: https://other.example/x/sitemap.xml"));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn relative_or_empty_base_url_is_refused_with_a_hint() {
+        for bad in [
+            "",
+            "/news/",
+            "example.org",
+            "https://",
+            "ftp://example.org/",
+        ] {
+            let err = run(&catalog(bad), Path::new("unused"), None).unwrap_err();
+            assert!(err.contains("canonical_url"), "{err}");
+        }
+    }
+
+    #[test]
+    fn unwritable_output_names_the_path() {
+        let dir = scratch_dir("file");
+        fs::write(&dir, "a file, not a folder").unwrap();
+        let err = run(&catalog("https://example.org/"), &dir, None).unwrap_err();
+        assert!(err.contains(&dir.display().to_string()), "{err}");
+        fs::remove_file(&dir).unwrap();
+    }
+}
