@@ -8,7 +8,10 @@ pub enum Inline<'a> {
     Strong(&'a str),
     Emphasis(&'a str),
     /// `url` is checked with [`super::is_safe_url`] by the validator and again by the view.
-    Link { text: &'a str, url: &'a str },
+    Link {
+        text: &'a str,
+        url: &'a str,
+    },
 }
 
 /// Paragraphs of a body text, each a list of runs.
@@ -32,11 +35,21 @@ pub fn plain_text(text: &str) -> String {
         .join("\n\n")
 }
 
+/// A paragraph ends at a line that is empty or only spaces, whatever the line endings: editors
+/// cannot see the difference, so the reader must not either.
 fn split_paragraphs(text: &str) -> impl Iterator<Item = &str> {
-    text.split("\n\n")
-        .flat_map(|p| p.split("\r\n\r\n"))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            parts.push(&text[start..pos]);
+            start = pos + line.len();
+        }
+        pos += line.len();
+    }
+    parts.push(&text[start..]);
+    parts.into_iter().map(str::trim).filter(|p| !p.is_empty())
 }
 
 /// Every link target in a text.
@@ -56,14 +69,15 @@ fn inlines(text: &str) -> Vec<Inline<'_>> {
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < bytes.len() {
-        let found = match bytes[i] {
-            b'*' if bytes.get(i + 1) == Some(&b'*') => {
-                closed(text, i + 2, "**").map(|end| (Inline::Strong(&text[i + 2..end]), end + 2))
-            }
-            b'*' => closed(text, i + 1, "*").map(|end| (Inline::Emphasis(&text[i + 1..end]), end + 1)),
-            b'[' => link(text, i),
-            _ => None,
-        };
+        let found =
+            match bytes[i] {
+                b'*' if bytes.get(i + 1) == Some(&b'*') => closed(text, i + 2, "**")
+                    .map(|end| (Inline::Strong(&text[i + 2..end]), end + 2)),
+                b'*' => closed(text, i + 1, "*")
+                    .map(|end| (Inline::Emphasis(&text[i + 1..end]), end + 1)),
+                b'[' => link(text, i),
+                _ => None,
+            };
         match found {
             Some((run, next)) => {
                 if plain_start < i {
@@ -96,7 +110,21 @@ fn link(text: &str, open: usize) -> Option<(Inline<'_>, usize)> {
         return None;
     }
     let url_start = close + 2;
-    let url_end = url_start + text[url_start..].find(')')?;
+    // Balanced parentheses belong to the address (`…/wiki/Name_(city)`).
+    let mut depth = 0usize;
+    let mut url_end = None;
+    for (k, b) in text[url_start..].bytes().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' if depth == 0 => {
+                url_end = Some(url_start + k);
+                break;
+            }
+            b')' => depth -= 1,
+            _ => {}
+        }
+    }
+    let url_end = url_end?;
     let url = &text[url_start..url_end];
     if url.is_empty() || url.contains(char::is_whitespace) {
         return None;
@@ -134,21 +162,45 @@ mod tests {
     #[test]
     fn html_stays_literal_text() {
         let p = paragraphs("<script>alert(1)</script> <b>x</b>");
-        assert_eq!(p, vec![vec![Inline::Text("<script>alert(1)</script> <b>x</b>")]]);
+        assert_eq!(
+            p,
+            vec![vec![Inline::Text("<script>alert(1)</script> <b>x</b>")]]
+        );
     }
 
     #[test]
     fn unclosed_markers_are_text() {
-        assert_eq!(paragraphs("2 * 3 = 6"), vec![vec![Inline::Text("2 * 3 = 6")]]);
-        assert_eq!(paragraphs("[not a link] (x)"), vec![vec![Inline::Text("[not a link] (x)")]]);
+        assert_eq!(
+            paragraphs("2 * 3 = 6"),
+            vec![vec![Inline::Text("2 * 3 = 6")]]
+        );
+        assert_eq!(
+            paragraphs("[not a link] (x)"),
+            vec![vec![Inline::Text("[not a link] (x)")]]
+        );
     }
 
     #[test]
     fn link_targets_are_found_for_validation() {
         assert_eq!(
             link_targets("a [x](javascript:alert(1)) b\n\n[y](/events/a)"),
-            vec!["javascript:alert(1", "/events/a"]
+            vec!["javascript:alert(1)", "/events/a"]
         );
+    }
+
+    #[test]
+    fn blank_lines_with_spaces_or_crlf_split_paragraphs() {
+        assert_eq!(plain_text("a\r\n\r\nb\n   \nc\n\n\n"), "a\n\nb\n\nc");
+        assert_eq!(paragraphs("one\nline").len(), 1);
+    }
+
+    #[test]
+    fn link_address_keeps_balanced_parentheses() {
+        assert_eq!(
+            link_targets("[P](https://en.wikipedia.org/wiki/P_(town)) end"),
+            vec!["https://en.wikipedia.org/wiki/P_(town)"]
+        );
+        assert!(link_targets("[open](https://x.org/(a").is_empty());
     }
 
     #[test]

@@ -8,9 +8,7 @@ use serde_json::value::RawValue;
 
 use super::catalog::Catalog;
 use super::problem::{FatalError, Problem, Severity};
-use super::types::{
-    City, Event, Image, Organisation, Person, Site, Source, Text, Topic,
-};
+use super::types::{City, Event, Image, Organisation, Person, Site, Source, Text, Topic};
 
 /// The largest file the loader reads (a 10,000-event archive is about 10 MB).
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
@@ -36,9 +34,17 @@ impl<'a> Lines<'a> {
 
     /// 1-based line and column (in characters) of a byte offset.
     fn position(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        // serde counts columns in bytes; step back to the start of the character.
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        let column = self.text.get(start..offset).map_or(1, |t| t.chars().count() + 1);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |t| t.chars().count() + 1);
         (line, column)
     }
 
@@ -46,6 +52,66 @@ impl<'a> Lines<'a> {
     fn offset_of(&self, part: &str) -> usize {
         (part.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize)
     }
+}
+
+/// Byte offset inside `text` of serde's 1-based line and byte column.
+fn offset_in(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+/// One step of a problem path: `key` or `[index]`.
+enum Step<'p> {
+    Key(&'p str),
+    Index(usize),
+}
+
+fn steps(path: &str) -> Vec<Step<'_>> {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let mut pieces = part.split('[');
+        if let Some(key) = pieces.next().filter(|k| !k.is_empty()) {
+            out.push(Step::Key(key));
+        }
+        for index in pieces {
+            if let Ok(i) = index.trim_end_matches(']').parse() {
+                out.push(Step::Index(i));
+            }
+        }
+    }
+    out
+}
+
+/// The value at `path` (`a.b[2].c`) inside an entry's text, or the deepest part of it that
+/// exists, so that a problem's line and column point at the value an editor must change.
+/// The flag tells whether the whole path was found.
+fn walk<'a>(entry: &'a str, path: &str) -> (&'a str, bool) {
+    let mut here = entry;
+    for step in steps(path) {
+        let next = match step {
+            Step::Key(key) => serde_json::from_str::<BTreeMap<String, &'a RawValue>>(here)
+                .ok()
+                .and_then(|map| map.get(key).copied()),
+            Step::Index(i) => serde_json::from_str::<Vec<&'a RawValue>>(here)
+                .ok()
+                .and_then(|list| list.get(i).copied()),
+        };
+        match next {
+            Some(raw) => here = raw.get(),
+            None => return (here, false),
+        }
+    }
+    (here, true)
+}
+
+fn locate<'a>(entry: &'a str, path: &str) -> &'a str {
+    walk(entry, path).0
 }
 
 /// Collects problems with their positions.
@@ -85,7 +151,10 @@ impl Report<'_> {
                 text,
                 path.to_owned(),
                 None,
-                format!("entry has {} bytes; at most {MAX_ENTRY_BYTES} are read", text.len()),
+                format!(
+                    "entry has {} bytes; at most {MAX_ENTRY_BYTES} are read",
+                    text.len()
+                ),
                 true,
             );
             return None;
@@ -103,11 +172,13 @@ impl Report<'_> {
                     format!("{path}.{inner_path}")
                 };
                 let inner = err.into_inner();
-                let (start_line, start_col) = self.lines.position(self.lines.offset_of(text));
-                let (line, column) = match inner.line() {
-                    0 | 1 => (start_line, start_col + inner.column().saturating_sub(1)),
-                    l => (start_line + l - 1, inner.column()),
+                // serde stops at the end of the bad value (or of its object, for a missing
+                // field); an editor looks for the value's start.
+                let at = match walk(text, &inner_path) {
+                    (value, true) => self.lines.offset_of(value),
+                    _ => self.lines.offset_of(text) + offset_in(text, inner.line(), inner.column()),
                 };
+                let (line, column) = self.lines.position(at);
                 let slug = slug_of(text);
                 self.problems.push(Problem {
                     severity: Severity::Error,
@@ -130,7 +201,9 @@ fn slug_of(text: &str) -> Option<String> {
     struct SlugOnly {
         slug: Option<String>,
     }
-    serde_json::from_str::<SlugOnly>(text).ok().and_then(|s| s.slug)
+    serde_json::from_str::<SlugOnly>(text)
+        .ok()
+        .and_then(|s| s.slug)
 }
 
 /// serde's message without its own " at line X column Y" tail (we give positions ourselves).
@@ -197,20 +270,24 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines = Lines::new(text);
     let sections: BTreeMap<String, &RawValue> =
         serde_json::from_str(text).map_err(|e| match e.classify() {
             serde_json::error::Category::Data => FatalError::Shape {
                 message: "the file must hold one JSON object with `version`, `site` and `events`"
                     .to_owned(),
             },
-            _ => FatalError::Syntax {
-                line: e.line(),
-                column: e.column(),
-                message: describe_serde_error(&e),
-            },
+            _ => {
+                let (line, column) = lines.position(offset_in(text, e.line(), e.column()));
+                FatalError::Syntax {
+                    line,
+                    column,
+                    message: describe_serde_error(&e),
+                }
+            }
         })?;
     let mut report = Report {
-        lines: Lines::new(text),
+        lines,
         problems: Vec::new(),
     };
 
@@ -243,9 +320,17 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
     let site_raw = sections.get("site").ok_or_else(|| FatalError::Shape {
         message: "the file has no `site` object".to_owned(),
     })?;
-    let site: Site = report.entry(site_raw, "site").ok_or_else(|| FatalError::Shape {
-        message: "the `site` object is not valid (see the problems listed with it)".to_owned(),
-    })?;
+    let Some(site) = report.entry::<Site>(site_raw, "site") else {
+        // The problem found in `site` would be lost with the catalog: carry it in the message.
+        let message = match report.problems.last() {
+            Some(p) => format!(
+                "the `site` object is not valid: {}: {} (line {}, column {})",
+                p.path, p.message, p.line, p.column
+            ),
+            None => "the `site` object is not valid".to_owned(),
+        };
+        return Err(FatalError::Shape { message });
+    };
 
     let raw_cities = raw_list(&mut report, &sections, "cities", false)?;
     let raw_orgs = raw_list(&mut report, &sections, "organisations", false)?;
@@ -253,55 +338,89 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
     let raw_topics = raw_list(&mut report, &sections, "topics", false)?;
     let raw_events = raw_list(&mut report, &sections, "events", true)?;
     if raw_events.len() > MAX_EVENTS {
-        return Err(FatalError::TooLarge {
-            bytes: text.len(),
-            limit: MAX_EVENTS,
+        return Err(FatalError::Shape {
+            message: format!(
+                "the file has {} events; at most {MAX_EVENTS} are read",
+                raw_events.len()
+            ),
         });
     }
 
-    let cities: Vec<City> = parse_list(&mut report, &raw_cities, "cities", |c: &City| &c.id);
-    let organisations: Vec<Organisation> =
-        parse_list(&mut report, &raw_orgs, "organisations", |o: &Organisation| &o.id);
-    let people: Vec<Person> = parse_list(&mut report, &raw_people, "people", |p: &Person| &p.id);
-    let topics: Vec<Topic> = parse_list(&mut report, &raw_topics, "topics", |t: &Topic| &t.id);
+    let mut cities = parse_list(&mut report, &raw_cities, "cities", |c: &City| &c.id);
+    let mut organisations = parse_list(
+        &mut report,
+        &raw_orgs,
+        "organisations",
+        |o: &Organisation| &o.id,
+    );
+    let people = parse_list(&mut report, &raw_people, "people", |p: &Person| &p.id);
+    let topics = parse_list(&mut report, &raw_topics, "topics", |t: &Topic| &t.id);
 
     let refs = RefSets {
-        cities: cities.iter().map(|c| c.id.clone()).collect(),
-        organisations: organisations.iter().map(|o| o.id.clone()).collect(),
-        people: people.iter().map(|p| p.id.clone()).collect(),
-        topics: topics.iter().map(|t| t.id.clone()).collect(),
+        cities: cities.iter().map(|(_, c)| c.id.clone()).collect(),
+        organisations: organisations.iter().map(|(_, o)| o.id.clone()).collect(),
+        people: people.iter().map(|(_, p)| p.id.clone()).collect(),
+        topics: topics.iter().map(|(_, t)| t.id.clone()).collect(),
     };
-    let mut organisations = organisations;
-    for (i, org) in organisations.iter_mut().enumerate() {
-        let at = raw_orgs.iter().map(|r| r.get()).nth(i).unwrap_or(text);
+    // Paths name the entry's place in the file (`i`), not its place among the kept ones.
+    for (i, city) in &mut cities {
+        if let Some(partner) = &city.partner {
+            if !refs.organisations.contains(partner) {
+                let path = format!("cities[{i}].partner");
+                let at = locate(raw_cities[*i].get(), "partner");
+                let message =
+                    format!("unknown organisation `{partner}`; the reference was dropped");
+                report.push(Severity::Error, at, path, None, message, false);
+                city.partner = None;
+            }
+        }
+    }
+    for (i, org) in &mut organisations {
+        let raw = raw_orgs[*i].get();
         if let Some(city) = &org.city {
             if !refs.cities.contains(city) {
+                let path = format!("organisations[{i}].city");
+                let message = format!("unknown city `{city}`; the reference was dropped");
                 report.push(
                     Severity::Error,
-                    at,
-                    format!("organisations[{i}].city"),
+                    locate(raw, "city"),
+                    path,
                     None,
-                    format!("unknown city `{city}`; the reference was dropped"),
+                    message,
                     false,
                 );
                 org.city = None;
             }
         }
-    }
-    let mut people = people;
-    for (i, person) in people.iter_mut().enumerate() {
-        if !refs.organisations.contains(&person.organisation) {
-            let at = raw_people.get(i).map_or(text, |r| r.get());
-            report.push(
-                Severity::Error,
-                at,
-                format!("people[{i}].organisation"),
-                None,
-                format!("unknown organisation `{}`", person.organisation),
-                false,
-            );
+        if let Some(website) = &org.website {
+            if !is_web_address(website) {
+                let path = format!("organisations[{i}].website");
+                let message =
+                    format!("website `{website}` must be an http(s) address; it was dropped");
+                report.push(
+                    Severity::Error,
+                    locate(raw, "website"),
+                    path,
+                    None,
+                    message,
+                    false,
+                );
+                org.website = None;
+            }
         }
     }
+    for (i, person) in &people {
+        if !refs.organisations.contains(&person.organisation) {
+            let path = format!("people[{i}].organisation");
+            let at = locate(raw_people[*i].get(), "organisation");
+            let message = format!("unknown organisation `{}`", person.organisation);
+            report.push(Severity::Error, at, path, None, message, false);
+        }
+    }
+    let cities: Vec<City> = cities.into_iter().map(|(_, c)| c).collect();
+    let organisations: Vec<Organisation> = organisations.into_iter().map(|(_, o)| o).collect();
+    let people: Vec<Person> = people.into_iter().map(|(_, p)| p).collect();
+    let topics: Vec<Topic> = topics.into_iter().map(|(_, t)| t).collect();
 
     let mut seen_slugs = HashSet::new();
     let mut events = Vec::with_capacity(raw_events.len());
@@ -318,17 +437,22 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
             fatal: false,
         };
         checker.check(&mut event, &refs);
-        if !seen_slugs.insert(event.slug.clone()) && !checker.fatal {
+        // Only a kept event owns its slug: a left-out one must not push out a later good one.
+        if !checker.fatal && seen_slugs.contains(&event.slug) {
             checker.error(
                 "slug".to_owned(),
                 format!("slug `{}` is used by an earlier event", event.slug),
             );
         }
         if !checker.fatal {
+            seen_slugs.insert(event.slug.clone());
             events.push(event);
         }
     }
 
+    let mut problems = report.problems;
+    // In file order, as an editor walks the file; stable, so one place keeps its check order.
+    problems.sort_by_key(|p| (p.line, p.column));
     Ok(Catalog::new(
         site,
         cities,
@@ -336,17 +460,18 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
         people,
         topics,
         events,
-        report.problems,
+        problems,
     ))
 }
 
-/// Parses a reference list entry by entry, checking ids.
+/// Parses a reference list entry by entry, checking ids. Each kept item comes with its index
+/// in the file.
 fn parse_list<T: DeserializeOwned>(
     report: &mut Report<'_>,
     raws: &[&RawValue],
     section: &str,
     id: impl Fn(&T) -> &str,
-) -> Vec<T> {
+) -> Vec<(usize, T)> {
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(raws.len());
     for (i, raw) in raws.iter().enumerate() {
@@ -358,7 +483,7 @@ fn parse_list<T: DeserializeOwned>(
         if !is_slug(&item_id) {
             report.push(
                 Severity::Error,
-                raw.get(),
+                locate(raw.get(), "id"),
                 format!("{path}.id"),
                 None,
                 format!("id `{item_id}` must be lowercase letters, digits and hyphens"),
@@ -367,14 +492,14 @@ fn parse_list<T: DeserializeOwned>(
         } else if !seen.insert(item_id.clone()) {
             report.push(
                 Severity::Error,
-                raw.get(),
+                locate(raw.get(), "id"),
                 format!("{path}.id"),
                 None,
                 format!("id `{item_id}` is used by an earlier entry"),
                 true,
             );
         } else {
-            out.push(item);
+            out.push((i, item));
         }
     }
     out
@@ -402,7 +527,12 @@ pub fn is_slug(text: &str) -> bool {
 /// Links an editor may use: http(s) addresses and paths inside the site.
 pub fn is_safe_url(url: &str) -> bool {
     let url = url.trim();
-    if url.is_empty() || url.starts_with("//") || url.chars().any(char::is_control) {
+    // Browsers read `\\` as `/`, so `/\\host` would leave the site like `//host`.
+    if url.is_empty()
+        || url.starts_with("//")
+        || url.contains('\\')
+        || url.chars().any(char::is_control)
+    {
         return false;
     }
     match url.find(':') {
@@ -419,6 +549,12 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
+/// An absolute http(s) address, for sources and websites (site paths are not enough there).
+fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && is_safe_url(url)
+}
+
 /// The checks that need more than the types: dates, references, URLs, texts.
 struct EventCheck<'r, 'a> {
     report: &'r mut Report<'a>,
@@ -433,16 +569,22 @@ impl EventCheck<'_, '_> {
     fn push(&mut self, severity: Severity, sub: String, message: String, drop: bool) {
         let path = if sub.is_empty() {
             self.path.to_owned()
+        } else if sub.starts_with('[') {
+            format!("{}{sub}", self.path)
         } else {
             format!("{}.{sub}", self.path)
         };
+        let at = locate(self.at, &sub);
         self.report
-            .push(severity, self.at, path, Some(&self.slug), message, drop);
+            .push(severity, at, path, Some(&self.slug), message, drop);
     }
 
+    /// An error that leaves the event out. Only the first one carries `entry_dropped`, so
+    /// counting the flags counts left-out entries.
     fn error(&mut self, sub: String, message: String) {
+        let first = !self.fatal;
         self.fatal = true;
-        self.push(Severity::Error, sub, message, true);
+        self.push(Severity::Error, sub, message, first);
     }
 
     fn dropped_ref(&mut self, sub: String, kind: &str, id: &str) {
@@ -477,7 +619,10 @@ impl EventCheck<'_, '_> {
         self.optional_text(event.body.as_ref(), "body");
         self.optional_text(event.opened_by.as_ref(), "opened_by");
         if event.sources.is_empty() {
-            self.error("sources".into(), "every event must cite at least one source".into());
+            self.error(
+                "sources".into(),
+                "every event must cite at least one source".into(),
+            );
         }
         for (i, source) in event.sources.iter().enumerate() {
             self.source(source, i);
@@ -486,12 +631,15 @@ impl EventCheck<'_, '_> {
             self.image(image, i);
         }
         if let Some(body) = &event.body {
-            for text in body.all() {
+            for (lang, text) in [("bg", &body.bg), ("en", &body.en)] {
+                let Some(text) = text else { continue };
                 for url in super::markup::link_targets(text) {
                     if !is_safe_url(url) {
                         self.error(
-                            "body".into(),
-                            format!("link `{url}` is not allowed: use http(s) addresses or site paths"),
+                            format!("body.{lang}"),
+                            format!(
+                                "link `{url}` is not allowed: use http(s) addresses or site paths"
+                            ),
                         );
                     }
                 }
@@ -550,8 +698,7 @@ impl EventCheck<'_, '_> {
 
     fn source(&mut self, source: &Source, i: usize) {
         let url = source.url.trim();
-        let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
-        if !scheme_ok || !is_safe_url(url) {
+        if !is_web_address(url) {
             self.error(
                 format!("sources[{i}].url"),
                 format!("source `{url}` must be an http(s) address"),
@@ -560,10 +707,18 @@ impl EventCheck<'_, '_> {
     }
 
     fn image(&mut self, image: &Image, i: usize) {
-        if !is_safe_url(&image.src) || image.src.trim_start().starts_with("http://") {
+        let insecure = image
+            .src
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("http://");
+        if !is_safe_url(&image.src) || insecure {
             self.error(
                 format!("images[{i}].src"),
-                format!("image `{}` must be a site path or an https address", image.src),
+                format!(
+                    "image `{}` must be a site path or an https address",
+                    image.src
+                ),
             );
         }
         if image.alt.is_empty() {
@@ -572,8 +727,7 @@ impl EventCheck<'_, '_> {
                 "every image needs alternative text".into(),
             );
         }
-        if image.width == 0 || image.height == 0 || image.width > 20_000 || image.height > 20_000
-        {
+        if image.width == 0 || image.height == 0 || image.width > 20_000 || image.height > 20_000 {
             self.error(
                 format!("images[{i}]"),
                 "width and height must be between 1 and 20000 pixels".into(),
@@ -662,7 +816,7 @@ impl EventCheck<'_, '_> {
 
 fn looks_like_html(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.windows(2).any(|w| {
-        w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!')
-    })
+    bytes
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
 }

@@ -26,7 +26,8 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
     pub message: String,
-    /// True when the whole entry was left out because of this problem.
+    /// True when the whole entry was left out because of this problem. When several problems
+    /// leave out the same entry, only the first carries it, so the flags count entries.
     pub entry_dropped: bool,
 }
 
@@ -36,7 +37,11 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}:{}: {level}: {}: {}", self.line, self.column, self.path, self.message)?;
+        write!(
+            f,
+            "{}:{}: {level}: {}: {}",
+            self.line, self.column, self.path, self.message
+        )?;
         if let Some(slug) = &self.slug {
             write!(f, " (event `{slug}`)")?;
         }
@@ -65,23 +70,35 @@ pub enum FatalError {
     TooLarge { bytes: usize, limit: usize },
 }
 
-impl fmt::Display for FatalError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl FatalError {
+    /// 1-based line and column the error points at; the top of the file when it concerns
+    /// the file as a whole.
+    pub fn position(&self) -> (usize, usize) {
         match self {
-            FatalError::Syntax {
-                line,
-                column,
-                message,
-            } => write!(f, "{line}:{column}: not valid JSON: {message}"),
-            FatalError::Shape { message } => write!(f, "1:1: {message}"),
-            FatalError::Version { found } => write!(
-                f,
-                "1:1: format version {found} is not supported: this app reads version 1"
-            ),
+            FatalError::Syntax { line, column, .. } => ((*line).max(1), (*column).max(1)),
+            _ => (1, 1),
+        }
+    }
+
+    /// What is wrong, without the position.
+    pub fn message(&self) -> String {
+        match self {
+            FatalError::Syntax { message, .. } => format!("not valid JSON: {message}"),
+            FatalError::Shape { message } => message.clone(),
+            FatalError::Version { found } => {
+                format!("format version {found} is not supported: this app reads version 1")
+            }
             FatalError::TooLarge { bytes, limit } => {
-                write!(f, "the file has {bytes} bytes; the limit is {limit}")
+                format!("the file has {bytes} bytes; at most {limit} are read")
             }
         }
+    }
+}
+
+impl fmt::Display for FatalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (line, column) = self.position();
+        write!(f, "{line}:{column}: {}", self.message())
     }
 }
 

@@ -1,1 +1,359 @@
-fn main() {}
+//! `newsctl`: the editors' command-line tool on the same model as the app — checks news files,
+//! prints the format's JSON Schema and writes feeds.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use cityxchange_news::model::{parse_news, Catalog, FatalError, Problem, Severity};
+use serde_json::{json, Value};
+
+mod feeds;
+
+const USAGE: &str = "\
+newsctl — tools for the +CityxChange news file
+
+USAGE:
+    newsctl check [--format text|json] FILE...
+        Check news files. Prints each problem as
+        FILE:LINE:COL: error|warning: JSON.PATH: message (event `slug`)
+        and a summary line per file. Exit code 0: no errors (warnings allowed);
+        1: errors; 2: wrong usage or a file that cannot be read.
+    newsctl schema
+        Print the JSON Schema of the news file (public/data/news.schema.json).
+    newsctl feeds [--base-url URL] [--out DIR] FILE
+        Write the news feeds of FILE into DIR (default: the current directory).
+    newsctl --help
+        Print this text.
+";
+
+/// Exit codes, worst last so that several files combine with `max`.
+const OK: u8 = 0;
+const HAS_ERRORS: u8 = 1;
+const USAGE_OR_IO: u8 = 2;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    ExitCode::from(run(&args))
+}
+
+fn run(args: &[String]) -> u8 {
+    if args.iter().any(|a| a == "--help" || a == "-h") || args.first().is_some_and(|a| a == "help")
+    {
+        print!("{USAGE}");
+        return OK;
+    }
+    let Some((command, rest)) = args.split_first() else {
+        return usage_error("no command given");
+    };
+    match command.as_str() {
+        "check" => check_command(rest),
+        "schema" if rest.is_empty() => {
+            print!("{}", cityxchange_news::model::schema::news_schema_json());
+            OK
+        }
+        "schema" => usage_error("`schema` takes no arguments"),
+        "feeds" => feeds_command(rest),
+        other => usage_error(&format!("unknown command `{other}`")),
+    }
+}
+
+fn usage_error(message: &str) -> u8 {
+    eprintln!("newsctl: {message}\n\n{USAGE}");
+    USAGE_OR_IO
+}
+
+/// Options as `(name, value)` pairs, then positional arguments.
+type Split<'a> = (Vec<(&'a str, &'a str)>, Vec<&'a str>);
+
+/// Splits `--name value` / `--name=value` options from positional arguments.
+/// `allowed` lists the option names that take a value.
+fn split_options<'a>(args: &'a [String], allowed: &[&str]) -> Result<Split<'a>, String> {
+    let mut options = Vec::new();
+    let mut positional = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            positional.extend(iter.by_ref().map(String::as_str));
+            break;
+        }
+        if let Some(option) = arg.strip_prefix("--") {
+            let (name, inline) = match option.split_once('=') {
+                Some((name, value)) => (name, Some(value)),
+                None => (option, None),
+            };
+            if !allowed.contains(&name) {
+                return Err(format!("unknown option `--{name}`"));
+            }
+            let value = match inline {
+                Some(value) => value,
+                None => iter
+                    .next()
+                    .map(String::as_str)
+                    .ok_or_else(|| format!("option `--{name}` needs a value"))?,
+            };
+            options.push((name, value));
+        } else if arg.starts_with('-') && arg.len() > 1 {
+            return Err(format!("unknown option `{arg}`"));
+        } else {
+            positional.push(arg.as_str());
+        }
+    }
+    Ok((options, positional))
+}
+
+/// The last value given for an option.
+fn option<'a>(options: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
+    options
+        .iter()
+        .rev()
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| *v)
+}
+
+/// What became of one file.
+enum Outcome {
+    Loaded(Box<Catalog>),
+    Fatal(FatalError),
+    /// The file could not be read (the reason).
+    Unreadable(String),
+    /// Not UTF-8: where the first bad byte is.
+    NotText {
+        line: usize,
+        column: usize,
+    },
+}
+
+fn load(path: &str) -> Outcome {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => return Outcome::Unreadable(err.to_string()),
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => match parse_news(&text) {
+            Ok(catalog) => Outcome::Loaded(Box::new(catalog)),
+            Err(fatal) => Outcome::Fatal(fatal),
+        },
+        Err(err) => {
+            // Point at the first byte that is not UTF-8, as an editor would look for it.
+            let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+            let text = String::from_utf8_lossy(valid);
+            let line = text.matches('\n').count() + 1;
+            let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Outcome::NotText { line, column }
+        }
+    }
+}
+
+/// Counts for the summary line.
+struct Summary {
+    events: usize,
+    left_out: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+fn summarise(problems: &[Problem], events: usize) -> Summary {
+    Summary {
+        events,
+        left_out: problems.iter().filter(|p| p.entry_dropped).count(),
+        errors: problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count(),
+        warnings: problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .count(),
+    }
+}
+
+fn summary_line(file: &str, s: &Summary) -> String {
+    format!(
+        "{file}: {} events loaded, {} entries left out, {} errors, {} warnings",
+        s.events, s.left_out, s.errors, s.warnings
+    )
+}
+
+fn check_command(args: &[String]) -> u8 {
+    let (options, files) = match split_options(args, &["format"]) {
+        Ok(split) => split,
+        Err(message) => return usage_error(&message),
+    };
+    let format = match option(&options, "format") {
+        None | Some("text") => Format::Text,
+        Some("json") => Format::Json,
+        Some(other) => return usage_error(&format!("unknown format `{other}`: use text or json")),
+    };
+    if files.is_empty() {
+        return usage_error("`check` needs at least one file");
+    }
+    let mut code = OK;
+    let mut reports = Vec::new();
+    for file in files {
+        let outcome = load(file);
+        let file_code = match &outcome {
+            Outcome::Loaded(catalog) => {
+                let has_errors = catalog
+                    .problems
+                    .iter()
+                    .any(|p| p.severity == Severity::Error);
+                if has_errors {
+                    HAS_ERRORS
+                } else {
+                    OK
+                }
+            }
+            Outcome::Fatal(_) | Outcome::NotText { .. } => HAS_ERRORS,
+            Outcome::Unreadable(_) => USAGE_OR_IO,
+        };
+        code = code.max(file_code);
+        match format {
+            Format::Text => print_text(file, &outcome),
+            Format::Json => reports.push(json_report(file, &outcome)),
+        }
+    }
+    if format == Format::Json {
+        match serde_json::to_string_pretty(&Value::Array(reports)) {
+            Ok(text) => println!("{text}"),
+            Err(err) => {
+                eprintln!("newsctl: cannot write the report: {err}");
+                return USAGE_OR_IO;
+            }
+        }
+    }
+    code
+}
+
+fn print_text(file: &str, outcome: &Outcome) {
+    let fatal_summary = Summary {
+        events: 0,
+        left_out: 0,
+        errors: 1,
+        warnings: 0,
+    };
+    match outcome {
+        Outcome::Loaded(catalog) => {
+            for problem in &catalog.problems {
+                // Problem's Display starts with `LINE:COL:`, so the file name completes it.
+                println!("{file}:{problem}");
+            }
+            let summary = summarise(&catalog.problems, catalog.events.len());
+            println!("{}", summary_line(file, &summary));
+        }
+        Outcome::Fatal(fatal) => {
+            let (line, column) = fatal.position();
+            println!("{file}:{line}:{column}: error: {}", fatal.message());
+            println!("{}", summary_line(file, &fatal_summary));
+        }
+        Outcome::NotText { line, column } => {
+            println!("{file}:{line}:{column}: error: the file is not UTF-8 text");
+            println!("{}", summary_line(file, &fatal_summary));
+        }
+        Outcome::Unreadable(message) => {
+            eprintln!("{file}: error: cannot read the file: {message}");
+        }
+    }
+}
+
+fn json_report(file: &str, outcome: &Outcome) -> Value {
+    let (events, problems, fatal) = match outcome {
+        Outcome::Loaded(catalog) => (
+            catalog.events.len(),
+            serde_json::to_value(&catalog.problems).unwrap_or(Value::Null),
+            Value::Null,
+        ),
+        Outcome::Fatal(fatal) => {
+            let (line, column) = fatal.position();
+            let mut value = serde_json::to_value(fatal).unwrap_or_else(|_| json!({}));
+            if let Value::Object(map) = &mut value {
+                map.insert("line".into(), line.into());
+                map.insert("column".into(), column.into());
+                map.insert("message".into(), fatal.message().into());
+            }
+            (0, json!([]), value)
+        }
+        Outcome::NotText { line, column } => (
+            0,
+            json!([]),
+            json!({"kind": "encoding", "line": line, "column": column,
+                   "message": "the file is not UTF-8 text"}),
+        ),
+        Outcome::Unreadable(message) => {
+            eprintln!("{file}: error: cannot read the file: {message}");
+            (
+                0,
+                json!([]),
+                json!({"kind": "unreadable", "line": 0, "column": 0,
+                       "message": format!("cannot read the file: {message}")}),
+            )
+        }
+    };
+    let summary = match outcome {
+        Outcome::Loaded(catalog) => summarise(&catalog.problems, events),
+        _ => Summary {
+            events: 0,
+            left_out: 0,
+            errors: 1,
+            warnings: 0,
+        },
+    };
+    json!({
+        "file": file,
+        "events": events,
+        "entries_left_out": summary.left_out,
+        "errors": summary.errors,
+        "warnings": summary.warnings,
+        "problems": problems,
+        "fatal": fatal,
+    })
+}
+
+fn feeds_command(args: &[String]) -> u8 {
+    let (options, files) = match split_options(args, &["base-url", "out"]) {
+        Ok(split) => split,
+        Err(message) => return usage_error(&message),
+    };
+    let [file] = files.as_slice() else {
+        return usage_error("`feeds` needs exactly one news file");
+    };
+    let out_dir = PathBuf::from(option(&options, "out").unwrap_or("."));
+    let base_url = option(&options, "base-url");
+    let catalog = match load(file) {
+        Outcome::Loaded(catalog) => catalog,
+        outcome => {
+            print_text(file, &outcome);
+            return match outcome {
+                Outcome::Unreadable(_) => USAGE_OR_IO,
+                _ => HAS_ERRORS,
+            };
+        }
+    };
+    let errors = summarise(&catalog.problems, catalog.events.len()).errors;
+    if errors > 0 {
+        // Feeds still carry the good events, as the site does; the editor should know.
+        eprintln!("{file}: {errors} errors; run `newsctl check {file}` for details");
+    }
+    write_feeds(&catalog, &out_dir, base_url)
+}
+
+/// Writes the feeds and lists what was written.
+fn write_feeds(catalog: &Catalog, out_dir: &Path, base_url: Option<&str>) -> u8 {
+    match feeds::run(catalog, out_dir, base_url) {
+        Ok(paths) => {
+            for path in paths {
+                println!("wrote {}", path.display());
+            }
+            OK
+        }
+        Err(message) => {
+            eprintln!("newsctl: {message}");
+            USAGE_OR_IO
+        }
+    }
+}

@@ -1,0 +1,675 @@
+//! The validator against one small fixture per kind of mistake, through the library and through
+//! the `newsctl` binary.
+
+use std::process::Command;
+
+use cityxchange_news::model::{parse_news, Catalog, FatalError, Problem, Severity};
+
+const MEETING: &str = "pisek-consortium-meeting-2022";
+const CLIMATHON: &str = "climathon-smolyan-2021";
+const LEARNING: &str = "smolyan-learning-session-2023";
+
+fn fixture_path(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(fixture_path(name)).unwrap()
+}
+
+fn load(name: &str) -> Catalog {
+    parse_news(&fixture(name)).unwrap()
+}
+
+fn fatal(name: &str) -> FatalError {
+    parse_news(&fixture(name)).unwrap_err()
+}
+
+fn slugs(catalog: &Catalog) -> Vec<&str> {
+    catalog.events.iter().map(|e| e.slug.as_str()).collect()
+}
+
+/// The fixture's single problem.
+fn single_problem(catalog: &Catalog) -> &Problem {
+    assert_eq!(catalog.problems.len(), 1, "{:#?}", catalog.problems);
+    &catalog.problems[0]
+}
+
+/// A fixture whose third event is broken: the two good ones must still be there.
+fn assert_good_events_survive(catalog: &Catalog) {
+    let slugs = slugs(catalog);
+    assert!(slugs.contains(&MEETING), "{slugs:?}");
+    assert!(slugs.contains(&CLIMATHON), "{slugs:?}");
+}
+
+fn assert_problem(
+    p: &Problem,
+    severity: Severity,
+    path: &str,
+    (line, column): (usize, usize),
+    entry_dropped: bool,
+) {
+    assert_eq!(p.severity, severity, "{p}");
+    assert_eq!(p.path, path, "{p}");
+    assert_eq!((p.line, p.column), (line, column), "{p}");
+    assert_eq!(p.entry_dropped, entry_dropped, "{p}");
+}
+
+/// Asserts the one problem of a fixture whose `events[1]` is left out.
+fn assert_event_left_out(name: &str, path: &str, at: (usize, usize), message_part: &str) {
+    let catalog = load(name);
+    let p = single_problem(&catalog);
+    assert_problem(p, Severity::Error, path, at, true);
+    assert!(p.message.contains(message_part), "{p}");
+    assert_eq!(p.slug.as_deref(), Some(LEARNING), "{p}");
+    assert_eq!(slugs(&catalog), [CLIMATHON, MEETING]);
+    assert_eq!(catalog.dropped_entries(), 1);
+}
+
+/// Asserts the one problem of a fixture whose `events[1]` stays, minus a bad reference.
+fn assert_reference_dropped(name: &str, path: &str, at: (usize, usize), id: &str) -> Catalog {
+    let catalog = load(name);
+    let p = single_problem(&catalog);
+    assert_problem(p, Severity::Error, path, at, false);
+    assert!(p.message.contains(&format!("`{id}`")), "{p}");
+    assert_eq!(slugs(&catalog), [CLIMATHON, MEETING, LEARNING]);
+    assert_eq!(catalog.dropped_entries(), 0);
+    catalog
+}
+
+// --- whole-file outcomes -------------------------------------------------------------------
+
+#[test]
+fn valid_file_loads_every_event_without_problems() {
+    let catalog = load("valid-minimal.json");
+    assert!(catalog.problems.is_empty(), "{:#?}", catalog.problems);
+    // Sorted oldest first, whatever the order in the file.
+    assert_eq!(slugs(&catalog), [CLIMATHON, MEETING, LEARNING]);
+    assert_eq!(
+        catalog
+            .city("smolyan")
+            .unwrap()
+            .name
+            .get(cityxchange_news::model::Lang::En),
+        "Smolyan"
+    );
+}
+
+#[test]
+fn text_that_is_not_json_is_a_syntax_error_at_its_start() {
+    let err = fatal("not-json.json");
+    assert!(
+        matches!(
+            err,
+            FatalError::Syntax {
+                line: 1,
+                column: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn truncated_file_reports_where_it_ends() {
+    let err = fatal("truncated.json");
+    let FatalError::Syntax { line, message, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(*line, 171);
+    assert!(message.contains("EOF"), "{message}");
+}
+
+#[test]
+fn unknown_format_version_is_refused_whole() {
+    assert_eq!(
+        fatal("wrong-version.json"),
+        FatalError::Version {
+            found: "2".to_owned()
+        }
+    );
+}
+
+#[test]
+fn file_without_events_list_is_refused() {
+    let err = fatal("no-events.json");
+    assert!(matches!(&err, FatalError::Shape { message } if message.contains("`events`")));
+}
+
+#[test]
+fn events_that_are_not_a_list_are_refused() {
+    let err = fatal("events-not-array.json");
+    assert!(matches!(&err, FatalError::Shape { message } if message.contains("must be a list")));
+}
+
+#[test]
+fn invalid_site_is_fatal_and_names_the_field() {
+    let err = fatal("invalid-site.json");
+    let message = err.message();
+    assert!(message.contains("canonical_url"), "{message}");
+    assert!(message.contains("line 4"), "{message}");
+}
+
+#[test]
+fn top_level_that_is_not_an_object_is_a_shape_error() {
+    assert!(matches!(
+        parse_news("[1, 2]"),
+        Err(FatalError::Shape { .. })
+    ));
+    assert!(matches!(
+        parse_news("\"news\""),
+        Err(FatalError::Shape { .. })
+    ));
+}
+
+#[test]
+fn empty_text_is_a_syntax_error() {
+    assert!(matches!(
+        parse_news(""),
+        Err(FatalError::Syntax { line: 1, .. })
+    ));
+}
+
+#[test]
+fn byte_order_mark_is_accepted() {
+    let text = format!("\u{feff}{}", fixture("valid-minimal.json"));
+    assert_eq!(parse_news(&text).unwrap().events.len(), 3);
+}
+
+#[test]
+fn unknown_section_is_a_warning_only() {
+    let catalog = load("unknown-section.json");
+    let p = single_problem(&catalog);
+    assert_problem(p, Severity::Warning, "extras", (170, 13), false);
+    assert_eq!(slugs(&catalog), [MEETING]);
+}
+
+// --- entries left out ----------------------------------------------------------------------
+
+#[test]
+fn missing_required_field_leaves_the_event_out() {
+    assert_event_left_out(
+        "missing-required-field.json",
+        "events[1]",
+        (169, 5),
+        "missing field `summary`",
+    );
+}
+
+#[test]
+fn wrong_value_type_points_at_the_value() {
+    assert_event_left_out(
+        "wrong-type.json",
+        "events[1].start",
+        (172, 16),
+        "expected a string",
+    );
+}
+
+#[test]
+fn unknown_event_type_is_rejected() {
+    assert_event_left_out(
+        "unknown-event-type.json",
+        "events[1].type",
+        (171, 15),
+        "unknown variant `conference`",
+    );
+}
+
+#[test]
+fn unknown_field_is_rejected_as_a_likely_typo() {
+    assert_event_left_out(
+        "unknown-field.json",
+        "events[1].organiser",
+        (196, 20),
+        "unknown field `organiser`",
+    );
+}
+
+#[test]
+fn impossible_date_is_rejected() {
+    assert_event_left_out(
+        "bad-date.json",
+        "events[1].start",
+        (172, 16),
+        "not a day of the calendar",
+    );
+}
+
+#[test]
+fn end_before_start_is_rejected() {
+    assert_event_left_out(
+        "end-before-start.json",
+        "events[1].end",
+        (173, 14),
+        "before it starts",
+    );
+}
+
+#[test]
+fn duplicate_slug_leaves_out_the_later_event() {
+    let catalog = load("duplicate-slug.json");
+    let p = single_problem(&catalog);
+    assert_problem(p, Severity::Error, "events[1].slug", (170, 15), true);
+    assert!(p.message.contains("used by an earlier event"), "{p}");
+    // The earlier one keeps the slug.
+    assert_eq!(
+        catalog.event(MEETING).unwrap().start.to_string(),
+        "2022-11-10"
+    );
+    assert_eq!(slugs(&catalog), [CLIMATHON, MEETING]);
+}
+
+#[test]
+fn left_out_event_does_not_claim_its_slug() {
+    // A broken first event must not push out a good later one with the same slug.
+    let mut doc: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    let events = doc["events"].as_array_mut().unwrap();
+    let mut broken = events[2].clone();
+    broken["sources"] = serde_json::json!([]);
+    events.insert(0, broken);
+    let catalog = parse_news(&serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    let p = single_problem(&catalog);
+    assert_eq!(p.path, "events[0].sources");
+    assert_eq!(slugs(&catalog), [CLIMATHON, MEETING, LEARNING]);
+}
+
+#[test]
+fn malformed_slug_is_rejected() {
+    let catalog = load("bad-slug.json");
+    let p = single_problem(&catalog);
+    assert_problem(p, Severity::Error, "events[1].slug", (170, 15), true);
+    assert!(p.message.contains("lowercase letters"), "{p}");
+    // The slug as written, so the editor can search for it.
+    assert_eq!(p.slug.as_deref(), Some("Learning Session 2023"));
+    assert_eq!(slugs(&catalog), [CLIMATHON, MEETING]);
+}
+
+#[test]
+fn title_empty_in_both_languages_is_rejected() {
+    assert_event_left_out(
+        "empty-title.json",
+        "events[1].title",
+        (174, 16),
+        "must not be empty",
+    );
+}
+
+#[test]
+fn javascript_source_url_is_rejected() {
+    assert_event_left_out(
+        "javascript-url.json",
+        "events[1].sources[0].url",
+        (188, 18),
+        "must be an http(s) address",
+    );
+}
+
+#[test]
+fn data_url_image_is_rejected() {
+    assert_event_left_out(
+        "data-url-image.json",
+        "events[1].images[0].src",
+        (198, 18),
+        "site path or an https address",
+    );
+}
+
+#[test]
+fn javascript_link_in_body_is_rejected_in_each_language() {
+    let catalog = load("body-javascript-link.json");
+    assert_eq!(catalog.problems.len(), 2, "{:#?}", catalog.problems);
+    assert_problem(
+        &catalog.problems[0],
+        Severity::Error,
+        "events[1].body.bg",
+        (197, 15),
+        true,
+    );
+    // The second reason for the same entry does not count it twice.
+    assert_problem(
+        &catalog.problems[1],
+        Severity::Error,
+        "events[1].body.en",
+        (198, 15),
+        false,
+    );
+    assert_eq!(catalog.dropped_entries(), 1);
+    assert_good_events_survive(&catalog);
+    assert!(catalog.event(LEARNING).is_none());
+}
+
+#[test]
+fn event_without_sources_is_rejected() {
+    assert_event_left_out(
+        "no-sources.json",
+        "events[1].sources",
+        (186, 18),
+        "at least one source",
+    );
+}
+
+#[test]
+fn oversized_text_is_rejected() {
+    assert_event_left_out(
+        "oversized-text.json",
+        "events[1].body",
+        (196, 15),
+        "longer than 40000 characters",
+    );
+}
+
+#[test]
+fn bad_entry_does_not_hide_good_ones() {
+    let catalog = load("mixed-good-and-bad.json");
+    let found: Vec<(&str, usize, bool)> = catalog
+        .problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.line, p.entry_dropped))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("cities[2].id", 78, true),
+            ("events[1]", 180, true),
+            ("events[3]", 211, true),
+        ]
+    );
+    assert_eq!(catalog.problems[1].slug.as_deref(), Some("broken"));
+    assert_eq!(slugs(&catalog), [CLIMATHON, MEETING, LEARNING]);
+    assert_eq!(catalog.cities.len(), 2);
+    assert_eq!(catalog.dropped_entries(), 3);
+}
+
+// --- references dropped, event kept --------------------------------------------------------
+
+#[test]
+fn unknown_city_reference_is_dropped_and_event_kept() {
+    let catalog = assert_reference_dropped(
+        "unknown-city.json",
+        "events[1].host.city",
+        (183, 17),
+        "varna",
+    );
+    let host = catalog.event(LEARNING).unwrap().host.as_ref().unwrap();
+    assert_eq!(host.city, None);
+    assert_eq!(host.organisation.as_deref(), Some("smolyan-municipality"));
+}
+
+#[test]
+fn unknown_organisation_reference_is_dropped_and_event_kept() {
+    let catalog = assert_reference_dropped(
+        "unknown-organisation.json",
+        "events[1].host.organisation",
+        (184, 25),
+        "isocarp",
+    );
+    let host = catalog.event(LEARNING).unwrap().host.as_ref().unwrap();
+    assert_eq!(host.organisation, None);
+}
+
+#[test]
+fn unknown_person_is_dropped_from_delegates() {
+    let catalog = assert_reference_dropped(
+        "unknown-person.json",
+        "events[1].delegates[1]",
+        (198, 9),
+        "eftima-petkova",
+    );
+    assert_eq!(
+        catalog.event(LEARNING).unwrap().delegates,
+        ["borislava-spasova"]
+    );
+}
+
+#[test]
+fn unknown_topic_is_dropped() {
+    let catalog = assert_reference_dropped(
+        "unknown-topic.json",
+        "events[1].topics[0]",
+        (197, 9),
+        "energy",
+    );
+    assert!(catalog.event(LEARNING).unwrap().topics.is_empty());
+}
+
+#[test]
+fn unsafe_organisation_website_is_dropped() {
+    let catalog = load("unsafe-organisation-website.json");
+    let p = single_problem(&catalog);
+    assert_problem(
+        p,
+        Severity::Error,
+        "organisations[1].website",
+        (98, 18),
+        false,
+    );
+    assert_eq!(catalog.organisation("ntnu").unwrap().website, None);
+}
+
+// --- warnings ------------------------------------------------------------------------------
+
+#[test]
+fn missing_translation_is_a_warning_and_falls_back() {
+    let catalog = load("missing-translation.json");
+    let p = single_problem(&catalog);
+    assert_problem(
+        p,
+        Severity::Warning,
+        "events[1].summary.en",
+        (178, 18),
+        false,
+    );
+    let summary = &catalog.event(LEARNING).unwrap().summary;
+    let shown = summary.resolve(cityxchange_news::model::Lang::En);
+    assert!(shown.is_fallback(cityxchange_news::model::Lang::En));
+}
+
+#[test]
+fn html_in_body_is_a_warning_shown_as_text() {
+    let catalog = load("html-in-body.json");
+    let p = single_problem(&catalog);
+    assert_problem(p, Severity::Warning, "events[1].body", (196, 15), false);
+    assert_eq!(catalog.events.len(), 3);
+}
+
+// --- URL rule ------------------------------------------------------------------------------
+
+#[test]
+fn only_web_addresses_and_site_paths_are_safe_links() {
+    use cityxchange_news::model::is_safe_url;
+    for ok in [
+        "https://cityxchange.eu/",
+        "http://x.org/a",
+        "/events/a",
+        "images/a.jpg",
+        "#top",
+        "a?b=c:d",
+    ] {
+        assert!(is_safe_url(ok), "{ok}");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+        "//evil.example/",
+        "/\\evil.example/",
+        "https:evil",
+        "",
+    ] {
+        assert!(!is_safe_url(bad), "{bad:?}");
+    }
+}
+
+// --- the binary ----------------------------------------------------------------------------
+
+fn newsctl(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsctl"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn cli_valid_file_exits_zero_with_summary() {
+    let path = fixture_path("valid-minimal.json");
+    let (code, out, _) = newsctl(&["check", &path]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        format!("{path}: 3 events loaded, 0 entries left out, 0 errors, 0 warnings\n")
+    );
+}
+
+#[test]
+fn cli_warnings_alone_exit_zero() {
+    let path = fixture_path("missing-translation.json");
+    let (code, out, _) = newsctl(&["check", &path]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with(&format!(
+        "{path}:178:18: warning: events[1].summary.en: no en text"
+    )));
+}
+
+#[test]
+fn cli_errors_print_file_line_column_and_exit_one() {
+    let path = fixture_path("javascript-url.json");
+    let (code, out, _) = newsctl(&["check", &path]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{path}:188:18: error: events[1].sources[0].url: source `javascript:alert(1)` \
+                 must be an http(s) address (event `{LEARNING}`) [entry left out]"
+            ),
+            format!("{path}: 2 events loaded, 1 entries left out, 1 errors, 0 warnings"),
+        ]
+    );
+}
+
+#[test]
+fn cli_fatal_error_prints_position() {
+    let path = fixture_path("truncated.json");
+    let (code, out, _) = newsctl(&["check", &path]);
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with(&format!("{path}:171:14: error: not valid JSON: EOF")),
+        "{out}"
+    );
+}
+
+#[test]
+fn cli_unreadable_file_exits_two() {
+    let (code, _, err) = newsctl(&["check", "no/such/news.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"), "{err}");
+}
+
+#[test]
+fn cli_worst_outcome_of_several_files_wins() {
+    let good = fixture_path("valid-minimal.json");
+    let bad = fixture_path("no-sources.json");
+    assert_eq!(newsctl(&["check", &good, &bad]).0, 1);
+    assert_eq!(newsctl(&["check", &bad, "no/such/file.json"]).0, 2);
+}
+
+#[test]
+fn cli_usage_errors_exit_two() {
+    let (code, out, err) = newsctl(&["publish"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("unknown command `publish`") && err.contains("USAGE"),
+        "{err}"
+    );
+    assert_eq!(newsctl(&[]).0, 2);
+    assert_eq!(newsctl(&["check"]).0, 2);
+    assert_eq!(newsctl(&["check", "--format", "xml", "a.json"]).0, 2);
+    assert_eq!(newsctl(&["check", "--colour", "a.json"]).0, 2);
+}
+
+#[test]
+fn cli_help_prints_usage() {
+    let (code, out, _) = newsctl(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("newsctl check [--format text|json] FILE..."),
+        "{out}"
+    );
+}
+
+#[test]
+fn cli_json_format_is_one_parseable_document() {
+    let mixed = fixture_path("mixed-good-and-bad.json");
+    let broken = fixture_path("wrong-version.json");
+    let (code, out, _) = newsctl(&["check", "--format", "json", &mixed, &broken]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let files = report.as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["file"], mixed.as_str());
+    assert_eq!(files[0]["events"], 3);
+    assert_eq!(files[0]["fatal"], serde_json::Value::Null);
+    assert_eq!(files[0]["problems"][1]["path"], "events[1]");
+    assert_eq!(files[0]["problems"][1]["line"], 180);
+    assert_eq!(files[0]["problems"][1]["severity"], "error");
+    assert_eq!(files[0]["problems"][1]["entry_dropped"], true);
+    assert_eq!(files[1]["fatal"]["kind"], "version");
+    assert_eq!(files[1]["fatal"]["line"], 1);
+}
+
+#[test]
+fn committed_schema_matches_the_types() {
+    let committed = std::fs::read_to_string(format!(
+        "{}/public/data/news.schema.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let current = cityxchange_news::model::schema::news_schema_json();
+    assert!(
+        committed == current,
+        "public/data/news.schema.json is stale: run `newsctl schema > public/data/news.schema.json`"
+    );
+    let (code, out, _) = newsctl(&["schema"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, current);
+}
+
+#[test]
+fn cli_feeds_writes_files_into_the_output_folder() {
+    let out = std::env::temp_dir().join(format!("newsctl-feeds-{}", std::process::id()));
+    let out_arg = out.to_str().unwrap();
+    let (code, stdout, err) = newsctl(&[
+        "feeds",
+        "--out",
+        out_arg,
+        "--base-url",
+        "https://example.org/news/",
+        &fixture_path("valid-minimal.json"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let written: Vec<&str> = stdout.lines().collect();
+    assert!(!written.is_empty());
+    for line in written {
+        let path = line.strip_prefix("wrote ").unwrap();
+        assert!(std::path::Path::new(path).starts_with(&out), "{path}");
+        assert!(std::path::Path::new(path).is_file(), "{path}");
+    }
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn cli_feeds_needs_exactly_one_file() {
+    assert_eq!(newsctl(&["feeds"]).0, 2);
+    assert_eq!(newsctl(&["feeds", "a.json", "b.json"]).0, 2);
+}
