@@ -1,1 +1,21 @@
 //! Filtering, search, facet counts, sorting and the URL query <-> filter state. Pure.
+//!
+//! [`SearchIndex`] is built once per load; [`run`] is what a keystroke or a click costs.
+
+mod filter;
+mod group;
+mod highlight;
+mod index;
+mod run;
+pub mod synthetic;
+mod url;
+
+#[cfg(test)]
+mod tests;
+
+pub use filter::{Constraint, EventFilter, Facet, SortOrder};
+pub use group::{group_by_month, MonthGroup, YearGroup};
+pub use highlight::highlight;
+pub use index::SearchIndex;
+pub use run::{count, empty_state_hint, run, FacetCounts, FacetValue, QueryResult};
+pub use url::{decode as percent_decode, encode_into as percent_encode_into};

@@ -1,1 +1,391 @@
 //! Normalisation for search: case, diacritics, Cyrillic <-> Latin. Pure.
+//!
+//! Every searchable text and every query is folded to lowercase words of plain Latin letters
+//! and digits, separated by single spaces: "Písek" and "Писек" both become "pisek". Bulgarian
+//! follows the official streamlined transliteration, which spells a word-final "ия" as "ia"
+//! ("София" -> "sofia"); people also type it letter by letter ("sofiya"), so search keys carry
+//! both spellings of such words (see [`push_search_key`] and [`search_words`]).
+
+mod table;
+
+use std::ops::Range;
+
+/// How the Bulgarian word-final "ия" is spelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The official table: word-final "ия" -> "ia" ("България" -> "balgaria").
+    Official,
+    /// Letter by letter: "ия" -> "iya" everywhere ("България" -> "balgariya").
+    LetterByLetter,
+}
+
+/// The official search form of a text: lowercase, Latin letters without marks, Cyrillic
+/// transliterated, punctuation turned into single spaces, no leading or trailing space.
+pub fn fold_for_search(text: &str) -> String {
+    fold(text, Form::Official)
+}
+
+/// [`fold_for_search`] with a choice of spelling for word-final "ия".
+pub fn fold(text: &str, form: Form) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_with(text, form, |piece, _| out.push_str(piece));
+    out
+}
+
+/// A folded text that remembers where each of its bytes came from, for highlighting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    /// For each byte of `text`, the byte range of the source character that produced it.
+    origins: Vec<(usize, usize)>,
+}
+
+impl Folded {
+    /// The smallest range of whole source characters that produced `range` of the folded text.
+    /// `None` for an empty or out-of-bounds range.
+    pub fn source_range(&self, range: Range<usize>) -> Option<Range<usize>> {
+        if range.start >= range.end || range.end > self.origins.len() {
+            return None;
+        }
+        let start = self.origins[range.start].0;
+        let end = self.origins[range.end - 1].1;
+        Some(start..end)
+    }
+}
+
+/// Folds `text` keeping the way back to the source, for mapping matches onto the original.
+pub fn fold_mapped(text: &str, form: Form) -> Folded {
+    let mut folded = String::with_capacity(text.len());
+    let mut origins = Vec::with_capacity(text.len());
+    fold_with(text, form, |piece, source| {
+        folded.push_str(piece);
+        origins.extend(std::iter::repeat_n((source.start, source.end), piece.len()));
+    });
+    Folded {
+        text: folded,
+        origins,
+    }
+}
+
+/// Appends the folded `text` to a search key, space-separated, followed by the
+/// letter-by-letter spelling of each word that has a different one ("sofia" then "sofiya").
+pub fn push_search_key(key: &mut String, text: &str) {
+    let official = fold(text, Form::Official);
+    if official.is_empty() {
+        return;
+    }
+    if !key.is_empty() {
+        key.push(' ');
+    }
+    key.push_str(&official);
+    if let Some(letterwise) = letter_by_letter_if_different(text, &official) {
+        // Only "a" -> "ya" inside words differs, so the word boundaries line up.
+        for (a, b) in official.split(' ').zip(letterwise.split(' ')) {
+            if a != b {
+                key.push(' ');
+                key.push_str(b);
+            }
+        }
+    }
+}
+
+/// One word of a query, with the other spelling it may have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchWord {
+    /// The official fold.
+    pub official: String,
+    /// The letter-by-letter fold, when the word ends in Cyrillic "ия".
+    pub alternative: Option<String>,
+}
+
+impl SearchWord {
+    /// Every spelling of the word: a key matches the word when it contains any of them.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.official.as_str()).chain(self.alternative.as_deref())
+    }
+}
+
+/// The distinct words of a query, folded, in the order typed.
+pub fn search_words(query: &str) -> Vec<SearchWord> {
+    let official = fold(query, Form::Official);
+    let letterwise = letter_by_letter_if_different(query, &official);
+    let alternatives: Vec<Option<&str>> = match &letterwise {
+        Some(l) => l.split(' ').map(Some).collect(),
+        None => Vec::new(),
+    };
+    let mut words: Vec<SearchWord> = Vec::new();
+    for (i, word) in official.split(' ').filter(|w| !w.is_empty()).enumerate() {
+        let alternative = alternatives
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|a| *a != word)
+            .map(str::to_owned);
+        if words.iter().any(|w| w.official == word) {
+            continue;
+        }
+        words.push(SearchWord {
+            official: word.to_owned(),
+            alternative,
+        });
+    }
+    words
+}
+
+fn letter_by_letter_if_different(text: &str, official: &str) -> Option<String> {
+    if !text.contains(['я', 'Я']) {
+        return None;
+    }
+    let letterwise = fold(text, Form::LetterByLetter);
+    (letterwise != official).then_some(letterwise)
+}
+
+/// The folding engine: calls `emit` with each output piece and the byte range of the source
+/// character it comes from. Separators are collapsed and never lead or trail.
+fn fold_with(text: &str, form: Form, mut emit: impl FnMut(&str, Range<usize>)) {
+    let mut pending_space: Option<Range<usize>> = None;
+    let mut wrote = false;
+    // Set on the "и" of a word-final "ия", so the "я" that follows is written "a".
+    let mut final_ya = false;
+    let mut chars = text.char_indices();
+    while let Some((at, c)) = chars.next() {
+        let source = at..at + c.len_utf8();
+        for lower in c.to_lowercase() {
+            if table::is_combining(lower) {
+                continue;
+            }
+            let mut buf = [0u8; 4];
+            let piece: Option<&str> = if lower.is_ascii_alphanumeric() {
+                Some(lower.encode_utf8(&mut buf))
+            } else if let Some(plain) = table::latin(lower) {
+                Some(plain)
+            } else if let Some(latin) = table::cyrillic(lower) {
+                if lower == 'и' && form == Form::Official && ends_word_with_ya(chars.clone()) {
+                    final_ya = true;
+                    Some("i")
+                } else if lower == 'я' && final_ya {
+                    final_ya = false;
+                    Some("a")
+                } else {
+                    Some(latin)
+                }
+            } else if lower.is_alphanumeric() {
+                // Other scripts stay as they are, lowercased.
+                Some(lower.encode_utf8(&mut buf))
+            } else {
+                None
+            };
+            match piece {
+                Some(piece) => {
+                    if let Some(space) = pending_space.take() {
+                        if wrote {
+                            emit(" ", space);
+                        }
+                    }
+                    emit(piece, source.clone());
+                    wrote = true;
+                }
+                None => {
+                    if pending_space.is_none() {
+                        pending_space = Some(source.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// True when the characters after an "и" are "я" and then the end of the word.
+fn ends_word_with_ya(mut rest: impl Iterator<Item = (usize, char)>) -> bool {
+    let mut next_letter = || {
+        rest.by_ref()
+            .map(|(_, c)| c)
+            .find(|c| !table::is_combining(*c))
+    };
+    match next_letter() {
+        Some('я' | 'Я') => {}
+        _ => return false,
+    }
+    !matches!(next_letter(), Some(c) if c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn official(text: &str) -> String {
+        fold(text, Form::Official)
+    }
+
+    fn letterwise(text: &str) -> String {
+        fold(text, Form::LetterByLetter)
+    }
+
+    fn key(text: &str) -> String {
+        let mut key = String::new();
+        push_search_key(&mut key, text);
+        key
+    }
+
+    /// What a search box does: every query word must be in the key in one of its spellings.
+    fn finds(query: &str, text: &str) -> bool {
+        let key = key(text);
+        let words = search_words(query);
+        !words.is_empty() && words.iter().all(|w| w.forms().any(|f| key.contains(f)))
+    }
+
+    #[test]
+    fn bulgarian_words_follow_the_official_table() {
+        assert_eq!(official("София"), "sofia");
+        assert_eq!(official("Щастие"), "shtastie");
+        assert_eq!(official("Хасково"), "haskovo");
+        assert_eq!(official("Ъгъл"), "agal");
+        assert_eq!(official("Йордан"), "yordan");
+        assert_eq!(official("Смолян"), "smolyan");
+        assert_eq!(official("България"), "balgaria");
+        assert_eq!(official("Писек"), "pisek");
+        assert_eq!(official("Въру"), "varu");
+        assert_eq!(official("Тронхайм"), "tronhaym");
+        assert_eq!(official("Лимерик"), "limerik");
+        assert_eq!(official("Алба Юлия"), "alba yulia");
+        assert_eq!(official("Жечо Цачев Чолаков"), "zhecho tsachev cholakov");
+        assert_eq!(official("Пьотр Юрий"), "pyotr yuriy");
+    }
+
+    #[test]
+    fn word_final_iya_is_ia_only_at_the_end_of_a_word() {
+        assert_eq!(official("БЪЛГАРИЯ"), "balgaria");
+        assert_eq!(official("Българията"), "balgariyata");
+        assert_eq!(official("ия"), "ia");
+        assert_eq!(official("София, Алба Юлия."), "sofia alba yulia");
+        assert_eq!(letterwise("София"), "sofiya");
+        assert_eq!(letterwise("България"), "balgariya");
+        assert_eq!(letterwise("Алба Юлия"), "alba yuliya");
+    }
+
+    #[test]
+    fn latin_letters_lose_their_marks() {
+        assert_eq!(official("Písek"), "pisek");
+        assert_eq!(official("Võru"), "voru");
+        assert_eq!(official("Alba Iulia"), "alba iulia");
+        assert_eq!(official("Sestao"), "sestao");
+        assert_eq!(official("Trondheim"), "trondheim");
+        assert_eq!(official("TrønderEnergi"), "tronderenergi");
+        assert_eq!(official("Æ Ø Å ß ẞ"), "ae o a ss ss");
+        assert_eq!(
+            official("Łódź Škoda Čech Řeka Žižkov"),
+            "lodz skoda cech reka zizkov"
+        );
+        assert_eq!(
+            official("ý á é í ú ů ő ö ü ä õ ñ ç"),
+            "y a e i u u o o u a o n c"
+        );
+        assert_eq!(
+            official("Brașov Timişoara Constanța Ţara Câmpina Târgu Mureș"),
+            "brasov timisoara constanta tara campina targu mures"
+        );
+        assert_eq!(official("Straße"), "strasse");
+    }
+
+    #[test]
+    fn decomposed_marks_fold_like_composed_letters() {
+        assert_eq!(official("Pi\u{301}sek"), "pisek");
+        assert_eq!(official("Vo\u{303}ru"), "voru");
+        assert_eq!(official("Софи\u{300}я"), "sofia");
+    }
+
+    #[test]
+    fn punctuation_becomes_single_spaces() {
+        assert_eq!(
+            official("  Среща в Písek, 10–11.11.2022 (+CityxChange)! "),
+            "sreshta v pisek 10 11 11 2022 cityxchange"
+        );
+        assert_eq!(official("„СПИПТ“ — дирекция"), "spipt direktsia");
+        assert_eq!(official("...!?"), "");
+        assert_eq!(official(""), "");
+    }
+
+    #[test]
+    fn other_scripts_are_kept_lowercased() {
+        assert_eq!(official("ΑΘΉΝΑ"), "αθήνα");
+    }
+
+    #[test]
+    fn mixed_scripts_match_each_other() {
+        assert!(finds("Smolyan", "Община Смолян"));
+        assert!(finds("смолян", "Smolyan Municipality"));
+        assert!(finds("писек", "Consortium meeting in Písek"));
+        assert!(finds("pisek", "Písek"));
+        assert!(finds("PÍSEK", "Писек"));
+        assert!(finds("voru", "Võru"));
+        assert!(finds("Sofia", "София"));
+        assert!(finds("Sofiya", "София"));
+        assert!(finds("софия", "Sofiya"));
+        assert!(finds("shtastie", "Щастие"));
+        assert!(finds("Щастие", "shtastie"));
+        assert!(finds("haskovo", "Хасково"));
+        assert!(finds("Хасково", "Haskovo"));
+        assert!(finds("agal", "Ъгъл"));
+        assert!(finds("yordan", "Йордан"));
+        assert!(finds("Йордан", "Yordan"));
+        assert!(finds("balgaria", "България"));
+        assert!(finds("balgariya", "България"));
+        assert!(finds("trondheim", "Trondheim"));
+        assert!(finds("limerik", "Лимерик"));
+        assert!(finds("alba yulia", "Алба Юлия"));
+        assert!(finds("юлия алба", "Alba Yulia"));
+    }
+
+    #[test]
+    fn i_short_and_i_stay_distinct() {
+        assert!(!finds("иордан", "Йордан"));
+        assert!(!finds("iordan", "Йордан"));
+        assert!(finds("иордан", "Иордан"));
+    }
+
+    #[test]
+    fn official_table_does_not_invent_spellings() {
+        // "ъ" is "a": a visitor's "bulgaria" is not the official spelling and does not match.
+        assert!(!finds("bulgaria", "България"));
+        assert!(finds("bulgaria", "Bulgaria"));
+    }
+
+    #[test]
+    fn search_key_carries_both_spellings_of_word_final_iya() {
+        assert_eq!(
+            key("Алба Юлия, Румъния"),
+            "alba yulia rumania yuliya rumaniya"
+        );
+        assert_eq!(key("Smolyan"), "smolyan");
+        let mut both = String::from("first");
+        push_search_key(&mut both, "  ");
+        push_search_key(&mut both, "second");
+        assert_eq!(both, "first second");
+    }
+
+    #[test]
+    fn search_words_are_distinct_and_know_their_other_spelling() {
+        let words = search_words("София sofia Смолян");
+        assert_eq!(words.len(), 2);
+        assert_eq!(words[0].official, "sofia");
+        assert_eq!(words[0].alternative.as_deref(), Some("sofiya"));
+        assert_eq!(words[1].official, "smolyan");
+        assert_eq!(words[1].alternative, None);
+        assert!(search_words(" ,. ").is_empty());
+    }
+
+    #[test]
+    fn mapped_fold_points_back_at_whole_source_characters() {
+        let folded = fold_mapped("Щука в Písek", Form::Official);
+        assert_eq!(folded.text, "shtuka v pisek");
+        // "sht" is the single letter "Щ" (two bytes).
+        assert_eq!(folded.source_range(0..3), Some(0..2));
+        // "ht" alone still maps to the whole letter.
+        assert_eq!(folded.source_range(1..3), Some(0..2));
+        let start = folded.text.find("pisek").unwrap();
+        let source = folded.source_range(start..start + 5).unwrap();
+        assert_eq!(&"Щука в Písek"[source], "Písek");
+        assert_eq!(folded.source_range(3..3), None);
+        assert_eq!(folded.source_range(0..99), None);
+    }
+}

@@ -1,0 +1,141 @@
+//! Marking search words in the original text, through case, marks and script: the word
+//! "pisek" marks "Písek" and "Писек" as they are written.
+
+use crate::text::{fold_for_search, fold_mapped, Form};
+
+/// Splits `text` into runs, `true` where a run matches one of the (folded) `terms`.
+/// Adjacent and overlapping matches merge into one run; an empty text gives no runs.
+pub fn highlight(text: &str, terms: &[String]) -> Vec<(String, bool)> {
+    let terms: Vec<String> = terms
+        .iter()
+        .map(|t| fold_for_search(t))
+        .filter(|t| !t.is_empty() && !t.contains(' '))
+        .collect();
+    let mut marked = vec![false; text.len()];
+    if !terms.is_empty() {
+        for form in [Form::Official, Form::LetterByLetter] {
+            // The two spellings differ only around "я".
+            if form == Form::LetterByLetter && !text.contains(['я', 'Я']) {
+                continue;
+            }
+            let folded = fold_mapped(text, form);
+            for term in &terms {
+                let mut from = 0;
+                while let Some(found) = folded.text[from..].find(term.as_str()) {
+                    let at = from + found;
+                    if let Some(source) = folded.source_range(at..at + term.len()) {
+                        marked[source].fill(true);
+                    }
+                    // Step one character, so overlapping matches ("aa" in "aaa") all count.
+                    from = at + folded.text[at..].chars().next().map_or(1, char::len_utf8);
+                }
+            }
+        }
+    }
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    for (at, c) in text.char_indices() {
+        let hit = marked[at];
+        match runs.last_mut() {
+            Some((run, run_hit)) if *run_hit == hit => run.push(c),
+            _ => runs.push((c.to_string(), hit)),
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    fn runs(text: &str, words: &[&str]) -> Vec<(String, bool)> {
+        highlight(text, &terms(words))
+    }
+
+    fn run(text: &str, hit: bool) -> (String, bool) {
+        (text.to_owned(), hit)
+    }
+
+    #[test]
+    fn marks_through_diacritics() {
+        assert_eq!(
+            runs("Meeting in Písek, 2022", &["pisek"]),
+            vec![
+                run("Meeting in ", false),
+                run("Písek", true),
+                run(", 2022", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_through_cyrillic() {
+        assert_eq!(
+            runs("Среща в Писек", &["pisek"]),
+            vec![run("Среща в ", false), run("Писек", true)]
+        );
+        assert_eq!(
+            runs("Щастие", &["sht"]),
+            vec![run("Щ", true), run("астие", false)]
+        );
+    }
+
+    #[test]
+    fn marks_both_spellings_of_word_final_iya() {
+        assert_eq!(runs("София", &["sofia"]), vec![run("София", true)]);
+        assert_eq!(runs("София", &["sofiya"]), vec![run("София", true)]);
+        assert_eq!(
+            runs("Алба Юлия, Румъния", &["yuliya"]),
+            vec![
+                run("Алба ", false),
+                run("Юлия", true),
+                run(", Румъния", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn partial_words_and_several_terms() {
+        assert_eq!(
+            runs("Smolyan and Võru", &["smo", "voru"]),
+            vec![run("Smo", true), run("lyan and ", false), run("Võru", true)]
+        );
+    }
+
+    #[test]
+    fn overlapping_and_adjacent_matches_merge() {
+        assert_eq!(
+            runs("aaab", &["aa"]),
+            vec![run("aaa", true), run("b", false)]
+        );
+        assert_eq!(runs("abcd", &["ab", "cd"]), vec![run("abcd", true)]);
+    }
+
+    #[test]
+    fn unfolded_terms_are_folded_first() {
+        assert_eq!(runs("Písek", &["PÍSEK"]), vec![run("Písek", true)]);
+    }
+
+    #[test]
+    fn no_terms_or_no_match_gives_one_plain_run() {
+        assert_eq!(runs("Трондхайм", &[]), vec![run("Трондхайм", false)]);
+        assert_eq!(
+            runs("Трондхайм", &["limerick"]),
+            vec![run("Трондхайм", false)]
+        );
+        assert_eq!(
+            runs("Трондхайм", &["", "  "]),
+            vec![run("Трондхайм", false)]
+        );
+        assert!(runs("", &["a"]).is_empty());
+    }
+
+    #[test]
+    fn i_short_is_not_marked_by_i() {
+        assert_eq!(runs("Йордан", &["iordan"]), vec![run("Йордан", false)]);
+        assert_eq!(runs("Йордан", &["yordan"]), vec![run("Йордан", true)]);
+    }
+}

@@ -1,0 +1,305 @@
+//! The per-load search index: the distinct folded words of all events with, for each word,
+//! the events that have it; and every event's facet values as small integers. A keystroke then
+//! scans the (short) word list once and does integer work, never string building per event.
+
+use std::collections::HashMap;
+
+use crate::model::markup::plain_text;
+use crate::model::{Catalog, Event, EventType, Text};
+use crate::text::{push_search_key, SearchWord};
+
+/// Built once per load by [`SearchIndex::new`]; event numbers are positions in
+/// `catalog.events`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchIndex {
+    events: usize,
+    /// Every distinct folded word, each followed by `\n`, so a match never spans two words.
+    /// Query words have no spaces, so matching inside words is matching inside the text.
+    words: String,
+    /// Where each word starts in `words`; one extra entry marks the end.
+    word_starts: Vec<usize>,
+    /// Per word: the events whose text has it, ascending.
+    postings: Ragged,
+    /// Facet values that occur on at least one event, as URL values, in facet-list order
+    /// (years descending, types in `EventType::ALL` order, the rest by id).
+    pub(super) years: Vec<i32>,
+    pub(super) types: Vec<EventType>,
+    pub(super) cities: Vec<String>,
+    pub(super) organisations: Vec<String>,
+    pub(super) topics: Vec<String>,
+    /// Per event: position of its year in `years` and of its type in `types`.
+    pub(super) event_year: Vec<u32>,
+    pub(super) event_type: Vec<u32>,
+    /// Per event: positions in `cities` / `organisations` / `topics`.
+    pub(super) event_cities: Ragged,
+    pub(super) event_organisations: Ragged,
+    pub(super) event_topics: Ragged,
+}
+
+/// Lists of small integers stored flat, one list per item.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct Ragged {
+    values: Vec<u32>,
+    starts: Vec<usize>,
+}
+
+impl Ragged {
+    fn push(&mut self, list: impl IntoIterator<Item = u32>) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.values.extend(list);
+        self.starts.push(self.values.len());
+    }
+
+    pub(super) fn get(&self, item: usize) -> &[u32] {
+        match (self.starts.get(item), self.starts.get(item + 1)) {
+            (Some(&start), Some(&end)) => &self.values[start..end],
+            _ => &[],
+        }
+    }
+}
+
+/// A set of events as bits, for combining the words of a query.
+pub(super) type EventBits = Vec<u64>;
+
+pub(super) fn bits_for(events: usize) -> EventBits {
+    vec![0; events.div_ceil(64)]
+}
+
+pub(super) fn has_bit(bits: &[u64], event: usize) -> bool {
+    bits.get(event / 64)
+        .is_some_and(|word| word >> (event % 64) & 1 == 1)
+}
+
+/// Distinct values in a fixed order, with their positions.
+fn positions<T: Clone + Eq + std::hash::Hash>(values: &[T]) -> HashMap<T, u32> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.clone(), i as u32))
+        .collect()
+}
+
+impl SearchIndex {
+    pub fn new(catalog: &Catalog) -> Self {
+        let events = &catalog.events;
+
+        let mut years: Vec<i32> = events.iter().map(|e| e.start.year).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        let types: Vec<EventType> = EventType::ALL
+            .into_iter()
+            .filter(|t| events.iter().any(|e| e.kind == *t))
+            .collect();
+        let mut cities: Vec<String> = Vec::new();
+        let mut organisations: Vec<String> = Vec::new();
+        let mut topics: Vec<String> = Vec::new();
+        for event in events {
+            cities.extend(event.all_city_ids().into_iter().map(str::to_owned));
+            organisations.extend(event.all_organisation_ids().into_iter().map(str::to_owned));
+            topics.extend(event.topics.iter().cloned());
+        }
+        for list in [&mut cities, &mut organisations, &mut topics] {
+            list.sort_unstable();
+            list.dedup();
+        }
+
+        let year_pos = positions(&years);
+        let type_pos = positions(&types);
+        let city_pos = positions(&cities);
+        let organisation_pos = positions(&organisations);
+        let topic_pos = positions(&topics);
+
+        let mut index = SearchIndex {
+            events: events.len(),
+            words: String::new(),
+            word_starts: Vec::new(),
+            postings: Ragged::default(),
+            event_year: Vec::with_capacity(events.len()),
+            event_type: Vec::with_capacity(events.len()),
+            event_cities: Ragged::default(),
+            event_organisations: Ragged::default(),
+            event_topics: Ragged::default(),
+            years,
+            types,
+            cities,
+            organisations,
+            topics,
+        };
+        let mut word_ids: HashMap<String, u32> = HashMap::new();
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        let mut key = String::new();
+        for (number, event) in events.iter().enumerate() {
+            key.clear();
+            search_key(catalog, event, &mut key);
+            for word in key.split(' ').filter(|w| !w.is_empty()) {
+                let id = match word_ids.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = postings.len() as u32;
+                        word_ids.insert(word.to_owned(), id);
+                        index.word_starts.push(index.words.len());
+                        index.words.push_str(word);
+                        index.words.push('\n');
+                        postings.push(Vec::new());
+                        id
+                    }
+                };
+                let list = &mut postings[id as usize];
+                // Events come in order, so a repeat of a word in one event is the last entry.
+                if list.last() != Some(&(number as u32)) {
+                    list.push(number as u32);
+                }
+            }
+
+            // Every value was collected from the events above, so the lookups succeed; a miss
+            // would only leave the value out of the facet.
+            index
+                .event_year
+                .push(year_pos.get(&event.start.year).copied().unwrap_or(u32::MAX));
+            index
+                .event_type
+                .push(type_pos.get(&event.kind).copied().unwrap_or(u32::MAX));
+            index.event_cities.push(
+                event
+                    .all_city_ids()
+                    .into_iter()
+                    .filter_map(|id| city_pos.get(id).copied()),
+            );
+            index.event_organisations.push(
+                event
+                    .all_organisation_ids()
+                    .into_iter()
+                    .filter_map(|id| organisation_pos.get(id).copied()),
+            );
+            index.event_topics.push(
+                event
+                    .topics
+                    .iter()
+                    .filter_map(|id| topic_pos.get(id.as_str()).copied()),
+            );
+        }
+        index.word_starts.push(index.words.len());
+        for list in postings {
+            index.postings.push(list);
+        }
+        index
+    }
+
+    /// How many events the index covers.
+    pub fn len(&self) -> usize {
+        self.events
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events == 0
+    }
+
+    /// How many distinct words the events have.
+    pub fn word_count(&self) -> usize {
+        self.word_starts.len().saturating_sub(1)
+    }
+
+    /// The distinct folded words of an event, space-separated (for inspection and tests; a
+    /// search never builds this). Empty for an unknown event.
+    pub fn key(&self, event: usize) -> String {
+        let mut key = String::new();
+        for id in 0..self.word_count() {
+            if self.postings.get(id).binary_search(&(event as u32)).is_ok() {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(self.word(id));
+            }
+        }
+        key
+    }
+
+    fn word(&self, id: usize) -> &str {
+        match (self.word_starts.get(id), self.word_starts.get(id + 1)) {
+            (Some(&start), Some(&end)) => &self.words[start..end - 1],
+            _ => "",
+        }
+    }
+
+    /// Sets in `bits` every event that has a word containing one of the spellings of `word`.
+    pub(super) fn mark_events(&self, word: &SearchWord, bits: &mut [u64]) {
+        for form in word.forms().filter(|f| !f.is_empty()) {
+            // One pass over all words; after a hit, go on from the next word.
+            let mut from = 0;
+            while let Some(found) = self.words[from..].find(form) {
+                let at = from + found;
+                let id = self.word_starts.partition_point(|&s| s <= at) - 1;
+                for &event in self.postings.get(id) {
+                    if let Some(slot) = bits.get_mut(event as usize / 64) {
+                        *slot |= 1 << (event % 64);
+                    }
+                }
+                match self.word_starts.get(id + 1) {
+                    Some(&next) => from = next,
+                    None => break,
+                }
+            }
+        }
+    }
+}
+
+/// Everything a visitor might search an event by, in both languages.
+fn search_key(catalog: &Catalog, event: &Event, key: &mut String) {
+    push_text(key, &event.title);
+    push_text(key, &event.summary);
+    if let Some(body) = &event.body {
+        for s in body.all() {
+            push_search_key(key, &plain_text(s));
+        }
+    }
+    if let Some(location) = &event.location {
+        if let Some(venue) = &location.venue {
+            push_text(key, venue);
+        }
+        if let Some(address) = &location.address {
+            push_text(key, address);
+        }
+    }
+    if let Some(opened_by) = &event.opened_by {
+        push_text(key, opened_by);
+    }
+    for day in &event.agenda {
+        for session in &day.sessions {
+            push_text(key, &session.title);
+        }
+    }
+    for visit in &event.site_visits {
+        push_text(key, &visit.title);
+    }
+    for id in event.all_city_ids() {
+        if let Some(city) = catalog.city(id) {
+            push_text(key, &city.name);
+        }
+    }
+    for id in event.all_organisation_ids() {
+        if let Some(org) = catalog.organisation(id) {
+            push_text(key, &org.name);
+            if let Some(short) = &org.short_name {
+                push_search_key(key, short);
+            }
+        }
+    }
+    for id in &event.delegates {
+        if let Some(person) = catalog.person(id) {
+            push_text(key, &person.name);
+        }
+    }
+    for id in &event.topics {
+        if let Some(topic) = catalog.topic(id) {
+            push_text(key, &topic.label);
+        }
+    }
+}
+
+fn push_text(key: &mut String, text: &Text) {
+    for s in text.all() {
+        push_search_key(key, s);
+    }
+}

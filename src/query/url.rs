@@ -1,0 +1,240 @@
+//! The filter in the URL query: `year=2022&type=workshop&city=pisek&q=...&sort=oldest`.
+//!
+//! Reading never fails: a parameter that is unknown, badly encoded or has an impossible value
+//! is skipped, because links get truncated, hand-edited and pasted from old versions.
+
+use super::filter::{EventFilter, Facet, SortOrder};
+
+const TEXT_KEY: &str = "q";
+const SORT_KEY: &str = "sort";
+
+impl EventFilter {
+    /// Reads the part of a URL after `?` (the `?` itself may be included).
+    pub fn from_query(query: &str) -> EventFilter {
+        let mut filter = EventFilter::default();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        // A fragment is not part of the query, should one be passed along.
+        let query = query.split('#').next().unwrap_or_default();
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+            let (Some(key), Some(value)) = (decode(raw_key), decode(raw_value)) else {
+                continue;
+            };
+            match key.as_str() {
+                TEXT_KEY => {
+                    filter.text = if value.trim().is_empty() {
+                        String::new()
+                    } else {
+                        value
+                    };
+                }
+                SORT_KEY => match value.as_str() {
+                    "oldest" => filter.sort = SortOrder::OldestFirst,
+                    "newest" => filter.sort = SortOrder::NewestFirst,
+                    _ => {}
+                },
+                other => {
+                    if let Some(facet) = Facet::from_key(other) {
+                        filter.insert(facet, &value);
+                    }
+                }
+            }
+        }
+        filter
+    }
+
+    /// The query for this filter, without `?`; empty for the default view. Parameters come in
+    /// a fixed order (facets, then `q`, then `sort`) so equal filters give equal URLs.
+    pub fn to_query(&self) -> String {
+        let mut out = String::new();
+        let mut push = |key: &str, value: &str| {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            out.push_str(key);
+            out.push('=');
+            encode_into(&mut out, value);
+        };
+        for facet in Facet::ALL {
+            for value in self.values(facet) {
+                push(facet.key(), &value);
+            }
+        }
+        if !self.text.trim().is_empty() {
+            push(TEXT_KEY, &self.text);
+        }
+        if self.sort == SortOrder::OldestFirst {
+            push(SORT_KEY, "oldest");
+        }
+        out
+    }
+}
+
+/// Percent-encodes UTF-8, leaving only RFC 3986 unreserved characters as they are. Spaces
+/// become `%20` rather than `+`, which every reader of URLs agrees on.
+pub fn encode_into(out: &mut String, value: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0x0F)]));
+        }
+    }
+}
+
+/// Decodes `application/x-www-form-urlencoded` text: `+` is a space, `%XX` a byte. `None` for
+/// a broken escape or bytes that are not UTF-8.
+pub fn decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let high = hex_digit(*bytes.get(i + 1)?)?;
+                let low = hex_digit(*bytes.get(i + 2)?)?;
+                out.push(high << 4 | low);
+                i += 2;
+            }
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+fn hex_digit(byte: u8) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'a'..=b'f' => Some(byte - b'a' + 10),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::EventType;
+
+    #[test]
+    fn reads_every_parameter() {
+        let filter = EventFilter::from_query(
+            "?year=2022&year=2023&type=workshop&city=pisek&org=ntnu&topic=storytelling&q=%D0%A1%D0%BC%D0%BE%D0%BB%D1%8F%D0%BD+energy&sort=oldest",
+        );
+        assert_eq!(filter.years, BTreeSet::from([2022, 2023]));
+        assert_eq!(filter.types, BTreeSet::from([EventType::Workshop]));
+        assert_eq!(filter.cities, BTreeSet::from(["pisek".to_owned()]));
+        assert_eq!(filter.organisations, BTreeSet::from(["ntnu".to_owned()]));
+        assert_eq!(filter.topics, BTreeSet::from(["storytelling".to_owned()]));
+        assert_eq!(filter.text, "Смолян energy");
+        assert_eq!(filter.sort, SortOrder::OldestFirst);
+    }
+
+    #[test]
+    fn writes_a_stable_encoded_query() {
+        let mut filter =
+            EventFilter::from_query("sort=oldest&q=Писек 2022&city=pisek&year=2023&year=2019");
+        assert_eq!(
+            filter.to_query(),
+            "year=2019&year=2023&city=pisek&q=%D0%9F%D0%B8%D1%81%D0%B5%D0%BA%202022&sort=oldest"
+        );
+        filter.clear();
+        filter.sort = SortOrder::NewestFirst;
+        assert_eq!(filter.to_query(), "");
+    }
+
+    #[test]
+    fn malformed_parameters_are_skipped() {
+        let filter = EventFilter::from_query(
+            "year=20x2&year=&year=99999&year=-5&type=party&city=&q=%zz&sort=sideways&foo=bar&&=&%&city=%E2%28&org=ok&year=2021",
+        );
+        assert_eq!(filter.years, BTreeSet::from([2021]));
+        assert!(filter.types.is_empty());
+        assert!(filter.cities.is_empty());
+        assert_eq!(filter.organisations, BTreeSet::from(["ok".to_owned()]));
+        assert_eq!(filter.text, "");
+        assert_eq!(filter.sort, SortOrder::NewestFirst);
+    }
+
+    #[test]
+    fn plus_and_percent_twenty_are_spaces() {
+        assert_eq!(EventFilter::from_query("q=a+b%20c").text, "a b c");
+        assert_eq!(EventFilter::from_query("q=a%2Bb").text, "a+b");
+    }
+
+    #[test]
+    fn blank_text_reads_as_no_text() {
+        assert_eq!(EventFilter::from_query("q=+++").text, "");
+    }
+
+    fn arb_filter() -> impl Strategy<Value = EventFilter> {
+        let id = "[a-z0-9-]{1,12}";
+        (
+            proptest::collection::btree_set(0i32..=9999, 0..4),
+            proptest::collection::btree_set(0usize..EventType::ALL.len(), 0..4),
+            proptest::collection::btree_set(id, 0..3),
+            proptest::collection::btree_set(id, 0..3),
+            proptest::collection::btree_set(".{0,8}", 0..3),
+            ".{0,20}",
+            any::<bool>(),
+        )
+            .prop_map(
+                |(years, types, cities, organisations, topics, text, oldest)| EventFilter {
+                    years,
+                    types: types.into_iter().map(|i| EventType::ALL[i]).collect(),
+                    cities,
+                    organisations,
+                    topics: topics.into_iter().filter(|t| !t.is_empty()).collect(),
+                    text: if text.trim().is_empty() {
+                        String::new()
+                    } else {
+                        text
+                    },
+                    sort: if oldest {
+                        SortOrder::OldestFirst
+                    } else {
+                        SortOrder::NewestFirst
+                    },
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn state_survives_a_round_trip_through_the_url(filter in arb_filter()) {
+            let query = filter.to_query();
+            prop_assert_eq!(EventFilter::from_query(&query), filter.clone());
+            prop_assert_eq!(EventFilter::from_query(&format!("?{query}")), filter.clone());
+            prop_assert_eq!(query.is_empty(), filter.is_default());
+        }
+
+        #[test]
+        fn any_query_string_is_read_without_panicking(query in ".{0,80}") {
+            let filter = EventFilter::from_query(&query);
+            // Whatever was read writes out and reads back the same.
+            prop_assert_eq!(EventFilter::from_query(&filter.to_query()), filter);
+        }
+
+        #[test]
+        fn any_percent_soup_is_read_without_panicking(query in "[%a-f0-9=&+qyeartp]{0,40}") {
+            let _ = EventFilter::from_query(&query);
+        }
+
+        #[test]
+        fn decoding_undoes_encoding(value in ".{0,30}") {
+            let mut encoded = String::new();
+            encode_into(&mut encoded, &value);
+            prop_assert!(encoded.bytes().all(|b| b.is_ascii_graphic()));
+            prop_assert_eq!(decode(&encoded), Some(value));
+        }
+    }
+}
