@@ -51,7 +51,12 @@ pub fn news_from_text(text: &str) -> Result<Arc<News>, LoadError> {
 
 /// True for the content types a JSON file may be served with.
 pub fn is_json_content_type(value: &str) -> bool {
-    let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     essence == "application/json" || essence.ends_with("+json") || essence == "text/json"
 }
 

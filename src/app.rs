@@ -67,7 +67,9 @@ impl Paths {
 
     /// The path inside the site, base removed ("/en/events/x").
     pub fn inner<'a>(&self, pathname: &'a str) -> &'a str {
-        pathname.strip_prefix(self.base.as_str()).unwrap_or(pathname)
+        pathname
+            .strip_prefix(self.base.as_str())
+            .unwrap_or(pathname)
     }
 
     /// The language a path is in: English under `/en`, Bulgarian elsewhere.
@@ -206,7 +208,10 @@ mod tests {
         let sub = Paths::new("/projects/cityxchange/");
         assert_eq!(sub.timeline(Lang::Bg, ""), "/projects/cityxchange/");
         assert_eq!(sub.event(Lang::Bg, "x"), "/projects/cityxchange/events/x");
-        assert_eq!(sub.asset("data/news.json"), "/projects/cityxchange/data/news.json");
+        assert_eq!(
+            sub.asset("data/news.json"),
+            "/projects/cityxchange/data/news.json"
+        );
     }
 
     #[test]

@@ -48,9 +48,17 @@ pub fn CityMap(
     let markers = cities.into_iter().map(|(city, label)| {
         let (x, y) = project(city.lat, city.lon);
         let is_host = host.as_deref() == Some(city.id.as_str());
-        let class = if is_host { "city-map__marker city-map__marker--host" } else { "city-map__marker" };
+        let class = if is_host {
+            "city-map__marker city-map__marker--host"
+        } else {
+            "city-map__marker"
+        };
         // Labels on the right, except near the eastern edge.
-        let (dx, anchor) = if x > WIDTH - 90.0 { (-9.0, "end") } else { (9.0, "start") };
+        let (dx, anchor) = if x > WIDTH - 90.0 {
+            (-9.0, "end")
+        } else {
+            (9.0, "start")
+        };
         view! {
             <g class=class>
                 <circle cx=x cy=y r=if is_host { 7 } else { 5 }/>

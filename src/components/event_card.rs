@@ -13,9 +13,17 @@ use crate::model::{Catalog, Event, Lang};
 /// "Писек, Чехия", "онлайн", or both for hybrid events.
 pub fn place_label(catalog: &Catalog, event: &Event, lang: Lang) -> Option<String> {
     let location = event.location.as_ref()?;
-    let city = location.city.as_deref().and_then(|id| catalog.city(id)).map(|city| {
-        format!("{}, {}", city.name.get(lang), country_name(&city.country, lang))
-    });
+    let city = location
+        .city
+        .as_deref()
+        .and_then(|id| catalog.city(id))
+        .map(|city| {
+            format!(
+                "{}, {}",
+                city.name.get(lang),
+                country_name(&city.country, lang)
+            )
+        });
     match (city, location.online) {
         (Some(city), true) => Some(format!("{city} · {}", ui(lang).online)),
         (Some(city), false) => Some(city),

@@ -10,7 +10,11 @@ use crate::model::{AgendaDay, Catalog, City, CityRole, Event, Lang, Presenter};
 use crate::query::{EventFilter, Facet};
 
 /// Cities of an event grouped by role: lighthouse, follower, other; each sorted by name.
-pub fn cities_by_role<'a>(catalog: &'a Catalog, event: &Event, lang: Lang) -> Vec<(CityRole, Vec<&'a City>)> {
+pub fn cities_by_role<'a>(
+    catalog: &'a Catalog,
+    event: &Event,
+    lang: Lang,
+) -> Vec<(CityRole, Vec<&'a City>)> {
     let cities: Vec<&City> = event
         .all_city_ids()
         .into_iter()
@@ -27,19 +31,31 @@ pub fn cities_by_role<'a>(catalog: &'a Catalog, event: &Event, lang: Lang) -> Ve
 }
 
 #[component]
-pub fn Participants(catalog: std::sync::Arc<crate::api::News>, index: usize, lang: Lang) -> impl IntoView {
+pub fn Participants(
+    catalog: std::sync::Arc<crate::api::News>,
+    index: usize,
+    lang: Lang,
+) -> impl IntoView {
     let catalog = &catalog.catalog;
     let event = &catalog.events[index];
     let u = ui(lang);
     let groups = cities_by_role(catalog, event, lang);
     let lead = event.participants.lead_partner.clone();
-    let mut organisations: Vec<String> = event.all_organisation_ids().into_iter().map(str::to_owned).collect();
+    let mut organisations: Vec<String> = event
+        .all_organisation_ids()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
     // Lead partner first, then the others by name.
     organisations.sort_by(|a, b| {
         let la = Some(a) == lead.as_ref();
         let lb = Some(b) == lead.as_ref();
         lb.cmp(&la).then_with(|| {
-            compare_names(&catalog.organisation_label(a, lang), &catalog.organisation_label(b, lang), lang)
+            compare_names(
+                &catalog.organisation_label(a, lang),
+                &catalog.organisation_label(b, lang),
+                lang,
+            )
         })
     });
     if groups.is_empty() && organisations.is_empty() {
@@ -86,10 +102,19 @@ pub fn Participants(catalog: std::sync::Arc<crate::api::News>, index: usize, lan
 }
 
 #[component]
-pub fn Delegates(catalog: std::sync::Arc<crate::api::News>, index: usize, lang: Lang) -> impl IntoView {
+pub fn Delegates(
+    catalog: std::sync::Arc<crate::api::News>,
+    index: usize,
+    lang: Lang,
+) -> impl IntoView {
     let catalog = &catalog.catalog;
     let event = &catalog.events[index];
-    let people: Vec<_> = event.delegates.iter().filter_map(|id| catalog.person(id)).cloned().collect();
+    let people: Vec<_> = event
+        .delegates
+        .iter()
+        .filter_map(|id| catalog.person(id))
+        .cloned()
+        .collect();
     (!people.is_empty()).then(|| {
         let u = ui(lang);
         view! {
@@ -117,13 +142,22 @@ fn presenter_label(catalog: &Catalog, presenter: &Presenter, lang: Lang) -> Opti
         .city
         .iter()
         .map(|c| catalog.city_name(c, lang))
-        .chain(presenter.organisation.iter().map(|o| catalog.organisation_label(o, lang)))
+        .chain(
+            presenter
+                .organisation
+                .iter()
+                .map(|o| catalog.organisation_label(o, lang)),
+        )
         .collect();
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 #[component]
-pub fn Agenda(catalog: std::sync::Arc<crate::api::News>, index: usize, lang: Lang) -> impl IntoView {
+pub fn Agenda(
+    catalog: std::sync::Arc<crate::api::News>,
+    index: usize,
+    lang: Lang,
+) -> impl IntoView {
     let news = catalog;
     let event = &news.catalog.events[index];
     let days: Vec<AgendaDay> = event.agenda.clone();
@@ -179,14 +213,22 @@ pub fn SiteVisits(event: Event, lang: Lang) -> impl IntoView {
 }
 
 #[component]
-pub fn Topics(catalog: std::sync::Arc<crate::api::News>, index: usize, lang: Lang) -> impl IntoView {
+pub fn Topics(
+    catalog: std::sync::Arc<crate::api::News>,
+    index: usize,
+    lang: Lang,
+) -> impl IntoView {
     let paths = use_paths();
     let catalog = &catalog.catalog;
     let event = &catalog.events[index];
     let topics: Vec<(String, String)> = event
         .topics
         .iter()
-        .filter_map(|id| catalog.topic(id).map(|t| (id.clone(), t.label.get(lang).to_owned())))
+        .filter_map(|id| {
+            catalog
+                .topic(id)
+                .map(|t| (id.clone(), t.label.get(lang).to_owned()))
+        })
         .collect();
     (!topics.is_empty()).then(|| {
         view! {

@@ -9,13 +9,18 @@ use crate::api::News;
 use crate::i18n::{count_events, event_type_label, format_year, ui};
 use crate::model::{EventType, Lang};
 use crate::pages::timeline::FilterNavigator;
-use crate::query::{empty_state_hint, Constraint, EventFilter, Facet, FacetValue, QueryResult, SortOrder};
+use crate::query::{
+    empty_state_hint, Constraint, EventFilter, Facet, FacetValue, QueryResult, SortOrder,
+};
 
 /// The label of a facet value as a visitor reads it.
 pub fn facet_value_label(news: &News, lang: Lang, facet: Facet, value: &str) -> String {
     let catalog = &news.catalog;
     match facet {
-        Facet::Year => value.parse().map(|y| format_year(y, lang)).unwrap_or_else(|_| value.to_owned()),
+        Facet::Year => value
+            .parse()
+            .map(|y| format_year(y, lang))
+            .unwrap_or_else(|_| value.to_owned()),
         Facet::Type => EventType::from_key(value)
             .map(|t| event_type_label(lang, t).to_owned())
             .unwrap_or_else(|| value.to_owned()),
@@ -91,7 +96,11 @@ pub fn FilterBar(
         let nav = nav.clone();
         move |ev: leptos::ev::Event| {
             let mut next = filter.get_untracked();
-            next.sort = if event_target_value(&ev) == "oldest" { SortOrder::OldestFirst } else { SortOrder::NewestFirst };
+            next.sort = if event_target_value(&ev) == "oldest" {
+                SortOrder::OldestFirst
+            } else {
+                SortOrder::NewestFirst
+            };
             nav.go(&next, false);
         }
     };
@@ -182,34 +191,47 @@ pub fn FilterBar(
 }
 
 #[component]
-pub fn ActiveFilters(news: Arc<News>, lang: Lang, filter: Memo<EventFilter>, nav: FilterNavigator) -> impl IntoView {
+pub fn ActiveFilters(
+    news: Arc<News>,
+    lang: Lang,
+    filter: Memo<EventFilter>,
+    nav: FilterNavigator,
+) -> impl IntoView {
     let u = ui(lang);
     move || {
         let f = filter.get();
         if !f.has_constraints() {
             return None;
         }
-        let chips = f.constraints().into_iter().map(|constraint| {
-            let label = match &constraint {
-                Constraint::Value(facet, value) => format!("{}: {}", facet_name(lang, *facet), facet_value_label(&news, lang, *facet, value)),
-                Constraint::Text => format!("{}: „{}“", u.search_label, f.text.trim()),
-            };
-            let nav = nav.clone();
-            let aria = format!("{} {label}", u.remove_filter);
-            let remove = move |_| {
-                let mut next = filter.get_untracked();
-                next.remove_constraint(&constraint);
-                nav.go(&next, false);
-            };
-            view! {
-                <li class="chip">
-                    <span class="chip__label">{label}</span>
-                    <button type="button" class="chip__remove" aria-label=aria on:click=remove>
-                        <span aria-hidden="true">"×"</span>
-                    </button>
-                </li>
-            }
-        }).collect_view();
+        let chips = f
+            .constraints()
+            .into_iter()
+            .map(|constraint| {
+                let label = match &constraint {
+                    Constraint::Value(facet, value) => format!(
+                        "{}: {}",
+                        facet_name(lang, *facet),
+                        facet_value_label(&news, lang, *facet, value)
+                    ),
+                    Constraint::Text => format!("{}: „{}“", u.search_label, f.text.trim()),
+                };
+                let nav = nav.clone();
+                let aria = format!("{} {label}", u.remove_filter);
+                let remove = move |_| {
+                    let mut next = filter.get_untracked();
+                    next.remove_constraint(&constraint);
+                    nav.go(&next, false);
+                };
+                view! {
+                    <li class="chip">
+                        <span class="chip__label">{label}</span>
+                        <button type="button" class="chip__remove" aria-label=aria on:click=remove>
+                            <span aria-hidden="true">"×"</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
         let nav = nav.clone();
         let clear = move |_| {
             let mut next = filter.get_untracked();
@@ -243,7 +265,9 @@ pub fn EmptyState(
         let hint = empty_state_hint(&news.catalog, &news.index, &f);
         let offer = hint.map(|(constraint, count)| {
             let what = match &constraint {
-                Constraint::Value(facet, value) => format!("„{}“", facet_value_label(&news, lang, *facet, value)),
+                Constraint::Value(facet, value) => {
+                    format!("„{}“", facet_value_label(&news, lang, *facet, value))
+                }
                 Constraint::Text => u.empty_clear_text.to_owned(),
             };
             let nav = nav.clone();

@@ -26,7 +26,8 @@ where
             None => view! { <Loading lang=lang/> }.into_any(),
             Some(Err(error)) => {
                 let retry = move |_| resource.0.refetch();
-                view! { <LoadFailure lang=lang error=error on_retry=retry page_heading/> }.into_any()
+                view! { <LoadFailure lang=lang error=error on_retry=retry page_heading/> }
+                    .into_any()
             }
             Some(Ok(news)) => {
                 let dropped = news.catalog.dropped_entries();
@@ -76,7 +77,8 @@ fn LoadFailure(
     let title = if page_heading {
         view! { <h1 id="load-error-title" class="load-error__title" tabindex="-1">{u.error_title}</h1> }.into_any()
     } else {
-        view! { <h2 id="load-error-title" class="load-error__title">{u.error_title}</h2> }.into_any()
+        view! { <h2 id="load-error-title" class="load-error__title">{u.error_title}</h2> }
+            .into_any()
     };
     view! {
         <section class="load-error" role="alert" aria-labelledby="load-error-title">

@@ -7,18 +7,50 @@
 use crate::model::{Lang, PartialDate, Precision};
 
 const MONTHS_BG: [&str; 12] = [
-    "януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември",
-    "октомври", "ноември", "декември",
+    "януари",
+    "февруари",
+    "март",
+    "април",
+    "май",
+    "юни",
+    "юли",
+    "август",
+    "септември",
+    "октомври",
+    "ноември",
+    "декември",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const WEEKDAYS_BG: [&str; 7] = [
-    "понеделник", "вторник", "сряда", "четвъртък", "петък", "събота", "неделя",
+    "понеделник",
+    "вторник",
+    "сряда",
+    "четвъртък",
+    "петък",
+    "събота",
+    "неделя",
 ];
 const WEEKDAYS_EN: [&str; 7] = [
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// An en dash between two numbers ("10–11"); spaced between longer parts.
@@ -76,7 +108,11 @@ pub fn format_range(start: PartialDate, end: Option<PartialDate>, lang: Lang) ->
     };
     let same_precision = start.precision() == end.precision();
     if !same_precision || start.year != end.year || start.precision() == Precision::Year {
-        return format!("{}{SPACED_DASH}{}", format_date(start, lang), format_date(end, lang));
+        return format!(
+            "{}{SPACED_DASH}{}",
+            format_date(start, lang),
+            format_date(end, lang)
+        );
     }
     let year = format!(" {}{}", start.year, year_suffix(lang));
     match (start.day, end.day) {
@@ -170,6 +206,9 @@ mod tests {
             format_range_with_weekdays(d("2022-11-10"), None, Lang::En),
             "Thursday, 10 November 2022"
         );
-        assert_eq!(format_range_with_weekdays(d("2018-11"), None, Lang::En), "November 2018");
+        assert_eq!(
+            format_range_with_weekdays(d("2018-11"), None, Lang::En),
+            "November 2018"
+        );
     }
 }

@@ -89,11 +89,9 @@ fn with_formatter<R>(lang: Lang, style: Style, f: impl FnOnce(&DateTimeFormat) -
             let mut pairs = vec![("timeZone", "UTC"), ("year", "numeric")];
             match style {
                 Style::Day => pairs.extend([("month", "long"), ("day", "numeric")]),
-                Style::DayWithWeekday => pairs.extend([
-                    ("month", "long"),
-                    ("day", "numeric"),
-                    ("weekday", "long"),
-                ]),
+                Style::DayWithWeekday => {
+                    pairs.extend([("month", "long"), ("day", "numeric"), ("weekday", "long")])
+                }
                 Style::Month => pairs.push(("month", "long")),
                 Style::Year => {}
             }
@@ -157,18 +155,24 @@ pub fn format_range(
         let (y, m, d) = end.last_day();
         PartialDate::ymd(y, m, d)
     };
-    let end = if end.precision() == Precision::Day { end } else { last };
-    with_formatter(lang, style, |f| f.format_range(&js_date(&start), &js_date(&end)).ok())
-        .flatten()
-        .map(tighten_dash)
+    let end = if end.precision() == Precision::Day {
+        end
+    } else {
+        last
+    };
+    with_formatter(lang, style, |f| {
+        f.format_range(&js_date(&start), &js_date(&end)).ok()
+    })
+    .flatten()
+    .map(tighten_dash)
 }
 
 pub fn country_name(code: &str, lang: Lang) -> Option<String> {
     COUNTRIES.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let names = cache
-            .entry(lang)
-            .or_insert_with(|| DisplayNames::new(locale(lang), &options(&[("type", "region")])).ok());
+        let names = cache.entry(lang).or_insert_with(|| {
+            DisplayNames::new(locale(lang), &options(&[("type", "region")])).ok()
+        });
         names.as_ref()?.of(code).ok()?.as_string()
     })
 }
@@ -179,8 +183,10 @@ pub fn compare(a: &str, b: &str, lang: Lang) -> Option<std::cmp::Ordering> {
         let collator = cache
             .entry(lang)
             .or_insert_with(|| Collator::new(locale(lang)).ok());
-        collator
-            .as_ref()
-            .map(|c| c.compare(a, b).partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal))
+        collator.as_ref().map(|c| {
+            c.compare(a, b)
+                .partial_cmp(&0.0)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
     })
 }

@@ -184,7 +184,10 @@ mod tests {
     fn every_event_type_has_a_label() {
         for kind in EventType::ALL {
             assert!(!event_type_label(Lang::Bg, kind).is_empty());
-            assert_ne!(event_type_label(Lang::Bg, kind), event_type_label(Lang::En, kind));
+            assert_ne!(
+                event_type_label(Lang::Bg, kind),
+                event_type_label(Lang::En, kind)
+            );
         }
     }
 
@@ -192,7 +195,10 @@ mod tests {
     fn native_dates_match_the_house_style() {
         let start = PartialDate::ymd(2022, 11, 10);
         let end = Some(PartialDate::ymd(2022, 11, 11));
-        assert_eq!(format_range(start, end, Lang::Bg, false), "10–11 ноември 2022 г.");
+        assert_eq!(
+            format_range(start, end, Lang::Bg, false),
+            "10–11 ноември 2022 г."
+        );
         assert_eq!(format_year(2022, Lang::Bg), "2022 г.");
         assert_eq!(country_name("CZ", Lang::Bg), "Чехия");
         assert_eq!(country_name("XX", Lang::En), "XX");

@@ -41,9 +41,7 @@ impl Catalog {
         mut events: Vec<Event>,
         problems: Vec<Problem>,
     ) -> Self {
-        events.sort_by(|a, b| {
-            (a.start, a.last(), &a.slug).cmp(&(b.start, b.last(), &b.slug))
-        });
+        events.sort_by(|a, b| (a.start, a.last(), &a.slug).cmp(&(b.start, b.last(), &b.slug)));
         Self {
             city_index: index_by(&cities, |c| &c.id),
             organisation_index: index_by(&organisations, |o| &o.id),
@@ -65,7 +63,9 @@ impl Catalog {
     }
 
     pub fn organisation(&self, id: &str) -> Option<&Organisation> {
-        self.organisation_index.get(id).map(|&i| &self.organisations[i])
+        self.organisation_index
+            .get(id)
+            .map(|&i| &self.organisations[i])
     }
 
     pub fn person(&self, id: &str) -> Option<&Person> {

@@ -60,9 +60,7 @@ impl PartialDate {
     /// The last day the date can mean.
     pub fn last_day(&self) -> (i32, u8, u8) {
         let month = self.month.unwrap_or(12);
-        let day = self
-            .day
-            .unwrap_or_else(|| days_in_month(self.year, month));
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
         (self.year, month, day)
     }
 
@@ -253,8 +251,14 @@ mod tests {
 
     #[test]
     fn parses_each_precision() {
-        assert_eq!(PartialDate::parse("2022").unwrap().precision(), Precision::Year);
-        assert_eq!(PartialDate::parse("2018-11").unwrap(), PartialDate::ym(2018, 11));
+        assert_eq!(
+            PartialDate::parse("2022").unwrap().precision(),
+            Precision::Year
+        );
+        assert_eq!(
+            PartialDate::parse("2018-11").unwrap(),
+            PartialDate::ym(2018, 11)
+        );
         assert_eq!(
             PartialDate::parse("2022-11-10").unwrap(),
             PartialDate::ymd(2022, 11, 10)
@@ -264,8 +268,16 @@ mod tests {
     #[test]
     fn refuses_impossible_and_malformed_dates() {
         for bad in [
-            "2023-02-29", "2022-13", "2022-00-10", "22-11-10", "2022/11/10", "2022-11-10-1",
-            "2022-1-10", "", "abcd", "2022-11-",
+            "2023-02-29",
+            "2022-13",
+            "2022-00-10",
+            "22-11-10",
+            "2022/11/10",
+            "2022-11-10-1",
+            "2022-1-10",
+            "",
+            "abcd",
+            "2022-11-",
         ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad} should be refused");
         }
@@ -288,7 +300,10 @@ mod tests {
             PartialDate::ym(2024, 2).day_after_last(),
             PartialDate::ymd(2024, 3, 1)
         );
-        assert_eq!(PartialDate::parse("2023").unwrap().day_after_last(), PartialDate::ymd(2024, 1, 1));
+        assert_eq!(
+            PartialDate::parse("2023").unwrap().day_after_last(),
+            PartialDate::ymd(2024, 1, 1)
+        );
     }
 
     #[test]

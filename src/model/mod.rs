@@ -13,6 +13,8 @@ mod types;
 
 pub use catalog::Catalog;
 pub use date::{PartialDate, Precision};
-pub use parse::{is_safe_url, is_slug, parse_news, MAX_ENTRY_BYTES, MAX_FILE_BYTES, MAX_TEXT_CHARS};
+pub use parse::{
+    is_safe_url, is_slug, parse_news, MAX_ENTRY_BYTES, MAX_FILE_BYTES, MAX_TEXT_CHARS,
+};
 pub use problem::{FatalError, Problem, Severity};
 pub use types::*;

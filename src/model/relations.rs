@@ -26,7 +26,11 @@ pub fn related(catalog: &Catalog, index: usize, limit: usize) -> Vec<usize> {
         .enumerate()
         .filter(|(i, _)| *i != index)
         .filter_map(|(i, other)| {
-            let topics = other.topics.iter().filter(|t| event.topics.contains(t)).count();
+            let topics = other
+                .topics
+                .iter()
+                .filter(|t| event.topics.contains(t))
+                .count();
             let other_cities = other.all_city_ids();
             let shared_cities = other_cities.iter().filter(|c| cities.contains(c)).count();
             let same_host = host.is_some() && other_cities.iter().any(|c| Some(*c) == host);
@@ -47,7 +51,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
             diagonal = above;
         }
     }
@@ -65,7 +71,10 @@ pub fn closest_slugs(catalog: &Catalog, wanted: &str, limit: usize) -> Vec<usize
         .enumerate()
         .filter_map(|(i, e)| {
             let distance = edit_distance(&wanted, &e.slug);
-            let shared = words.iter().filter(|w| e.slug.split('-').any(|s| s == **w)).count();
+            let shared = words
+                .iter()
+                .filter(|w| e.slug.split('-').any(|s| s == **w))
+                .count();
             let close = distance <= (wanted.chars().count() / 3).max(2);
             let similar = !words.is_empty() && shared * 2 >= words.len();
             (close || similar).then(|| (distance.saturating_sub(shared * 4), i))
@@ -175,8 +184,21 @@ mod tests {
     #[test]
     fn closest_slugs_find_typos_and_shared_words() {
         let mut c = catalog();
-        c.events.push(event("consortium-meeting-pisek-2022", PartialDate::ym(2022, 11), &[], &[]));
-        let c = Catalog::new(c.site.clone(), vec![], vec![], vec![], vec![], c.events.clone(), vec![]);
+        c.events.push(event(
+            "consortium-meeting-pisek-2022",
+            PartialDate::ym(2022, 11),
+            &[],
+            &[],
+        ));
+        let c = Catalog::new(
+            c.site.clone(),
+            vec![],
+            vec![],
+            vec![],
+            vec![],
+            c.events.clone(),
+            vec![],
+        );
         let hits = closest_slugs(&c, "consortium-meeting-pisek", 3);
         assert_eq!(c.events[hits[0]].slug, "consortium-meeting-pisek-2022");
         let typo = closest_slugs(&c, "consortium-meting-pisek-2022", 3);

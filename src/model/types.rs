@@ -120,7 +120,9 @@ impl Text {
 
     /// Every language's text, for search keys.
     pub fn all(&self) -> impl Iterator<Item = &str> {
-        [self.bg.as_deref(), self.en.as_deref()].into_iter().flatten()
+        [self.bg.as_deref(), self.en.as_deref()]
+            .into_iter()
+            .flatten()
     }
 }
 

@@ -27,8 +27,11 @@ pub fn EventPage(lang: Lang) -> impl IntoView {
     with_news(lang, true, move |news| {
         let slug = params.read().get("slug").unwrap_or_default();
         match news.catalog.event_index(&slug) {
-            Some(index) => view! { <EventDetail news=news.clone() index=index lang=lang/> }.into_any(),
-            None => view! { <NotFoundContent lang=lang news=Some(news.clone()) slug=Some(slug)/> }.into_any(),
+            Some(index) => {
+                view! { <EventDetail news=news.clone() index=index lang=lang/> }.into_any()
+            }
+            None => view! { <NotFoundContent lang=lang news=Some(news.clone()) slug=Some(slug)/> }
+                .into_any(),
         }
     })
 }
@@ -175,13 +178,22 @@ fn EventActions(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
             let Some(event) = catalog.events.get(index) else {
                 return;
             };
-            let ics = crate::export::ics::event_ics(catalog, event, lang, &catalog.site.canonical_url);
+            let ics =
+                crate::export::ics::event_ics(catalog, event, lang, &catalog.site.canonical_url);
             let name = crate::export::ics::ics_file_name(event);
             #[cfg(target_arch = "wasm32")]
-            let ok = crate::components::dom::download_text(&name, "text/calendar;charset=utf-8", &ics);
+            let ok =
+                crate::components::dom::download_text(&name, "text/calendar;charset=utf-8", &ics);
             #[cfg(not(target_arch = "wasm32"))]
             let ok = !ics.is_empty() && !name.is_empty();
-            set_message.set(if ok { u.calendar_downloaded } else { u.copy_failed }.to_owned());
+            set_message.set(
+                if ok {
+                    u.calendar_downloaded
+                } else {
+                    u.copy_failed
+                }
+                .to_owned(),
+            );
         }
     };
     let on_copy = move |_| {

@@ -49,7 +49,13 @@ pub fn NotFoundContent(lang: Lang, news: Option<Arc<News>>, slug: Option<String>
             .collect::<Vec<_>>(),
         _ => Vec::new(),
     };
-    let is_event = slug.is_some() && news.as_ref().is_some_and(|n| n.catalog.events.iter().all(|e| Some(&e.slug) != slug.as_ref()));
+    let is_event = slug.is_some()
+        && news.as_ref().is_some_and(|n| {
+            n.catalog
+                .events
+                .iter()
+                .all(|e| Some(&e.slug) != slug.as_ref())
+        });
     view! {
         <Title text=format!("{} | +CityxChange", u.not_found_title)/>
         <Meta name="robots" content="noindex"/>

@@ -32,10 +32,13 @@ pub fn TimelinePage(lang: Lang) -> impl IntoView {
     }
 }
 
+/// The router's navigate function, shareable between handlers.
+type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+
 /// Sets the URL for a new filter: typing replaces the history entry, a choice pushes one.
 #[derive(Clone)]
 pub struct FilterNavigator {
-    navigate: Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>,
+    navigate: Navigate,
     paths: crate::app::Paths,
     lang: Lang,
 }

@@ -1,0 +1,149 @@
+//! Views mounted in a real browser: what they put in the DOM, and what they never do.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use cityxchange_news::api::{news_from_text, News};
+use cityxchange_news::components::body_text::BodyText;
+use cityxchange_news::components::event_card::EventCard;
+use cityxchange_news::components::highlight::Highlighted;
+use cityxchange_news::i18n::{country_name, format_range};
+use cityxchange_news::model::{Lang, PartialDate};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const NEWS: &str = include_str!("../public/data/news.json");
+
+fn news() -> Arc<News> {
+    news_from_text(NEWS).expect("the shipped news file loads")
+}
+
+/// A fresh element to mount into, so tests do not see each other's output.
+fn container() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+#[wasm_bindgen_test]
+fn body_text_never_turns_data_into_markup() {
+    let root = container();
+    let text = "<script>window.hacked = 1</script> <img src=x onerror=alert(1)>\n\n\
+                [click](javascript:alert(1)) and [safe](https://example.org/) **bold**"
+        .to_owned();
+    let _handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <BodyText text=text.clone()/> },
+    );
+    assert!(
+        root.query_selector("script").unwrap().is_none(),
+        "no script element"
+    );
+    assert!(
+        root.query_selector("img").unwrap().is_none(),
+        "no img element"
+    );
+    assert!(
+        root.query_selector("a[href^='javascript']")
+            .unwrap()
+            .is_none(),
+        "no script link"
+    );
+    let safe = root
+        .query_selector("a[href='https://example.org/']")
+        .unwrap();
+    assert!(safe.is_some(), "safe links stay links");
+    assert_eq!(root.query_selector_all("p").unwrap().length(), 2);
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("<script>window.hacked = 1</script>"));
+    assert!(root.query_selector("strong").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+fn event_card_links_to_the_event_and_formats_its_dates() {
+    let news = news();
+    let index = news
+        .catalog
+        .event_index("consortium-meeting-pisek-2022")
+        .unwrap();
+    let root = container();
+    let card_news = news.clone();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <EventCard news=card_news.clone() index=index lang=Lang::Bg heading_level=4/> }
+    });
+    let link = root
+        .query_selector("h4.timeline-entry__title a")
+        .unwrap()
+        .expect("title link");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/events/consortium-meeting-pisek-2022")
+    );
+    let date = root.query_selector("time").unwrap().unwrap();
+    assert_eq!(
+        date.get_attribute("datetime").as_deref(),
+        Some("2022-11-10")
+    );
+    assert_eq!(date.text_content().unwrap(), "10–11 ноември 2022 г.");
+    let cities = root.query_selector_all(".city-label").unwrap().length();
+    assert_eq!(cities, 7, "all seven project cities are labelled");
+}
+
+#[wasm_bindgen_test]
+fn english_card_speaks_english() {
+    let news = news();
+    let index = news
+        .catalog
+        .event_index("consortium-meeting-pisek-2022")
+        .unwrap();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <EventCard news=news.clone() index=index lang=Lang::En/> }
+    });
+    let text = root.text_content().unwrap();
+    assert!(text.contains("10–11 November 2022"), "{text}");
+    assert!(text.contains("Czechia"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn highlight_marks_words_through_accents_and_scripts() {
+    let root = container();
+    let terms = Arc::new(vec!["pisek".to_owned()]);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Highlighted text="Среща в Писек и Písek".to_owned() terms=terms.clone()/> }
+    });
+    let marks = root.query_selector_all("mark").unwrap();
+    assert_eq!(marks.length(), 2);
+    assert_eq!(marks.get(0).unwrap().text_content().unwrap(), "Писек");
+    assert_eq!(marks.get(1).unwrap().text_content().unwrap(), "Písek");
+}
+
+#[wasm_bindgen_test]
+fn intl_formats_dates_as_readers_expect() {
+    let d = PartialDate::ymd;
+    assert_eq!(
+        format_range(d(2022, 11, 10), Some(d(2022, 11, 11)), Lang::Bg, false),
+        "10–11 ноември 2022 г."
+    );
+    assert_eq!(
+        format_range(d(2022, 11, 10), Some(d(2022, 11, 11)), Lang::En, false),
+        "10–11 November 2022"
+    );
+    assert_eq!(
+        format_range(PartialDate::ym(2018, 11), None, Lang::Bg, false),
+        "ноември 2018 г."
+    );
+    let with_days = format_range(d(2022, 11, 10), Some(d(2022, 11, 11)), Lang::Bg, true);
+    assert!(
+        with_days.contains("четвъртък") && with_days.contains("петък"),
+        "{with_days}"
+    );
+    assert_eq!(country_name("CZ", Lang::Bg), "Чехия");
+    assert_eq!(country_name("EE", Lang::En), "Estonia");
+}
