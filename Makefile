@@ -1,6 +1,7 @@
 # Thin wrappers over scripts/; the scripts are the source of truth.
 SHELL := bash
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Same PATH as the scripts: a local node (when the system one is too old), npm tools, cargo tools.
+export PATH := $(CURDIR)/target/tools/node/bin:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 .PHONY: help install serve test build size e2e check-data clean
 

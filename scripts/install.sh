@@ -9,14 +9,17 @@ TRUNK_VERSION="0.21.14"           # 0.22 needs a newer rustc
 BINARYEN_VERSION="132.0.0"        # npm's binaryen; Debian's (108) breaks the wasm in the browser
 WASM_TARGET="wasm32-unknown-unknown"
 APT_BROWSER_PACKAGES=(chromium chromium-driver)
-NODE_MIN_MAJOR=18                 # lighthouse 12.2.3 needs >= 18.16
+NODE_MIN_MAJOR=20                 # playwright-core 1.65 refuses to run on older node
+NODE_FALLBACK_VERSION="20.20.2"   # from npm (node-linux-<arch>) when the system node is older
 RUST_COMPONENTS=(rustfmt clippy)
 # --------------------------------------------------------------------------------------------
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# Debian 12's own node is 18: then a newer one lives here, first on PATH in every script.
+NODE_LOCAL_DIR="$ROOT/target/tools/node"
+export PATH="$NODE_LOCAL_DIR/bin:$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 say() { printf '%s %s\n' "$1" "$2"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -73,7 +76,24 @@ else
 fi
 
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
-[ "$node_major" -ge "$NODE_MIN_MAJOR" ] || die "node $node_major is too old (need >= $NODE_MIN_MAJOR)"
+if [ "$node_major" -lt "$NODE_MIN_MAJOR" ]; then
+  case "$(uname -m)" in
+    x86_64) node_arch=x64 ;;
+    aarch64 | arm64) node_arch=arm64 ;;
+    *) die "node $(node --version) is too old and no fallback build for $(uname -m)" ;;
+  esac
+  # The npm package node-linux-<arch> carries the official binary: the registry is reachable
+  # where nodejs.org may not be.
+  say "installing:" "node $NODE_FALLBACK_VERSION from npm into target/tools (system node is $(node --version))"
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "node-linux-$node_arch@$NODE_FALLBACK_VERSION" >/dev/null)
+  rm -rf "$NODE_LOCAL_DIR"
+  mkdir -p "$NODE_LOCAL_DIR"
+  tar -xzf "$tmp"/node-linux-*.tgz -C "$NODE_LOCAL_DIR" --strip-components=1
+  rm -rf "$tmp"
+  hash -r
+  [ "$(node --version)" = "v$NODE_FALLBACK_VERSION" ] || die "node $NODE_FALLBACK_VERSION did not land on PATH"
+fi
 say "ok:" "node $(node --version), npm $(npm --version)"
 
 # --- Rust -----------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 # npm's wasm-opt (binaryen 132) must win over any other on PATH.
-export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export PATH="$ROOT/target/tools/node/bin:$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 # Chromium for the browser unit tests comes from webdriver.json; keep cargo output readable.
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-auto}"
@@ -42,7 +42,7 @@ step "format"               cargo fmt --all -- --check
 step "lint"                 cargo clippy --all-targets -- -D warnings
 step "native tests"         cargo test
 step "news data check"      cargo run --quiet --bin newsctl -- check public/data/news.json
-step "browser unit tests"   cargo test --target wasm32-unknown-unknown --test web
+step "browser unit tests"   cargo test --target wasm32-unknown-unknown --test 'web*'
 step "release build"        trunk build --release
 step "size budget"          node scripts/size.mjs dist
 step "end-to-end tests"     npm run --silent e2e
