@@ -202,5 +202,6 @@ mod tests {
         assert_eq!(format_year(2022, Lang::Bg), "2022 г.");
         assert_eq!(country_name("CZ", Lang::Bg), "Чехия");
         assert_eq!(country_name("XX", Lang::En), "XX");
+        assert_eq!(country_name("cz", Lang::En), "Czechia");
     }
 }

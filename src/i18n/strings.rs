@@ -109,7 +109,7 @@ pub const BG: Ui = Ui {
     empty_advice: "Опитайте с по-малко филтри или с друга дума.",
     empty_clear: "Премахни",
     empty_clear_text: "търсенето",
-    online: "онлайн",
+    online: "Онлайн",
     show_more: "Покажи още",
     participating_cities: "Участващи градове",
     timeline_label: "Събития",
@@ -233,7 +233,7 @@ pub const EN: Ui = Ui {
     empty_advice: "Try fewer filters or another word.",
     empty_clear: "Remove",
     empty_clear_text: "the search",
-    online: "online",
+    online: "Online",
     show_more: "Show more",
     participating_cities: "Participating cities",
     timeline_label: "Events",
@@ -304,19 +304,42 @@ pub const EN: Ui = Ui {
     a11y_enforcement: "If you are not satisfied with the answer, you may turn to the authority that monitors the accessibility of public-sector websites in Bulgaria.",
 };
 
-/// Country names for native code (the browser asks `Intl.DisplayNames`).
+/// Country names for native code (the browser asks `Intl.DisplayNames`): the countries of
+/// Europe the project deals with.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn country_name_fallback(code: &str, lang: Lang) -> Option<&'static str> {
-    let (bg, en) = match code {
+    let (bg, en) = match code.trim().to_ascii_uppercase().as_str() {
         "AT" => ("Австрия", "Austria"),
+        "BE" => ("Белгия", "Belgium"),
         "BG" => ("България", "Bulgaria"),
+        "CH" => ("Швейцария", "Switzerland"),
+        "CY" => ("Кипър", "Cyprus"),
         "CZ" => ("Чехия", "Czechia"),
+        "DE" => ("Германия", "Germany"),
+        "DK" => ("Дания", "Denmark"),
         "EE" => ("Естония", "Estonia"),
         "ES" => ("Испания", "Spain"),
+        "FI" => ("Финландия", "Finland"),
+        "FR" => ("Франция", "France"),
+        "GB" => ("Обединеното кралство", "United Kingdom"),
+        "GR" => ("Гърция", "Greece"),
+        "HR" => ("Хърватия", "Croatia"),
+        "HU" => ("Унгария", "Hungary"),
         "IE" => ("Ирландия", "Ireland"),
+        "IS" => ("Исландия", "Iceland"),
         "IT" => ("Италия", "Italy"),
+        "LT" => ("Литва", "Lithuania"),
+        "LU" => ("Люксембург", "Luxembourg"),
+        "LV" => ("Латвия", "Latvia"),
+        "MT" => ("Малта", "Malta"),
+        "NL" => ("Нидерландия", "Netherlands"),
         "NO" => ("Норвегия", "Norway"),
+        "PL" => ("Полша", "Poland"),
+        "PT" => ("Португалия", "Portugal"),
         "RO" => ("Румъния", "Romania"),
+        "SE" => ("Швеция", "Sweden"),
+        "SI" => ("Словения", "Slovenia"),
+        "SK" => ("Словакия", "Slovakia"),
         _ => return None,
     };
     Some(match lang {

@@ -53,14 +53,24 @@ fn run(args: &[String]) -> u8 {
     };
     match command.as_str() {
         "check" => check_command(rest),
-        "schema" if rest.is_empty() => {
-            print!("{}", cityxchange_news::model::schema::news_schema_json());
-            OK
-        }
+        "schema" if rest.is_empty() => print_schema(),
         "schema" => usage_error("`schema` takes no arguments"),
         "feeds" => feeds_command(rest),
         other => usage_error(&format!("unknown command `{other}`")),
     }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn print_schema() -> u8 {
+    print!("{}", cityxchange_news::model::schema::news_schema_json());
+    OK
+}
+
+/// The schema generator is a native-only dependency; the tool is only ever run natively, but
+/// the browser test build compiles every binary of the crate.
+#[cfg(target_arch = "wasm32")]
+fn print_schema() -> u8 {
+    usage_error("`schema` is not available in this build")
 }
 
 fn usage_error(message: &str) -> u8 {
