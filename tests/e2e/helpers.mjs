@@ -128,3 +128,11 @@ export async function withPage(browser, name, fn) {
     await context.close();
   }
 }
+
+/**
+ * Waits until the app has replaced its loading message with a page. Every page the app
+ * renders after loading (timeline, event, not found, statement, load error) has an h1 in main.
+ */
+export async function waitForApp(page, { timeout = APP_TIMEOUT_MS } = {}) {
+  await page.locator('main h1').first().waitFor({ state: 'visible', timeout });
+}
