@@ -159,11 +159,9 @@ impl Report<'_> {
             );
             return None;
         }
-        let mut de = serde_json::Deserializer::from_str(text);
-        match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        match deserialize_tracked::<T>(text) {
             Ok(value) => Some(value),
-            Err(err) => {
-                let inner_path = err.path().to_string();
+            Err((inner_path, inner)) => {
                 let full_path = if inner_path == "." || inner_path.is_empty() {
                     path.to_owned()
                 } else if inner_path.starts_with('[') {
@@ -171,7 +169,6 @@ impl Report<'_> {
                 } else {
                     format!("{path}.{inner_path}")
                 };
-                let inner = err.into_inner();
                 // serde stops at the end of the bad value (or of its object, for a missing
                 // field); an editor looks for the value's start.
                 let at = match walk(text, &inner_path) {
@@ -204,6 +201,24 @@ fn slug_of(text: &str) -> Option<String> {
     serde_json::from_str::<SlugOnly>(text)
         .ok()
         .and_then(|s| s.slug)
+}
+
+/// Deserializes one entry, with the JSON path of the first error where it can be had.
+///
+/// The path tracker doubles the deserialisation code, so only native builds (the validator)
+/// carry it; the browser reports the entry and the line and column.
+#[cfg(not(target_arch = "wasm32"))]
+fn deserialize_tracked<T: DeserializeOwned>(text: &str) -> Result<T, (String, serde_json::Error)> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        (path, err.into_inner())
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn deserialize_tracked<T: DeserializeOwned>(text: &str) -> Result<T, (String, serde_json::Error)> {
+    serde_json::from_str(text).map_err(|err| (String::new(), err))
 }
 
 /// serde's message without its own " at line X column Y" tail (we give positions ourselves).
