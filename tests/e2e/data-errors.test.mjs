@@ -1,0 +1,202 @@
+// What a visitor sees when the news file cannot be loaded, or loads with a broken entry: the
+// browser's request for the file is answered by the test, never by the network. The page is
+// never blank, says what went wrong, and recovers through "Try again".
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  APP_TIMEOUT_MS,
+  DIST_DIR,
+  assertNoProblems,
+  axeCheck,
+  launchBrowser,
+  startApp,
+  waitForApp,
+  withPage,
+} from './helpers.mjs';
+
+const DATA = '**/data/news.json';
+const ERROR = '.load-error';
+const ENTRY = 'article.timeline-entry';
+const ERROR_TITLE = 'Новините не могат да бъдат показани';
+
+describe('data errors', { timeout: 180_000 }, () => {
+  let app;
+  let browser;
+  /** The shipped news file, as served. */
+  let realText;
+
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    realText = await readFile(join(DIST_DIR, 'data', 'news.json'), 'utf8');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const json = (body) => ({ status: 200, contentType: 'application/json; charset=utf-8', body });
+
+  /**
+   * A failed load is expected to show up as a failed request and the browser's own "Failed to
+   * load resource" line; anything else (a panic, an exception) is a fault of the app.
+   */
+  function assertOnlyTheExpectedFailure(problems, label) {
+    const unexpected = [
+      ...problems.pageErrors.map((m) => `uncaught exception: ${m}`),
+      ...problems.consoleErrors
+        .filter((m) => !/Failed to load resource|net::ERR_FAILED/.test(m))
+        .map((m) => `console error: ${m}`),
+    ];
+    assert.deepEqual(unexpected, [], `${label}: unexpected problems`);
+  }
+
+  /** Opens `path` with the data file answered by `answer(route)`; returns the error's text. */
+  async function openWithData(page, answer, path = '/') {
+    await page.route(DATA, answer);
+    await page.goto(new URL(path.replace(/^\//, ''), app.url).href);
+    await waitForApp(page);
+    const main = (await page.locator('main').innerText()).trim();
+    assert.ok(main.length > 0, 'main is never empty');
+    return main;
+  }
+
+  /** Checks the error block: an alert, its title as h1, the given reason, a retry button. */
+  async function assertLoadError(page, reason) {
+    const error = page.locator(ERROR);
+    await error.waitFor({ timeout: APP_TIMEOUT_MS });
+    assert.equal(await error.getAttribute('role'), 'alert');
+    assert.equal((await page.locator('h1').innerText()).trim(), ERROR_TITLE);
+    const what = (await page.locator('.load-error__what').innerText()).trim();
+    if (typeof reason === 'string') assert.equal(what, reason);
+    else assert.match(what, reason);
+    assert.equal(await page.locator('.retry').count(), 1, 'a retry button is offered');
+    assert.equal(await page.locator(ENTRY).count(), 0);
+    return what;
+  }
+
+  test('a missing file (404) says the server answered with an error', async () => {
+    await withPage(browser, 'data-404', async ({ page, problems }) => {
+      await openWithData(page, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+      await assertLoadError(page, 'Сървърът отговори с грешка (404).');
+      await axeCheck(page, { label: 'the load error' });
+      assertOnlyTheExpectedFailure(problems, '404');
+    });
+  });
+
+  test('a server error (500) says so, on an event page too', async () => {
+    await withPage(browser, 'data-500', async ({ page, problems }) => {
+      await openWithData(
+        page,
+        (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'boom' }),
+        '/events/consortium-meeting-pisek-2022',
+      );
+      await assertLoadError(page, 'Сървърът отговори с грешка (500).');
+      assertOnlyTheExpectedFailure(problems, '500');
+    });
+  });
+
+  test('no connection says to check the connection', async () => {
+    await withPage(browser, 'data-abort', async ({ page, problems }) => {
+      await openWithData(page, (route) => route.abort('internetdisconnected'));
+      await assertLoadError(page, 'Няма връзка със сървъра. Проверете връзката си с интернет.');
+      assertOnlyTheExpectedFailure(problems, 'network failure');
+    });
+  });
+
+  test('a damaged JSON file says the file is damaged, with where', async () => {
+    await withPage(browser, 'data-malformed', async ({ page, problems }) => {
+      await openWithData(page, (route) => route.fulfill(json('{"version": 1, "events": [\n  {"slug": ')));
+      await assertLoadError(page, /^Файлът с новини е повреден \(\d+:\d+\)\.$/);
+      assertOnlyTheExpectedFailure(problems, 'malformed JSON');
+    });
+  });
+
+  test('an HTML page served instead of the file says the file is of an unexpected kind', async () => {
+    await withPage(browser, 'data-html', async ({ page, problems }) => {
+      await openWithData(page, (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          body: '<!doctype html><html><body><h1>Maintenance</h1></body></html>',
+        }),
+      );
+      await assertLoadError(page, /^Сървърът върна файл от неочакван вид \(text\/html.*\)\.$/);
+      assertOnlyTheExpectedFailure(problems, 'HTML instead of JSON');
+    });
+  });
+
+  test('one broken event is left out with a notice; the others are shown', async () => {
+    await withPage(browser, 'data-one-broken', async ({ page, problems }) => {
+      const news = JSON.parse(realText);
+      const total = news.events.length;
+      const broken = news.events.find((e) => e.slug === 'climathon-sestao-2020');
+      assert.ok(broken, 'the event to break exists');
+      broken.start = '2022-13-45';
+
+      await openWithData(page, (route) => route.fulfill(json(JSON.stringify(news))));
+      await page.locator(ENTRY).first().waitFor({ timeout: APP_TIMEOUT_MS });
+      assert.equal(await page.locator(ENTRY).count(), total - 1, 'every valid event is shown');
+      assert.equal(await page.locator('a[href$="/events/climathon-sestao-2020"]').count(), 0);
+      assert.equal((await page.locator('.result-count').textContent()).trim(), `${total - 1} събития`);
+      const notice = page.locator('.load-notice');
+      assert.equal(
+        (await notice.innerText()).trim(),
+        '1 запис не може да бъде показан поради грешка в данните.',
+      );
+      assert.equal(await page.locator(ERROR).count(), 0, 'a broken entry is not a load error');
+      await axeCheck(page, { label: 'the timeline with a dropped entry' });
+      assertNoProblems(problems, 'one broken event');
+    });
+  });
+
+  test('"Try again" loads the news once the file is back', async () => {
+    await withPage(browser, 'data-retry', async ({ page, problems }) => {
+      let serveReal = false;
+      let requests = 0;
+      await openWithData(page, (route) => {
+        requests += 1;
+        return serveReal
+          ? route.fulfill(json(realText))
+          : route.fulfill({ status: 503, contentType: 'text/plain', body: 'busy' });
+      });
+      await assertLoadError(page, 'Сървърът отговори с грешка (503).');
+      assert.equal(requests, 1);
+
+      serveReal = true;
+      await page.locator('.retry').click();
+      await page.locator(ENTRY).first().waitFor({ timeout: APP_TIMEOUT_MS });
+      assert.equal(requests, 2, 'the retry asked for the file again');
+      assert.equal(await page.locator(ENTRY).count(), JSON.parse(realText).events.length);
+      assert.equal(await page.locator(ERROR).count(), 0, 'the error is gone');
+      assert.equal(await page.locator('.load-notice').count(), 0);
+      assertOnlyTheExpectedFailure(problems, 'retry');
+    });
+  });
+
+  test('while the file is on its way the page says it is loading', async () => {
+    await withPage(browser, 'data-slow', async ({ page, problems }) => {
+      let release;
+      const held = new Promise((resolve) => {
+        release = resolve;
+      });
+      await page.route(DATA, async (route) => {
+        await held;
+        await route.fulfill(json(realText));
+      });
+      await page.goto(app.url);
+      const loading = page.locator('main .load-state--loading');
+      await loading.waitFor({ timeout: APP_TIMEOUT_MS });
+      assert.equal(await loading.getAttribute('role'), 'status');
+      assert.match(await page.locator('main').innerText(), /Зареждане на новините/);
+      release();
+      await page.locator(ENTRY).first().waitFor({ timeout: APP_TIMEOUT_MS });
+      assert.equal(await loading.count(), 0);
+      assertNoProblems(problems, 'slow load');
+    });
+  });
+});

@@ -1,0 +1,377 @@
+// The timeline in Chromium: facet filters, search across scripts, the URL as the whole view
+// state (reload, Back), the empty state, chips, sorting, hostile query strings and the
+// folded filter panel on a phone-sized screen.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  APP_TIMEOUT_MS,
+  assertNoProblems,
+  axeCheck,
+  launchBrowser,
+  startApp,
+  waitForApp,
+  withPage,
+} from './helpers.mjs';
+
+const ENTRY = 'article.timeline-entry';
+const ENTRY_LINK = '.timeline-entry__title a';
+const COUNT = '.result-count';
+const PISEK_MEETING = 'consortium-meeting-pisek-2022';
+
+describe('timeline', { timeout: 180_000 }, () => {
+  let app;
+  let browser;
+
+  before(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const at = (query = '') => new URL(query ? `?${query}` : '', app.url).href;
+
+  /** Opens the timeline and waits until its result count is shown. */
+  async function openTimeline(page, query = '') {
+    await page.goto(at(query));
+    await waitForApp(page);
+    await page.locator(COUNT).waitFor({ timeout: APP_TIMEOUT_MS });
+  }
+
+  /** Waits until the URL's query satisfies `check(searchParams)`. */
+  function waitForQuery(page, check) {
+    return page.waitForURL((url) => check(url.searchParams), { timeout: APP_TIMEOUT_MS });
+  }
+
+  /** Waits until the result count reads `expected` (a string or a pattern); returns it. */
+  async function waitForCount(page, expected) {
+    const matches = (text) => (typeof expected === 'string' ? text === expected : expected.test(text));
+    await page.waitForFunction(
+      ({ selector, source, flags, exact }) => {
+        const text = document.querySelector(selector)?.textContent?.trim() ?? '';
+        return exact !== null ? text === exact : new RegExp(source, flags).test(text);
+      },
+      {
+        selector: COUNT,
+        exact: typeof expected === 'string' ? expected : null,
+        source: typeof expected === 'string' ? '' : expected.source,
+        flags: typeof expected === 'string' ? '' : expected.flags,
+      },
+      { timeout: APP_TIMEOUT_MS },
+    );
+    const text = (await page.locator(COUNT).textContent()).trim();
+    assert.ok(matches(text), `result count "${text}" should match ${expected}`);
+    return text;
+  }
+
+  /** The label of a facet value, found through its fieldset's legend as people read it. */
+  const facetLabel = (page, legend, id) =>
+    page.getByRole('group', { name: legend, exact: true }).locator(`label[for="${id}"]`);
+  const checkedBoxes = (page) =>
+    page.$$eval('.facet input[type=checkbox]', (boxes) => boxes.filter((b) => b.checked).map((b) => b.id).sort());
+  const entryHrefs = (page) =>
+    page.$$eval(ENTRY_LINK, (links) => links.map((a) => a.getAttribute('href')));
+  const entryTexts = (page) => page.$$eval(ENTRY, (entries) => entries.map((e) => e.innerText));
+  const markTexts = (page) => page.$$eval(`${ENTRY} mark`, (marks) => marks.map((m) => m.textContent));
+
+  /** "3 събития от 24" → 3 */
+  const leadingNumber = (text) => Number.parseInt(text, 10);
+
+  test('city and year chosen in the filter panel narrow the list and land in the URL', async () => {
+    await withPage(browser, 'timeline-city-year', async ({ page, problems }) => {
+      await openTimeline(page);
+      const all = await waitForCount(page, /^\d+ събития$/);
+      const total = leadingNumber(all);
+      assert.equal(await page.locator(ENTRY).count(), total, 'every event is listed at first');
+      assert.equal(await page.locator(COUNT).getAttribute('role'), 'status', 'the count is announced');
+
+      await facetLabel(page, 'Град', 'f-city-pisek').click();
+      await waitForQuery(page, (q) => q.get('city') === 'pisek');
+      const cityOnly = await waitForCount(page, new RegExp(`^\\d+ събити(е|я) от ${total}$`));
+      const cityCount = leadingNumber(cityOnly);
+      assert.ok(cityCount > 1 && cityCount < total, `Písek narrows the list (${cityOnly})`);
+      assert.equal(await page.locator(ENTRY).count(), cityCount, 'the list has as many entries as the count says');
+      for (const text of await entryTexts(page)) {
+        assert.match(text, /Писек/, `an entry shown for Písek mentions the city:\n${text}`);
+      }
+
+      await facetLabel(page, 'Година', 'f-year-2022').click();
+      await waitForQuery(page, (q) => q.get('city') === 'pisek' && q.get('year') === '2022');
+      await waitForCount(page, `1 събитие от ${total}`);
+      assert.deepEqual(await entryHrefs(page), [`/events/${PISEK_MEETING}`]);
+      for (const text of await entryTexts(page)) assert.match(text, /Писек/);
+      assert.deepEqual(await checkedBoxes(page), ['f-city-pisek', 'f-year-2022']);
+
+      await axeCheck(page, { label: 'the timeline filtered by city and year' });
+      assertNoProblems(problems, 'filtering by city and year');
+    });
+  });
+
+  test('a Latin search finds and marks Cyrillic words', async () => {
+    await withPage(browser, 'timeline-latin-search', async ({ page, problems }) => {
+      await openTimeline(page);
+      const search = page.locator('#search');
+
+      await search.fill('smolyan');
+      await waitForQuery(page, (q) => q.get('q') === 'smolyan');
+      await waitForCount(page, /^\d+ събити(е|я) от \d+$/);
+      assert.ok((await page.locator(ENTRY).count()) > 0, '"smolyan" finds entries');
+      const smolyanMarks = await markTexts(page);
+      assert.ok(
+        smolyanMarks.some((m) => m.includes('Смолян')),
+        `a mark holds "Смолян"; marks were ${JSON.stringify(smolyanMarks)}`,
+      );
+
+      await search.fill('pisek');
+      await waitForQuery(page, (q) => q.get('q') === 'pisek');
+      await page.locator(`${ENTRY_LINK}[href$="/events/${PISEK_MEETING}"]`).waitFor({ timeout: APP_TIMEOUT_MS });
+      const pisekMarks = await markTexts(page);
+      assert.ok(
+        pisekMarks.some((m) => m.includes('Писек')),
+        `a mark holds "Писек"; marks were ${JSON.stringify(pisekMarks)}`,
+      );
+      assert.ok(!pisekMarks.some((m) => m.includes('Смолян')), 'the previous search leaves no marks behind');
+      assertNoProblems(problems, 'Latin search');
+    });
+  });
+
+  test('a Cyrillic search finds Latin text and the Písek meeting', async () => {
+    await withPage(browser, 'timeline-cyrillic-search', async ({ page, problems }) => {
+      await openTimeline(page);
+      const search = page.locator('#search');
+
+      // The Bulgarian summary of the Písek meeting names its lead partner only as "NTNU".
+      await search.fill('нтну');
+      await waitForQuery(page, (q) => q.get('q') === 'нтну');
+      await page.locator(`${ENTRY_LINK}[href$="/events/${PISEK_MEETING}"]`).waitFor({ timeout: APP_TIMEOUT_MS });
+      const marks = await markTexts(page);
+      assert.ok(marks.includes('NTNU'), `"нтну" marks the Latin "NTNU"; marks were ${JSON.stringify(marks)}`);
+
+      await search.fill('писек');
+      await waitForQuery(page, (q) => q.get('q') === 'писек');
+      await page.locator(`${ENTRY_LINK}[href$="/events/${PISEK_MEETING}"]`).waitFor({ timeout: APP_TIMEOUT_MS });
+      assert.ok((await markTexts(page)).some((m) => m.includes('Писек')));
+      assertNoProblems(problems, 'Cyrillic search');
+    });
+  });
+
+  test('a shared URL opens the same view', async () => {
+    const shared = await withPage(browser, 'timeline-share-source', async ({ page, problems }) => {
+      await openTimeline(page);
+      await facetLabel(page, 'Град', 'f-city-smolyan').click();
+      await waitForQuery(page, (q) => q.get('city') === 'smolyan');
+      await page.locator('#search').fill('климатон');
+      await waitForQuery(page, (q) => q.get('city') === 'smolyan' && q.get('q') === 'климатон');
+      const count = await waitForCount(page, /^\d+ събити(е|я) от \d+$/);
+      const view = {
+        url: page.url(),
+        count,
+        checked: await checkedBoxes(page),
+        text: await page.locator('#search').inputValue(),
+        hrefs: await entryHrefs(page),
+      };
+      assert.ok(view.hrefs.length > 0, 'the shared view is not empty');
+      assertNoProblems(problems, 'building the view to share');
+      return view;
+    });
+
+    await withPage(browser, 'timeline-share-target', async ({ page, problems }) => {
+      await page.goto(shared.url);
+      await waitForApp(page);
+      assert.equal(await waitForCount(page, shared.count), shared.count);
+      assert.deepEqual(await checkedBoxes(page), shared.checked);
+      assert.equal(await page.locator('#search').inputValue(), shared.text);
+      assert.deepEqual(await entryHrefs(page), shared.hrefs);
+
+      await page.reload();
+      await waitForApp(page);
+      assert.equal(await waitForCount(page, shared.count), shared.count, 'a reload keeps the view');
+      assert.deepEqual(await checkedBoxes(page), shared.checked);
+      assert.equal(await page.locator('#search').inputValue(), shared.text);
+      assertNoProblems(problems, 'opening the shared URL');
+    });
+  });
+
+  test('Back and Forward walk the filter history; typing adds one entry', async () => {
+    await withPage(browser, 'timeline-history', async ({ page, problems }) => {
+      await openTimeline(page);
+      const all = await waitForCount(page, /^\d+ събития$/);
+
+      await facetLabel(page, 'Град', 'f-city-pisek').click();
+      await waitForQuery(page, (q) => q.get('city') === 'pisek');
+      const cityCount = await waitForCount(page, /от/);
+
+      await facetLabel(page, 'Година', 'f-year-2022').click();
+      await waitForQuery(page, (q) => q.get('year') === '2022');
+      await waitForCount(page, /^1 събитие от/);
+
+      await page.goBack();
+      await waitForQuery(page, (q) => q.get('city') === 'pisek' && !q.has('year'));
+      await waitForCount(page, cityCount);
+      assert.deepEqual(await checkedBoxes(page), ['f-city-pisek'], 'the year box is unchecked again');
+
+      await page.goBack();
+      await waitForQuery(page, (q) => [...q.keys()].length === 0);
+      await waitForCount(page, all);
+      assert.deepEqual(await checkedBoxes(page), []);
+
+      await page.goForward();
+      await waitForQuery(page, (q) => q.get('city') === 'pisek' && !q.has('year'));
+      await waitForCount(page, cityCount);
+      assert.deepEqual(await checkedBoxes(page), ['f-city-pisek']);
+
+      // Five keystrokes, one history entry: Back leaves the search altogether.
+      const search = page.locator('#search');
+      await search.click();
+      await search.pressSequentially('pisek', { delay: 30 });
+      await waitForQuery(page, (q) => q.get('q') === 'pisek');
+      await page.goBack();
+      await waitForQuery(page, (q) => q.get('city') === 'pisek' && !q.has('q'));
+      await waitForCount(page, cityCount);
+      await page.waitForFunction(() => document.querySelector('#search')?.value === '', null, {
+        timeout: APP_TIMEOUT_MS,
+      });
+      assertNoProblems(problems, 'walking the history');
+    });
+  });
+
+  test('a search that matches nothing shows the empty state, and its offer brings results back', async () => {
+    await withPage(browser, 'timeline-empty', async ({ page, problems }) => {
+      await openTimeline(page);
+      const all = await waitForCount(page, /^\d+ събития$/);
+      const total = leadingNumber(all);
+
+      await page.locator('#search').fill('квазимодо');
+      await waitForQuery(page, (q) => q.get('q') === 'квазимодо');
+      await page.locator('.empty-state').waitFor({ timeout: APP_TIMEOUT_MS });
+      await waitForCount(page, `0 събития от ${total}`);
+      assert.equal(await page.locator(ENTRY).count(), 0);
+      await axeCheck(page, { label: 'the empty state' });
+
+      const lift = page.locator('.empty-state__lift');
+      assert.match(await lift.innerText(), new RegExp(`\\(${total} събития\\)`), 'the offer says what it brings back');
+      await lift.click();
+      await waitForQuery(page, (q) => !q.has('q'));
+      await waitForCount(page, all);
+      assert.equal(await page.locator('.empty-state').count(), 0, 'the empty state is gone');
+      assert.equal(await page.locator('#search').inputValue(), '');
+      assertNoProblems(problems, 'the empty state');
+    });
+  });
+
+  test('the empty state lifts the filter that brings back the most events', async () => {
+    await withPage(browser, 'timeline-empty-facets', async ({ page, problems }) => {
+      // No event in Písek in 2019: dropping either filter brings some back.
+      await openTimeline(page, 'year=2019&city=pisek');
+      await page.locator('.empty-state').waitFor({ timeout: APP_TIMEOUT_MS });
+      const lift = page.locator('.empty-state__lift');
+      const offer = await lift.innerText();
+      const promised = Number.parseInt(/\((\d+) събити/.exec(offer)?.[1] ?? 'NaN', 10);
+      assert.ok(promised > 0, `the offer names a count: "${offer}"`);
+      await lift.click();
+      await waitForQuery(page, (q) => q.has('year') !== q.has('city'));
+      await waitForCount(page, new RegExp(`^${promised} събити(е|я) от`));
+      assert.equal(await page.locator(ENTRY).count(), promised, 'the offer kept its promise');
+      assertNoProblems(problems, 'lifting a facet from the empty state');
+    });
+  });
+
+  test('chips remove one filter each and "clear all" removes every one', async () => {
+    await withPage(browser, 'timeline-chips', async ({ page, problems }) => {
+      await openTimeline(page, 'year=2022&city=pisek&q=%D1%81%D1%80%D0%B5%D1%89%D0%B0');
+      await waitForCount(page, /^1 събитие от/);
+      const chips = page.locator('.chip');
+      assert.equal(await chips.count(), 3, 'one chip per filter');
+
+      await page.locator('.chip__remove[aria-label*="Година"]').click();
+      await waitForQuery(page, (q) => !q.has('year') && q.get('city') === 'pisek' && q.get('q') === 'среща');
+      await page.waitForFunction(() => document.querySelectorAll('.chip').length === 2, null, { timeout: APP_TIMEOUT_MS });
+      assert.deepEqual(await checkedBoxes(page), ['f-city-pisek']);
+
+      await page.locator('.clear-all').click();
+      await waitForQuery(page, (q) => [...q.keys()].length === 0);
+      await waitForCount(page, /^\d+ събития$/);
+      assert.equal(await chips.count(), 0, 'no chips without filters');
+      assert.equal(await page.locator('.clear-all').count(), 0);
+      assert.deepEqual(await checkedBoxes(page), []);
+      assert.equal(await page.locator('#search').inputValue(), '');
+      assertNoProblems(problems, 'chips and clear all');
+    });
+  });
+
+  test('the sort control reverses the order of the list', async () => {
+    await withPage(browser, 'timeline-sort', async ({ page, problems }) => {
+      await openTimeline(page);
+      await waitForCount(page, /^\d+ събития$/);
+      const newest = await entryHrefs(page);
+      const years = () => page.$$eval('.timeline-year__title', (hs) => hs.map((h) => Number.parseInt(h.textContent, 10)));
+      const newestYears = await years();
+      assert.deepEqual(newestYears, [...newestYears].sort((a, b) => b - a), 'newest first by default');
+
+      await page.locator('#sort').selectOption('oldest');
+      await waitForQuery(page, (q) => q.get('sort') === 'oldest');
+      await page.waitForFunction(
+        (first) => document.querySelector('.timeline-entry__title a')?.getAttribute('href') !== first,
+        newest[0],
+        { timeout: APP_TIMEOUT_MS },
+      );
+      assert.deepEqual(await entryHrefs(page), [...newest].reverse());
+      assert.deepEqual(await years(), [...newestYears].reverse());
+      assert.equal(await page.locator('#sort').inputValue(), 'oldest');
+
+      await page.locator('#sort').selectOption('newest');
+      await waitForQuery(page, (q) => !q.has('sort'));
+      await page.waitForFunction(
+        (first) => document.querySelector('.timeline-entry__title a')?.getAttribute('href') === first,
+        newest[0],
+        { timeout: APP_TIMEOUT_MS },
+      );
+      assertNoProblems(problems, 'sorting');
+    });
+  });
+
+  test('malformed query parameters are ignored', async () => {
+    await withPage(browser, 'timeline-malformed-query', async ({ page, problems }) => {
+      await openTimeline(page, 'year=abc&type=nope&city=%E0%A4&q=');
+      const all = await waitForCount(page, /^\d+ събития$/);
+      assert.equal(await page.locator(ENTRY).count(), leadingNumber(all), 'every event is shown');
+      assert.deepEqual(await checkedBoxes(page), []);
+      assert.equal(await page.locator('.chip').count(), 0);
+      assert.equal(await page.locator('.empty-state').count(), 0);
+      assert.equal(await page.locator('#search').inputValue(), '');
+      assertNoProblems(problems, 'malformed query');
+    });
+  });
+
+  test('on a 360 px screen the filters fold behind a toggle', async () => {
+    await withPage(browser, 'timeline-narrow', async ({ page, problems }) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await openTimeline(page);
+      const toggle = page.locator('.filters__toggle');
+      const box = page.locator('#f-city-pisek');
+      assert.ok(await toggle.isVisible(), 'the toggle is shown');
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      assert.equal(await box.isVisible(), false, 'the facets are folded away');
+      assert.ok(await page.locator('#search').isVisible(), 'the search stays at hand');
+
+      await toggle.click();
+      await page.waitForFunction(
+        () => document.querySelector('.filters__toggle')?.getAttribute('aria-expanded') === 'true',
+        null,
+        { timeout: APP_TIMEOUT_MS },
+      );
+      await box.waitFor({ state: 'visible', timeout: APP_TIMEOUT_MS });
+      assert.equal(await toggle.innerText(), 'Скрий филтрите');
+      await axeCheck(page, { label: 'the open filter panel at 360 px' });
+
+      await toggle.click();
+      await box.waitFor({ state: 'hidden', timeout: APP_TIMEOUT_MS });
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      assertNoProblems(problems, 'narrow screen');
+    });
+  });
+});
