@@ -190,7 +190,7 @@ fn EventActions(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
                 if ok {
                     u.calendar_downloaded
                 } else {
-                    u.copy_failed
+                    u.calendar_failed
                 }
                 .to_owned(),
             );
