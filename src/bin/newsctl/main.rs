@@ -8,6 +8,7 @@ use cityxchange_news::model::{parse_news, Catalog, FatalError, Problem, Severity
 use serde_json::{json, Value};
 
 mod feeds;
+mod synth;
 
 const USAGE: &str = "\
 newsctl — tools for the +CityxChange news file
@@ -22,6 +23,9 @@ USAGE:
         Print the JSON Schema of the news file (public/data/news.schema.json).
     newsctl feeds [--base-url URL] [--out DIR] FILE
         Write the news feeds of FILE into DIR (default: the current directory).
+    newsctl synth --events N [--seed S] FILE
+        Print a made-up news file of N generated events (for measuring; not news),
+        built from FILE's cities, organisations, people and topics. Same seed, same file.
     newsctl --help
         Print this text.
 ";
@@ -56,6 +60,7 @@ fn run(args: &[String]) -> u8 {
         "schema" if rest.is_empty() => print_schema(),
         "schema" => usage_error("`schema` takes no arguments"),
         "feeds" => feeds_command(rest),
+        "synth" => synth::command(rest),
         other => usage_error(&format!("unknown command `{other}`")),
     }
 }
