@@ -188,8 +188,9 @@ fn focus_heading_on_navigation() {
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.as_ref().is_some_and(|p| *p != path) {
+            // The effect runs before the new route has rendered; the next frame has it.
             #[cfg(target_arch = "wasm32")]
-            crate::components::dom::focus_main_heading();
+            request_animation_frame(crate::components::dom::focus_main_heading);
         }
         path
     });

@@ -30,7 +30,7 @@ pub fn EventPage(lang: Lang) -> impl IntoView {
             Some(index) => {
                 view! { <EventDetail news=news.clone() index=index lang=lang/> }.into_any()
             }
-            None => view! { <NotFoundContent lang=lang news=Some(news.clone()) slug=Some(slug)/> }
+            None => view! { <NotFoundContent lang=lang news=Some(news.clone()) slug=Some(slug) is_event=true/> }
                 .into_any(),
         }
     })

@@ -17,21 +17,24 @@ use crate::model::Lang;
 #[component]
 pub fn NotFoundPage(lang: Lang, slug: Option<String>) -> impl IntoView {
     let location = use_location();
-    let wanted = slug.or_else(|| {
-        location
-            .pathname
-            .get_untracked()
-            .rsplit('/')
-            .find(|s| !s.is_empty())
-            .map(str::to_owned)
-    });
+    let path = location.pathname.get_untracked();
+    // Only an address under /events/ is an event address; any other unknown page still gets
+    // suggestions from its last part, with the general message.
+    let is_event = path.contains("/events/");
+    let wanted = slug.or_else(|| path.rsplit('/').find(|s| !s.is_empty()).map(str::to_owned));
     with_news(lang, true, move |news| {
-        view! { <NotFoundContent lang=lang news=Some(news) slug=wanted.clone()/> }
+        view! { <NotFoundContent lang=lang news=Some(news) slug=wanted.clone() is_event=is_event/> }
     })
 }
 
 #[component]
-pub fn NotFoundContent(lang: Lang, news: Option<Arc<News>>, slug: Option<String>) -> impl IntoView {
+pub fn NotFoundContent(
+    lang: Lang,
+    news: Option<Arc<News>>,
+    slug: Option<String>,
+    /// The address was an event's (`/events/<slug>`), so the message says there is no such event.
+    is_event: bool,
+) -> impl IntoView {
     let u = ui(lang);
     let paths = use_paths();
     let suggestions = match (&news, &slug) {
@@ -49,13 +52,6 @@ pub fn NotFoundContent(lang: Lang, news: Option<Arc<News>>, slug: Option<String>
             .collect::<Vec<_>>(),
         _ => Vec::new(),
     };
-    let is_event = slug.is_some()
-        && news.as_ref().is_some_and(|n| {
-            n.catalog
-                .events
-                .iter()
-                .all(|e| Some(&e.slug) != slug.as_ref())
-        });
     view! {
         <Title text=format!("{} | +CityxChange", u.not_found_title)/>
         <Meta name="robots" content="noindex"/>

@@ -217,11 +217,6 @@ describe('event page', { timeout: 180_000 }, () => {
 
   test(
     'following a link to another kind of page moves focus to its title',
-    {
-      todo:
-        'app bug: after a link from the timeline (or the not-found page) to an event page, ' +
-        'focus stays on <body> instead of the event\'s h1; only event-to-event links move it',
-    },
     async () => {
       await withPage(browser, 'event-focus-across-routes', async ({ page, problems }) => {
         await page.goto(app.url);
@@ -320,11 +315,6 @@ describe('event page', { timeout: 180_000 }, () => {
 
   test(
     'an unknown address that is not an event address gets the general message',
-    {
-      todo:
-        'app bug: /no/such/page says "Няма събитие с този адрес." (the unknown-event text) ' +
-        'instead of "Адресът, който сте отворили, не съществува или е бил променен."',
-    },
     async () => {
       await withPage(browser, 'unknown-route-message', async ({ page }) => {
         await page.goto(at('/no/such/page'));

@@ -54,11 +54,6 @@ describe('keyboard', { timeout: 120_000 }, () => {
 
   test(
     'search, filter, open an event and add it to the calendar without a mouse',
-    {
-      todo:
-        'app bug: Enter on a timeline entry opens the event page but leaves focus on <body>, ' +
-        'not on the event\'s h1',
-    },
     async () => {
       await withPage(browser, 'keyboard-journey', async ({ page, problems }) => {
         await page.goto(app.url);
