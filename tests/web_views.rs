@@ -147,3 +147,55 @@ fn intl_formats_dates_as_readers_expect() {
     assert_eq!(country_name("CZ", Lang::Bg), "Чехия");
     assert_eq!(country_name("EE", Lang::En), "Estonia");
 }
+
+#[wasm_bindgen_test]
+fn photos_are_lazy_sized_and_described() {
+    use cityxchange_news::components::event_sections::Photos;
+    use cityxchange_news::model::{Image, Text};
+    let news = news();
+    let mut event = news
+        .catalog
+        .event("consortium-meeting-pisek-2022")
+        .unwrap()
+        .clone();
+    event.images = vec![Image {
+        src: "images/pisek-library.jpg".into(),
+        alt: Text::new(
+            "Залата на библиотеката в Писек",
+            "The library hall in Písek",
+        ),
+        width: 800,
+        height: 600,
+        caption: Some(Text::new("Първият ден", "The first day")),
+        credit: Some("Община Писек".into()),
+    }];
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Photos event=event.clone() lang=Lang::En/> }
+    });
+    let img = root
+        .query_selector("figure img")
+        .unwrap()
+        .expect("an img in a figure");
+    assert_eq!(
+        img.get_attribute("alt").as_deref(),
+        Some("The library hall in Písek")
+    );
+    assert_eq!(img.get_attribute("loading").as_deref(), Some("lazy"));
+    assert_eq!(img.get_attribute("width").as_deref(), Some("800"));
+    assert_eq!(img.get_attribute("height").as_deref(), Some("600"));
+    assert_eq!(
+        img.get_attribute("src").as_deref(),
+        Some("/images/pisek-library.jpg")
+    );
+    let caption = root
+        .query_selector("figcaption")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        caption.contains("The first day") && caption.contains("Община Писек"),
+        "{caption}"
+    );
+}
