@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every check of the project, in order, stopping at the first failure:
-# install, format, lint, native tests, data check, browser unit tests, release build,
-# size budget, end-to-end tests in Chromium.
+# install, format, lint, native tests, data check, browser unit tests, release build (its
+# post-build hook adds feeds, CSP, 404.html and .br/.gz), sub-path build, size budget,
+# end-to-end tests in Chromium.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,6 +45,8 @@ step "native tests"         cargo test
 step "news data check"      cargo run --quiet --bin newsctl -- check public/data/news.json
 step "browser unit tests"   cargo test --target wasm32-unknown-unknown --test 'web*'
 step "release build"        trunk build --release
+# The same source for a sub-path host, as the e2e tests open it there (only bundling reruns).
+step "sub-path build"       trunk build --release --public-url /projects/cityxchange/ --dist target/dist-subpath
 step "size budget"          node scripts/size.mjs dist
 step "end-to-end tests"     npm run --silent e2e
 

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# trunk's post_build hook (Trunk.toml): fills the staging folder, before trunk moves it to the
+# dist folder, with what a static host needs beside the app:
+#  - calendars, Atom feeds, sitemap and robots.txt from the news file (newsctl feeds); their
+#    absolute links start with site.canonical_url, or with $NEWS_BASE_URL when that is set;
+#  - the CSP <meta>, 404.html and, in release builds, .br/.gz siblings (post-build.mjs).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/target/tools/node/bin:$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+OUT="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook, or set TRUNK_STAGING_DIR to a built folder}"
+
+# The dev profile: the test run has built newsctl that way already, and a cold dev build is
+# quicker than the release profile's single-unit LTO (the wasm is a different target, so
+# nothing is shared with trunk's own build either way).
+FEEDS_ARGS=(feeds --out "$OUT")
+if [ -n "${NEWS_BASE_URL:-}" ]; then FEEDS_ARGS+=(--base-url "$NEWS_BASE_URL"); fi
+cargo run --quiet --profile dev --bin newsctl -- "${FEEDS_ARGS[@]}" public/data/news.json >/dev/null
+
+# A debug build (trunk serve) skips compression: its wasm is large and served locally.
+COMPRESS=()
+if [ "${TRUNK_PROFILE:-release}" != "release" ]; then COMPRESS=(--no-compress); fi
+node scripts/post-build.mjs "$OUT" "${COMPRESS[@]}"
