@@ -163,8 +163,10 @@ fn Shell() -> impl IntoView {
 
     view! {
         <Html {..} lang=move || lang.get().code()/>
-        <HeadLink rel="alternate" type_="application/atom+xml" hreflang="bg" href=feed_bg/>
-        <HeadLink rel="alternate" type_="application/atom+xml" hreflang="en" href=feed_en/>
+        // No hreflang: search engines read it as an alternate page in that language and want
+        // absolute addresses; these are feeds, told apart by their titles.
+        <HeadLink rel="alternate" type_="application/atom+xml" title="+CityxChange (BG)" href=feed_bg/>
+        <HeadLink rel="alternate" type_="application/atom+xml" title="+CityxChange (EN)" href=feed_en/>
         <SkipLink lang=lang/>
         <Header lang=lang/>
         <main id="main" tabindex="-1">

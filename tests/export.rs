@@ -709,7 +709,7 @@ fn site_files_are_the_six_published_files() {
         paths,
         [
             "events.ics",
-            "en/events.ics",
+            "events.en.ics",
             "feed.bg.xml",
             "feed.en.xml",
             "sitemap.xml",

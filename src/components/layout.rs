@@ -80,7 +80,7 @@ pub fn Footer(lang: Memo<Lang>) -> impl IntoView {
         let paths = paths.clone();
         move || match lang.get() {
             Lang::Bg => paths.asset("events.ics"),
-            Lang::En => paths.asset("en/events.ics"),
+            Lang::En => paths.asset("events.en.ics"),
         }
     };
     let data = paths.asset(crate::api::NEWS_PATH);

@@ -20,11 +20,12 @@ pub use jsonld::event_jsonld;
 pub use sitemap::{robots_txt, sitemap};
 
 /// Where a language's whole calendar is published, relative to the base URL: beside the
-/// language's pages (`events.ics`, `en/events.ics`).
+/// feeds (`events.ics`, `events.en.ics`). No `en/` folder: it would clash with the `/en` route
+/// on servers that look for folders first.
 pub fn calendar_path(lang: Lang) -> &'static str {
     match lang {
         Lang::Bg => "events.ics",
-        Lang::En => "en/events.ics",
+        Lang::En => "events.en.ics",
     }
 }
 

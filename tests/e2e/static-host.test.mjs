@@ -139,7 +139,7 @@ describe('static host: files of the release build', { timeout: 60_000 }, () => {
   // Calendars fold long lines, so they are checked by the event's UID instead of its URL.
   const FEEDS = [
     ['events.ics', 'text/calendar', ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', `UID:${SLUG}@`, 'END:VCALENDAR'], null],
-    ['en/events.ics', 'text/calendar', ['BEGIN:VCALENDAR', `UID:${SLUG}@`, 'SUMMARY:Project kick-off meeting in Trondheim', 'END:VCALENDAR'], null],
+    ['events.en.ics', 'text/calendar', ['BEGIN:VCALENDAR', `UID:${SLUG}@`, 'SUMMARY:Project kick-off meeting in Trondheim', 'END:VCALENDAR'], null],
     ['feed.bg.xml', 'xml', ['<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="bg">', '<entry>', '</feed>'], `events/${SLUG}`],
     ['feed.en.xml', 'xml', ['<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">', '<entry>', '</feed>'], `en/events/${SLUG}`],
     ['sitemap.xml', 'xml', ['<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"', '<loc>', '</urlset>'], `events/${SLUG}`],
@@ -310,7 +310,7 @@ describe('static host: the app built for a sub-path', { timeout: 120_000, skip: 
   });
 
   test('the feeds the footer links to are served under the base', async () => {
-    for (const file of ['feed.bg.xml', 'feed.en.xml', 'events.ics', 'en/events.ics', 'sitemap.xml', 'robots.txt']) {
+    for (const file of ['feed.bg.xml', 'feed.en.xml', 'events.ics', 'events.en.ics', 'sitemap.xml', 'robots.txt']) {
       const res = await fetch(`${app.url}${file}`);
       assert.equal(res.status, 200, file);
     }

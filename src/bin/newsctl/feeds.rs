@@ -123,7 +123,7 @@ mod tests {
             names,
             [
                 "events.ics",
-                "en/events.ics",
+                "events.en.ics",
                 "feed.bg.xml",
                 "feed.en.xml",
                 "sitemap.xml",
