@@ -12,6 +12,9 @@ use crate::query::SearchIndex;
 pub const NEWS_PATH: &str = "data/news.json";
 
 /// What the views get once the file is in: the catalog and its search index, built once.
+///
+/// The index's word part is left out at first (see [`News::prepare_search`]): the first page
+/// needs only the facets, and the words of a large archive take longer than drawing it.
 #[derive(Debug)]
 pub struct News {
     pub catalog: Catalog,
@@ -42,10 +45,18 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// Parses and indexes a news file's text.
+impl News {
+    /// Makes the search words now unless they are there; text searches do it themselves
+    /// otherwise, so this only moves the work to a moment when nobody waits for it.
+    pub fn prepare_search(&self) {
+        self.index.prepare_words(&self.catalog);
+    }
+}
+
+/// Parses a news file's text and indexes its facets; the search words come later.
 pub fn news_from_text(text: &str) -> Result<Arc<News>, LoadError> {
     let catalog = parse_news(text).map_err(LoadError::Malformed)?;
-    let index = SearchIndex::new(&catalog);
+    let index = SearchIndex::without_words(&catalog);
     Ok(Arc::new(News { catalog, index }))
 }
 
@@ -74,11 +85,14 @@ pub async fn fetch_news(url: String) -> Result<Arc<News>, LoadError> {
     if !is_json_content_type(&content_type) {
         return Err(LoadError::ContentType(content_type));
     }
-    let text = response
-        .text()
+    // Bytes rather than `text()`: a JS string would be decoded from UTF-8 only to be encoded
+    // back into the wasm memory, extra work on a large archive.
+    let bytes = response
+        .binary()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;
-    news_from_text(&text)
+    // Invalid UTF-8 becomes U+FFFD, as the browser's text decoding would have done.
+    news_from_text(&String::from_utf8_lossy(&bytes))
 }
 
 /// Native builds read no network: prerendering will provide the file from disk.
@@ -102,6 +116,24 @@ mod tests {
         assert!(is_json_content_type("application/ld+json"));
         assert!(!is_json_content_type("text/html; charset=utf-8"));
         assert!(!is_json_content_type(""));
+    }
+
+    const SHIPPED: &str = include_str!("../public/data/news.json");
+
+    #[test]
+    fn loaded_news_searches_before_and_after_the_words_are_prepared() {
+        let news = news_from_text(SHIPPED).unwrap();
+        assert!(!news.index.has_words(), "words are left for later");
+        let filter = crate::query::EventFilter::from_query("q=smolyan");
+        let early = crate::query::run(&news.catalog, &news.index, &filter);
+        assert!(
+            news.index.has_words(),
+            "a text search makes the words itself"
+        );
+        news.prepare_search();
+        let late = crate::query::run(&news.catalog, &news.index, &filter);
+        assert_eq!(early, late);
+        assert!(!early.events.is_empty());
     }
 
     #[test]

@@ -664,7 +664,12 @@ impl EventCheck<'_, '_> {
     }
 
     fn text_size(&mut self, text: &Text, field: &str) {
-        if text.all().any(|t| t.chars().count() > MAX_TEXT_CHARS) {
+        // A text of at most MAX_TEXT_CHARS bytes cannot have more characters: count only
+        // the longer ones.
+        if text
+            .all()
+            .any(|t| t.len() > MAX_TEXT_CHARS && t.chars().count() > MAX_TEXT_CHARS)
+        {
             self.error(
                 field.into(),
                 format!("text longer than {MAX_TEXT_CHARS} characters"),

@@ -81,11 +81,22 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
         let news = news.clone();
         Memo::new(move |_| filter.with(|f| run(&news.catalog, &news.index, f)))
     };
+    // The search words take longer than the first page on a large archive: make them when
+    // the browser is idle after that page is on screen. A search typed before then makes
+    // them itself.
+    #[cfg(target_arch = "wasm32")]
+    if !news.index.has_words() {
+        let news = news.clone();
+        request_idle_callback(move || news.prepare_search());
+    }
     let (shown, set_shown) = signal(PAGE_SIZE);
-    // A new result starts again at the first page.
+    // A new result starts again at the first page. Only when it is not there already: setting
+    // a signal notifies even with the same value, which would draw the list twice per letter.
     Effect::new(move |_| {
         result.track();
-        set_shown.set(PAGE_SIZE);
+        if shown.get_untracked() != PAGE_SIZE {
+            set_shown.set(PAGE_SIZE);
+        }
     });
     let crumbs = site_trail(&news.catalog.site, lang, paths.timeline(lang, ""));
     let total = news.catalog.events.len();

@@ -1,8 +1,13 @@
 //! The per-load search index: the distinct folded words of all events with, for each word,
 //! the events that have it; and every event's facet values as small integers. A keystroke then
 //! scans the (short) word list once and does integer work, never string building per event.
+//!
+//! The word part costs most of the build and only a text search needs it, so it can be left
+//! for later ([`SearchIndex::without_words`]) and made on the first search or when the page is
+//! idle ([`SearchIndex::prepare_words`]).
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::model::markup::plain_text;
 use crate::model::{Catalog, Event, EventType, Text};
@@ -13,13 +18,8 @@ use crate::text::{push_search_key, SearchWord};
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchIndex {
     events: usize,
-    /// Every distinct folded word, each followed by `\n`, so a match never spans two words.
-    /// Query words have no spaces, so matching inside words is matching inside the text.
-    words: String,
-    /// Where each word starts in `words`; one extra entry marks the end.
-    word_starts: Vec<usize>,
-    /// Per word: the events whose text has it, ascending.
-    postings: Ragged,
+    /// The words, made at most once and only from the catalog the facets came from.
+    words: OnceLock<WordIndex>,
     /// Facet values that occur on at least one event, as URL values, in facet-list order
     /// (years descending, types in `EventType::ALL` order, the rest by id).
     pub(super) years: Vec<i32>,
@@ -36,6 +36,18 @@ pub struct SearchIndex {
     pub(super) event_topics: Ragged,
 }
 
+/// The distinct folded words and the events that have each.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct WordIndex {
+    /// Every distinct folded word, each followed by `\n`, so a match never spans two words.
+    /// Query words have no spaces, so matching inside words is matching inside the text.
+    words: String,
+    /// Where each word starts in `words`; one extra entry marks the end.
+    word_starts: Vec<usize>,
+    /// Per word: the events whose text has it, ascending.
+    postings: Ragged,
+}
+
 /// Lists of small integers stored flat, one list per item.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(super) struct Ragged {
@@ -44,6 +56,15 @@ pub(super) struct Ragged {
 }
 
 impl Ragged {
+    fn with_capacity(items: usize, values: usize) -> Self {
+        let mut starts = Vec::with_capacity(items + 1);
+        starts.push(0);
+        Ragged {
+            values: Vec::with_capacity(values),
+            starts,
+        }
+    }
+
     fn push(&mut self, list: impl IntoIterator<Item = u32>) {
         if self.starts.is_empty() {
             self.starts.push(0);
@@ -82,7 +103,16 @@ fn positions<T: Clone + Eq + std::hash::Hash>(values: &[T]) -> HashMap<T, u32> {
 }
 
 impl SearchIndex {
+    /// The whole index, words included.
     pub fn new(catalog: &Catalog) -> Self {
+        let index = Self::without_words(catalog);
+        index.prepare_words(catalog);
+        index
+    }
+
+    /// The facet part only: enough for any filter without text. The words are made by
+    /// [`SearchIndex::prepare_words`], or by the first text search, from the same catalog.
+    pub fn without_words(catalog: &Catalog) -> Self {
         let events = &catalog.events;
 
         let mut years: Vec<i32> = events.iter().map(|e| e.start.year).collect();
@@ -92,13 +122,14 @@ impl SearchIndex {
             .into_iter()
             .filter(|t| events.iter().any(|e| e.kind == *t))
             .collect();
-        let mut cities: Vec<String> = Vec::new();
-        let mut organisations: Vec<String> = Vec::new();
-        let mut topics: Vec<String> = Vec::new();
+        // Borrowed while collecting: an archive repeats a few dozen ids thousands of times.
+        let mut cities: Vec<&str> = Vec::new();
+        let mut organisations: Vec<&str> = Vec::new();
+        let mut topics: Vec<&str> = Vec::new();
         for event in events {
-            cities.extend(event.all_city_ids().into_iter().map(str::to_owned));
-            organisations.extend(event.all_organisation_ids().into_iter().map(str::to_owned));
-            topics.extend(event.topics.iter().cloned());
+            cities.extend(event.all_city_ids());
+            organisations.extend(event.all_organisation_ids());
+            topics.extend(event.topics.iter().map(String::as_str));
         }
         for list in [&mut cities, &mut organisations, &mut topics] {
             list.sort_unstable();
@@ -111,22 +142,116 @@ impl SearchIndex {
         let organisation_pos = positions(&organisations);
         let topic_pos = positions(&topics);
 
-        let mut index = SearchIndex {
-            events: events.len(),
-            words: String::new(),
-            word_starts: Vec::new(),
-            postings: Ragged::default(),
-            event_year: Vec::with_capacity(events.len()),
-            event_type: Vec::with_capacity(events.len()),
-            event_cities: Ragged::default(),
-            event_organisations: Ragged::default(),
-            event_topics: Ragged::default(),
+        let n = events.len();
+        let mut event_year = Vec::with_capacity(n);
+        let mut event_type = Vec::with_capacity(n);
+        let mut event_cities = Ragged::with_capacity(n, n);
+        let mut event_organisations = Ragged::with_capacity(n, n);
+        let mut event_topics = Ragged::with_capacity(n, n);
+        for event in events {
+            // Every value was collected from the events above, so the lookups succeed; a miss
+            // would only leave the value out of the facet.
+            event_year.push(year_pos.get(&event.start.year).copied().unwrap_or(u32::MAX));
+            event_type.push(type_pos.get(&event.kind).copied().unwrap_or(u32::MAX));
+            event_cities.push(
+                event
+                    .all_city_ids()
+                    .into_iter()
+                    .filter_map(|id| city_pos.get(id).copied()),
+            );
+            event_organisations.push(
+                event
+                    .all_organisation_ids()
+                    .into_iter()
+                    .filter_map(|id| organisation_pos.get(id).copied()),
+            );
+            event_topics.push(
+                event
+                    .topics
+                    .iter()
+                    .filter_map(|id| topic_pos.get(id.as_str()).copied()),
+            );
+        }
+        let owned = |list: Vec<&str>| list.into_iter().map(str::to_owned).collect();
+        SearchIndex {
+            events: n,
+            words: OnceLock::new(),
             years,
             types,
-            cities,
-            organisations,
-            topics,
+            cities: owned(cities),
+            organisations: owned(organisations),
+            topics: owned(topics),
+            event_year,
+            event_type,
+            event_cities,
+            event_organisations,
+            event_topics,
+        }
+    }
+
+    /// Makes the word part unless it is there already. `catalog` must be the one the index
+    /// was made from.
+    pub fn prepare_words(&self, catalog: &Catalog) {
+        self.words_of(catalog);
+    }
+
+    /// Whether text searches are ready without further work.
+    pub fn has_words(&self) -> bool {
+        self.words.get().is_some()
+    }
+
+    fn words_of(&self, catalog: &Catalog) -> &WordIndex {
+        self.words.get_or_init(|| WordIndex::new(catalog))
+    }
+
+    /// How many events the index covers.
+    pub fn len(&self) -> usize {
+        self.events
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events == 0
+    }
+
+    /// How many distinct words the events have (0 before the words are made).
+    pub fn word_count(&self) -> usize {
+        self.words.get().map_or(0, WordIndex::count)
+    }
+
+    /// The distinct folded words of an event, space-separated (for inspection and tests; a
+    /// search never builds this). Empty for an unknown event or before the words are made.
+    pub fn key(&self, event: usize) -> String {
+        let mut key = String::new();
+        let Some(words) = self.words.get() else {
+            return key;
         };
+        for id in 0..words.count() {
+            if words
+                .postings
+                .get(id)
+                .binary_search(&(event as u32))
+                .is_ok()
+            {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(words.word(id));
+            }
+        }
+        key
+    }
+
+    /// Sets in `bits` every event that has a word containing one of the spellings of `word`.
+    /// Makes the word part first if needed, so a search typed early still finds everything.
+    pub(super) fn mark_events(&self, catalog: &Catalog, word: &SearchWord, bits: &mut [u64]) {
+        self.words_of(catalog).mark_events(word, bits);
+    }
+}
+
+impl WordIndex {
+    fn new(catalog: &Catalog) -> Self {
+        let events = &catalog.events;
+        let mut index = WordIndex::default();
         let mut word_ids: HashMap<String, u32> = HashMap::new();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut key = String::new();
@@ -152,68 +277,18 @@ impl SearchIndex {
                     list.push(number as u32);
                 }
             }
-
-            // Every value was collected from the events above, so the lookups succeed; a miss
-            // would only leave the value out of the facet.
-            index
-                .event_year
-                .push(year_pos.get(&event.start.year).copied().unwrap_or(u32::MAX));
-            index
-                .event_type
-                .push(type_pos.get(&event.kind).copied().unwrap_or(u32::MAX));
-            index.event_cities.push(
-                event
-                    .all_city_ids()
-                    .into_iter()
-                    .filter_map(|id| city_pos.get(id).copied()),
-            );
-            index.event_organisations.push(
-                event
-                    .all_organisation_ids()
-                    .into_iter()
-                    .filter_map(|id| organisation_pos.get(id).copied()),
-            );
-            index.event_topics.push(
-                event
-                    .topics
-                    .iter()
-                    .filter_map(|id| topic_pos.get(id.as_str()).copied()),
-            );
         }
         index.word_starts.push(index.words.len());
+        let total = postings.iter().map(Vec::len).sum();
+        index.postings = Ragged::with_capacity(postings.len(), total);
         for list in postings {
             index.postings.push(list);
         }
         index
     }
 
-    /// How many events the index covers.
-    pub fn len(&self) -> usize {
-        self.events
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.events == 0
-    }
-
-    /// How many distinct words the events have.
-    pub fn word_count(&self) -> usize {
+    fn count(&self) -> usize {
         self.word_starts.len().saturating_sub(1)
-    }
-
-    /// The distinct folded words of an event, space-separated (for inspection and tests; a
-    /// search never builds this). Empty for an unknown event.
-    pub fn key(&self, event: usize) -> String {
-        let mut key = String::new();
-        for id in 0..self.word_count() {
-            if self.postings.get(id).binary_search(&(event as u32)).is_ok() {
-                if !key.is_empty() {
-                    key.push(' ');
-                }
-                key.push_str(self.word(id));
-            }
-        }
-        key
     }
 
     fn word(&self, id: usize) -> &str {
@@ -223,8 +298,7 @@ impl SearchIndex {
         }
     }
 
-    /// Sets in `bits` every event that has a word containing one of the spellings of `word`.
-    pub(super) fn mark_events(&self, word: &SearchWord, bits: &mut [u64]) {
+    fn mark_events(&self, word: &SearchWord, bits: &mut [u64]) {
         for form in word.forms().filter(|f| !f.is_empty()) {
             // One pass over all words; after a hit, go on from the next word.
             let mut from = 0;
@@ -301,5 +375,50 @@ fn search_key(catalog: &Catalog, event: &Event, key: &mut String) {
 fn push_text(key: &mut String, text: &Text) {
     for s in text.all() {
         push_search_key(key, s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::synthetic::sample_catalog;
+    use crate::query::{run, EventFilter};
+
+    #[test]
+    fn an_index_without_words_answers_like_the_whole_one() {
+        let catalog = sample_catalog();
+        let whole = SearchIndex::new(&catalog);
+        for query in [
+            "",
+            "city=pisek",
+            "q=pisek",
+            "q=Смолян енергия&year=2022",
+            "q=sofiya",
+        ] {
+            let lazy = SearchIndex::without_words(&catalog);
+            let filter = EventFilter::from_query(query);
+            assert_eq!(
+                run(&catalog, &lazy, &filter),
+                run(&catalog, &whole, &filter),
+                "{query}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_are_made_only_when_a_text_search_needs_them() {
+        let catalog = sample_catalog();
+        let index = SearchIndex::without_words(&catalog);
+        run(
+            &catalog,
+            &index,
+            &EventFilter::from_query("year=2022&city=pisek"),
+        );
+        assert!(!index.has_words());
+        assert_eq!(index.word_count(), 0);
+        assert_eq!(index.key(0), "");
+        run(&catalog, &index, &EventFilter::from_query("q=pisek"));
+        assert!(index.has_words());
+        assert_eq!(index, SearchIndex::new(&catalog));
     }
 }

@@ -98,14 +98,14 @@ fn event_values(index: &SearchIndex, facet: usize, event: usize) -> &[u32] {
 }
 
 /// Events that have every word (in one of its spellings); `None` when there are no words.
-fn text_hits(index: &SearchIndex, words: &[SearchWord]) -> Option<EventBits> {
+fn text_hits(catalog: &Catalog, index: &SearchIndex, words: &[SearchWord]) -> Option<EventBits> {
     let (first, rest) = words.split_first()?;
     let mut hits = bits_for(index.len());
-    index.mark_events(first, &mut hits);
+    index.mark_events(catalog, first, &mut hits);
     let mut more = bits_for(index.len());
     for word in rest {
         more.fill(0);
-        index.mark_events(word, &mut more);
+        index.mark_events(catalog, word, &mut more);
         for (hit, other) in hits.iter_mut().zip(&more) {
             *hit &= *other;
         }
@@ -121,7 +121,7 @@ fn evaluate(
     mut counts: Option<&mut [Vec<usize>; 5]>,
 ) -> Vec<usize> {
     let len = index.len().min(catalog.events.len());
-    let hits = text_hits(index, &compiled.words);
+    let hits = text_hits(catalog, index, &compiled.words);
     let mut matches = Vec::new();
     for event in 0..len {
         if hits.as_ref().is_some_and(|h| !has_bit(h, event)) {
