@@ -7,7 +7,7 @@
 //  3. brotli (quality 11) and gzip (level 9) siblings of every text asset, for hosts that
 //     serve precompressed files (nginx gzip_static / brotli_static).
 //
-// Usage: node scripts/post-build.mjs DIR [--no-compress]
+// Usage: node scripts/post-build.mjs DIR [--no-compress] [--no-csp]
 // The functions are exported for the tests.
 
 import { createHash } from 'node:crypto';
@@ -119,9 +119,10 @@ export async function precompress(dir) {
   return assets.length;
 }
 
-export async function postBuild(dir, { compress = true } = {}) {
+export async function postBuild(dir, { compress = true, csp = true } = {}) {
   const index = join(dir, 'index.html');
-  const html = withCspMeta(await readFile(index, 'utf8'));
+  const source = await readFile(index, 'utf8');
+  const html = csp ? withCspMeta(source) : source;
   await writeFile(index, html);
   await writeFile(join(dir, '404.html'), html);
   const compressed = compress ? await precompress(dir) : 0;
@@ -131,15 +132,18 @@ export async function postBuild(dir, { compress = true } = {}) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
-  const unknown = args.filter((a) => a.startsWith('--') && a !== '--no-compress');
+  const unknown = args.filter((a) => a.startsWith('--') && a !== '--no-compress' && a !== '--no-csp');
   if (!dir || unknown.length) {
-    console.error('usage: node scripts/post-build.mjs DIR [--no-compress]');
+    console.error('usage: node scripts/post-build.mjs DIR [--no-compress] [--no-csp]');
     process.exit(2);
   }
   try {
-    const { hashes, compressed } = await postBuild(resolve(dir), { compress: !args.includes('--no-compress') });
+    const { hashes, compressed } = await postBuild(resolve(dir), {
+      compress: !args.includes('--no-compress'),
+      csp: !args.includes('--no-csp'),
+    });
     console.log(
-      `post-build: CSP with ${hashes.length} script hash(es), 404.html` +
+      (args.includes('--no-csp') ? 'post-build: no CSP, 404.html' : `post-build: CSP with ${hashes.length} script hash(es), 404.html`) +
         (compressed ? `, .br/.gz for ${compressed} files` : ', no precompression'),
     );
   } catch (err) {

@@ -3,7 +3,7 @@
 # dist folder, with what a static host needs beside the app:
 #  - calendars, Atom feeds, sitemap and robots.txt from the news file (newsctl feeds); their
 #    absolute links start with site.canonical_url, or with $NEWS_BASE_URL when that is set;
-#  - the CSP <meta>, 404.html and, in release builds, .br/.gz siblings (post-build.mjs).
+#  - 404.html and, in release builds, the CSP <meta> and .br/.gz siblings (post-build.mjs).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +19,9 @@ FEEDS_ARGS=(feeds --out "$OUT")
 if [ -n "${NEWS_BASE_URL:-}" ]; then FEEDS_ARGS+=(--base-url "$NEWS_BASE_URL"); fi
 cargo run --quiet --profile dev --bin newsctl -- "${FEEDS_ARGS[@]}" public/data/news.json >/dev/null
 
-# A debug build (trunk serve) skips compression: its wasm is large and served locally.
-COMPRESS=()
-if [ "${TRUNK_PROFILE:-release}" != "release" ]; then COMPRESS=(--no-compress); fi
-node scripts/post-build.mjs "$OUT" "${COMPRESS[@]}"
+# A debug build (trunk serve) skips compression (its wasm is large and served locally) and the
+# CSP: trunk serve adds its own inline live-reload script after this hook, which the policy's
+# hashes cannot know.
+DEV=()
+if [ "${TRUNK_PROFILE:-release}" != "release" ]; then DEV=(--no-compress --no-csp); fi
+node scripts/post-build.mjs "$OUT" "${DEV[@]}"
