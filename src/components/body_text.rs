@@ -2,32 +2,36 @@
 
 use leptos::prelude::*;
 
+use crate::components::static_tree::{el, text, Node};
 use crate::model::is_safe_url;
 use crate::model::markup::{paragraphs, Inline};
 
-fn run_view(run: Inline<'_>) -> AnyView {
+fn run_node(run: Inline<'_>) -> Node {
     match run {
-        Inline::Text(t) => t.to_owned().into_any(),
-        Inline::Strong(t) => view! { <strong>{t.to_owned()}</strong> }.into_any(),
-        Inline::Emphasis(t) => view! { <em>{t.to_owned()}</em> }.into_any(),
+        Inline::Text(t) => text(t),
+        Inline::Strong(t) => el("strong").text(t),
+        Inline::Emphasis(t) => el("em").text(t),
         // The validator already refuses unsafe links; the view checks again so that a file
         // that skipped validation still cannot run script from a link.
-        Inline::Link { text, url } if is_safe_url(url) => {
-            view! { <a href=url.to_owned()>{text.to_owned()}</a> }.into_any()
-        }
-        Inline::Link { text, .. } => text.to_owned().into_any(),
+        Inline::Link { text: t, url } if is_safe_url(url) => el("a").attr("href", url).text(t),
+        Inline::Link { text: t, .. } => text(t),
     }
 }
 
 /// Paragraphs of a body text; `lang` is set when the text is in another language than the page.
+pub fn body_text(source: &str, lang: Option<&'static str>) -> Node {
+    el("div")
+        .attr("class", "body-text")
+        .attr_opt("lang", lang)
+        .children(
+            paragraphs(source)
+                .into_iter()
+                .map(|runs| el("p").children(runs.into_iter().map(run_node))),
+        )
+}
+
+/// [`body_text`] as a component.
 #[component]
 pub fn BodyText(text: String, #[prop(optional)] lang: Option<&'static str>) -> impl IntoView {
-    view! {
-        <div class="body-text" lang=lang>
-            {paragraphs(&text)
-                .into_iter()
-                .map(|runs| view! { <p>{runs.into_iter().map(run_view).collect_view()}</p> })
-                .collect_view()}
-        </div>
-    }
+    body_text(&text, lang)
 }

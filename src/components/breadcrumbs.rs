@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::static_tree::{el, Node};
 use crate::i18n::ui;
 use crate::model::{Lang, Site};
 
@@ -34,20 +35,26 @@ pub fn site_trail(site: &Site, lang: Lang, project_href: String) -> Vec<Crumb> {
     crumbs
 }
 
+/// The trail as a `nav` with an ordered list; the current page is not a link.
+pub fn breadcrumbs(lang: Lang, crumbs: Vec<Crumb>, current: String) -> Node {
+    let item = || el("li").attr("class", "breadcrumbs__item");
+    let steps = crumbs.into_iter().map(|c| match c.href {
+        Some(href) => item().child(el("a").attr("href", href).text(c.label)),
+        None => item().text(c.label),
+    });
+    el("nav")
+        .attr("class", "breadcrumbs")
+        .attr("aria-label", ui(lang).breadcrumb_label)
+        .child(
+            el("ol")
+                .attr("class", "breadcrumbs__list")
+                .children(steps)
+                .child(item().child(el("span").attr("aria-current", "page").text(current))),
+        )
+}
+
+/// [`breadcrumbs`] as a component.
 #[component]
 pub fn Breadcrumbs(lang: Lang, crumbs: Vec<Crumb>, current: String) -> impl IntoView {
-    view! {
-        <nav class="breadcrumbs" aria-label=ui(lang).breadcrumb_label>
-            <ol class="breadcrumbs__list">
-                {crumbs
-                    .into_iter()
-                    .map(|c| match c.href {
-                        Some(href) => view! { <li class="breadcrumbs__item"><a href=href>{c.label}</a></li> }.into_any(),
-                        None => view! { <li class="breadcrumbs__item">{c.label}</li> }.into_any(),
-                    })
-                    .collect_view()}
-                <li class="breadcrumbs__item"><span aria-current="page">{current}</span></li>
-            </ol>
-        </nav>
-    }
+    breadcrumbs(lang, crumbs, current)
 }

@@ -2,8 +2,7 @@
 //! drawn in SVG from the data's coordinates. Nothing is fetched; the text list of cities
 //! beside it is the accessible equivalent.
 
-use leptos::prelude::*;
-
+use crate::components::static_tree::{svg_el, Node};
 use crate::model::City;
 
 /// The part of Europe the project's cities lie in (degrees).
@@ -30,22 +29,31 @@ pub fn project(lat: f64, lon: f64) -> (f64, f64) {
     (x, y)
 }
 
-#[component]
-pub fn CityMap(
+/// The map as an SVG tree: sea, grid lines every 10° of longitude and 5° of latitude, then
+/// one marker with its label per city; the host city's marker is larger.
+pub fn city_map(
     cities: Vec<(City, String)>,
     host: Option<String>,
     caption_id: &'static str,
-) -> impl IntoView {
+) -> Node {
     // Whole pixels: float formatting would add weight to the wasm for no visible gain.
     let px = |v: f64| v.round() as i32;
     let h = px(height());
+    let line = |x1: i32, y1: i32, x2: i32, y2: i32| {
+        svg_el("line")
+            .attr("class", "city-map__grid")
+            .attr("x1", x1.to_string())
+            .attr("y1", y1.to_string())
+            .attr("x2", x2.to_string())
+            .attr("y2", y2.to_string())
+    };
     let grid_lon = (-10..=30).step_by(10).map(|lon| {
         let x = px(project(SOUTH, f64::from(lon)).0);
-        view! { <line class="city-map__grid" x1=x y1=0 x2=x y2=h/> }
+        line(x, 0, x, h)
     });
     let grid_lat = (40..=65).step_by(5).map(|lat| {
         let y = px(project(f64::from(lat), WEST).1);
-        view! { <line class="city-map__grid" x1=0 y1=y x2=WIDTH_PX y2=y/> }
+        line(0, y, WIDTH_PX, y)
     });
     let markers = cities.into_iter().map(|(city, label)| {
         let (x, y) = project(city.lat, city.lon);
@@ -62,26 +70,37 @@ pub fn CityMap(
             (9, "start")
         };
         let (x, y) = (px(x), px(y));
-        view! {
-            <g class=class>
-                <circle cx=x cy=y r=if is_host { 7 } else { 5 }/>
-                <text x=x + dx y=y + 4 text-anchor=anchor>{label}</text>
-            </g>
-        }
+        svg_el("g")
+            .attr("class", class)
+            .child(
+                svg_el("circle")
+                    .attr("cx", x.to_string())
+                    .attr("cy", y.to_string())
+                    .attr("r", if is_host { "7" } else { "5" }),
+            )
+            .child(
+                svg_el("text")
+                    .attr("x", (x + dx).to_string())
+                    .attr("y", (y + 4).to_string())
+                    .attr("text-anchor", anchor)
+                    .text(label),
+            )
     });
-    view! {
-        <svg
-            class="city-map__svg"
-            viewBox=format!("0 0 {WIDTH_PX} {h}")
-            role="img"
-            aria-labelledby=caption_id
-        >
-            <rect class="city-map__sea" width=WIDTH_PX height=h rx="8"/>
-            {grid_lon.collect_view()}
-            {grid_lat.collect_view()}
-            {markers.collect_view()}
-        </svg>
-    }
+    svg_el("svg")
+        .attr("class", "city-map__svg")
+        .attr("viewBox", format!("0 0 {WIDTH_PX} {h}"))
+        .attr("role", "img")
+        .attr("aria-labelledby", caption_id)
+        .child(
+            svg_el("rect")
+                .attr("class", "city-map__sea")
+                .attr("width", WIDTH_PX.to_string())
+                .attr("height", h.to_string())
+                .attr("rx", "8"),
+        )
+        .children(grid_lon)
+        .children(grid_lat)
+        .children(markers)
 }
 
 #[cfg(test)]

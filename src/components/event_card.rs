@@ -5,10 +5,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::News;
-use crate::app::use_paths;
-use crate::components::highlight::Highlighted;
+use crate::app::{use_paths, Paths};
+use crate::components::static_tree::{el, text, Node};
 use crate::i18n::{country_name, event_type_label, format_range, ui};
 use crate::model::{Catalog, Event, Lang};
+use crate::query::highlight;
 
 /// "Писек, Чехия", "онлайн", or both for hybrid events.
 pub fn place_label(catalog: &Catalog, event: &Event, lang: Lang) -> Option<String> {
@@ -32,6 +33,89 @@ pub fn place_label(catalog: &Catalog, event: &Event, lang: Lang) -> Option<Strin
     }
 }
 
+/// Text with the words of the current search in `mark` elements.
+fn highlighted(value: &str, terms: &[String]) -> Vec<Node> {
+    if terms.is_empty() {
+        return vec![text(value)];
+    }
+    highlight(value, terms)
+        .into_iter()
+        .map(|(run, hit)| if hit { el("mark").text(run) } else { text(run) })
+        .collect()
+}
+
+/// The card of event `index`, with `terms` marked; nothing for an index out of range.
+pub fn event_card(
+    catalog: &Catalog,
+    paths: &Paths,
+    index: usize,
+    lang: Lang,
+    terms: &[String],
+    heading_level: u8,
+) -> Option<Node> {
+    let event = catalog.events.get(index)?;
+    let u = ui(lang);
+    let title = event.title.resolve(lang);
+    let summary = event.summary.resolve(lang);
+    let fallback = |r: &crate::model::Resolved<'_>| r.is_fallback(lang).then_some(r.lang.code());
+    let cities: Vec<Node> = event
+        .all_city_ids()
+        .into_iter()
+        .filter_map(|id| catalog.city(id))
+        .map(|c| el("li").attr("class", "city-label").text(c.name.get(lang)))
+        .collect();
+    let heading_tag = match heading_level {
+        2 => "h2",
+        3 => "h3",
+        _ => "h4",
+    };
+    let link = el("a")
+        .attr("href", paths.event(lang, &event.slug))
+        .attr_opt("lang", fallback(&title))
+        .children(highlighted(title.text, terms));
+    Some(
+        el("article")
+            .attr("class", "timeline-entry")
+            .child(
+                el("p")
+                    .attr("class", "timeline-entry__meta")
+                    .child(
+                        el("time")
+                            .attr("class", "timeline-entry__date")
+                            .attr("datetime", event.start.iso())
+                            .text(format_range(event.start, event.end, lang, false)),
+                    )
+                    .child(
+                        el("span")
+                            .attr("class", format!("badge badge--{}", event.kind.key()))
+                            .text(event_type_label(lang, event.kind)),
+                    ),
+            )
+            .child(
+                el(heading_tag)
+                    .attr("class", "timeline-entry__title")
+                    .child(link),
+            )
+            .maybe(
+                place_label(catalog, event, lang)
+                    .map(|place| el("p").attr("class", "timeline-entry__place").text(place)),
+            )
+            .child(
+                el("p")
+                    .attr("class", "timeline-entry__summary")
+                    .attr_opt("lang", fallback(&summary))
+                    .children(highlighted(summary.text, terms)),
+            )
+            .maybe((!cities.is_empty()).then(|| {
+                el("ul")
+                    .attr("class", "timeline-entry__cities")
+                    .attr("aria-label", u.participating_cities)
+                    .children(cities)
+            })),
+    )
+}
+
+/// [`event_card`] as a component.
 #[component]
 pub fn EventCard(
     news: Arc<News>,
@@ -42,50 +126,12 @@ pub fn EventCard(
     #[prop(default = 3)]
     heading_level: u8,
 ) -> impl IntoView {
-    let paths = use_paths();
-    let catalog = &news.catalog;
-    let Some(event) = catalog.events.get(index) else {
-        return ().into_any();
-    };
-    let u = ui(lang);
-    let title = event.title.resolve(lang);
-    let summary = event.summary.resolve(lang);
-    let href = paths.event(lang, &event.slug);
-    let cities: Vec<String> = event
-        .all_city_ids()
-        .into_iter()
-        .filter_map(|id| catalog.city(id))
-        .map(|c| c.name.get(lang).to_owned())
-        .collect();
-    let title_link = view! {
-        <a href=href lang=title.is_fallback(lang).then_some(title.lang.code())>
-            <Highlighted text=title.text.to_owned() terms=terms.clone()/>
-        </a>
-    };
-    let heading = match heading_level {
-        2 => view! { <h2 class="timeline-entry__title">{title_link}</h2> }.into_any(),
-        3 => view! { <h3 class="timeline-entry__title">{title_link}</h3> }.into_any(),
-        _ => view! { <h4 class="timeline-entry__title">{title_link}</h4> }.into_any(),
-    };
-    view! {
-        <article class="timeline-entry">
-            <p class="timeline-entry__meta">
-                <time class="timeline-entry__date" datetime=event.start.iso()>
-                    {format_range(event.start, event.end, lang, false)}
-                </time>
-                <span class=format!("badge badge--{}", event.kind.key())>{event_type_label(lang, event.kind)}</span>
-            </p>
-            {heading}
-            {place_label(catalog, event, lang).map(|place| view! { <p class="timeline-entry__place">{place}</p> })}
-            <p class="timeline-entry__summary" lang=summary.is_fallback(lang).then_some(summary.lang.code())>
-                <Highlighted text=summary.text.to_owned() terms=terms/>
-            </p>
-            {(!cities.is_empty()).then(|| view! {
-                <ul class="timeline-entry__cities" aria-label=u.participating_cities>
-                    {cities.into_iter().map(|c| view! { <li class="city-label">{c}</li> }).collect_view()}
-                </ul>
-            })}
-        </article>
-    }
-    .into_any()
+    event_card(
+        &news.catalog,
+        &use_paths(),
+        index,
+        lang,
+        &terms,
+        heading_level,
+    )
 }

@@ -1,12 +1,14 @@
-//! The sections of an event's detail page, each a small view over the catalog.
+//! The sections of an event's detail page, each a static tree drawn from the catalog;
+//! a section without content is left out.
 
 use leptos::prelude::*;
 
-use crate::app::use_paths;
-use crate::components::body_text::BodyText;
-use crate::components::lang_text::LangText;
+use crate::app::{use_paths, Paths};
+use crate::components::body_text::body_text;
+use crate::components::lang_text::{fallback_note, lang_text};
+use crate::components::static_tree::{el, text, Node};
 use crate::i18n::{city_role_label, compare_names, country_name, format_date, ui};
-use crate::model::{AgendaDay, Catalog, City, CityRole, Event, Lang, Presenter};
+use crate::model::{Catalog, City, CityRole, Event, Lang, PartialDate, Presenter, Session, Text};
 use crate::query::{EventFilter, Facet};
 
 /// Cities of an event grouped by role: lighthouse, follower, other; each sorted by name.
@@ -30,14 +32,30 @@ pub fn cities_by_role<'a>(
         .collect()
 }
 
-#[component]
-pub fn Participants(
-    catalog: std::sync::Arc<crate::api::News>,
-    index: usize,
-    lang: Lang,
-) -> impl IntoView {
-    let catalog = &catalog.catalog;
-    let event = &catalog.events[index];
+/// A section with its heading: `<section class="event-section {class}"
+/// aria-labelledby="{id}"><h2 id="{id}">{title}</h2>…`.
+pub fn section(class: &str, id: &'static str, title: &str) -> Node {
+    el("section")
+        .attr("class", format!("event-section {class}"))
+        .attr("aria-labelledby", id)
+        .child(el("h2").attr("id", id).text(title))
+}
+
+/// A `span` with a class around text from the data.
+fn lang_span(class: &'static str, value: &Text, lang: Lang) -> Node {
+    el("span")
+        .attr("class", class)
+        .children(lang_text(value, lang))
+}
+
+/// A `time` element with its machine-readable date.
+pub fn time(date: PartialDate, shown: String) -> Node {
+    el("time").attr("datetime", date.iso()).text(shown)
+}
+
+/// Cities by role, then organisations with the lead partner first.
+pub fn participants(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
+    let event = catalog.events.get(index)?;
     let u = ui(lang);
     let groups = cities_by_role(catalog, event, lang);
     let lead = event.participants.lead_partner.clone();
@@ -59,81 +77,85 @@ pub fn Participants(
         })
     });
     if groups.is_empty() && organisations.is_empty() {
-        return ().into_any();
+        return None;
     }
-    let org_items = organisations
-        .into_iter()
-        .filter_map(|id| {
-            let org = catalog.organisation(&id)?;
-            let is_lead = Some(&id) == lead.as_ref();
-            let name = org.name.get(lang).to_owned();
-            let short = org.short_name.clone().filter(|s| *s != name);
-            Some(view! {
-                <li class:participants__lead=is_lead>
-                    {name}
-                    {short.map(|s| format!(" ({s})"))}
-                    {is_lead.then(|| view! { " " <span class="badge badge--lead">{u.lead_partner}</span> })}
-                </li>
+    let org_items = organisations.into_iter().filter_map(|id| {
+        let org = catalog.organisation(&id)?;
+        let is_lead = Some(&id) == lead.as_ref();
+        let name = org.name.get(lang).to_owned();
+        let short = org.short_name.clone().filter(|s| *s != name);
+        Some(
+            el("li")
+                .attr_opt("class", is_lead.then_some("participants__lead"))
+                .text(name)
+                .maybe(short.map(|s| text(format!(" ({s})"))))
+                .children(
+                    is_lead
+                        .then(|| {
+                            [
+                                text(" "),
+                                el("span")
+                                    .attr("class", "badge badge--lead")
+                                    .text(u.lead_partner),
+                            ]
+                        })
+                        .into_iter()
+                        .flatten(),
+                ),
+        )
+    });
+    let group = |title: &str, items: Vec<Node>| {
+        el("div")
+            .attr("class", "participants__group")
+            .child(el("h3").text(title))
+            .child(el("ul").attr("class", "participants__list").children(items))
+    };
+    let city_groups = groups.into_iter().map(|(role, cities)| {
+        let items = cities
+            .into_iter()
+            .map(|c| {
+                el("li").text(format!(
+                    "{}, {}",
+                    c.name.get(lang),
+                    country_name(&c.country, lang)
+                ))
             })
-        })
-        .collect_view();
-    view! {
-        <section class="event-section participants" aria-labelledby="participants-title">
-            <h2 id="participants-title">{u.event_participants}</h2>
-            <div class="participants__groups">
-                {groups.into_iter().map(|(role, cities)| view! {
-                    <div class="participants__group">
-                        <h3>{city_role_label(lang, role)}</h3>
-                        <ul class="participants__list">
-                            {cities.into_iter().map(|c| view! {
-                                <li>{c.name.get(lang).to_owned()}", "{country_name(&c.country, lang)}</li>
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                }).collect_view()}
-                <div class="participants__group">
-                    <h3>{u.event_organisations}</h3>
-                    <ul class="participants__list">{org_items}</ul>
-                </div>
-            </div>
-        </section>
-    }
-    .into_any()
+            .collect();
+        group(city_role_label(lang, role), items)
+    });
+    Some(
+        section("participants", "participants-title", u.event_participants).child(
+            el("div")
+                .attr("class", "participants__groups")
+                .children(city_groups)
+                .child(group(u.event_organisations, org_items.collect())),
+        ),
+    )
 }
 
-#[component]
-pub fn Delegates(
-    catalog: std::sync::Arc<crate::api::News>,
-    index: usize,
-    lang: Lang,
-) -> impl IntoView {
-    let catalog = &catalog.catalog;
-    let event = &catalog.events[index];
-    let people: Vec<_> = event
+/// The people who travelled, with role and organisation.
+pub fn delegates(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
+    let event = catalog.events.get(index)?;
+    let people: Vec<Node> = event
         .delegates
         .iter()
         .filter_map(|id| catalog.person(id))
-        .cloned()
+        .map(|p| {
+            let org = catalog.organisation(&p.organisation).map(|o| {
+                el("span")
+                    .attr("class", "delegates__org")
+                    .text(o.name.get(lang))
+            });
+            el("li")
+                .attr("class", "delegates__person")
+                .child(lang_span("delegates__name", &p.name, lang))
+                .child(lang_span("delegates__role", &p.role, lang))
+                .maybe(org)
+        })
         .collect();
     (!people.is_empty()).then(|| {
-        let u = ui(lang);
-        view! {
-            <section class="event-section delegates" aria-labelledby="delegates-title">
-                <h2 id="delegates-title">{u.event_delegates}</h2>
-                <ul class="delegates__list">
-                    {people.into_iter().map(|p| {
-                        let org = catalog.organisation(&p.organisation).map(|o| o.name.get(lang).to_owned());
-                        view! {
-                            <li class="delegates__person">
-                                <span class="delegates__name"><LangText text=p.name.clone() lang=lang/></span>
-                                <span class="delegates__role"><LangText text=p.role.clone() lang=lang/></span>
-                                {org.map(|o| view! { <span class="delegates__org">{o}</span> })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-        }
+        section("delegates", "delegates-title", ui(lang).event_delegates)
+            .child(el("ul").attr("class", "delegates__list").children(people))
     })
 }
 
@@ -152,166 +174,182 @@ fn presenter_label(catalog: &Catalog, presenter: &Presenter, lang: Lang) -> Opti
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-#[component]
-pub fn Agenda(
-    catalog: std::sync::Arc<crate::api::News>,
-    index: usize,
-    lang: Lang,
-) -> impl IntoView {
-    let news = catalog;
-    let event = &news.catalog.events[index];
-    let days: Vec<AgendaDay> = event.agenda.clone();
-    (!days.is_empty()).then(|| {
-        let u = ui(lang);
-        view! {
-            <section class="event-section agenda" aria-labelledby="agenda-title">
-                <h2 id="agenda-title">{u.event_agenda}</h2>
-                {days.into_iter().enumerate().map(|(n, day)| view! {
-                    <div class="agenda__day">
-                        <h3 class="agenda__day-title">
-                            {format!("{} {} — ", u.agenda_day, n + 1)}
-                            <time datetime=day.date.iso()>{format_date(day.date, lang)}</time>
-                        </h3>
-                        <ol class="agenda__sessions">
-                            {day.sessions.into_iter().map(|s| {
-                                let presenter = s.presenter.as_ref().and_then(|p| presenter_label(&news.catalog, p, lang));
-                                view! {
-                                    <li class="agenda__session">
-                                        {s.time.map(|t| view! { <span class="agenda__time">{t}</span> })}
-                                        <span class="agenda__title"><LangText text=s.title lang=lang/></span>
-                                        {presenter.map(|p| view! { <span class="agenda__presenter">{u.presented_by}": "{p}</span> })}
-                                        {s.description.map(|d| view! { <span class="agenda__description"><LangText text=d lang=lang/></span> })}
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ol>
-                    </div>
-                }).collect_view()}
-            </section>
-        }
-    })
+/// The programme, day by day.
+pub fn agenda(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
+    let event = catalog.events.get(index)?;
+    if event.agenda.is_empty() {
+        return None;
+    }
+    let u = ui(lang);
+    let session = |s: &Session| {
+        let presenter = s
+            .presenter
+            .as_ref()
+            .and_then(|p| presenter_label(catalog, p, lang));
+        el("li")
+            .attr("class", "agenda__session")
+            .maybe(
+                s.time
+                    .as_ref()
+                    .map(|t| el("span").attr("class", "agenda__time").text(t)),
+            )
+            .child(lang_span("agenda__title", &s.title, lang))
+            .maybe(presenter.map(|p| {
+                el("span")
+                    .attr("class", "agenda__presenter")
+                    .text(format!("{}: {p}", u.presented_by))
+            }))
+            .maybe(
+                s.description
+                    .as_ref()
+                    .map(|d| lang_span("agenda__description", d, lang)),
+            )
+    };
+    let days = event.agenda.iter().enumerate().map(|(n, day)| {
+        el("div")
+            .attr("class", "agenda__day")
+            .child(
+                el("h3")
+                    .attr("class", "agenda__day-title")
+                    .text(format!("{} {} — ", u.agenda_day, n + 1))
+                    .child(time(day.date, format_date(day.date, lang))),
+            )
+            .child(
+                el("ol")
+                    .attr("class", "agenda__sessions")
+                    .children(day.sessions.iter().map(session)),
+            )
+    });
+    Some(section("agenda", "agenda-title", u.event_agenda).children(days))
 }
 
-#[component]
-pub fn SiteVisits(event: Event, lang: Lang) -> impl IntoView {
+/// Places the delegates visited.
+pub fn site_visits(event: &Event, lang: Lang) -> Option<Node> {
     (!event.site_visits.is_empty()).then(|| {
-        let u = ui(lang);
-        view! {
-            <section class="event-section site-visits" aria-labelledby="visits-title">
-                <h2 id="visits-title">{u.event_site_visits}</h2>
-                <ul class="site-visits__list">
-                    {event.site_visits.into_iter().map(|v| view! {
-                        <li>
-                            <span class="site-visits__title"><LangText text=v.title lang=lang/></span>
-                            {v.description.map(|d| view! { <span class="site-visits__description"><LangText text=d lang=lang/></span> })}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        }
+        let visits = event.site_visits.iter().map(|v| {
+            el("li")
+                .child(lang_span("site-visits__title", &v.title, lang))
+                .maybe(
+                    v.description
+                        .as_ref()
+                        .map(|d| lang_span("site-visits__description", d, lang)),
+                )
+        });
+        section("site-visits", "visits-title", ui(lang).event_site_visits)
+            .child(el("ul").attr("class", "site-visits__list").children(visits))
     })
 }
 
-#[component]
-pub fn Topics(
-    catalog: std::sync::Arc<crate::api::News>,
-    index: usize,
-    lang: Lang,
-) -> impl IntoView {
-    let paths = use_paths();
-    let catalog = &catalog.catalog;
-    let event = &catalog.events[index];
-    let topics: Vec<(String, String)> = event
+/// The event's topics, each a link to the timeline filtered by it.
+pub fn topics(catalog: &Catalog, paths: &Paths, index: usize, lang: Lang) -> Option<Node> {
+    let event = catalog.events.get(index)?;
+    let links: Vec<Node> = event
         .topics
         .iter()
         .filter_map(|id| {
-            catalog
-                .topic(id)
-                .map(|t| (id.clone(), t.label.get(lang).to_owned()))
+            let label = catalog.topic(id)?.label.get(lang);
+            let mut filter = EventFilter::default();
+            filter.toggle(Facet::Topic, id);
+            let href = paths.timeline(lang, &filter.to_query());
+            Some(
+                el("li").child(
+                    el("a")
+                        .attr("class", "topic-link")
+                        .attr("href", href)
+                        .text(label),
+                ),
+            )
         })
         .collect();
-    (!topics.is_empty()).then(|| {
-        view! {
-            <section class="event-section topics" aria-labelledby="topics-title">
-                <h2 id="topics-title">{ui(lang).event_topics}</h2>
-                <ul class="topics__list">
-                    {topics.into_iter().map(|(id, label)| {
-                        let mut filter = EventFilter::default();
-                        filter.toggle(Facet::Topic, &id);
-                        let href = paths.timeline(lang, &filter.to_query());
-                        view! { <li><a class="topic-link" href=href>{label}</a></li> }
-                    }).collect_view()}
-                </ul>
-            </section>
-        }
+    (!links.is_empty()).then(|| {
+        section("topics", "topics-title", ui(lang).event_topics)
+            .child(el("ul").attr("class", "topics__list").children(links))
     })
 }
 
-#[component]
-pub fn About(event: Event, lang: Lang) -> impl IntoView {
-    event.body.map(|body| {
-        let resolved = body.resolve(lang);
-        let other = resolved.is_fallback(lang).then_some(resolved.lang);
-        view! {
-            <section class="event-section about" aria-labelledby="about-title">
-                <h2 id="about-title">{ui(lang).event_about}</h2>
-                {other.map(|shown| view! {
-                    <p class="fallback-note">{crate::components::lang_text::fallback_note(shown, lang)}</p>
-                })}
-                <BodyText text=resolved.text.to_owned() lang=other.map(Lang::code).unwrap_or_default()/>
-            </section>
-        }
+/// The long text, with a note when it is in the other language.
+pub fn about(event: &Event, lang: Lang) -> Option<Node> {
+    let body = event.body.as_ref()?;
+    let resolved = body.resolve(lang);
+    let other = resolved.is_fallback(lang).then_some(resolved.lang);
+    Some(
+        section("about", "about-title", ui(lang).event_about)
+            .maybe(other.map(|shown| {
+                el("p")
+                    .attr("class", "fallback-note")
+                    .text(fallback_note(shown, lang))
+            }))
+            .child(body_text(resolved.text, other.map(Lang::code))),
+    )
+}
+
+/// Photos with caption and credit; lazy, with their size known so the page does not shift.
+pub fn photos(event: &Event, paths: &Paths, lang: Lang) -> Option<Node> {
+    (!event.images.is_empty()).then(|| {
+        let figures = event.images.iter().map(|img| {
+            let src = if img.src.starts_with("https://") {
+                img.src.clone()
+            } else {
+                paths.asset(img.src.trim_start_matches('/'))
+            };
+            let caption = (img.caption.is_some() || img.credit.is_some()).then(|| {
+                el("figcaption")
+                    .children(img.caption.iter().flat_map(|c| lang_text(c, lang)))
+                    .maybe(img.credit.as_ref().map(|c| {
+                        el("span")
+                            .attr("class", "photos__credit")
+                            .text(format!(" © {c}"))
+                    }))
+            });
+            el("figure")
+                .attr("class", "photos__item")
+                .child(
+                    el("img")
+                        .attr("src", src)
+                        .attr("alt", img.alt.get(lang))
+                        .attr("width", img.width.to_string())
+                        .attr("height", img.height.to_string())
+                        .attr("loading", "lazy")
+                        .attr("decoding", "async"),
+                )
+                .maybe(caption)
+        });
+        section("photos", "photos-title", ui(lang).event_photos)
+            .child(el("div").attr("class", "photos__grid").children(figures))
     })
 }
 
+/// Where the facts come from; always shown.
+pub fn sources(event: &Event, lang: Lang) -> Node {
+    let u = ui(lang);
+    let items = event.sources.iter().map(|s| {
+        let title = s.title.resolve(lang);
+        let date = s.date.map(|d| {
+            [
+                text(format!(", {} ", u.source_published)),
+                time(d, format_date(d, lang)),
+            ]
+        });
+        el("li")
+            .child(
+                el("a")
+                    .attr("href", s.url.as_str())
+                    .attr_opt("lang", title.is_fallback(lang).then_some(title.lang.code()))
+                    .text(title.text),
+            )
+            .child(
+                el("span")
+                    .attr("class", "sources__meta")
+                    .text(format!(" — {}", s.publisher))
+                    .children(date.into_iter().flatten()),
+            )
+    });
+    section("sources", "sources-title", u.event_sources)
+        .child(el("ul").attr("class", "sources__list").children(items))
+}
+
+/// [`photos`] as a component.
 #[component]
 pub fn Photos(event: Event, lang: Lang) -> impl IntoView {
-    let paths = use_paths();
-    (!event.images.is_empty()).then(|| {
-        view! {
-            <section class="event-section photos" aria-labelledby="photos-title">
-                <h2 id="photos-title">{ui(lang).event_photos}</h2>
-                <div class="photos__grid">
-                    {event.images.into_iter().map(|img| {
-                        let src = if img.src.starts_with("https://") { img.src.clone() } else { paths.asset(img.src.trim_start_matches('/')) };
-                        view! {
-                            <figure class="photos__item">
-                                <img src=src alt=img.alt.get(lang).to_owned() width=img.width height=img.height loading="lazy" decoding="async"/>
-                                {(img.caption.is_some() || img.credit.is_some()).then(|| view! {
-                                    <figcaption>
-                                        {img.caption.map(|c| view! { <LangText text=c lang=lang/> })}
-                                        {img.credit.map(|c| view! { <span class="photos__credit">" © "{c}</span> })}
-                                    </figcaption>
-                                })}
-                            </figure>
-                        }
-                    }).collect_view()}
-                </div>
-            </section>
-        }
-    })
-}
-
-#[component]
-pub fn Sources(event: Event, lang: Lang) -> impl IntoView {
-    let u = ui(lang);
-    view! {
-        <section class="event-section sources" aria-labelledby="sources-title">
-            <h2 id="sources-title">{u.event_sources}</h2>
-            <ul class="sources__list">
-                {event.sources.into_iter().map(|s| {
-                    let title = s.title.resolve(lang);
-                    view! {
-                        <li>
-                            <a href=s.url.clone() lang=title.is_fallback(lang).then_some(title.lang.code())>{title.text.to_owned()}</a>
-                            <span class="sources__meta">
-                                " — "{s.publisher}
-                                {s.date.map(|d| view! { ", "{u.source_published}" "<time datetime=d.iso()>{format_date(d, lang)}</time> })}
-                            </span>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-        </section>
-    }
+    photos(&event, &use_paths(), lang)
 }

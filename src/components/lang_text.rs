@@ -1,8 +1,7 @@
 //! Text from the data in the page's language, or in the other one with a visible note and
 //! its own `lang` attribute.
 
-use leptos::prelude::*;
-
+use crate::components::static_tree::{el, text, Node};
 use crate::i18n::ui;
 use crate::model::{Lang, Text};
 
@@ -15,20 +14,21 @@ pub fn fallback_note(shown: Lang, wanted: Lang) -> &'static str {
     }
 }
 
-/// Inline text with a fallback marker where needed.
-#[component]
-pub fn LangText(text: Text, lang: Lang) -> impl IntoView {
-    let resolved = text.resolve(lang);
-    let content = resolved.text.to_owned();
+/// Inline text with a fallback marker where needed: a `span`, and when the text is in the
+/// other language, its `lang` and a note after it.
+pub fn lang_text(value: &Text, lang: Lang) -> Vec<Node> {
+    let resolved = value.resolve(lang);
+    let span = el("span");
     if resolved.is_fallback(lang) {
         let shown = resolved.lang;
-        view! {
-            <span lang=shown.code()>{content}</span>
-            " "
-            <small class="fallback-note">"("{fallback_note(shown, lang)}")"</small>
-        }
-        .into_any()
+        vec![
+            span.attr("lang", shown.code()).text(resolved.text),
+            text(" "),
+            el("small")
+                .attr("class", "fallback-note")
+                .text(format!("({})", fallback_note(shown, lang))),
+        ]
     } else {
-        view! { <span>{content}</span> }.into_any()
+        vec![span.text(resolved.text)]
     }
 }

@@ -12,3 +12,4 @@ pub mod highlight;
 pub mod lang_text;
 pub mod layout;
 pub mod load_state;
+pub mod static_tree;

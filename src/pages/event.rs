@@ -7,18 +7,20 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::News;
-use crate::app::use_paths;
-use crate::components::breadcrumbs::{site_trail, Breadcrumbs};
-use crate::components::city_map::CityMap;
-use crate::components::event_card::{place_label, EventCard};
+use crate::app::{use_paths, Paths};
+use crate::components::breadcrumbs::{breadcrumbs, site_trail};
+use crate::components::city_map::city_map;
+use crate::components::event_card::{event_card, place_label};
 use crate::components::event_sections::{
-    cities_by_role, About, Agenda, Delegates, Participants, Photos, SiteVisits, Sources, Topics,
+    about, agenda, cities_by_role, delegates, participants, photos, section, site_visits, sources,
+    time, topics,
 };
-use crate::components::lang_text::LangText;
+use crate::components::lang_text::lang_text;
 use crate::components::load_state::with_news;
+use crate::components::static_tree::{el, Node};
 use crate::i18n::{event_type_label, format_date, format_range, ui};
 use crate::model::relations::{neighbours, related};
-use crate::model::Lang;
+use crate::model::{Catalog, Event, Lang};
 use crate::pages::not_found::NotFoundContent;
 
 #[component]
@@ -37,26 +39,135 @@ pub fn EventPage(lang: Lang) -> impl IntoView {
 }
 
 #[component]
-fn EventDetail(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
+fn EventDetail(news: Arc<News>, index: usize, lang: Lang) -> Option<impl IntoView> {
     let paths = use_paths();
     let catalog = &news.catalog;
-    let event = catalog.events[index].clone();
-    let u = ui(lang);
+    let event = catalog.events.get(index)?;
     let title = event.title.resolve(lang);
     let summary = event.summary.get(lang).to_owned();
     let base_url = catalog.site.canonical_url.clone();
-    let jsonld = crate::export::jsonld::event_jsonld(catalog, &event, lang, &base_url);
+    let jsonld = crate::export::jsonld::event_jsonld(catalog, event, lang, &base_url);
     let crumbs = site_trail(&catalog.site, lang, paths.timeline(lang, ""));
-    let (previous, next) = neighbours(catalog, index);
-    let related_events = related(catalog, index, 3);
-    let host_org = event
+    let page_title = format!("{} | {}", title.text, catalog.site.project.acronym);
+    let article_lang = title.is_fallback(lang).then_some(title.lang.code());
+    let facts = event_facts(catalog, index, lang)?;
+    let rest = event_sections(catalog, &paths, index, lang);
+
+    // Only the head tags and the actions are reactive; the rest is one static tree each.
+    Some(view! {
+        <Title text=page_title/>
+        <Meta name="description" content=summary/>
+        {el("script").attr("type", "application/ld+json").text(jsonld)}
+        {breadcrumbs(lang, crumbs, title.text.to_owned())}
+        <article class="event" lang=article_lang>
+            {event_header(event, lang)}
+            <div class="event__overview">
+                {facts}
+                <EventActions news=news.clone() index=index lang=lang/>
+            </div>
+            {rest}
+        </article>
+    })
+}
+
+/// Kind, online badge, title and summary.
+fn event_header(event: &Event, lang: Lang) -> Node {
+    let u = ui(lang);
+    let online = event.location.as_ref().is_some_and(|l| l.online);
+    el("header")
+        .attr("class", "event__header")
+        .child(
+            el("p")
+                .attr("class", "event__kicker")
+                .child(
+                    el("span")
+                        .attr("class", format!("badge badge--{}", event.kind.key()))
+                        .text(event_type_label(lang, event.kind)),
+                )
+                .maybe(online.then(|| {
+                    el("span")
+                        .attr("class", "badge badge--online")
+                        .text(u.online)
+                })),
+        )
+        .child(
+            el("h1")
+                .attr("class", "event__title")
+                .attr("tabindex", "-1")
+                .text(event.title.get(lang)),
+        )
+        .child(
+            el("p")
+                .attr("class", "event__summary")
+                .children(lang_text(&event.summary, lang)),
+        )
+}
+
+/// When, where, host, who opened it, when it was published.
+fn event_facts(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
+    let event = catalog.events.get(index)?;
+    let u = ui(lang);
+    let fact = |label: &str, value: Node| {
+        el("div")
+            .attr("class", "event__fact")
+            .child(el("dt").text(label))
+            .child(value)
+    };
+    let venue = event.location.as_ref().and_then(|l| l.venue.as_ref());
+    let place = place_label(catalog, event, lang);
+    let place_fact = (venue.is_some() || place.is_some()).then(|| {
+        fact(
+            u.event_where,
+            el("dd")
+                .maybe(venue.map(|v| {
+                    el("span")
+                        .attr("class", "event__venue")
+                        .children(lang_text(v, lang))
+                }))
+                .maybe(place.map(|p| el("span").attr("class", "event__place").text(p))),
+        )
+    });
+    let host = event
         .host
         .as_ref()
         .and_then(|h| h.organisation.as_deref())
         .and_then(|id| catalog.organisation(id))
-        .map(|o| o.name.get(lang).to_owned());
+        .map(|o| fact(u.event_host, el("dd").text(o.name.get(lang))));
+    let opened_by = event
+        .opened_by
+        .as_ref()
+        .map(|o| fact(u.event_opened_by, el("dd").children(lang_text(o, lang))));
+    let published = event.published.map(|p| {
+        fact(
+            u.event_published,
+            el("dd").child(time(p, format_date(p, lang))),
+        )
+    });
+    Some(
+        el("dl")
+            .attr("class", "event__facts")
+            .child(fact(
+                u.event_when,
+                el("dd").child(time(
+                    event.start,
+                    format_range(event.start, event.end, lang, true),
+                )),
+            ))
+            .maybe(place_fact)
+            .maybe(host)
+            .maybe(opened_by)
+            .maybe(published),
+    )
+}
+
+/// Everything after the facts: the sections, the map, the pager, related events, the way back.
+fn event_sections(catalog: &Catalog, paths: &Paths, index: usize, lang: Lang) -> Vec<Node> {
+    let Some(event) = catalog.events.get(index) else {
+        return Vec::new();
+    };
+    let u = ui(lang);
     let host_city = event.host.as_ref().and_then(|h| h.city.clone());
-    let map_cities: Vec<_> = cities_by_role(catalog, &event, lang)
+    let map_cities: Vec<_> = cities_by_role(catalog, event, lang)
         .into_iter()
         .flat_map(|(_, cities)| cities)
         .map(|c| {
@@ -69,101 +180,74 @@ fn EventDetail(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
             (c.clone(), label)
         })
         .collect();
-    let venue = event.location.as_ref().and_then(|l| l.venue.clone());
-    let place = place_label(catalog, &event, lang);
-    let online = event.location.as_ref().is_some_and(|l| l.online);
-    let page_title = format!("{} | {}", title.text, catalog.site.project.acronym);
+    let map = (!map_cities.is_empty()).then(|| {
+        section("city-map", "map-title", u.event_map).child(
+            el("figure")
+                .attr("class", "city-map__figure")
+                .child(city_map(map_cities, host_city, "map-caption"))
+                .child(
+                    el("figcaption")
+                        .attr("id", "map-caption")
+                        .attr("class", "city-map__caption")
+                        .text(u.event_map_description),
+                ),
+        )
+    });
+    let (previous, next) = neighbours(catalog, index);
     let neighbour_link = |i: Option<usize>, label: &'static str, rel: &'static str| {
-        i.map(|i| {
-            let e = &catalog.events[i];
-            view! {
-                <a class=format!("pager__link pager__link--{rel}") href=paths.event(lang, &e.slug) rel=rel>
-                    <span class="pager__label">{label}</span>
-                    <span class="pager__title">{e.title.get(lang).to_owned()}</span>
-                    <span class="pager__date">{format_range(e.start, e.end, lang, false)}</span>
-                </a>
-            }
-        })
+        let e = catalog.events.get(i?)?;
+        let span = |class: &'static str, value: String| el("span").attr("class", class).text(value);
+        Some(
+            el("a")
+                .attr("class", format!("pager__link pager__link--{rel}"))
+                .attr("href", paths.event(lang, &e.slug))
+                .attr("rel", rel)
+                .child(span("pager__label", label.to_owned()))
+                .child(span("pager__title", e.title.get(lang).to_owned()))
+                .child(span(
+                    "pager__date",
+                    format_range(e.start, e.end, lang, false),
+                )),
+        )
     };
-    let prev_link = neighbour_link(previous, u.event_previous, "prev");
-    let next_link = neighbour_link(next, u.event_next, "next");
-
-    view! {
-        <Title text=page_title/>
-        <Meta name="description" content=summary.clone()/>
-        <script type="application/ld+json">{jsonld}</script>
-        <Breadcrumbs lang=lang crumbs=crumbs current=title.text.to_owned()/>
-        <article class="event" lang=title.is_fallback(lang).then_some(title.lang.code())>
-            <header class="event__header">
-                <p class="event__kicker">
-                    <span class=format!("badge badge--{}", event.kind.key())>{event_type_label(lang, event.kind)}</span>
-                    {online.then(|| view! { <span class="badge badge--online">{u.online}</span> })}
-                </p>
-                <h1 class="event__title" tabindex="-1">{title.text.to_owned()}</h1>
-                <p class="event__summary"><LangText text=event.summary.clone() lang=lang/></p>
-            </header>
-            <div class="event__overview">
-                <dl class="event__facts">
-                    <div class="event__fact">
-                        <dt>{u.event_when}</dt>
-                        <dd><time datetime=event.start.iso()>{format_range(event.start, event.end, lang, true)}</time></dd>
-                    </div>
-                    {(venue.is_some() || place.is_some()).then(|| view! {
-                        <div class="event__fact">
-                            <dt>{u.event_where}</dt>
-                            <dd>
-                                {venue.map(|v| view! { <span class="event__venue"><LangText text=v lang=lang/></span> })}
-                                {place.map(|p| view! { <span class="event__place">{p}</span> })}
-                            </dd>
-                        </div>
-                    })}
-                    {host_org.map(|h| view! { <div class="event__fact"><dt>{u.event_host}</dt><dd>{h}</dd></div> })}
-                    {event.opened_by.clone().map(|o| view! {
-                        <div class="event__fact"><dt>{u.event_opened_by}</dt><dd><LangText text=o lang=lang/></dd></div>
-                    })}
-                    {event.published.map(|p| view! {
-                        <div class="event__fact">
-                            <dt>{u.event_published}</dt>
-                            <dd><time datetime=p.iso()>{format_date(p, lang)}</time></dd>
-                        </div>
-                    })}
-                </dl>
-                <EventActions news=news.clone() index=index lang=lang/>
-            </div>
-            <About event=event.clone() lang=lang/>
-            <Participants catalog=news.clone() index=index lang=lang/>
-            {(!map_cities.is_empty()).then(|| view! {
-                <section class="event-section city-map" aria-labelledby="map-title">
-                    <h2 id="map-title">{u.event_map}</h2>
-                    <figure class="city-map__figure">
-                        <CityMap cities=map_cities host=host_city caption_id="map-caption"/>
-                        <figcaption id="map-caption" class="city-map__caption">{u.event_map_description}</figcaption>
-                    </figure>
-                </section>
-            })}
-            <Delegates catalog=news.clone() index=index lang=lang/>
-            <Agenda catalog=news.clone() index=index lang=lang/>
-            <SiteVisits event=event.clone() lang=lang/>
-            <Topics catalog=news.clone() index=index lang=lang/>
-            <Photos event=event.clone() lang=lang/>
-            <Sources event=event.clone() lang=lang/>
-            <nav class="pager" aria-label=format!("{} / {}", u.event_previous, u.event_next)>
-                {prev_link}
-                {next_link}
-            </nav>
-            {(!related_events.is_empty()).then(|| view! {
-                <section class="event-section related" aria-labelledby="related-title">
-                    <h2 id="related-title">{u.event_related}</h2>
-                    <div class="related__list">
-                        {related_events.into_iter().map(|i| view! {
-                            <EventCard news=news.clone() index=i lang=lang heading_level=3/>
-                        }).collect_view()}
-                    </div>
-                </section>
-            })}
-            <p class="event__back"><a href=paths.timeline(lang, "")>{u.back_to_timeline}</a></p>
-        </article>
-    }
+    let pager = el("nav")
+        .attr("class", "pager")
+        .attr(
+            "aria-label",
+            format!("{} / {}", u.event_previous, u.event_next),
+        )
+        .maybe(neighbour_link(previous, u.event_previous, "prev"))
+        .maybe(neighbour_link(next, u.event_next, "next"));
+    let cards: Vec<Node> = related(catalog, index, 3)
+        .into_iter()
+        .filter_map(|i| event_card(catalog, paths, i, lang, &[], 3))
+        .collect();
+    let related_section = (!cards.is_empty()).then(|| {
+        section("related", "related-title", u.event_related)
+            .child(el("div").attr("class", "related__list").children(cards))
+    });
+    let back = el("p").attr("class", "event__back").child(
+        el("a")
+            .attr("href", paths.timeline(lang, ""))
+            .text(u.back_to_timeline),
+    );
+    [
+        about(event, lang),
+        participants(catalog, index, lang),
+        map,
+        delegates(catalog, index, lang),
+        agenda(catalog, index, lang),
+        site_visits(event, lang),
+        topics(catalog, paths, index, lang),
+        photos(event, paths, lang),
+        Some(sources(event, lang)),
+        Some(pager),
+        related_section,
+        Some(back),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// "Add to calendar" and "Copy link", with a spoken confirmation.

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_location;
 use crate::api::News;
 use crate::app::use_paths;
 use crate::components::load_state::with_news;
+use crate::components::static_tree::el;
 use crate::i18n::{format_range, ui};
 use crate::model::relations::closest_slugs;
 use crate::model::Lang;
@@ -40,14 +41,20 @@ pub fn NotFoundContent(
     let suggestions = match (&news, &slug) {
         (Some(news), Some(slug)) => closest_slugs(&news.catalog, slug, 3)
             .into_iter()
-            .map(|i| {
-                let e = &news.catalog.events[i];
-                view! {
-                    <li>
-                        <a href=paths.event(lang, &e.slug)>{e.title.get(lang).to_owned()}</a>
-                        " "<span class="not-found__date">"("{format_range(e.start, e.end, lang, false)}")"</span>
-                    </li>
-                }
+            .filter_map(|i| news.catalog.events.get(i))
+            .map(|e| {
+                el("li")
+                    .child(
+                        el("a")
+                            .attr("href", paths.event(lang, &e.slug))
+                            .text(e.title.get(lang)),
+                    )
+                    .text(" ")
+                    .child(
+                        el("span")
+                            .attr("class", "not-found__date")
+                            .text(format!("({})", format_range(e.start, e.end, lang, false))),
+                    )
             })
             .collect::<Vec<_>>(),
         _ => Vec::new(),
@@ -58,10 +65,10 @@ pub fn NotFoundContent(
         <section class="not-found">
             <h1 class="not-found__title" tabindex="-1">{u.not_found_title}</h1>
             <p>{if is_event { u.not_found_event } else { u.not_found_text }}</p>
-            {(!suggestions.is_empty()).then(|| view! {
-                <h2 class="not-found__suggestions-title">{u.not_found_suggestions}</h2>
-                <ul class="not-found__suggestions">{suggestions}</ul>
-            })}
+            {(!suggestions.is_empty()).then(|| [
+                el("h2").attr("class", "not-found__suggestions-title").text(u.not_found_suggestions),
+                el("ul").attr("class", "not-found__suggestions").children(suggestions),
+            ])}
             <p><a class="button button--primary" href=paths.timeline(lang, "")>{u.back_to_timeline}</a></p>
         </section>
     }
