@@ -8,7 +8,6 @@ pub mod dom;
 pub mod event_card;
 pub mod event_sections;
 pub mod filter_bar;
-pub mod highlight;
 pub mod lang_text;
 pub mod layout;
 pub mod load_state;
