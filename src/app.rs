@@ -65,6 +65,27 @@ impl Paths {
         format!("{}/{file}", self.base)
     }
 
+    /// A link written in the data: a site path (`/events/x`, `/?topic=y`) gets the base path
+    /// and, on English pages, the `/en` prefix; anything else is returned as it is.
+    pub fn data_link(&self, lang: Lang, url: &str) -> String {
+        if !url.starts_with('/') || url.starts_with("//") {
+            return url.to_owned();
+        }
+        let in_app = url == "/" || url.starts_with("/?") || url.starts_with("/events/");
+        match lang {
+            Lang::En if in_app && !url.starts_with("/en") => {
+                let rest = url.strip_prefix('/').unwrap_or(url);
+                let rest = if rest.is_empty() || rest.starts_with('?') {
+                    rest.to_owned()
+                } else {
+                    format!("/{rest}")
+                };
+                format!("{}/en{rest}", self.base)
+            }
+            _ => format!("{}{url}", self.base),
+        }
+    }
+
     /// The path inside the site, base removed ("/en/events/x").
     pub fn inner<'a>(&self, pathname: &'a str) -> &'a str {
         pathname
@@ -215,6 +236,24 @@ mod tests {
             sub.asset("data/news.json"),
             "/projects/cityxchange/data/news.json"
         );
+    }
+
+    #[test]
+    fn data_links_follow_the_base_and_the_page_language() {
+        let sub = Paths::new("/p");
+        assert_eq!(sub.data_link(Lang::Bg, "/events/x"), "/p/events/x");
+        assert_eq!(sub.data_link(Lang::En, "/events/x"), "/p/en/events/x");
+        assert_eq!(sub.data_link(Lang::En, "/?topic=t"), "/p/en?topic=t");
+        assert_eq!(sub.data_link(Lang::En, "/"), "/p/en");
+        assert_eq!(
+            sub.data_link(Lang::En, "/data/news.json"),
+            "/p/data/news.json"
+        );
+        assert_eq!(
+            sub.data_link(Lang::En, "https://example.org/"),
+            "https://example.org/"
+        );
+        assert_eq!(sub.data_link(Lang::Bg, "events/x"), "events/x");
     }
 
     #[test]

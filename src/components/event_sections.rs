@@ -268,7 +268,7 @@ pub fn topics(catalog: &Catalog, paths: &Paths, index: usize, lang: Lang) -> Opt
 }
 
 /// The long text, with a note when it is in the other language.
-pub fn about(event: &Event, lang: Lang) -> Option<Node> {
+pub fn about(event: &Event, paths: &Paths, lang: Lang) -> Option<Node> {
     let body = event.body.as_ref()?;
     let resolved = body.resolve(lang);
     let other = resolved.is_fallback(lang).then_some(resolved.lang);
@@ -279,7 +279,7 @@ pub fn about(event: &Event, lang: Lang) -> Option<Node> {
                     .attr("class", "fallback-note")
                     .text(fallback_note(shown, lang))
             }))
-            .child(body_text(resolved.text, other.map(Lang::code))),
+            .child(body_text(resolved.text, other.map(Lang::code), paths, lang)),
     )
 }
 
@@ -287,7 +287,11 @@ pub fn about(event: &Event, lang: Lang) -> Option<Node> {
 pub fn photos(event: &Event, paths: &Paths, lang: Lang) -> Option<Node> {
     (!event.images.is_empty()).then(|| {
         let figures = event.images.iter().map(|img| {
-            let src = if img.src.starts_with("https://") {
+            let src = if img
+                .src
+                .get(..8)
+                .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+            {
                 img.src.clone()
             } else {
                 paths.asset(img.src.trim_start_matches('/'))

@@ -32,3 +32,10 @@ pub fn lang_text(value: &Text, lang: Lang) -> Vec<Node> {
         vec![span.text(resolved.text)]
     }
 }
+
+/// The `lang` attribute for text resolved from `value`: set only when the text is shown in
+/// the other language than the page's.
+pub fn fallback_lang(value: &Text, lang: Lang) -> Option<&'static str> {
+    let resolved = value.resolve(lang);
+    resolved.is_fallback(lang).then_some(resolved.lang.code())
+}

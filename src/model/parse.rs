@@ -346,6 +346,8 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
         };
         return Err(FatalError::Shape { message });
     };
+    let mut site = site;
+    check_site_links(&mut report, site_raw.get(), &mut site);
 
     let raw_cities = raw_list(&mut report, &sections, "cities", false)?;
     let raw_orgs = raw_list(&mut report, &sections, "organisations", false)?;
@@ -537,6 +539,45 @@ pub fn is_slug(text: &str) -> bool {
         && text
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The site's own links end up in every page's header, footer and trail: an unsafe one is
+/// dropped (emptied) and reported, like any other link from the file.
+fn check_site_links(report: &mut Report<'_>, raw: &str, site: &mut Site) {
+    let mut drop_if = |ok: bool, path: &str, value: &str| {
+        if !ok {
+            report.push(
+                Severity::Error,
+                locate(raw, path),
+                format!("site.{path}"),
+                None,
+                format!("link `{value}` is not allowed: use an http(s) address; it was dropped"),
+                false,
+            );
+        }
+        ok
+    };
+    for (path, url) in [
+        ("url", &mut site.url),
+        ("canonical_url", &mut site.canonical_url),
+        ("project.website", &mut site.project.website),
+    ] {
+        if !drop_if(is_web_address(url), path, url) {
+            url.clear();
+        }
+    }
+    for (i, crumb) in site.breadcrumbs.iter_mut().enumerate() {
+        if let Some(url) = &crumb.url {
+            if !drop_if(is_safe_url(url), &format!("breadcrumbs[{i}].url"), url) {
+                crumb.url = None;
+            }
+        }
+    }
+    if let Some(url) = &site.contact.url {
+        if !drop_if(is_safe_url(url), "contact.url", url) {
+            site.contact.url = None;
+        }
+    }
 }
 
 /// Links an editor may use: http(s) addresses and paths inside the site.

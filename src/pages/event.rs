@@ -15,7 +15,7 @@ use crate::components::event_sections::{
     about, agenda, cities_by_role, delegates, participants, photos, section, site_visits, sources,
     time, topics,
 };
-use crate::components::lang_text::lang_text;
+use crate::components::lang_text::{fallback_lang, lang_text};
 use crate::components::load_state::with_news;
 use crate::components::static_tree::{el, Node};
 use crate::i18n::{event_type_label, format_date, format_range, ui};
@@ -49,7 +49,6 @@ fn EventDetail(news: Arc<News>, index: usize, lang: Lang) -> Option<impl IntoVie
     let jsonld = crate::export::jsonld::event_jsonld(catalog, event, lang, &base_url);
     let crumbs = site_trail(&catalog.site, lang, paths.timeline(lang, ""));
     let page_title = format!("{} | {}", title.text, catalog.site.project.acronym);
-    let article_lang = title.is_fallback(lang).then_some(title.lang.code());
     let facts = event_facts(catalog, index, lang)?;
     let rest = event_sections(catalog, &paths, index, lang);
 
@@ -59,7 +58,7 @@ fn EventDetail(news: Arc<News>, index: usize, lang: Lang) -> Option<impl IntoVie
         <Meta name="description" content=summary/>
         {el("script").attr("type", "application/ld+json").text(jsonld)}
         {breadcrumbs(lang, crumbs, title.text.to_owned())}
-        <article class="event" lang=article_lang>
+        <article class="event">
             {event_header(event, lang)}
             <div class="event__overview">
                 {facts}
@@ -94,6 +93,7 @@ fn event_header(event: &Event, lang: Lang) -> Node {
             el("h1")
                 .attr("class", "event__title")
                 .attr("tabindex", "-1")
+                .attr_opt("lang", fallback_lang(&event.title, lang))
                 .text(event.title.get(lang)),
         )
         .child(
@@ -203,7 +203,10 @@ fn event_sections(catalog: &Catalog, paths: &Paths, index: usize, lang: Lang) ->
                 .attr("href", paths.event(lang, &e.slug))
                 .attr("rel", rel)
                 .child(span("pager__label", label.to_owned()))
-                .child(span("pager__title", e.title.get(lang).to_owned()))
+                .child(
+                    span("pager__title", e.title.get(lang).to_owned())
+                        .attr_opt("lang", fallback_lang(&e.title, lang)),
+                )
                 .child(span(
                     "pager__date",
                     format_range(e.start, e.end, lang, false),
@@ -232,7 +235,7 @@ fn event_sections(catalog: &Catalog, paths: &Paths, index: usize, lang: Lang) ->
             .text(u.back_to_timeline),
     );
     [
-        about(event, lang),
+        about(event, paths, lang),
         participants(catalog, index, lang),
         map,
         delegates(catalog, index, lang),

@@ -131,9 +131,19 @@ impl SearchIndex {
             organisations.extend(event.all_organisation_ids());
             topics.extend(event.topics.iter().map(String::as_str));
         }
+        // Each facet lists its values once, most frequent in the whole archive first, then by
+        // id: an order that does not change while the visitor filters or types.
         for list in [&mut cities, &mut organisations, &mut topics] {
             list.sort_unstable();
-            list.dedup();
+            let mut counted: Vec<(&str, usize)> = Vec::with_capacity(list.len());
+            for id in list.iter() {
+                match counted.last_mut() {
+                    Some((last, n)) if last == id => *n += 1,
+                    _ => counted.push((id, 1)),
+                }
+            }
+            counted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            *list = counted.into_iter().map(|(id, _)| id).collect();
         }
 
         let year_pos = positions(&years);

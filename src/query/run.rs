@@ -19,14 +19,15 @@ pub struct QueryResult {
 
 /// The values offered by each facet. A value's count is how many events would match if it
 /// were the only value chosen in its facet, everything else staying as it is; values that
-/// would leave nothing are kept (with 0) so the list does not jump while typing.
+/// would leave nothing are kept (with 0), and the order is fixed per archive, so the list
+/// does not jump while typing.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FacetCounts {
     /// Newest year first.
     pub years: Vec<FacetValue>,
     /// In `EventType::ALL` order.
     pub types: Vec<FacetValue>,
-    /// Most events first, then by id; likewise organisations and topics.
+    /// Most events in the whole archive first, then by id; likewise organisations and topics.
     pub cities: Vec<FacetValue>,
     pub organisations: Vec<FacetValue>,
     pub topics: Vec<FacetValue>,
@@ -200,18 +201,15 @@ pub fn run(catalog: &Catalog, index: &SearchIndex, filter: &EventFilter) -> Quer
             |t| t.key().to_owned(),
             |t| filter.types.contains(t),
         ),
-        cities: by_count(values(&index.cities, &cities, String::clone, |id| {
+        cities: values(&index.cities, &cities, String::clone, |id| {
             filter.cities.contains(id)
-        })),
-        organisations: by_count(values(
-            &index.organisations,
-            &organisations,
-            String::clone,
-            |id| filter.organisations.contains(id),
-        )),
-        topics: by_count(values(&index.topics, &topics, String::clone, |id| {
+        }),
+        organisations: values(&index.organisations, &organisations, String::clone, |id| {
+            filter.organisations.contains(id)
+        }),
+        topics: values(&index.topics, &topics, String::clone, |id| {
             filter.topics.contains(id)
-        })),
+        }),
     };
     let mut terms: Vec<String> = Vec::new();
     for word in &compiled.words {
@@ -247,12 +245,6 @@ fn values<T>(
             selected: selected(v),
         })
         .collect()
-}
-
-/// Most events first; the input is in id order and the sort is stable, so ties stay by id.
-fn by_count(mut values: Vec<FacetValue>) -> Vec<FacetValue> {
-    values.sort_by_key(|v| std::cmp::Reverse(v.count));
-    values
 }
 
 /// When `filter` leaves nothing: the one constraint whose removal would bring back the most

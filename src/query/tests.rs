@@ -521,3 +521,23 @@ fn every_value_occurring_on_generated_events_is_listed_once() {
     let total: usize = result.facets.years.iter().map(|v| v.count).sum();
     assert_eq!(total, catalog.events.len());
 }
+
+#[test]
+fn facet_values_keep_their_order_while_filtering() {
+    let catalog = sample_catalog();
+    let index = SearchIndex::new(&catalog);
+    let order = |query: &str| -> Vec<Vec<String>> {
+        let facets = run(&catalog, &index, &EventFilter::from_query(query)).facets;
+        [facets.cities, facets.organisations, facets.topics]
+            .iter()
+            .map(|values| values.iter().map(|v| v.value.clone()).collect())
+            .collect()
+    };
+    let unfiltered = order("");
+    for query in ["q=pisek", "year=2022", "type=workshop&q=smolyan", "city=voru"] {
+        assert_eq!(order(query), unfiltered, "{query}");
+    }
+    // Most frequent first: the first city is one with the most events.
+    let counts = run(&catalog, &index, &EventFilter::default()).facets.cities;
+    assert!(counts.iter().all(|v| v.count <= counts[0].count));
+}
