@@ -103,20 +103,17 @@ impl Paths {
         }
     }
 
-    /// The same page in the other language (query kept by the caller).
+    /// The same page in the other language (query kept by the caller): `/en` comes off or on.
     pub fn switch_language(&self, pathname: &str) -> String {
         let inner = self.inner(pathname);
-        let rest = if inner == "/en" {
-            "/"
-        } else if let Some(rest) = inner.strip_prefix("/en/") {
-            return format!("{}/{rest}", self.base);
-        } else {
-            inner
-        };
-        match self.lang_of(pathname) {
-            Lang::En => format!("{}{rest}", self.base),
-            Lang::Bg if rest == "/" || rest.is_empty() => format!("{}/en", self.base),
-            Lang::Bg => format!("{}/en{rest}", self.base),
+        let english_rest = inner
+            .strip_prefix("/en")
+            .filter(|rest| rest.is_empty() || rest.starts_with('/'));
+        match english_rest {
+            Some("") => format!("{}/", self.base),
+            Some(rest) => format!("{}{rest}", self.base),
+            None if inner.is_empty() || inner == "/" => format!("{}/en", self.base),
+            None => format!("{}/en{inner}", self.base),
         }
     }
 }
