@@ -11,7 +11,7 @@ import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:z
  * The limit follows what is measured, so a change that adds weight fails here; it only ever
  * goes down. The goal is below 150 KiB (see docs/performance.md for the plan).
  */
-const BUDGET_BROTLI_BYTES = 279 * 1024;
+const BUDGET_BROTLI_BYTES = 273 * 1024;
 
 const ASSET_EXTENSIONS = new Set([
   '.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg', '.txt', '.xml', '.ics',

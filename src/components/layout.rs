@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::app::{use_news, use_paths};
+use crate::api::News;
+use crate::app::{use_news, use_paths, Paths};
+use crate::components::static_tree::{el, svg_el, Node};
 use crate::i18n::ui;
 use crate::model::Lang;
 
@@ -16,9 +18,10 @@ pub fn SkipLink(lang: Memo<Lang>) -> impl IntoView {
 pub fn Header(lang: Memo<Lang>) -> impl IntoView {
     let paths = use_paths();
     let location = use_location();
-    let home = {
+    // The brand changes only with the language: one static tree, drawn again then.
+    let brand = {
         let paths = paths.clone();
-        move || paths.timeline(lang.get(), "")
+        move || brand(lang.get(), &paths)
     };
     let switch_href = move || {
         let search = location.search.get();
@@ -34,13 +37,7 @@ pub fn Header(lang: Memo<Lang>) -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="site-header__brand" href=home>
-                    <span class="site-header__logo" aria-hidden="true">"+"</span>
-                    <span class="site-header__titles">
-                        <span class="site-header__project">"+CityxChange"</span>
-                        <span class="site-header__tagline">{move || ui(lang.get()).site_tagline}</span>
-                    </span>
-                </a>
+                {brand}
                 <nav class="site-header__nav" aria-label=move || ui(lang.get()).header_nav_label>
                     <a
                         class="lang-switch"
@@ -57,55 +54,109 @@ pub fn Header(lang: Memo<Lang>) -> impl IntoView {
     }
 }
 
+fn brand(lang: Lang, paths: &Paths) -> Node {
+    let span = |class: &'static str, value: &str| el("span").attr("class", class).text(value);
+    el("a")
+        .attr("class", "site-header__brand")
+        .attr("href", paths.timeline(lang, ""))
+        .child(span("site-header__logo", "+").attr("aria-hidden", "true"))
+        .child(
+            el("span")
+                .attr("class", "site-header__titles")
+                .child(span("site-header__project", "+CityxChange"))
+                .child(span("site-header__tagline", ui(lang).site_tagline)),
+        )
+}
+
+/// The footer depends only on the language and the loaded news, which change rarely: it is
+/// one static tree, drawn again when either changes.
 #[component]
 pub fn Footer(lang: Memo<Lang>) -> impl IntoView {
     let paths = use_paths();
     let news = use_news();
-    let site_links = move || {
-        let loaded = news.and_then(|n| n.0.get()).and_then(Result::ok)?;
-        let site = &loaded.catalog.site;
-        let l = lang.get();
-        let u = ui(l);
-        Some(view! {
-            <li><span>{u.footer_publisher}": "</span>
-                <a href=site.url.clone()>{site.publisher.get(l).to_owned()}</a></li>
-            <li><a href=site.project.website.clone()>{u.footer_project_site}</a></li>
-        })
-    };
-    let feed = {
-        let paths = paths.clone();
-        move || paths.asset(&format!("feed.{}.xml", lang.get().code()))
-    };
-    let calendar = {
-        let paths = paths.clone();
-        move || match lang.get() {
-            Lang::Bg => paths.asset("events.ics"),
-            Lang::En => paths.asset("events.en.ics"),
-        }
-    };
-    let data = paths.asset(crate::api::NEWS_PATH);
-    let statement = move || paths.accessibility(lang.get());
-
-    view! {
-        <footer class="site-footer">
-            <div class="site-footer__inner">
-                <p class="site-footer__funding">
-                    <svg class="site-footer__flag" viewBox="0 0 60 40" width="60" height="40" aria-hidden="true" focusable="false">
-                        <rect width="60" height="40" fill="#003399"/>
-                        <path fill="#FFCC00" d=EU_STARS/>
-                    </svg>
-                    <span>{move || ui(lang.get()).footer_funding}</span>
-                </p>
-                <ul class="site-footer__links">
-                    {site_links}
-                    <li><a href=statement>{move || ui(lang.get()).footer_accessibility}</a></li>
-                    <li><a href=feed type="application/atom+xml">{move || ui(lang.get()).footer_atom}</a></li>
-                    <li><a href=calendar type="text/calendar" download="">{move || ui(lang.get()).footer_calendar}</a></li>
-                    <li><a href=data type="application/json">{move || ui(lang.get()).footer_data}</a></li>
-                </ul>
-            </div>
-        </footer>
+    move || {
+        let loaded = news.and_then(|n| n.0.get()).and_then(Result::ok);
+        footer(lang.get(), &paths, loaded.as_deref())
     }
+}
+
+fn footer(lang: Lang, paths: &Paths, news: Option<&News>) -> Node {
+    let u = ui(lang);
+    let link = |href: String, label: &str| el("li").child(el("a").attr("href", href).text(label));
+    let typed_link = |href: String, kind: &str, label: &str| {
+        el("li").child(
+            el("a")
+                .attr("href", href)
+                .attr("type", kind.to_owned())
+                .text(label),
+        )
+    };
+    let site_links = news.map(|news| {
+        let site = &news.catalog.site;
+        [
+            el("li")
+                .child(el("span").text(u.footer_publisher).text(": "))
+                .child(
+                    el("a")
+                        .attr("href", site.url.clone())
+                        .text(site.publisher.get(lang)),
+                ),
+            link(site.project.website.clone(), u.footer_project_site),
+        ]
+    });
+    let calendar = match lang {
+        Lang::Bg => paths.asset("events.ics"),
+        Lang::En => paths.asset("events.en.ics"),
+    };
+    let flag = svg_el("svg")
+        .attr("class", "site-footer__flag")
+        .attr("viewBox", "0 0 60 40")
+        .attr("width", "60")
+        .attr("height", "40")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false")
+        .child(
+            svg_el("rect")
+                .attr("width", "60")
+                .attr("height", "40")
+                .attr("fill", "#003399"),
+        )
+        .child(svg_el("path").attr("fill", "#FFCC00").attr("d", EU_STARS));
+    el("footer").attr("class", "site-footer").child(
+        el("div")
+            .attr("class", "site-footer__inner")
+            .child(
+                el("p")
+                    .attr("class", "site-footer__funding")
+                    .child(flag)
+                    .child(el("span").text(u.footer_funding)),
+            )
+            .child(
+                el("ul")
+                    .attr("class", "site-footer__links")
+                    .children(site_links.into_iter().flatten())
+                    .child(link(paths.accessibility(lang), u.footer_accessibility))
+                    .child(typed_link(
+                        paths.asset(&format!("feed.{}.xml", lang.code())),
+                        "application/atom+xml",
+                        u.footer_atom,
+                    ))
+                    .child(
+                        el("li").child(
+                            el("a")
+                                .attr("href", calendar)
+                                .attr("type", "text/calendar")
+                                .attr("download", "")
+                                .text(u.footer_calendar),
+                        ),
+                    )
+                    .child(typed_link(
+                        paths.asset(crate::api::NEWS_PATH),
+                        "application/json",
+                        u.footer_data,
+                    )),
+            ),
+    )
 }
 
 /// Twelve five-pointed stars on a circle, as on the European flag (radius 13.3 around the

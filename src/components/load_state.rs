@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::{LoadError, News};
 use crate::app::use_news;
+use crate::components::static_tree::{el, Node};
 use crate::i18n::{plural, ui};
 use crate::model::{FatalError, Lang};
 
@@ -20,10 +21,10 @@ where
     let resource = use_news();
     move || {
         let Some(resource) = resource else {
-            return view! { <Loading lang=lang/> }.into_any();
+            return loading(lang).into_any();
         };
         match resource.0.get() {
-            None => view! { <Loading lang=lang/> }.into_any(),
+            None => loading(lang).into_any(),
             Some(Err(error)) => {
                 let retry = move |_| resource.0.refetch();
                 view! { <LoadFailure lang=lang error=error on_retry=retry page_heading/> }
@@ -32,7 +33,7 @@ where
             Some(Ok(news)) => {
                 let dropped = news.catalog.dropped_entries();
                 view! {
-                    <DroppedNotice lang=lang count=dropped/>
+                    {dropped_notice(lang, dropped)}
                     {content(news)}
                 }
                 .into_any()
@@ -41,14 +42,16 @@ where
     }
 }
 
-#[component]
-fn Loading(lang: Lang) -> impl IntoView {
-    view! {
-        <p class="load-state load-state--loading" role="status">
-            <span class="load-state__spinner" aria-hidden="true"></span>
-            {ui(lang).loading}
-        </p>
-    }
+fn loading(lang: Lang) -> Node {
+    el("p")
+        .attr("class", "load-state load-state--loading")
+        .attr("role", "status")
+        .child(
+            el("span")
+                .attr("class", "load-state__spinner")
+                .attr("aria-hidden", "true"),
+        )
+        .text(ui(lang).loading)
 }
 
 /// What went wrong, in the visitor's words.
@@ -74,30 +77,37 @@ fn LoadFailure(
     page_heading: bool,
 ) -> impl IntoView {
     let u = ui(lang);
-    let title = if page_heading {
-        view! { <h1 id="load-error-title" class="load-error__title" tabindex="-1">{u.error_title}</h1> }.into_any()
-    } else {
-        view! { <h2 id="load-error-title" class="load-error__title">{u.error_title}</h2> }
-            .into_any()
-    };
+    let title = if page_heading { el("h1") } else { el("h2") }
+        .attr("id", "load-error-title")
+        .attr("class", "load-error__title")
+        .attr_opt("tabindex", page_heading.then_some("-1"));
+    let text = [
+        title.text(u.error_title),
+        el("p")
+            .attr("class", "load-error__what")
+            .text(describe_error(lang, &error)),
+        el("p")
+            .attr("class", "load-error__advice")
+            .text(u.error_advice),
+    ];
+    // Only the button needs a view of its own, for its click handler.
     view! {
         <section class="load-error" role="alert" aria-labelledby="load-error-title">
-            {title}
-            <p class="load-error__what">{describe_error(lang, &error)}</p>
-            <p class="load-error__advice">{u.error_advice}</p>
+            {text}
             <button type="button" class="button retry" on:click=on_retry>{u.retry}</button>
         </section>
     }
 }
 
-#[component]
-fn DroppedNotice(lang: Lang, count: usize) -> impl IntoView {
+fn dropped_notice(lang: Lang, count: usize) -> Option<Node> {
     let u = ui(lang);
     (count > 0).then(|| {
-        view! {
-            <p class="load-notice" role="note">
-                {format!("{count} {}", plural(count, u.notice_dropped_one, u.notice_dropped_other))}
-            </p>
-        }
+        el("p")
+            .attr("class", "load-notice")
+            .attr("role", "note")
+            .text(format!(
+                "{count} {}",
+                plural(count, u.notice_dropped_one, u.notice_dropped_other)
+            ))
     })
 }

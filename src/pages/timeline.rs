@@ -9,11 +9,12 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::api::News;
-use crate::app::use_paths;
+use crate::app::{use_paths, Paths};
 use crate::components::breadcrumbs::{site_trail, Breadcrumbs};
-use crate::components::event_card::EventCard;
+use crate::components::event_card::event_card;
 use crate::components::filter_bar::FilterBar;
 use crate::components::load_state::with_news;
+use crate::components::static_tree::{el, Node};
 use crate::i18n::{count_events, format_month, format_year, ui};
 use crate::model::Lang;
 use crate::query::{group_by_month, run, EventFilter, QueryResult};
@@ -111,9 +112,10 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
 
     let list = {
         let news = news.clone();
+        let paths = paths.clone();
         move || {
             let limit = shown.get();
-            result.with(|r| render_groups(&news, r, lang, limit))
+            result.with(|r| render_groups(&news, &paths, r, lang, limit))
         }
     };
     let more = move || {
@@ -149,39 +151,54 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
     }
 }
 
-/// Year and month groups of the first `limit` results.
-fn render_groups(news: &Arc<News>, result: &QueryResult, lang: Lang, limit: usize) -> AnyView {
+/// Year and month groups of the first `limit` results, one static tree per year: a year
+/// whose entries did not change is left as it is in the DOM.
+fn render_groups(
+    news: &News,
+    paths: &Paths,
+    result: &QueryResult,
+    lang: Lang,
+    limit: usize,
+) -> Vec<Node> {
     let visible = &result.events[..result.events.len().min(limit)];
-    let terms = Arc::new(result.terms.clone());
-    group_by_month(&news.catalog, visible)
+    let catalog = &news.catalog;
+    group_by_month(catalog, visible)
         .into_iter()
         .map(|year| {
             let year_id = format!("year-{}", year.year);
-            let labelled_by = year_id.clone();
-            view! {
-                <section class="timeline-year" aria-labelledby=labelled_by>
-                    <h2 class="timeline-year__title" id=year_id>{format_year(year.year, lang)}</h2>
-                    {year.months.into_iter().map(|month| {
-                        let heading = match month.month {
-                            Some(m) => format_month(year.year, m, lang),
-                            None => format_year(year.year, lang),
-                        };
-                        view! {
-                            <section class="timeline-month">
-                                <h3 class="timeline-month__title">{heading}</h3>
-                                <ol class="timeline-month__events">
-                                    {month.events.into_iter().map(|i| view! {
-                                        <li class="timeline-month__item">
-                                            <EventCard news=news.clone() index=i lang=lang terms=terms.clone() heading_level=4/>
-                                        </li>
-                                    }).collect_view()}
-                                </ol>
-                            </section>
-                        }
-                    }).collect_view()}
-                </section>
-            }
+            let months = year.months.into_iter().map(|month| {
+                let heading = match month.month {
+                    Some(m) => format_month(year.year, m, lang),
+                    None => format_year(year.year, lang),
+                };
+                let items = month.events.into_iter().map(|i| {
+                    el("li")
+                        .attr("class", "timeline-month__item")
+                        .maybe(event_card(catalog, paths, i, lang, &result.terms, 4))
+                });
+                el("section")
+                    .attr("class", "timeline-month")
+                    .child(
+                        el("h3")
+                            .attr("class", "timeline-month__title")
+                            .text(heading),
+                    )
+                    .child(
+                        el("ol")
+                            .attr("class", "timeline-month__events")
+                            .children(items),
+                    )
+            });
+            el("section")
+                .attr("class", "timeline-year")
+                .attr("aria-labelledby", year_id.clone())
+                .child(
+                    el("h2")
+                        .attr("class", "timeline-year__title")
+                        .attr("id", year_id)
+                        .text(format_year(year.year, lang)),
+                )
+                .children(months)
         })
-        .collect_view()
-        .into_any()
+        .collect()
 }
