@@ -677,16 +677,34 @@ fn cli_feeds_needs_exactly_one_file() {
 #[test]
 fn unsafe_site_links_are_dropped_and_reported() {
     let text = fixture("valid-minimal.json")
-        .replacen("\"url\": \"https://www.smolyan.bg/\"", "\"url\": \"javascript:alert(1)\"", 2)
-        .replacen("\"website\": \"https://cityxchange.eu/\"", "\"website\": \"data:text/html,x\"", 1);
+        .replacen(
+            "\"url\": \"https://www.smolyan.bg/\"",
+            "\"url\": \"javascript:alert(1)\"",
+            2,
+        )
+        .replacen(
+            "\"website\": \"https://cityxchange.eu/\"",
+            "\"website\": \"data:text/html,x\"",
+            1,
+        );
     let catalog = parse_news(&text).expect("a bad link does not sink the file");
     assert_eq!(catalog.site.url, "", "the publisher's link is dropped");
     assert_eq!(catalog.site.project.website, "");
-    assert_eq!(catalog.site.breadcrumbs[0].url, None, "the trail's link is dropped");
+    assert_eq!(
+        catalog.site.breadcrumbs[0].url, None,
+        "the trail's link is dropped"
+    );
     let paths: Vec<&str> = catalog.problems.iter().map(|p| p.path.as_str()).collect();
-    for path in ["site.url", "site.project.website", "site.breadcrumbs[0].url"] {
+    for path in [
+        "site.url",
+        "site.project.website",
+        "site.breadcrumbs[0].url",
+    ] {
         assert!(paths.contains(&path), "{path} reported in {paths:?}");
     }
-    assert!(catalog.problems.iter().all(|p| p.severity == Severity::Error && !p.entry_dropped));
+    assert!(catalog
+        .problems
+        .iter()
+        .all(|p| p.severity == Severity::Error && !p.entry_dropped));
     assert!(!catalog.events.is_empty(), "the events still load");
 }

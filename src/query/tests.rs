@@ -534,7 +534,12 @@ fn facet_values_keep_their_order_while_filtering() {
             .collect()
     };
     let unfiltered = order("");
-    for query in ["q=pisek", "year=2022", "type=workshop&q=smolyan", "city=voru"] {
+    for query in [
+        "q=pisek",
+        "year=2022",
+        "type=workshop&q=smolyan",
+        "city=voru",
+    ] {
         assert_eq!(order(query), unfiltered, "{query}");
     }
     // Most frequent first: the first city is one with the most events.
