@@ -5,16 +5,8 @@ use wasm_bindgen::JsCast;
 
 /// Focuses the page's main heading (it carries `tabindex="-1"`), else `<main>`.
 pub fn focus_main_heading() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let target = document
-        .query_selector("main h1")
-        .ok()
-        .flatten()
-        .or_else(|| document.get_element_by_id("main"));
-    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
+    if focus_selector("main h1").is_none() {
+        focus_selector("#main");
     }
 }
 
@@ -53,4 +45,36 @@ pub fn download_text(file_name: &str, mime: &str, contents: &str) -> bool {
 /// The page's full address, for "copy link".
 pub fn current_url() -> Option<String> {
     web_sys::window()?.location().href().ok()
+}
+
+/// Moves focus (and the view) to `<main>`, for the skip link.
+pub fn focus_main() {
+    if let Some(main) = focus_selector("#main") {
+        main.scroll_into_view();
+    }
+}
+
+/// Focuses the element matching `selector` and returns it; `None` when there is none.
+pub fn focus_selector(selector: &str) -> Option<web_sys::HtmlElement> {
+    let el = web_sys::window()?
+        .document()?
+        .query_selector(selector)
+        .ok()
+        .flatten()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    let _ = el.focus();
+    Some(el)
+}
+
+/// Focuses the `n`th element (from 0) matching `selector`.
+pub fn focus_nth(selector: &str, n: usize) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(selector).ok())
+        .and_then(|list| list.item(u32::try_from(n).ok()?))
+        .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
 }

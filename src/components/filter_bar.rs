@@ -9,9 +9,7 @@ use crate::api::News;
 use crate::i18n::{count_events, event_type_label, format_year, ui};
 use crate::model::{EventType, Lang};
 use crate::pages::timeline::FilterNavigator;
-use crate::query::{
-    empty_state_hint, Constraint, EventFilter, Facet, FacetValue, QueryResult, SortOrder,
-};
+use crate::query::{empty_state_hint, Constraint, EventFilter, Facet, QueryResult, SortOrder};
 
 /// The label of a facet value as a visitor reads it.
 pub fn facet_value_label(news: &News, lang: Lang, facet: Facet, value: &str) -> String {
@@ -41,17 +39,6 @@ pub fn facet_name(lang: Lang, facet: Facet) -> &'static str {
         Facet::City => u.facet_city,
         Facet::Organisation => u.facet_organisation,
         Facet::Topic => u.facet_topic,
-    }
-}
-
-fn facet_values(result: &QueryResult, facet: Facet) -> &[FacetValue] {
-    let f = &result.facets;
-    match facet {
-        Facet::Year => &f.years,
-        Facet::Type => &f.types,
-        Facet::City => &f.cities,
-        Facet::Organisation => &f.organisations,
-        Facet::Topic => &f.topics,
     }
 }
 
@@ -107,10 +94,9 @@ pub fn FilterBar(
     let groups = Facet::ALL.into_iter().map(|facet| {
         let news = news.clone();
         let nav = nav.clone();
-        let legend_id = format!("facet-{}", facet.key());
         let options = move || {
             result.with(|r| {
-                facet_values(r, facet)
+                r.facets.get(facet)
                     .iter()
                     .map(|v| {
                         let value = v.value.clone();
@@ -138,7 +124,7 @@ pub fn FilterBar(
         };
         view! {
             <fieldset class=format!("facet facet--{}", facet.key())>
-                <legend id=legend_id>{facet_name(lang, facet)}</legend>
+                <legend>{facet_name(lang, facet)}</legend>
                 <ul class="facet__options">{options}</ul>
             </fieldset>
         }
@@ -179,7 +165,14 @@ pub fn FilterBar(
             <div class="filters__panel" id="filter-panel">
                 <div class="sort">
                     <label class="sort__label" for="sort">{u.sort_label}</label>
-                    <select id="sort" class="sort__select" on:change=on_sort>
+                    // The `selected` attributes set the first state; the property follows the
+                    // URL afterwards (browsers ignore attribute changes once a choice was made).
+                    <select
+                        id="sort"
+                        class="sort__select"
+                        on:change=on_sort
+                        prop:value=move || filter.with(|f| if f.sort == SortOrder::OldestFirst { "oldest" } else { "newest" })
+                    >
                         <option value="newest" selected=move || filter.with(|f| f.sort == SortOrder::NewestFirst)>{u.sort_newest}</option>
                         <option value="oldest" selected=move || filter.with(|f| f.sort == SortOrder::OldestFirst)>{u.sort_oldest}</option>
                     </select>
@@ -220,7 +213,7 @@ pub fn ActiveFilters(
                 let remove = move |_| {
                     let mut next = filter.get_untracked();
                     next.remove_constraint(&constraint);
-                    nav.go(&next, false);
+                    nav.go_and_focus_search(&next);
                 };
                 view! {
                     <li class="chip">
@@ -236,7 +229,7 @@ pub fn ActiveFilters(
         let clear = move |_| {
             let mut next = filter.get_untracked();
             next.clear();
-            nav.go(&next, false);
+            nav.go_and_focus_search(&next);
         };
         Some(view! {
             <div class="active-filters">
@@ -274,7 +267,7 @@ pub fn EmptyState(
             let lift = move |_| {
                 let mut next = filter.get_untracked();
                 next.remove_constraint(&constraint);
-                nav.go(&next, false);
+                nav.go_and_focus_search(&next);
             };
             view! {
                 <button type="button" class="button empty-state__lift" on:click=lift>

@@ -11,7 +11,14 @@ use crate::model::Lang;
 
 #[component]
 pub fn SkipLink(lang: Memo<Lang>) -> impl IntoView {
-    view! { <a class="skip-link" href="#main">{move || ui(lang.get()).skip_link}</a> }
+    // The page has a <base href>, so "#main" alone would resolve against the base and the
+    // router would treat it as a navigation (losing the page or its filters): move focus here.
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        #[cfg(target_arch = "wasm32")]
+        crate::components::dom::focus_main();
+    };
+    view! { <a class="skip-link" href="#main" on:click=skip>{move || ui(lang.get()).skip_link}</a> }
 }
 
 #[component]
@@ -93,15 +100,22 @@ fn footer(lang: Lang, paths: &Paths, news: Option<&News>) -> Node {
     };
     let site_links = news.map(|news| {
         let site = &news.catalog.site;
+        // A link the validator dropped is empty: then the name stands without a link.
+        let publisher = if site.url.is_empty() {
+            el("span").text(site.publisher.get(lang))
+        } else {
+            el("a")
+                .attr("href", site.url.clone())
+                .text(site.publisher.get(lang))
+        };
         [
-            el("li")
-                .child(el("span").text(u.footer_publisher).text(": "))
-                .child(
-                    el("a")
-                        .attr("href", site.url.clone())
-                        .text(site.publisher.get(lang)),
-                ),
-            link(site.project.website.clone(), u.footer_project_site),
+            Some(
+                el("li")
+                    .child(el("span").text(u.footer_publisher).text(": "))
+                    .child(publisher),
+            ),
+            (!site.project.website.is_empty())
+                .then(|| link(site.project.website.clone(), u.footer_project_site)),
         ]
     });
     let calendar = match lang {
@@ -134,7 +148,7 @@ fn footer(lang: Lang, paths: &Paths, news: Option<&News>) -> Node {
             .child(
                 el("ul")
                     .attr("class", "site-footer__links")
-                    .children(site_links.into_iter().flatten())
+                    .children(site_links.into_iter().flatten().flatten())
                     .child(link(paths.accessibility(lang), u.footer_accessibility))
                     .child(typed_link(
                         paths.asset(&format!("feed.{}.xml", lang.code())),

@@ -162,7 +162,8 @@ model_type! {
         /// The address the app is served from, for feeds, sitemaps and shared links.
         pub canonical_url: String,
         pub project: Project,
-        /// The trail above the project section, from the municipality's home page down.
+        /// The trail from the municipality's home page down to the project section, the
+        /// project's own step last (the app links it to the timeline).
         pub breadcrumbs: Vec<Link>,
         pub languages: Vec<Lang>,
         /// Where visitors send feedback (accessibility statement, corrections).

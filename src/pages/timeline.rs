@@ -57,6 +57,16 @@ impl FilterNavigator {
             },
         );
     }
+
+    /// A choice (push), then focus on the search field: the control that was used (a chip,
+    /// "clear all", the empty state's offer) goes away with the change it made.
+    pub fn go_and_focus_search(&self, filter: &EventFilter) {
+        self.go(filter, false);
+        #[cfg(target_arch = "wasm32")]
+        request_animation_frame(|| {
+            crate::components::dom::focus_selector("#search");
+        });
+    }
 }
 
 #[component]
@@ -99,7 +109,12 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
             set_shown.set(PAGE_SIZE);
         }
     });
-    let crumbs = site_trail(&news.catalog.site, lang, paths.timeline(lang, ""));
+    // The timeline is the project's own step of the trail: it is the current page.
+    let mut trail = site_trail(&news.catalog.site, lang, paths.timeline(lang, ""));
+    let here = trail
+        .pop()
+        .map(|crumb| crumb.label)
+        .unwrap_or_else(|| news.catalog.site.project.acronym.clone());
     let total = news.catalog.events.len();
     let count_text = move || {
         let n = result.with(|r| r.events.len());
@@ -118,13 +133,22 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
             result.with(|r| render_groups(&news, &paths, r, lang, limit))
         }
     };
+    // The button is drawn again (or goes away) with the longer list: focus moves to the first
+    // entry that was added, where the visitor carries on reading.
+    let show_more = move |limit: usize| {
+        set_shown.set(limit + PAGE_SIZE);
+        #[cfg(target_arch = "wasm32")]
+        request_animation_frame(move || {
+            crate::components::dom::focus_nth(".timeline-entry__title a", limit);
+        });
+    };
     let more = move || {
         let n = result.with(|r| r.events.len());
         let limit = shown.get();
         (n > limit).then(|| {
             let rest = n - limit;
             view! {
-                <button type="button" class="button show-more" on:click=move |_| set_shown.update(|s| *s += PAGE_SIZE)>
+                <button type="button" class="button show-more" on:click=move |_| show_more(limit)>
                     {format!("{} ({})", u.show_more, count_events(lang, rest.min(PAGE_SIZE)))}
                 </button>
             }
@@ -132,15 +156,15 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
     };
 
     view! {
-        <Breadcrumbs lang=lang crumbs=crumbs.into_iter().take(2).collect() current=news.catalog.site.project.acronym.clone()/>
+        <Breadcrumbs lang=lang crumbs=trail current=here/>
         <div class="page-intro">
             <h1 class="page-intro__title" tabindex="-1">{u.timeline_title}</h1>
             <p class="page-intro__text">{u.timeline_intro}</p>
         </div>
         <div class="timeline-layout">
             <FilterBar news=news.clone() lang=lang filter=filter result=result nav=nav.clone()/>
-            <section class="timeline-results" aria-labelledby="results-title">
-                <h2 id="results-title" class="visually-hidden">{u.timeline_label}</h2>
+            // Named by a label, not a hidden h2: the year headings inside are the h2s.
+            <section class="timeline-results" aria-label=u.timeline_label>
                 <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
                 <crate::components::filter_bar::ActiveFilters news=news.clone() lang=lang filter=filter nav=nav.clone()/>
                 <crate::components::filter_bar::EmptyState news=news.clone() lang=lang filter=filter result=result nav=nav/>
