@@ -215,10 +215,7 @@ fn event_sections(catalog: &Catalog, paths: &Paths, index: usize, lang: Lang) ->
     };
     let pager = el("nav")
         .attr("class", "pager")
-        .attr(
-            "aria-label",
-            format!("{} / {}", u.event_previous, u.event_next),
-        )
+        .attr("aria-label", u.pager_label)
         .maybe(neighbour_link(previous, u.event_previous, "prev"))
         .maybe(neighbour_link(next, u.event_next, "next"));
     let cards: Vec<Node> = related(catalog, index, 3)
