@@ -11,7 +11,7 @@ import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:z
  * The limit follows what is measured, so a change that adds weight fails here: raising it
  * takes a reason written in docs/performance.md's size table. The goal is below 150 KiB.
  */
-const BUDGET_BROTLI_BYTES = 274 * 1024;
+const BUDGET_BROTLI_BYTES = 275 * 1024;
 
 const ASSET_EXTENSIONS = new Set([
   '.html', '.js', '.mjs', '.wasm', '.css', '.json', '.webmanifest', '.svg', '.txt', '.xml', '.ics',

@@ -18,13 +18,16 @@ use crate::model::Lang;
 #[component]
 pub fn NotFoundPage(lang: Lang, slug: Option<String>) -> impl IntoView {
     let location = use_location();
-    let path = location.pathname.get_untracked();
-    // Only an address under /events/ is an event address; any other unknown page still gets
-    // suggestions from its last part, with the general message.
-    let is_event = path.contains("/events/");
-    let wanted = slug.or_else(|| path.rsplit('/').find(|s| !s.is_empty()).map(str::to_owned));
     with_news(lang, true, move |news| {
-        view! { <NotFoundContent lang=lang news=Some(news) slug=wanted.clone() is_event=is_event/> }
+        // Read inside the view, so going from one unknown address to another updates it.
+        let path = location.pathname.get();
+        // Only an address under /events/ is an event address; any other unknown page still
+        // gets suggestions from its last part, with the general message.
+        let is_event = path.contains("/events/");
+        let wanted = slug
+            .clone()
+            .or_else(|| path.rsplit('/').find(|s| !s.is_empty()).map(str::to_owned));
+        view! { <NotFoundContent lang=lang news=Some(news) slug=wanted is_event=is_event/> }
     })
 }
 
