@@ -5,15 +5,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   APP_TIMEOUT_MS,
   DIST_DIR,
   assertNoProblems,
   axeCheck,
-  launchBrowser,
-  startApp,
   waitForApp,
+  useAppAndBrowser,
   withPage,
 } from './helpers.mjs';
 
@@ -23,27 +22,19 @@ const ENTRY = 'article.timeline-entry';
 const ERROR_TITLE = 'Новините не могат да бъдат показани';
 
 describe('data errors', { timeout: 180_000 }, () => {
-  let app;
-  let browser;
+  const env = useAppAndBrowser();
   /** The shipped news file, as served. */
   let realText;
 
   before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
     realText = await readFile(join(DIST_DIR, 'data', 'news.json'), 'utf8');
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   const json = (body) => ({ status: 200, contentType: 'application/json; charset=utf-8', body });
 
   /**
    * A failed load is expected to show up as a failed request and the browser's own "Failed to
-   * load resource" line; anything else (a panic, an exception) is a fault of the app.
+   * load resource" line; anything else (a panic, an exception) is a fault of the env.app.
    */
   function assertOnlyTheExpectedFailure(problems, label) {
     const unexpected = [
@@ -58,7 +49,7 @@ describe('data errors', { timeout: 180_000 }, () => {
   /** Opens `path` with the data file answered by `answer(route)`; returns the error's text. */
   async function openWithData(page, answer, path = '/') {
     await page.route(DATA, answer);
-    await page.goto(new URL(path.replace(/^\//, ''), app.url).href);
+    await page.goto(new URL(path.replace(/^\//, ''), env.app.url).href);
     await waitForApp(page);
     const main = (await page.locator('main').innerText()).trim();
     assert.ok(main.length > 0, 'main is never empty');
@@ -80,7 +71,7 @@ describe('data errors', { timeout: 180_000 }, () => {
   }
 
   test('a missing file (404) says the server answered with an error', async () => {
-    await withPage(browser, 'data-404', async ({ page, problems }) => {
+    await withPage(env.browser, 'data-404', async ({ page, problems }) => {
       await openWithData(page, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
       await assertLoadError(page, 'Сървърът отговори с грешка (404).');
       await axeCheck(page, { label: 'the load error' });
@@ -89,7 +80,7 @@ describe('data errors', { timeout: 180_000 }, () => {
   });
 
   test('a server error (500) says so, on an event page too', async () => {
-    await withPage(browser, 'data-500', async ({ page, problems }) => {
+    await withPage(env.browser, 'data-500', async ({ page, problems }) => {
       await openWithData(
         page,
         (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'boom' }),
@@ -101,7 +92,7 @@ describe('data errors', { timeout: 180_000 }, () => {
   });
 
   test('no connection says to check the connection', async () => {
-    await withPage(browser, 'data-abort', async ({ page, problems }) => {
+    await withPage(env.browser, 'data-abort', async ({ page, problems }) => {
       await openWithData(page, (route) => route.abort('internetdisconnected'));
       await assertLoadError(page, 'Няма връзка със сървъра. Проверете връзката си с интернет.');
       assertOnlyTheExpectedFailure(problems, 'network failure');
@@ -109,7 +100,7 @@ describe('data errors', { timeout: 180_000 }, () => {
   });
 
   test('a damaged JSON file says the file is damaged, with where', async () => {
-    await withPage(browser, 'data-malformed', async ({ page, problems }) => {
+    await withPage(env.browser, 'data-malformed', async ({ page, problems }) => {
       await openWithData(page, (route) => route.fulfill(json('{"version": 1, "events": [\n  {"slug": ')));
       await assertLoadError(page, /^Файлът с новини е повреден \(\d+:\d+\)\.$/);
       assertOnlyTheExpectedFailure(problems, 'malformed JSON');
@@ -117,7 +108,7 @@ describe('data errors', { timeout: 180_000 }, () => {
   });
 
   test('an HTML page served instead of the file says the file is of an unexpected kind', async () => {
-    await withPage(browser, 'data-html', async ({ page, problems }) => {
+    await withPage(env.browser, 'data-html', async ({ page, problems }) => {
       await openWithData(page, (route) =>
         route.fulfill({
           status: 200,
@@ -131,7 +122,7 @@ describe('data errors', { timeout: 180_000 }, () => {
   });
 
   test('one broken event is left out with a notice; the others are shown', async () => {
-    await withPage(browser, 'data-one-broken', async ({ page, problems }) => {
+    await withPage(env.browser, 'data-one-broken', async ({ page, problems }) => {
       const news = JSON.parse(realText);
       const total = news.events.length;
       const broken = news.events.find((e) => e.slug === 'climathon-sestao-2020');
@@ -155,7 +146,7 @@ describe('data errors', { timeout: 180_000 }, () => {
   });
 
   test('"Try again" loads the news once the file is back', async () => {
-    await withPage(browser, 'data-retry', async ({ page, problems }) => {
+    await withPage(env.browser, 'data-retry', async ({ page, problems }) => {
       let serveReal = false;
       let requests = 0;
       await openWithData(page, (route) => {
@@ -179,7 +170,7 @@ describe('data errors', { timeout: 180_000 }, () => {
   });
 
   test('while the file is on its way the page says it is loading', async () => {
-    await withPage(browser, 'data-slow', async ({ page, problems }) => {
+    await withPage(env.browser, 'data-slow', async ({ page, problems }) => {
       let release;
       const held = new Promise((resolve) => {
         release = resolve;
@@ -188,7 +179,7 @@ describe('data errors', { timeout: 180_000 }, () => {
         await held;
         await route.fulfill(json(realText));
       });
-      await page.goto(app.url);
+      await page.goto(env.app.url);
       const loading = page.locator('main .load-state--loading');
       await loading.waitFor({ timeout: APP_TIMEOUT_MS });
       assert.equal(await loading.getAttribute('role'), 'status');

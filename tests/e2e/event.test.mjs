@@ -4,15 +4,14 @@
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   APP_TIMEOUT_MS,
   assertNoProblems,
   axeCheck,
   collectProblems,
-  launchBrowser,
-  startApp,
   waitForApp,
+  useAppAndBrowser,
   withPage,
 } from './helpers.mjs';
 
@@ -21,20 +20,9 @@ const TITLE_BG = 'Среща на консорциума на +CityxChange в П
 const FOCUS_TIMEOUT_MS = 5_000;
 
 describe('event page', { timeout: 180_000 }, () => {
-  let app;
-  let browser;
+  const env = useAppAndBrowser();
 
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  const at = (path) => new URL(path.replace(/^\//, ''), app.url).href;
+  const at = (path) => new URL(path.replace(/^\//, ''), env.app.url).href;
 
   async function openEvent(page, slug = SLUG) {
     await page.goto(at(`/events/${slug}`));
@@ -59,8 +47,8 @@ describe('event page', { timeout: 180_000 }, () => {
   }
 
   test('the Písek meeting opened from the timeline shows every section', async () => {
-    await withPage(browser, 'event-sections', async ({ page, problems }) => {
-      await page.goto(app.url);
+    await withPage(env.browser, 'event-sections', async ({ page, problems }) => {
+      await page.goto(env.app.url);
       await waitForApp(page);
       await page.locator(`.timeline-entry__title a[href$="/events/${SLUG}"]`).click();
       await page.waitForURL((url) => url.pathname.endsWith(`/events/${SLUG}`), { timeout: APP_TIMEOUT_MS });
@@ -156,7 +144,7 @@ describe('event page', { timeout: 180_000 }, () => {
   });
 
   test('"Add to calendar" downloads a valid iCalendar file and says so', async () => {
-    await withPage(browser, 'event-calendar', async ({ page, problems }) => {
+    await withPage(env.browser, 'event-calendar', async ({ page, problems }) => {
       await openEvent(page);
       const [download] = await Promise.all([
         page.waitForEvent('download', { timeout: APP_TIMEOUT_MS }),
@@ -194,9 +182,9 @@ describe('event page', { timeout: 180_000 }, () => {
   });
 
   test('"Copy link" puts the page address in the clipboard and says so', async () => {
-    const context = await browser.newContext({ locale: 'bg-BG' });
+    const context = await env.browser.newContext({ locale: 'bg-BG' });
     try {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.app.url).origin });
       const page = await context.newPage();
       const problems = collectProblems(page);
       await openEvent(page);
@@ -218,8 +206,8 @@ describe('event page', { timeout: 180_000 }, () => {
   test(
     'following a link to another kind of page moves focus to its title',
     async () => {
-      await withPage(browser, 'event-focus-across-routes', async ({ page, problems }) => {
-        await page.goto(app.url);
+      await withPage(env.browser, 'event-focus-across-routes', async ({ page, problems }) => {
+        await page.goto(env.app.url);
         await waitForApp(page);
         await page.locator(`.timeline-entry__title a[href$="/events/${SLUG}"]`).click();
         await page.waitForURL((url) => url.pathname === `/events/${SLUG}`, { timeout: APP_TIMEOUT_MS });
@@ -236,7 +224,7 @@ describe('event page', { timeout: 180_000 }, () => {
   );
 
   test('previous and next lead to the neighbouring events and focus their titles', async () => {
-    await withPage(browser, 'event-pager', async ({ page, problems }) => {
+    await withPage(env.browser, 'event-pager', async ({ page, problems }) => {
       await openEvent(page);
       const here = page.url();
 
@@ -263,7 +251,7 @@ describe('event page', { timeout: 180_000 }, () => {
   });
 
   test('the page carries schema.org Event data', async () => {
-    await withPage(browser, 'event-jsonld', async ({ page, problems }) => {
+    await withPage(env.browser, 'event-jsonld', async ({ page, problems }) => {
       await openEvent(page);
       const scripts = await page.$$eval('script[type="application/ld+json"]', (s) => s.map((e) => e.textContent));
       assert.equal(scripts.length, 1, 'one block of structured data');
@@ -278,7 +266,7 @@ describe('event page', { timeout: 180_000 }, () => {
   });
 
   test('a mistyped event address shows not-found with the real event suggested', async () => {
-    await withPage(browser, 'event-unknown-slug', async ({ page, problems }) => {
+    await withPage(env.browser, 'event-unknown-slug', async ({ page, problems }) => {
       await page.goto(at('/events/consortium-meeting-pisek'));
       await waitForApp(page);
       assert.equal((await page.locator('h1').innerText()).trim(), 'Страницата не е намерена');
@@ -301,7 +289,7 @@ describe('event page', { timeout: 180_000 }, () => {
   });
 
   test('an unknown address shows not-found with a way back', async () => {
-    await withPage(browser, 'unknown-route', async ({ page, problems }) => {
+    await withPage(env.browser, 'unknown-route', async ({ page, problems }) => {
       await page.goto(at('/no/such/page'));
       await waitForApp(page);
       assert.equal((await page.locator('h1').innerText()).trim(), 'Страницата не е намерена');
@@ -316,7 +304,7 @@ describe('event page', { timeout: 180_000 }, () => {
   test(
     'an unknown address that is not an event address gets the general message',
     async () => {
-      await withPage(browser, 'unknown-route-message', async ({ page }) => {
+      await withPage(env.browser, 'unknown-route-message', async ({ page }) => {
         await page.goto(at('/no/such/page'));
         await waitForApp(page);
         const text = await page.locator('main').innerText();
@@ -327,7 +315,7 @@ describe('event page', { timeout: 180_000 }, () => {
   );
 
   test('the accessibility statement renders', async () => {
-    await withPage(browser, 'statement', async ({ page, problems }) => {
+    await withPage(env.browser, 'statement', async ({ page, problems }) => {
       await page.goto(at('/accessibility'));
       await waitForApp(page);
       assert.equal((await page.locator('h1').innerText()).trim(), 'Декларация за достъпност');

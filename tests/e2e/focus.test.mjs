@@ -2,26 +2,15 @@
 // disappear when used, and the order select when the visitor walks the history.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { APP_TIMEOUT_MS, assertNoProblems, launchBrowser, startApp, waitForApp, withPage } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { APP_TIMEOUT_MS, assertNoProblems, waitForApp, useAppAndBrowser, withPage } from './helpers.mjs';
 
 describe('focus and state', { timeout: 120_000 }, () => {
-  let app;
-  let browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const env = useAppAndBrowser();
 
   test('the skip link moves focus to the content and keeps the page and its filters', async () => {
-    await withPage(browser, 'skip-link', async ({ page, problems }) => {
-      await page.goto(new URL('/?q=pisek', app.url).href);
+    await withPage(env.browser, 'skip-link', async ({ page, problems }) => {
+      await page.goto(new URL('/?q=pisek', env.app.url).href);
       await waitForApp(page);
       const before = page.url();
       await page.keyboard.press('Tab');
@@ -35,8 +24,8 @@ describe('focus and state', { timeout: 120_000 }, () => {
   });
 
   test('removing a chip or clearing all leaves focus on the search field', async () => {
-    await withPage(browser, 'chip-focus', async ({ page, problems }) => {
-      await page.goto(new URL('/?city=pisek&year=2022', app.url).href);
+    await withPage(env.browser, 'chip-focus', async ({ page, problems }) => {
+      await page.goto(new URL('/?city=pisek&year=2022', env.app.url).href);
       await waitForApp(page);
       await page.locator('.chip__remove').first().click();
       await page.waitForFunction(() => document.activeElement?.id === 'search', null, { timeout: APP_TIMEOUT_MS });
@@ -50,8 +39,8 @@ describe('focus and state', { timeout: 120_000 }, () => {
   });
 
   test('the order select follows Back and Forward', async () => {
-    await withPage(browser, 'sort-history', async ({ page, problems }) => {
-      await page.goto(app.url);
+    await withPage(env.browser, 'sort-history', async ({ page, problems }) => {
+      await page.goto(env.app.url);
       await waitForApp(page);
       await page.selectOption('#sort', 'oldest');
       await page.waitForURL((url) => url.search.includes('sort=oldest'), { timeout: APP_TIMEOUT_MS });

@@ -3,6 +3,7 @@
 // accessibility check with axe that fails on any violation.
 
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,4 +136,21 @@ export async function withPage(browser, name, fn) {
  */
 export async function waitForApp(page, { timeout = APP_TIMEOUT_MS } = {}) {
   await page.locator('main h1').first().waitFor({ state: 'visible', timeout });
+}
+
+/**
+ * For a test suite (inside `describe`): serves dist/ and opens Chromium before its tests,
+ * closes both after them. The returned object gets `app` ({ url, close }) and `browser`.
+ */
+export function useAppAndBrowser({ base = '/' } = {}) {
+  const env = {};
+  before(async () => {
+    env.app = await startApp({ base });
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.app?.close();
+  });
+  return env;
 }

@@ -5,15 +5,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   APP_TIMEOUT_MS,
   DIST_DIR,
   assertNoProblems,
   axeCheck,
-  launchBrowser,
-  startApp,
   waitForApp,
+  useAppAndBrowser,
   withPage,
 } from './helpers.mjs';
 
@@ -21,23 +20,15 @@ const SLUG = 'consortium-meeting-pisek-2022';
 const COUNT = '.result-count';
 
 describe('languages', { timeout: 180_000 }, () => {
-  let app;
-  let browser;
+  const env = useAppAndBrowser();
   /** The shipped events, to know the counts without writing them down twice. */
   let events;
 
   before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
     events = JSON.parse(await readFile(join(DIST_DIR, 'data', 'news.json'), 'utf8')).events;
   });
 
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  const at = (path) => new URL(path.replace(/^\//, ''), app.url).href;
+  const at = (path) => new URL(path.replace(/^\//, ''), env.app.url).href;
   const inYear = (year) => events.filter((e) => String(e.start).startsWith(`${year}`)).length;
 
   async function countText(page, expected) {
@@ -66,7 +57,7 @@ describe('languages', { timeout: 180_000 }, () => {
   }
 
   test('the switch keeps the filtered timeline and turns it into English and back', async () => {
-    await withPage(browser, 'i18n-timeline', async ({ page, problems }) => {
+    await withPage(env.browser, 'i18n-timeline', async ({ page, problems }) => {
       const total = events.length;
       await page.goto(at('/?city=pisek&year=2022'));
       await waitForApp(page);
@@ -105,7 +96,7 @@ describe('languages', { timeout: 180_000 }, () => {
   });
 
   test('the switch on an event page opens the English page of the same event', async () => {
-    await withPage(browser, 'i18n-event', async ({ page, problems }) => {
+    await withPage(env.browser, 'i18n-event', async ({ page, problems }) => {
       await page.goto(at(`/events/${SLUG}`));
       await waitForApp(page);
       assert.equal(await htmlLang(page), 'bg');
@@ -137,7 +128,7 @@ describe('languages', { timeout: 180_000 }, () => {
   });
 
   test('English pages opened directly are English, the statement and not-found included', async () => {
-    await withPage(browser, 'i18n-direct', async ({ page, problems }) => {
+    await withPage(env.browser, 'i18n-direct', async ({ page, problems }) => {
       await page.goto(at('/en/accessibility'));
       await waitForApp(page);
       assert.equal(await htmlLang(page), 'en');
@@ -155,7 +146,7 @@ describe('languages', { timeout: 180_000 }, () => {
   });
 
   test('result counts take the singular for one and the plural otherwise', async () => {
-    await withPage(browser, 'i18n-plurals', async ({ page, problems }) => {
+    await withPage(env.browser, 'i18n-plurals', async ({ page, problems }) => {
       const total = events.length;
       const year = inYear(2022);
       assert.ok(year > 1, 'the data has several events in 2022');

@@ -2,25 +2,14 @@
 // calendar download, and Back to the same filtered list. Focus is checked after every step.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { APP_TIMEOUT_MS, assertNoProblems, launchBrowser, startApp, waitForApp, withPage } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { APP_TIMEOUT_MS, assertNoProblems, waitForApp, useAppAndBrowser, withPage } from './helpers.mjs';
 
 /** More Tab presses than any page here needs to reach its last control. */
 const MAX_TABS = 80;
 
 describe('keyboard', { timeout: 120_000 }, () => {
-  let app;
-  let browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const env = useAppAndBrowser();
 
   /** What has focus, in a form that reads well in a failure message. */
   const describeFocus = (page) =>
@@ -55,8 +44,8 @@ describe('keyboard', { timeout: 120_000 }, () => {
   test(
     'search, filter, open an event and add it to the calendar without a mouse',
     async () => {
-      await withPage(browser, 'keyboard-journey', async ({ page, problems }) => {
-        await page.goto(app.url);
+      await withPage(env.browser, 'keyboard-journey', async ({ page, problems }) => {
+        await page.goto(env.app.url);
         await waitForApp(page);
         await page.locator('article.timeline-entry').first().waitFor({ timeout: APP_TIMEOUT_MS });
 

@@ -2,8 +2,8 @@
 // scrolls sideways, and the phone layout keeps every control reachable.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, startApp, waitForApp } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { useAppAndBrowser, waitForApp } from './helpers.mjs';
 
 const PAGES = [
   ['timeline', '/'],
@@ -17,25 +17,14 @@ const PAGES = [
 ];
 
 describe('layout at 320 px', { timeout: 120_000 }, () => {
-  let app;
-  let browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const env = useAppAndBrowser();
 
   for (const [name, path] of PAGES) {
     test(`the ${name} does not scroll sideways`, async () => {
-      const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+      const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
       try {
         const page = await context.newPage();
-        await page.goto(new URL(path, app.url).href);
+        await page.goto(new URL(path, env.app.url).href);
         await waitForApp(page);
         const { scrollWidth, clientWidth, widest } = await page.evaluate(() => {
           const root = document.scrollingElement;

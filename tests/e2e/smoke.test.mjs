@@ -3,8 +3,8 @@
 // requests or accessibility violations.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { APP_TIMEOUT_MS, assertNoProblems, axeCheck, launchBrowser, startApp, withPage } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { APP_TIMEOUT_MS, assertNoProblems, axeCheck, useAppAndBrowser, withPage } from './helpers.mjs';
 
 const ENTRY = 'article.timeline-entry';
 const ENTRY_LINK = '.timeline-entry__title a';
@@ -20,22 +20,11 @@ async function visibleHeading(page) {
 }
 
 describe('smoke', { timeout: 120_000 }, () => {
-  let app;
-  let browser;
-
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const env = useAppAndBrowser();
 
   test('timeline lists events and its first entry opens the event page', async () => {
-    await withPage(browser, 'timeline-to-event', async ({ page, problems }) => {
-      await page.goto(app.url);
+    await withPage(env.browser, 'timeline-to-event', async ({ page, problems }) => {
+      await page.goto(env.app.url);
       await page.locator(ENTRY).first().waitFor({ timeout: APP_TIMEOUT_MS });
       await visibleHeading(page);
       await axeCheck(page, { label: 'the timeline' });
@@ -56,14 +45,14 @@ describe('smoke', { timeout: 120_000 }, () => {
   });
 
   test('an event page opened by deep link renders on its own', async () => {
-    const href = await withPage(browser, 'find-event-link', async ({ page }) => {
-      await page.goto(app.url);
+    const href = await withPage(env.browser, 'find-event-link', async ({ page }) => {
+      await page.goto(env.app.url);
       await page.locator(ENTRY_LINK).first().waitFor({ timeout: APP_TIMEOUT_MS });
       return page.locator(ENTRY_LINK).first().getAttribute('href');
     });
 
-    await withPage(browser, 'event-deep-link', async ({ page, problems }) => {
-      const response = await page.goto(new URL(href, app.url).href);
+    await withPage(env.browser, 'event-deep-link', async ({ page, problems }) => {
+      const response = await page.goto(new URL(href, env.app.url).href);
       assert.equal(response?.status(), 200);
       await visibleHeading(page);
       assert.equal(await page.locator('html').getAttribute('lang'), 'bg');

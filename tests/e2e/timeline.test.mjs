@@ -3,14 +3,13 @@
 // folded filter panel on a phone-sized screen.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   APP_TIMEOUT_MS,
   assertNoProblems,
   axeCheck,
-  launchBrowser,
-  startApp,
   waitForApp,
+  useAppAndBrowser,
   withPage,
 } from './helpers.mjs';
 
@@ -20,20 +19,9 @@ const COUNT = '.result-count';
 const PISEK_MEETING = 'consortium-meeting-pisek-2022';
 
 describe('timeline', { timeout: 180_000 }, () => {
-  let app;
-  let browser;
+  const env = useAppAndBrowser();
 
-  before(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  const at = (query = '') => new URL(query ? `?${query}` : '', app.url).href;
+  const at = (query = '') => new URL(query ? `?${query}` : '', env.app.url).href;
 
   /** Opens the timeline and waits until its result count is shown. */
   async function openTimeline(page, query = '') {
@@ -82,7 +70,7 @@ describe('timeline', { timeout: 180_000 }, () => {
   const leadingNumber = (text) => Number.parseInt(text, 10);
 
   test('city and year chosen in the filter panel narrow the list and land in the URL', async () => {
-    await withPage(browser, 'timeline-city-year', async ({ page, problems }) => {
+    await withPage(env.browser, 'timeline-city-year', async ({ page, problems }) => {
       await openTimeline(page);
       const all = await waitForCount(page, /^\d+ събития$/);
       const total = leadingNumber(all);
@@ -112,7 +100,7 @@ describe('timeline', { timeout: 180_000 }, () => {
   });
 
   test('a Latin search finds and marks Cyrillic words', async () => {
-    await withPage(browser, 'timeline-latin-search', async ({ page, problems }) => {
+    await withPage(env.browser, 'timeline-latin-search', async ({ page, problems }) => {
       await openTimeline(page);
       const search = page.locator('#search');
 
@@ -140,7 +128,7 @@ describe('timeline', { timeout: 180_000 }, () => {
   });
 
   test('a Cyrillic search finds Latin text and the Písek meeting', async () => {
-    await withPage(browser, 'timeline-cyrillic-search', async ({ page, problems }) => {
+    await withPage(env.browser, 'timeline-cyrillic-search', async ({ page, problems }) => {
       await openTimeline(page);
       const search = page.locator('#search');
 
@@ -160,7 +148,7 @@ describe('timeline', { timeout: 180_000 }, () => {
   });
 
   test('a shared URL opens the same view', async () => {
-    const shared = await withPage(browser, 'timeline-share-source', async ({ page, problems }) => {
+    const shared = await withPage(env.browser, 'timeline-share-source', async ({ page, problems }) => {
       await openTimeline(page);
       await facetLabel(page, 'Град', 'f-city-smolyan').click();
       await waitForQuery(page, (q) => q.get('city') === 'smolyan');
@@ -179,7 +167,7 @@ describe('timeline', { timeout: 180_000 }, () => {
       return view;
     });
 
-    await withPage(browser, 'timeline-share-target', async ({ page, problems }) => {
+    await withPage(env.browser, 'timeline-share-target', async ({ page, problems }) => {
       await page.goto(shared.url);
       await waitForApp(page);
       assert.equal(await waitForCount(page, shared.count), shared.count);
@@ -197,7 +185,7 @@ describe('timeline', { timeout: 180_000 }, () => {
   });
 
   test('Back and Forward walk the filter history; typing adds one entry', async () => {
-    await withPage(browser, 'timeline-history', async ({ page, problems }) => {
+    await withPage(env.browser, 'timeline-history', async ({ page, problems }) => {
       await openTimeline(page);
       const all = await waitForCount(page, /^\d+ събития$/);
 
@@ -240,7 +228,7 @@ describe('timeline', { timeout: 180_000 }, () => {
   });
 
   test('a search that matches nothing shows the empty state, and its offer brings results back', async () => {
-    await withPage(browser, 'timeline-empty', async ({ page, problems }) => {
+    await withPage(env.browser, 'timeline-empty', async ({ page, problems }) => {
       await openTimeline(page);
       const all = await waitForCount(page, /^\d+ събития$/);
       const total = leadingNumber(all);
@@ -264,7 +252,7 @@ describe('timeline', { timeout: 180_000 }, () => {
   });
 
   test('the empty state lifts the filter that brings back the most events', async () => {
-    await withPage(browser, 'timeline-empty-facets', async ({ page, problems }) => {
+    await withPage(env.browser, 'timeline-empty-facets', async ({ page, problems }) => {
       // No event in Písek in 2019: dropping either filter brings some back.
       await openTimeline(page, 'year=2019&city=pisek');
       await page.locator('.empty-state').waitFor({ timeout: APP_TIMEOUT_MS });
@@ -281,7 +269,7 @@ describe('timeline', { timeout: 180_000 }, () => {
   });
 
   test('chips remove one filter each and "clear all" removes every one', async () => {
-    await withPage(browser, 'timeline-chips', async ({ page, problems }) => {
+    await withPage(env.browser, 'timeline-chips', async ({ page, problems }) => {
       await openTimeline(page, 'year=2022&city=pisek&q=%D1%81%D1%80%D0%B5%D1%89%D0%B0');
       await waitForCount(page, /^1 събитие от/);
       const chips = page.locator('.chip');
@@ -304,7 +292,7 @@ describe('timeline', { timeout: 180_000 }, () => {
   });
 
   test('the sort control reverses the order of the list', async () => {
-    await withPage(browser, 'timeline-sort', async ({ page, problems }) => {
+    await withPage(env.browser, 'timeline-sort', async ({ page, problems }) => {
       await openTimeline(page);
       await waitForCount(page, /^\d+ събития$/);
       const newest = await entryHrefs(page);
@@ -335,7 +323,7 @@ describe('timeline', { timeout: 180_000 }, () => {
   });
 
   test('malformed query parameters are ignored', async () => {
-    await withPage(browser, 'timeline-malformed-query', async ({ page, problems }) => {
+    await withPage(env.browser, 'timeline-malformed-query', async ({ page, problems }) => {
       await openTimeline(page, 'year=abc&type=nope&city=%E0%A4&q=');
       const all = await waitForCount(page, /^\d+ събития$/);
       assert.equal(await page.locator(ENTRY).count(), leadingNumber(all), 'every event is shown');
@@ -348,7 +336,7 @@ describe('timeline', { timeout: 180_000 }, () => {
   });
 
   test('on a 360 px screen the filters fold behind a toggle', async () => {
-    await withPage(browser, 'timeline-narrow', async ({ page, problems }) => {
+    await withPage(env.browser, 'timeline-narrow', async ({ page, problems }) => {
       await page.setViewportSize({ width: 360, height: 740 });
       await openTimeline(page);
       const toggle = page.locator('.filters__toggle');
