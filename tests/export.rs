@@ -440,6 +440,24 @@ fn jsonld_keeps_month_precision_and_names_the_host_organisation() {
 }
 
 #[test]
+fn jsonld_names_the_language_the_title_is_really_in() {
+    let mut only_bg = catalog().event("kick-off-trondheim").unwrap().clone();
+    only_bg.title = Text {
+        bg: Some("Само на български".into()),
+        en: None,
+    };
+    let catalog = catalog_with(vec![only_bg]);
+    let event = &catalog.events[0];
+    let doc: serde_json::Value =
+        serde_json::from_str(&event_jsonld(&catalog, event, Lang::En, BASE)).unwrap();
+    assert_eq!(doc["name"], "Само на български");
+    assert_eq!(
+        doc["inLanguage"], "bg",
+        "the English page shows the Bulgarian title"
+    );
+}
+
+#[test]
 fn jsonld_attendance_mode_follows_online_and_venue() {
     let catalog = catalog();
     let online = catalog.event("bold-city-vision-webinar").unwrap();

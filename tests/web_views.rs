@@ -213,3 +213,29 @@ fn photos_are_lazy_sized_and_described() {
         "{caption}"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_name_shown_in_the_other_language_says_its_language() {
+    let mut catalog = news().catalog.clone();
+    let pisek = catalog.cities.iter_mut().find(|c| c.id == "pisek").unwrap();
+    pisek.name.en = None;
+    let index = cityxchange_news::query::SearchIndex::new(&catalog);
+    let news = Arc::new(News { catalog, index });
+    let event = news
+        .catalog
+        .event_index("consortium-meeting-pisek-2022")
+        .unwrap();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <EventCard news=news.clone() index=event lang=Lang::En/> }
+    });
+    let labels = root.query_selector_all(".city-label").unwrap();
+    let mut marked = Vec::new();
+    for i in 0..labels.length() {
+        let el: web_sys::Element = labels.get(i).unwrap().dyn_into().unwrap();
+        if let Some(lang) = el.get_attribute("lang") {
+            marked.push((el.text_content().unwrap(), lang));
+        }
+    }
+    assert_eq!(marked, vec![("Писек".to_owned(), "bg".to_owned())]);
+}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::News;
 use crate::app::{use_paths, Paths};
+use crate::components::lang_text::fallback_lang;
 use crate::components::static_tree::{el, text, Node};
 use crate::i18n::{country_name, event_type_label, format_range, ui};
 use crate::model::{Catalog, Event, Lang};
@@ -62,7 +63,12 @@ pub fn event_card(
         .all_city_ids()
         .into_iter()
         .filter_map(|id| catalog.city(id))
-        .map(|c| el("li").attr("class", "city-label").text(c.name.get(lang)))
+        .map(|c| {
+            el("li")
+                .attr("class", "city-label")
+                .attr_opt("lang", fallback_lang(&c.name, lang))
+                .text(c.name.get(lang))
+        })
         .collect();
     let heading_tag = match heading_level {
         2 => "h2",

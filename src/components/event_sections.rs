@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::{use_paths, Paths};
 use crate::components::body_text::body_text;
-use crate::components::lang_text::{fallback_note, lang_text};
+use crate::components::lang_text::{fallback_note, label, lang_text};
 use crate::components::static_tree::{el, text, Node};
 use crate::i18n::{city_role_label, compare_names, country_name, format_date, ui};
 use crate::model::{Catalog, City, CityRole, Event, Lang, PartialDate, Presenter, Session, Text};
@@ -87,7 +87,7 @@ pub fn participants(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node>
         Some(
             el("li")
                 .attr_opt("class", is_lead.then_some("participants__lead"))
-                .text(name)
+                .child(label(&org.name, lang))
                 .maybe(short.map(|s| text(format!(" ({s})"))))
                 .children(
                     is_lead
@@ -114,11 +114,9 @@ pub fn participants(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node>
         let items = cities
             .into_iter()
             .map(|c| {
-                el("li").text(format!(
-                    "{}, {}",
-                    c.name.get(lang),
-                    country_name(&c.country, lang)
-                ))
+                el("li")
+                    .child(label(&c.name, lang))
+                    .text(format!(", {}", country_name(&c.country, lang)))
             })
             .collect();
         group(city_role_label(lang, role), items)
@@ -247,7 +245,7 @@ pub fn topics(catalog: &Catalog, paths: &Paths, index: usize, lang: Lang) -> Opt
         .topics
         .iter()
         .filter_map(|id| {
-            let label = catalog.topic(id)?.label.get(lang);
+            let topic = catalog.topic(id)?;
             let mut filter = EventFilter::default();
             filter.toggle(Facet::Topic, id);
             let href = paths.timeline(lang, &filter.to_query());
@@ -256,7 +254,7 @@ pub fn topics(catalog: &Catalog, paths: &Paths, index: usize, lang: Lang) -> Opt
                     el("a")
                         .attr("class", "topic-link")
                         .attr("href", href)
-                        .text(label),
+                        .child(label(&topic.label, lang)),
                 ),
             )
         })

@@ -39,3 +39,13 @@ pub fn fallback_lang(value: &Text, lang: Lang) -> Option<&'static str> {
     let resolved = value.resolve(lang);
     resolved.is_fallback(lang).then_some(resolved.lang.code())
 }
+
+/// A short label from the data (a name, a topic): plain text in the page's language, or a
+/// span that says its own language when the label is only available in the other.
+pub fn label(value: &Text, lang: Lang) -> Node {
+    let resolved = value.resolve(lang);
+    match fallback_lang(value, lang) {
+        Some(code) => el("span").attr("lang", code).text(resolved.text),
+        None => text(resolved.text),
+    }
+}

@@ -43,7 +43,11 @@ pub fn event_jsonld(catalog: &Catalog, event: &Event, lang: Lang, base_url: &str
         doc.insert("image".into(), json!(images));
     }
     doc.insert("url".into(), json!(url));
-    doc.insert("inLanguage".into(), json!(lang.code()));
+    // The language the name is really written in: a title shown as fallback is in the other.
+    doc.insert(
+        "inLanguage".into(),
+        json!(event.title.resolve(lang).lang.code()),
+    );
     script_safe(&Value::Object(doc).to_string())
 }
 
