@@ -90,7 +90,8 @@ export function withCspMeta(html) {
   return `${cleaned.slice(0, at)}${meta}${cleaned.slice(at)}`;
 }
 
-async function listFiles(dir) {
+/** Every file below dir, as paths that start with dir. */
+export async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);

@@ -2,9 +2,10 @@
 // brotli total of what a first visit downloads, checked against a budget.
 // Usage: node scripts/size.mjs [dist-dir]      Exit 1 when the first load is over budget.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
+import { listFiles } from './post-build.mjs';
 
 /**
  * Brotli bytes a first visit may download: index.html, JS glue, wasm, all CSS, the news.
@@ -19,16 +20,6 @@ const ASSET_EXTENSIONS = new Set([
 const NEWS_FILE = 'data/news.json';
 
 const distDir = resolve(process.argv[2] ?? 'dist');
-
-async function listFiles(dir) {
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(path)));
-    else if (entry.isFile()) out.push(path);
-  }
-  return out;
-}
 
 function measure(buf) {
   return {

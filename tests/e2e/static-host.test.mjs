@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -24,6 +24,7 @@ import {
   COMPRESSED_EXTENSIONS,
   contentSecurityPolicy,
   inlineScriptHashes,
+  listFiles,
   withCspMeta,
 } from '../../scripts/post-build.mjs';
 
@@ -35,16 +36,6 @@ const SLUG = 'consortium-meeting-pisek-2022';
 const TITLE_BG = 'Среща на консорциума на +CityxChange в Писек';
 
 const CSP_META_RE = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g;
-
-async function listFiles(dir) {
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(path)));
-    else if (entry.isFile()) out.push(path);
-  }
-  return out;
-}
 
 /** The policy of a built page; fails unless there is exactly one CSP meta. */
 function cspOf(html) {
