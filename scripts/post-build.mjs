@@ -1,13 +1,12 @@
-// Last step of a build (run by scripts/post-build.sh from trunk's post_build hook, on the
-// staging folder before trunk moves it to dist/):
-//  1. a Content-Security-Policy <meta> in index.html that allows trunk's inline loader script
-//     by its sha256 (no 'unsafe-inline'),
-//  2. 404.html as a copy of index.html, so hosts that answer unknown paths with it still
-//     start the app on deep links,
-//  3. brotli (quality 11) and gzip (level 9) siblings of every text asset, for hosts that
-//     serve precompressed files (nginx gzip_static / brotli_static).
+// Steps of a build around `newsctl prerender` (run by scripts/post-build.sh from trunk's
+// post_build hook, on the staging folder before trunk moves it to dist/):
+//  template: index.html becomes the page template: our loader (src/boot.js) in place of
+//    trunk's, marks for each page's head tags and content, and a Content-Security-Policy
+//    <meta> that allows the inline loader by its sha256 (no 'unsafe-inline');
+//  compress: brotli (quality 11) and gzip (level 9) siblings of every text asset, for hosts
+//    that serve precompressed files (nginx gzip_static / brotli_static).
 //
-// Usage: node scripts/post-build.mjs DIR [--no-compress] [--no-csp]
+// Usage: node scripts/post-build.mjs template DIR [--no-csp] | compress DIR
 // The functions are exported for the tests.
 
 import { createHash } from 'node:crypto';
@@ -120,33 +119,94 @@ export async function precompress(dir) {
   return assets.length;
 }
 
-export async function postBuild(dir, { compress = true, csp = true } = {}) {
+/** The start tags `<tag …>` in html whose attributes pass `test`, as [text, attrs] pairs. */
+function tags(html, tag, test) {
+  const re = new RegExp(`<${tag}\\b([^>]*)>`, 'gi');
+  return [...html.matchAll(re)].filter(([, attrs]) => test(attrs)).map(([text, attrs]) => [text, attrs]);
+}
+
+/** The loader (src/boot.js) without its comments and indentation, for inlining. */
+export async function bootScript() {
+  const source = await readFile(new URL('../src/boot.js', import.meta.url), 'utf8');
+  return source
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('//'))
+    .join('\n');
+}
+
+/**
+ * Turns trunk's index.html into the page template that `newsctl prerender` fills: trunk's
+ * loader and preloads give way to our loader (src/boot.js), which starts the app only when
+ * needed; the head gets a place for each page's own tags; the body a place for its content.
+ */
+export function pageTemplate(html, boot) {
+  let out = html;
+  let js = null;
+  let wasm = null;
+  for (const [, attrs, body] of html.matchAll(SCRIPT_RE)) {
+    const found = /from\s+'([^']+\.js)'[\s\S]*module_or_path:\s*'([^']+\.wasm)'/.exec(body);
+    if (attribute(attrs, 'src') === null && found) {
+      [, js, wasm] = found;
+      out = out.replace(`<script${attrs}>${body}</script>`, '');
+    }
+  }
+  if (!js) throw new Error("index.html has no trunk loader script: cannot find the app's files");
+  const integrity = { js: '', wasm: '' };
+  for (const [text, attrs] of tags(out, 'link', (a) => /preload/i.test(attribute(a, 'rel') ?? ''))) {
+    const href = attribute(attrs, 'href');
+    if (href === js) integrity.js = attribute(attrs, 'integrity') ?? '';
+    if (href === wasm) integrity.wasm = attribute(attrs, 'integrity') ?? '';
+    out = out.replace(text, '');
+  }
+  for (const [text] of [
+    ...tags(out, 'meta', (a) => attribute(a, 'name') === 'description'),
+    ...tags(out, 'html', () => true),
+  ]) {
+    out = out.replace(text, text.startsWith('<html') ? '<html>' : '');
+  }
+  out = out.replace(/<title>[\s\S]*?<\/title>/i, '');
+  const loader = boot
+    .replace("'__JS__'", JSON.stringify(js))
+    .replace("'__JS_SRI__'", JSON.stringify(integrity.js))
+    .replace("'__WASM__'", JSON.stringify(wasm))
+    .replace("'__WASM_SRI__'", JSON.stringify(integrity.wasm));
+  out = out.replace(/<\/head>/i, `<script>${loader}</script><!--HEAD--><!--/HEAD--></head>`);
+  out = /<\/body>/i.test(out)
+    ? out.replace(/<\/body>/i, '<!--static--><!--/static--></body>')
+    : `${out}<!--static--><!--/static-->`;
+  return out;
+}
+
+/** Step 1, before prerendering: index.html becomes the page template (with the CSP). */
+export async function templateStep(dir, { csp = true } = {}) {
   const index = join(dir, 'index.html');
-  const source = await readFile(index, 'utf8');
-  const html = csp ? withCspMeta(source) : source;
+  const template = pageTemplate(await readFile(index, 'utf8'), await bootScript());
+  const html = csp ? withCspMeta(template) : template;
   await writeFile(index, html);
-  await writeFile(join(dir, '404.html'), html);
-  const compressed = compress ? await precompress(dir) : 0;
-  return { hashes: inlineScriptHashes(html), compressed };
+  return { hashes: inlineScriptHashes(html) };
+}
+
+/** Step 2, after prerendering: .br and .gz siblings. */
+export async function compressStep(dir) {
+  return { compressed: await precompress(dir) };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const dir = args.find((a) => !a.startsWith('--'));
-  const unknown = args.filter((a) => a.startsWith('--') && a !== '--no-compress' && a !== '--no-csp');
-  if (!dir || unknown.length) {
-    console.error('usage: node scripts/post-build.mjs DIR [--no-compress] [--no-csp]');
+  const [step, dir, ...flags] = process.argv.slice(2);
+  const unknown = flags.filter((a) => a !== '--no-csp');
+  if (!['template', 'compress'].includes(step) || !dir || unknown.length) {
+    console.error('usage: node scripts/post-build.mjs template DIR [--no-csp] | compress DIR');
     process.exit(2);
   }
   try {
-    const { hashes, compressed } = await postBuild(resolve(dir), {
-      compress: !args.includes('--no-compress'),
-      csp: !args.includes('--no-csp'),
-    });
-    console.log(
-      (args.includes('--no-csp') ? 'post-build: no CSP, 404.html' : `post-build: CSP with ${hashes.length} script hash(es), 404.html`) +
-        (compressed ? `, .br/.gz for ${compressed} files` : ', no precompression'),
-    );
+    if (step === 'template') {
+      const { hashes } = await templateStep(resolve(dir), { csp: !flags.includes('--no-csp') });
+      console.log(`post-build: page template with ${flags.includes('--no-csp') ? 'no CSP' : `a CSP of ${hashes.length} script hash(es)`}`);
+    } else {
+      const { compressed } = await compressStep(resolve(dir));
+      console.log(`post-build: .br/.gz for ${compressed} files`);
+    }
   } catch (err) {
     console.error(`post-build: ${err.message}`);
     process.exit(1);

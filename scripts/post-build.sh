@@ -3,7 +3,9 @@
 # dist folder, with what a static host needs beside the app:
 #  - calendars, Atom feeds, sitemap and robots.txt from the news file (newsctl feeds); their
 #    absolute links start with site.canonical_url, or with $NEWS_BASE_URL when that is set;
-#  - 404.html and, in release builds, the CSP <meta> and .br/.gz siblings (post-build.mjs).
+#  - the page template from trunk's index.html (our loader, marks, in release builds the CSP
+#    <meta>; post-build.mjs), then every page prerendered from it (newsctl prerender: index.html,
+#    en.html, events/*.html, 404.html, ...), then, in release builds, .br/.gz siblings.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +24,10 @@ cargo run --quiet --profile dev --bin newsctl -- "${FEEDS_ARGS[@]}" public/data/
 # A debug build (trunk serve) skips compression (its wasm is large and served locally) and the
 # CSP: trunk serve adds its own inline live-reload script after this hook, which the policy's
 # hashes cannot know.
-DEV=()
-if [ "${TRUNK_PROFILE:-release}" != "release" ]; then DEV=(--no-compress --no-csp); fi
-node scripts/post-build.mjs "$OUT" "${DEV[@]}"
+TEMPLATE_ARGS=()
+RELEASE=1
+if [ "${TRUNK_PROFILE:-release}" != "release" ]; then TEMPLATE_ARGS=(--no-csp); RELEASE=0; fi
+node scripts/post-build.mjs template "$OUT" "${TEMPLATE_ARGS[@]}"
+cargo run --quiet --profile dev --bin newsctl -- prerender --template "$OUT/index.html" --out "$OUT" \
+  public/data/news.json
+if [ "$RELEASE" = 1 ]; then node scripts/post-build.mjs compress "$OUT"; fi

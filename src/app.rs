@@ -118,9 +118,43 @@ impl Paths {
     }
 }
 
-/// The loaded news, shared by every page. `None` while loading.
+/// What a page knows of the news: `None` while (re)loading, then the outcome.
+pub type NewsState = Option<Result<Arc<News>, LoadError>>;
+
+/// The loaded news, shared by every page, and the way to ask for it again after a failure.
+///
+/// The app starts with the outcome of the first load already in hand (see [`start`]): the
+/// first frame it draws is the finished page, never a loading state over prerendered content.
 #[derive(Clone, Copy)]
-pub struct NewsResource(pub LocalResource<Result<Arc<News>, LoadError>>);
+pub struct NewsResource {
+    state: RwSignal<NewsState, LocalStorage>,
+    url: StoredValue<String>,
+}
+
+impl NewsResource {
+    pub fn new(first: Result<Arc<News>, LoadError>, url: String) -> Self {
+        Self {
+            state: RwSignal::new_local(Some(first)),
+            url: StoredValue::new(url),
+        }
+    }
+
+    /// The current state; a reactive read.
+    pub fn get(&self) -> NewsState {
+        self.state.get()
+    }
+
+    /// Loads the file again (the retry button), showing the loading state meanwhile.
+    pub fn refetch(&self) {
+        let state = self.state;
+        let url = self.url.get_value();
+        state.set(None);
+        leptos::task::spawn_local(async move {
+            let outcome = fetch_news(url).await;
+            state.set(Some(outcome));
+        });
+    }
+}
 
 pub fn use_paths() -> Paths {
     use_context::<Paths>().unwrap_or_else(|| Paths::new(""))
@@ -131,32 +165,42 @@ pub fn use_news() -> Option<NewsResource> {
 }
 
 /// The base path the page was served under, from `<base href>`.
-fn base_path() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let base = leptos::prelude::document()
-            .base_uri()
-            .ok()
-            .flatten()
-            .and_then(|uri| web_sys::Url::new(&uri).ok())
-            .map(|url| url.pathname())
-            .unwrap_or_default();
-        base.trim_end_matches('/').to_owned()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        String::new()
-    }
+#[cfg(target_arch = "wasm32")]
+pub fn base_path() -> String {
+    let base = leptos::prelude::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_owned()
 }
 
-#[component]
-pub fn App() -> impl IntoView {
-    provide_meta_context();
+/// Starts the app in the browser: loads the news, then replaces the prerendered page with the
+/// live one in a single task, so no frame shows a half-built page (see docs/architecture.md).
+///
+/// The page's loader script listens to the two events: `cxc-mount` (take the state of the
+/// prerendered controls, then remove them) and `cxc-ready` (give that state to the app).
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
     let paths = Paths::new(&base_path());
+    let url = paths.asset(NEWS_PATH);
+    wasm_bindgen_futures::spawn_local(async move {
+        let news = fetch_news(url).await;
+        crate::components::dom::announce("cxc-mount");
+        leptos::mount::mount_to_body(move || view! { <App news paths/> });
+        crate::components::dom::announce("cxc-ready");
+    });
+}
+
+/// The whole app over one outcome of loading the news file, under the given paths.
+#[component]
+pub fn App(news: Result<Arc<News>, LoadError>, paths: Paths) -> impl IntoView {
+    provide_meta_context();
     let data_url = paths.asset(NEWS_PATH);
     provide_context(paths.clone());
-    let news = LocalResource::new(move || fetch_news(data_url.clone()));
-    provide_context(NewsResource(news));
+    provide_context(NewsResource::new(news, data_url));
     let base = paths.base.clone();
 
     view! {

@@ -2,6 +2,8 @@
 //! English. Pure modules (`model`, `query`, `text`, `export`, `i18n`) carry the logic and are
 //! tested natively; `app`, `pages` and `components` are the Leptos views.
 
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod components;
@@ -9,5 +11,7 @@ pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod pages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod query;
 pub mod text;

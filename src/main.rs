@@ -4,6 +4,6 @@ fn main() {
     #[cfg(target_arch = "wasm32")]
     {
         console_error_panic_hook::set_once();
-        leptos::mount::mount_to_body(cityxchange_news::app::App);
+        cityxchange_news::app::start();
     }
 }

@@ -78,3 +78,14 @@ pub fn focus_nth(selector: &str, n: usize) {
         let _ = el.focus();
     }
 }
+
+/// Tells the page's loader script that the app reached a step of its start (see
+/// `app::start`); a plain event on the document, with nothing attached.
+pub fn announce(name: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(event) = web_sys::Event::new(name) {
+        let _ = document.dispatch_event(&event);
+    }
+}

@@ -82,7 +82,7 @@ pub fn Footer(lang: Memo<Lang>) -> impl IntoView {
     let paths = use_paths();
     let news = use_news();
     move || {
-        let loaded = news.and_then(|n| n.0.get()).and_then(Result::ok);
+        let loaded = news.and_then(|n| n.get()).and_then(Result::ok);
         footer(lang.get(), &paths, loaded.as_deref())
     }
 }

@@ -23,10 +23,10 @@ where
         let Some(resource) = resource else {
             return loading(lang).into_any();
         };
-        match resource.0.get() {
+        match resource.get() {
             None => loading(lang).into_any(),
             Some(Err(error)) => {
-                let retry = move |_| resource.0.refetch();
+                let retry = move |_| resource.refetch();
                 view! { <LoadFailure lang=lang error=error on_retry=retry page_heading/> }
                     .into_any()
             }

@@ -13,7 +13,7 @@ pub fn AccessibilityPage(lang: Lang) -> impl IntoView {
     let paths = use_paths();
     let news = use_news();
     let contact = move || {
-        let loaded = news.and_then(|n| n.0.get()).and_then(Result::ok)?;
+        let loaded = news.and_then(|n| n.get()).and_then(Result::ok)?;
         let contact = &loaded.catalog.site.contact;
         let label = contact.label.get(lang).to_owned();
         Some(match contact.url.clone() {

@@ -169,7 +169,7 @@ describe('data errors', { timeout: 180_000 }, () => {
     });
   });
 
-  test('while the file is on its way the page says it is loading', async () => {
+  test('while the file is on its way the prerendered page stays readable', async () => {
     await withPage(env.browser, 'data-slow', async ({ page, problems }) => {
       let release;
       const held = new Promise((resolve) => {
@@ -180,6 +180,38 @@ describe('data errors', { timeout: 180_000 }, () => {
         await route.fulfill(json(realText));
       });
       await page.goto(env.app.url);
+      const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
+      await page.evaluate(() => window.cxcStart());
+      await (await wasm).finished();
+      // The code is in, the data is not: the HTML page is still all there, nothing hidden.
+      assert.equal(await page.locator('html').getAttribute('data-app'), 'starting');
+      assert.equal(await page.locator(ENTRY).count(), 24);
+      assert.ok(await page.locator(ENTRY).first().isVisible());
+      release();
+      await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      assert.equal(await page.locator(ENTRY).count(), 24);
+      assert.equal(await page.locator('main h1').count(), 1, 'the app replaced the page, no copy stays');
+      assertNoProblems(problems, 'slow load');
+    });
+  });
+
+  test('a retry says that the file is loading until it arrives', async () => {
+    await withPage(env.browser, 'data-retry-slow', async ({ page, problems }) => {
+      let release;
+      const held = new Promise((resolve) => {
+        release = resolve;
+      });
+      let calls = 0;
+      await openWithData(page, async (route) => {
+        calls += 1;
+        if (calls === 1) {
+          await route.fulfill({ status: 503, body: 'busy' });
+          return;
+        }
+        await held;
+        await route.fulfill(json(realText));
+      });
+      await page.locator(`${ERROR} button.retry`).click();
       const loading = page.locator('main .load-state--loading');
       await loading.waitFor({ timeout: APP_TIMEOUT_MS });
       assert.equal(await loading.getAttribute('role'), 'status');
@@ -187,7 +219,7 @@ describe('data errors', { timeout: 180_000 }, () => {
       release();
       await page.locator(ENTRY).first().waitFor({ timeout: APP_TIMEOUT_MS });
       assert.equal(await loading.count(), 0);
-      assertNoProblems(problems, 'slow load');
+      assertOnlyTheExpectedFailure(problems, 'retry after 503');
     });
   });
 });

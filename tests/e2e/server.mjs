@@ -1,8 +1,10 @@
 // A small static file server for the built app (dist/), used by the browser tests and for
 // checking a release build by hand. Node built-ins only; binds to 127.0.0.1.
 //
-// - Paths without a file extension fall back to index.html, so deep links into the
-//   single-page app work (the router resolves them in the browser).
+// - A path is answered as nginx's `try_files $uri $uri.html $uri/index.html` would: the
+//   prerendered page of /events/x is events/x.html. Other paths without a file extension get
+//   404.html with status 404 (its loader starts the app, which shows the right page if the
+//   address is one of its own), or index.html when there is no 404.html.
 // - An optional base path serves the app under a prefix, as on the municipality's site.
 // - Responses are brotli/gzip encoded when the client accepts it: a precompressed sibling
 //   (file.br / file.gz) is used when present, otherwise the body is compressed on the fly.
@@ -88,7 +90,7 @@ function compress(body, encoding) {
 
 /**
  * Resolves a request path to a file under root, or null when nothing should be served.
- * Returns { file, fallback } where fallback marks the SPA index.html answer.
+ * Returns { file, status }.
  */
 async function resolveFile(root, base, pathname) {
   if (!pathname.startsWith(base) && `${pathname}/` !== base) return null;
@@ -96,12 +98,15 @@ async function resolveFile(root, base, pathname) {
   const candidate = resolve(root, relative === '' ? 'index.html' : relative);
   // Refuse anything that escapes the root (e.g. encoded "..").
   if (candidate !== root && !candidate.startsWith(root + sep)) return null;
-  if (await isFile(candidate)) return { file: candidate, fallback: false };
+  if (await isFile(candidate)) return { file: candidate, status: 200 };
+  const page = candidate.replace(/[/\\]+$/, '');
+  if (page !== root && (await isFile(`${page}.html`))) return { file: `${page}.html`, status: 200 };
   if (await isFile(join(candidate, 'index.html'))) {
-    return { file: join(candidate, 'index.html'), fallback: false };
+    return { file: join(candidate, 'index.html'), status: 200 };
   }
-  if (extname(relative) === '') return { file: join(root, 'index.html'), fallback: true };
-  return null;
+  if (extname(relative) !== '') return null;
+  if (await isFile(join(root, '404.html'))) return { file: join(root, '404.html'), status: 404 };
+  return { file: join(root, 'index.html'), status: 200 };
 }
 
 async function handle(req, res, root, base) {
@@ -145,7 +150,7 @@ async function handle(req, res, root, base) {
     body = await readFile(found.file);
   }
   headers['Content-Length'] = body.length;
-  res.writeHead(200, headers);
+  res.writeHead(found.status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 

@@ -6,6 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -25,6 +26,7 @@ import {
   contentSecurityPolicy,
   inlineScriptHashes,
   listFiles,
+  pageTemplate,
   withCspMeta,
 } from '../../scripts/post-build.mjs';
 
@@ -36,6 +38,20 @@ const SLUG = 'consortium-meeting-pisek-2022';
 const TITLE_BG = 'Среща на консорциума на +CityxChange в Писек';
 
 const CSP_META_RE = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g;
+
+/** The four constants the loader got from the build: { JS, JS_SRI, WASM, WASM_SRI }. */
+function loaderConstants(html) {
+  const out = {};
+  for (const name of ['JS', 'JS_SRI', 'WASM', 'WASM_SRI']) {
+    const m = new RegExp(`const ${name} = "([^"]*)";`).exec(html);
+    assert.ok(m, `the loader sets ${name}`);
+    out[name] = m[1];
+  }
+  return out;
+}
+
+/** The head of a page up to its own tags: what every page of a build shares. */
+const sharedHead = (html) => html.slice(html.indexOf('<meta charset'), html.indexOf('<!--HEAD-->'));
 
 /** The policy of a built page; fails unless there is exactly one CSP meta. */
 function cspOf(html) {
@@ -61,6 +77,29 @@ describe('post-build step (pure functions)', () => {
     assert.equal(withCspMeta(once), once);
     assert.ok(!cspOf(once).includes('unsafe-inline'));
   });
+
+  test("the page template swaps trunk's loader for ours and marks where each page goes", () => {
+    const trunk =
+      '<!doctype html><html lang=bg><meta charset=utf-8><title>t</title><meta content="d" name=description>' +
+      "<base href=/p/><script type=module>import init, * as bindings from '/p/app-0123456789abcdef.js';\n" +
+      "const wasm = await init({ module_or_path: '/p/app-0123456789abcdef_bg.wasm' });</script>" +
+      '<link crossorigin href=/p/app-0123456789abcdef.js integrity=sha384-JS rel=modulepreload>' +
+      '<link as=fetch crossorigin href=/p/app-0123456789abcdef_bg.wasm integrity=sha384-WASM rel=preload type=application/wasm>' +
+      '</head><body><noscript>n</noscript></body></html>';
+    const boot = "const JS = '__JS__';\nconst JS_SRI = '__JS_SRI__';\nconst WASM = '__WASM__';\nconst WASM_SRI = '__WASM_SRI__';";
+    const out = pageTemplate(trunk, boot);
+    assert.deepEqual(loaderConstants(out), {
+      JS: '/p/app-0123456789abcdef.js',
+      JS_SRI: 'sha384-JS',
+      WASM: '/p/app-0123456789abcdef_bg.wasm',
+      WASM_SRI: 'sha384-WASM',
+    });
+    assert.doesNotMatch(out, /import init|modulepreload|rel=preload|<title>|name=description|lang=bg/);
+    assert.match(out, /<!doctype html><html><meta charset=utf-8>/);
+    assert.match(out, /<\/script><!--HEAD--><!--\/HEAD--><\/head>/);
+    assert.match(out, /<noscript>n<\/noscript><!--static--><!--\/static--><\/body>/);
+    assert.throws(() => pageTemplate('<html><body></body></html>', boot), /no trunk loader/);
+  });
 });
 
 describe('static host: files of the release build', { timeout: 60_000 }, () => {
@@ -80,8 +119,17 @@ describe('static host: files of the release build', { timeout: 60_000 }, () => {
 
   const at = (path) => new URL(path, app.url).href;
 
-  test('404.html is a copy of index.html, so hosts that answer unknown paths with it start the app', async () => {
-    assert.equal(await readFile(join(ROOT_DIST, '404.html'), 'utf8'), indexHtml);
+  test('every page is prerendered: 404.html is the not-found page, with the head all pages share', async () => {
+    const notFound = await readFile(join(ROOT_DIST, '404.html'), 'utf8');
+    assert.match(notFound, /<html lang="?bg"? data-route="\/404">/);
+    assert.match(notFound, /Страницата не е намерена/);
+    assert.equal(sharedHead(notFound), sharedHead(indexHtml), 'same CSP, loader and styles');
+    assert.match(indexHtml, /<html lang="?bg"? data-route="\/">/);
+    for (const file of [`events/${SLUG}.html`, `en/events/${SLUG}.html`, 'en.html', 'accessibility.html', 'en/accessibility.html']) {
+      const html = await readFile(join(ROOT_DIST, file), 'utf8');
+      assert.equal(sharedHead(html), sharedHead(indexHtml), `${file} shares the head`);
+      assert.match(html, /<main id="main"[^>]*>[\s\S]*<h1/, `${file} has its content`);
+    }
   });
 
   test('the CSP meta allows the inline loader by hash and nothing inline besides', () => {
@@ -95,12 +143,14 @@ describe('static host: files of the release build', { timeout: 60_000 }, () => {
     );
   });
 
-  test('the JS glue and the wasm have hashed names and sha384 integrity', () => {
-    const js = /<link [^>]*href=\/?([\w-]+-[0-9a-f]{8,}\.js)[^>]*>/.exec(indexHtml);
-    const wasm = /<link [^>]*href=\/?([\w-]+-[0-9a-f]{8,}_bg\.wasm)[^>]*>/.exec(indexHtml);
-    assert.ok(js, 'a preload of the hashed JS glue');
-    assert.ok(wasm, 'a preload of the hashed wasm');
-    for (const [tag] of [js, wasm]) assert.match(tag, /integrity="?sha384-[A-Za-z0-9+/=]{64}/);
+  test('the JS glue and the wasm have hashed names and the right sha384 integrity', async () => {
+    const { JS, JS_SRI, WASM, WASM_SRI } = loaderConstants(indexHtml);
+    assert.match(JS, /^\/[\w-]+-[0-9a-f]{8,}\.js$/);
+    assert.match(WASM, /^\/[\w-]+-[0-9a-f]{8,}_bg\.wasm$/);
+    for (const [file, sri] of [[JS, JS_SRI], [WASM, WASM_SRI]]) {
+      const digest = createHash('sha384').update(await readFile(join(ROOT_DIST, file))).digest('base64');
+      assert.equal(sri, `sha384-${digest}`, `${file}: the integrity matches the file`);
+    }
     assert.match(indexHtml, /<link [^>]*href=\/?tokens-[0-9a-f]+\.css[^>]*integrity=/, 'CSS is hashed too');
   });
 
@@ -254,9 +304,10 @@ describe('static host: the app built for a sub-path', { timeout: 120_000, skip: 
   test('the build points at the base: <base href> and CSP are in place', async () => {
     const html = await readFile(join(SUBPATH_DIST, 'index.html'), 'utf8');
     assert.match(html, new RegExp(`<base href="?${SUBPATH_BASE}"?>`));
-    assert.match(html, new RegExp(`import init, \\* as bindings from '${SUBPATH_BASE}cityxchange-news-`));
+    assert.ok(loaderConstants(html).JS.startsWith(`${SUBPATH_BASE}cityxchange-news-`));
+    assert.ok(loaderConstants(html).WASM.startsWith(`${SUBPATH_BASE}cityxchange-news-`));
     cspOf(html);
-    assert.equal(await readFile(join(SUBPATH_DIST, '404.html'), 'utf8'), html);
+    assert.equal(sharedHead(await readFile(join(SUBPATH_DIST, '404.html'), 'utf8')), sharedHead(html));
   });
 
   test('a deep link to an event page loads under the base and its links stay there', async () => {

@@ -8,6 +8,9 @@ use cityxchange_news::model::{parse_news, Catalog, FatalError, Problem, Severity
 use serde_json::{json, Value};
 
 mod feeds;
+// Rendering pages needs the native (server-side) build of the views.
+#[cfg(not(target_arch = "wasm32"))]
+mod prerender;
 mod synth;
 
 const USAGE: &str = "\
@@ -23,6 +26,10 @@ USAGE:
         Print the JSON Schema of the news file (public/data/news.schema.json).
     newsctl feeds [--base-url URL] [--out DIR] FILE
         Write the news feeds of FILE into DIR (default: the current directory).
+    newsctl prerender --template HTML --out DIR FILE
+        Write every page of the site as HTML into DIR (index.html, en.html,
+        events/SLUG.html, en/events/SLUG.html, accessibility pages, 404.html), each
+        HTML built from the page template (the built index.html) and FILE.
     newsctl synth --events N [--seed S] FILE
         Print a made-up news file of N generated events (for measuring; not news),
         built from FILE's cities, organisations, people and topics. Same seed, same file.
@@ -60,6 +67,8 @@ fn run(args: &[String]) -> u8 {
         "schema" if rest.is_empty() => print_schema(),
         "schema" => usage_error("`schema` takes no arguments"),
         "feeds" => feeds_command(rest),
+        #[cfg(not(target_arch = "wasm32"))]
+        "prerender" => prerender_command(rest),
         "synth" => synth::command(rest),
         other => usage_error(&format!("unknown command `{other}`")),
     }
@@ -355,6 +364,49 @@ fn feeds_command(args: &[String]) -> u8 {
         eprintln!("{file}: {errors} errors; run `newsctl check {file}` for details");
     }
     write_feeds(&catalog, &out_dir, base_url)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn prerender_command(args: &[String]) -> u8 {
+    let (options, files) = match split_options(args, &["template", "out"]) {
+        Ok(split) => split,
+        Err(message) => return usage_error(&message),
+    };
+    let [file] = files.as_slice() else {
+        return usage_error("`prerender` needs exactly one news file");
+    };
+    let (Some(template_file), Some(out_dir)) =
+        (option(&options, "template"), option(&options, "out"))
+    else {
+        return usage_error("`prerender` needs --template and --out");
+    };
+    let template = match std::fs::read_to_string(template_file) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("newsctl: cannot read the template {template_file}: {err}");
+            return USAGE_OR_IO;
+        }
+    };
+    let catalog = match load(file) {
+        Outcome::Loaded(catalog) => *catalog,
+        outcome => {
+            print_text(file, &outcome);
+            return match outcome {
+                Outcome::Unreadable(_) => USAGE_OR_IO,
+                _ => HAS_ERRORS,
+            };
+        }
+    };
+    match prerender::run(catalog, &template, Path::new(out_dir)) {
+        Ok(written) => {
+            println!("prerendered {} pages into {out_dir}", written.len());
+            OK
+        }
+        Err(message) => {
+            eprintln!("newsctl: {message}");
+            USAGE_OR_IO
+        }
+    }
 }
 
 /// Writes the feeds and lists what was written.

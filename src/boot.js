@@ -1,0 +1,186 @@
+// The page's loader, inlined into every prerendered page by scripts/post-build.mjs (which
+// fills in the four constants). The prerendered HTML is the page: readable, linked, usable
+// without any script. The app (wasm) starts only when it is needed:
+//  - at once when the address asks for more than the HTML shows (a filtered timeline, or a
+//    host that answered a deep link with another page's HTML);
+//  - otherwise at the first sign of use of a control that needs it (pointer over or focus
+//    in the filters, the "show more" button, the event page's buttons), so a visitor who only
+//    reads never downloads it.
+// What the visitor does meanwhile is kept: typed text, ticked boxes, the focus, a pressed
+// button. The app announces `cxc-mount` just before it replaces the HTML (the state is taken
+// then) and `cxc-ready` just after, in the same task, so no frame shows neither.
+(() => {
+  const JS = '__JS__';
+  const JS_SRI = '__JS_SRI__';
+  const WASM = '__WASM__';
+  const WASM_SRI = '__WASM_SRI__';
+  const DATA = 'data/news.json';
+  const NEEDS_APP = '.filters, .show-more, .event__actions';
+
+  const doc = document;
+  const root = doc.documentElement;
+  // Styles show the filters only where a script can run them.
+  root.classList.add('js');
+  const touched = new Set();
+  let started = false;
+  let pressed = null;
+  let saved = null;
+
+  const preload = (href, as, integrity) => {
+    const link = doc.createElement('link');
+    link.rel = as ? 'preload' : 'modulepreload';
+    if (as) link.as = as;
+    link.href = href;
+    link.crossOrigin = 'anonymous';
+    if (integrity) link.integrity = integrity;
+    doc.head.append(link);
+  };
+
+  const failed = () => {
+    root.dataset.app = 'failed';
+    root.classList.remove('app-wait');
+    const note = doc.getElementById('boot-error');
+    if (note) note.hidden = false;
+  };
+
+  const start = () => {
+    if (started) return;
+    started = true;
+    root.dataset.app = 'starting';
+    // The data in parallel with the code; same URL and mode as the app's own request.
+    preload(DATA, 'fetch');
+    preload(JS, '', JS_SRI);
+    import(JS)
+      .then((glue) =>
+        glue.default({
+          module_or_path: fetch(WASM, { integrity: WASM_SRI || undefined, credentials: 'same-origin' }),
+        }),
+      )
+      .catch(failed);
+  };
+  // For scripts and tests that want the app now (the benchmark, the end-to-end tests).
+  window.cxcStart = start;
+
+  // The path below the base, without a trailing slash ("/" stays).
+  const basePath = new URL(doc.baseURI).pathname;
+  const here = () => {
+    let path = location.pathname;
+    if (path.startsWith(basePath)) path = '/' + path.slice(basePath.length);
+    else if (path + '/' === basePath) path = '/';
+    return path.length > 1 ? path.replace(/\/+$/, '') : path;
+  };
+  const route = root.dataset.route;
+  const isTimeline = route === '/' || route === '/en';
+  if (!route || here() !== route || (isTimeline && location.search.length > 1)) {
+    // This HTML is not what the address asks for: hide its main part until the app has it.
+    root.classList.add('app-wait');
+    start();
+  }
+
+  // A key for a button that finds its twin in the app's page: its class and position.
+  const keyOf = (button) => {
+    const selector = 'button.' + button.classList[0] + (button.classList[1] ? '.' + button.classList[1] : '');
+    return [selector, [...doc.querySelectorAll(selector)].indexOf(button)];
+  };
+  const wants = (event) => event.target instanceof Element && event.target.closest(NEEDS_APP);
+
+  for (const type of ['pointerover', 'focusin', 'touchstart']) {
+    doc.addEventListener(type, (event) => wants(event) && start(), { capture: true, passive: true });
+  }
+  doc.addEventListener(
+    'click',
+    (event) => {
+      if (saved || !wants(event)) return;
+      const button = event.target.closest('button');
+      if (!button) return;
+      // The search button would reload the page with the query: the app does it in place.
+      if (button.type === 'submit') event.preventDefault();
+      else pressed = keyOf(button);
+      start();
+    },
+    true,
+  );
+  doc.addEventListener(
+    'submit',
+    (event) => {
+      if (saved || !wants(event)) return;
+      event.preventDefault();
+      start();
+    },
+    true,
+  );
+  for (const type of ['input', 'change']) {
+    doc.addEventListener(
+      type,
+      (event) => {
+        if (saved || !event.target.id) return;
+        touched.add(event.target.id);
+        start();
+      },
+      true,
+    );
+  }
+
+  // Removes the nodes between <!--name--> and <!--/name--> under parent.
+  const clear = (parent, name) => {
+    let inside = false;
+    for (const node of [...parent.childNodes]) {
+      if (node.nodeType === Node.COMMENT_NODE && node.data === name) inside = true;
+      else if (node.nodeType === Node.COMMENT_NODE && node.data === '/' + name) inside = false;
+      else if (inside) node.remove();
+    }
+  };
+
+  doc.addEventListener('cxc-mount', () => {
+    const active = doc.activeElement;
+    saved = {
+      values: [...touched].map((id) => {
+        const control = doc.getElementById(id);
+        return [id, control && control.type === 'checkbox' ? control.checked : control && control.value];
+      }),
+      focus: active && active !== doc.body ? active.id : '',
+      selection: active && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null,
+    };
+    clear(doc.body, 'static');
+    clear(doc.head, 'HEAD');
+  });
+
+  // The router draws the page a few microtasks after the mount; the state goes back once
+  // the page is there (still before the next frame).
+  const restore = (tries) => {
+    if (!doc.querySelector('main h1') && tries > 0) {
+      queueMicrotask(() => restore(tries - 1));
+      return;
+    }
+    root.classList.remove('app-wait');
+    root.dataset.app = 'ready';
+    if (!saved) return;
+    for (const [id, value] of saved.values) {
+      const control = doc.getElementById(id);
+      if (!control) continue;
+      if (control.type === 'checkbox') {
+        if (control.checked !== value) control.click();
+      } else if (control.value !== value) {
+        control.value = value;
+        control.dispatchEvent(new Event(control.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+      }
+    }
+    const focused = saved.focus && doc.getElementById(saved.focus);
+    if (focused) {
+      focused.focus({ preventScroll: true });
+      if (saved.selection && focused.setSelectionRange) {
+        try {
+          focused.setSelectionRange(...saved.selection);
+        } catch {
+          // Not a text field after all (a checkbox has no selection).
+        }
+      }
+    }
+    if (pressed) {
+      const [selector, index] = pressed;
+      const button = doc.querySelectorAll(selector)[index];
+      if (button) button.click();
+    }
+  };
+  doc.addEventListener('cxc-ready', () => restore(100));
+})();

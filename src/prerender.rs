@@ -1,0 +1,228 @@
+//! Every page of the site as HTML, rendered at build time by the same views the browser runs
+//! (native build, Leptos' `ssr` renderer). Visitors see content before any script has run,
+//! search engines read it, and the wasm is needed only for searching and filtering.
+//!
+//! The page template is the built `index.html` (see `scripts/post-build.mjs`): its head holds
+//! `<!--HEAD-->` where the page's own head tags go, its body `<!--static-->…<!--/static-->`
+//! where the page goes.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+
+use crate::api::News;
+use crate::app::{App, Paths};
+use crate::model::Lang;
+
+/// Where a page's content goes in the template.
+pub const BODY_START: &str = "<!--static-->";
+pub const BODY_END: &str = "<!--/static-->";
+/// Where the page's head tags (title, description, …) go: leptos_meta writes them after
+/// `HEAD_MARK`; `HEAD_END` closes the region so that the loader can remove them.
+pub const HEAD_MARK: &str = "<!--HEAD-->";
+pub const HEAD_END: &str = "<!--/HEAD-->";
+
+/// One page to write: the address inside the site and the file a static host serves for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// The path below the base, as the router sees it: "/", "/en/events/x".
+    pub route: String,
+    /// The file below the output folder: "index.html", "en/events/x.html".
+    pub file: String,
+}
+
+/// The route rendered into `404.html`: no page has it, so the not-found view answers.
+pub const NOT_FOUND_ROUTE: &str = "/404";
+
+/// Every page of the site: the timeline, each event and the accessibility statement in both
+/// languages, and the not-found page. A path `/a/b` is written as `a/b.html`, the name most
+/// static hosts (nginx with `try_files $uri.html`, Netlify, GitHub Pages) serve for it.
+pub fn pages(news: &News) -> Vec<Page> {
+    let page = |route: String, file: String| Page { route, file };
+    let mut out = vec![
+        page("/".into(), "index.html".into()),
+        page("/en".into(), "en.html".into()),
+        page("/accessibility".into(), "accessibility.html".into()),
+        page("/en/accessibility".into(), "en/accessibility.html".into()),
+        page(NOT_FOUND_ROUTE.into(), "404.html".into()),
+    ];
+    for event in &news.catalog.events {
+        for lang in [Lang::Bg, Lang::En] {
+            let route = Paths::new("").event(lang, &event.slug);
+            let file = format!("{}.html", route.trim_start_matches('/'));
+            out.push(page(route, file));
+        }
+    }
+    out
+}
+
+/// Why a page could not be rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrerenderError {
+    /// The template lacks one of the marks above.
+    Template(&'static str),
+}
+
+impl std::fmt::Display for PrerenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PrerenderError::Template(mark) => write!(f, "the page template has no {mark}"),
+        }
+    }
+}
+
+/// One page as a complete HTML document: the template with the page's head tags, `lang` and
+/// content filled in.
+pub fn render_page(
+    template: &str,
+    news: &Arc<News>,
+    paths: &Paths,
+    route: &str,
+) -> Result<String, PrerenderError> {
+    for mark in [HEAD_MARK, HEAD_END, BODY_START, BODY_END] {
+        if !template.contains(mark) {
+            return Err(PrerenderError::Template(mark));
+        }
+    }
+    let owner = Owner::new();
+    let (body, meta) = owner.with(|| {
+        let url = format!("{}{}", paths.base, route);
+        provide_context(RequestUrl::new(&url));
+        let (meta, output) = ServerMetaContext::new();
+        provide_context(meta);
+        let news = Ok(news.clone());
+        let paths = paths.clone();
+        let body = view! { <App news paths/> }.to_html();
+        (body, output)
+    });
+    let document =
+        fill_template(template, route, &body).ok_or(PrerenderError::Template("<html>"))?;
+    // leptos_meta waits one executor tick before it fills the head; a second call finds the
+    // executor in place, which is fine.
+    let _ = any_spawner::Executor::init_futures_executor();
+    // One chunk holds the whole document, so the stream ends at once.
+    let page = futures::executor::block_on(async move {
+        use futures::StreamExt;
+        let stream = meta
+            .inject_meta_context(futures::stream::iter([document]))
+            .await;
+        stream.collect::<Vec<String>>().await.concat()
+    });
+    drop(owner);
+    Ok(page)
+}
+
+/// The template with the page's content between the body marks and its route on `<html>`.
+/// A page rendered earlier works as a template too: its head tags, content, `lang` and route
+/// give way to the new page's (the benchmark renders made-up archives into a built site).
+fn fill_template(template: &str, route: &str, body: &str) -> Option<String> {
+    let html_at = template.find("<html")?;
+    let html_end = html_at + template[html_at..].find('>')? + 1;
+    let (head, after_head) = around(&template[html_end..], HEAD_MARK, HEAD_END)?;
+    let (body_before, tail) = around(after_head, BODY_START, BODY_END)?;
+    // The loader compares the route with the address to see whether the HTML is what was
+    // asked for; leptos_meta adds `lang` and fills the head between the marks.
+    Some(format!(
+        "{}<html data-route=\"{route}\">{head}{HEAD_MARK}{HEAD_END}{body_before}{BODY_START}{body}{BODY_END}{tail}",
+        &template[..html_at]
+    ))
+}
+
+/// The text before the first `start` and after the `end` that follows it.
+fn around<'a>(text: &'a str, start: &str, end: &str) -> Option<(&'a str, &'a str)> {
+    let from = text.find(start)?;
+    let to = from + text[from..].find(end)?;
+    Some((&text[..from], &text[to + end.len()..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = "<!doctype html><html><head><meta charset=utf-8><!--HEAD--><!--/HEAD--></head><body><p hidden>boot</p><!--static--><p>loading</p><!--/static--></body></html>";
+
+    fn news() -> Arc<News> {
+        crate::api::news_from_text(include_str!("../public/data/news.json")).unwrap()
+    }
+
+    fn count(haystack: &str, needle: &str) -> usize {
+        haystack.matches(needle).count()
+    }
+
+    #[test]
+    fn the_timeline_is_rendered_with_its_events_head_and_route() {
+        let news = news();
+        let html = render_page(TEMPLATE, &news, &Paths::new(""), "/").unwrap();
+        assert!(
+            html.starts_with("<!doctype html><html lang=\"bg\" data-route=\"/\">"),
+            "{html}"
+        );
+        assert!(html.contains("<title>Хронология на проекта | +CityxChange</title><!--/HEAD-->"));
+        assert!(
+            !html.contains("<p>loading</p>"),
+            "the template's placeholder gives way"
+        );
+        assert!(
+            html.contains("<p hidden>boot</p>"),
+            "the rest of the template stays"
+        );
+        assert_eq!(count(&html, "<article"), news.catalog.events.len());
+        assert!(
+            html.contains(r#"<input id="search""#),
+            "the filter bar is there"
+        );
+    }
+
+    #[test]
+    fn an_event_page_in_english_under_a_sub_path() {
+        let news = news();
+        let paths = Paths::new("/projects/cityxchange/");
+        let route = "/en/events/consortium-meeting-pisek-2022";
+        let html = render_page(TEMPLATE, &news, &paths, route).unwrap();
+        assert!(
+            html.contains(&format!("lang=\"en\" data-route=\"{route}\"")),
+            "{html}"
+        );
+        assert!(html.contains("class=\"event__title\""));
+        assert!(html.contains("application/ld+json"));
+        assert!(
+            html.contains(r#"href="/projects/cityxchange/en""#),
+            "links carry the base"
+        );
+    }
+
+    #[test]
+    fn unknown_routes_render_the_not_found_page() {
+        let html = render_page(TEMPLATE, &news(), &Paths::new(""), NOT_FOUND_ROUTE).unwrap();
+        assert!(html.contains("Страницата не е намерена"), "{html}");
+    }
+
+    #[test]
+    fn a_rendered_page_can_serve_as_the_template_again() {
+        let news = news();
+        let paths = Paths::new("");
+        let first = render_page(TEMPLATE, &news, &paths, "/en").unwrap();
+        let again = render_page(&first, &news, &paths, "/").unwrap();
+        assert_eq!(again, render_page(TEMPLATE, &news, &paths, "/").unwrap());
+    }
+
+    #[test]
+    fn a_template_without_its_marks_is_refused() {
+        let err = render_page("<html><body></body></html>", &news(), &Paths::new(""), "/");
+        assert_eq!(err, Err(PrerenderError::Template(HEAD_MARK)));
+    }
+
+    #[test]
+    fn every_event_gets_a_page_in_both_languages() {
+        let news = news();
+        let pages = pages(&news);
+        assert_eq!(pages.len(), 5 + 2 * news.catalog.events.len());
+        assert!(pages.contains(&Page {
+            route: "/en/events/consortium-meeting-pisek-2022".into(),
+            file: "en/events/consortium-meeting-pisek-2022.html".into(),
+        }));
+        assert!(pages.iter().any(|p| p.file == "404.html"));
+    }
+}
