@@ -1,8 +1,8 @@
 //! Dates and date ranges in words, as a Bulgarian or English reader expects them.
 //!
-//! In the browser the words come from `Intl` (see `intl.rs`), so no month names ship in the
-//! wasm; native code (the CLI, tests, feeds) uses the small tables here, which follow the same
-//! patterns: "10–11 ноември 2022 г.", "10–11 November 2022", "ноември 2018 г.".
+//! Small tables rather than the browser's `Intl`: the prerendered pages (native) and the live
+//! app (wasm) must say the same thing, and the tables cost less than the bindings did:
+//! "10–11 ноември 2022 г.", "10–11 November 2022", "ноември 2018 г.".
 
 use crate::model::{Lang, PartialDate, Precision};
 

@@ -5,8 +5,6 @@
 //! is a compile error, and the table costs only its text in the wasm.
 
 pub mod dates;
-#[cfg(target_arch = "wasm32")]
-mod intl;
 mod strings;
 
 pub use crate::model::Lang;
@@ -63,15 +61,12 @@ pub fn city_role_label(lang: Lang, role: CityRole) -> &'static str {
 }
 
 /// One date at its precision, in words.
+///
+/// Dates, country names and name order come from the small tables in this module on every
+/// target, never from the browser's `Intl`: the prerendered HTML (native) and the live page
+/// (wasm) must read the same, word for word.
 pub fn format_date(date: PartialDate, lang: Lang) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        intl::format_date(date, lang).unwrap_or_else(|| date.iso())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        dates::format_date(date, lang)
-    }
+    dates::format_date(date, lang)
 }
 
 /// A date range in words ("10–11 ноември 2022 г."), optionally with weekdays.
@@ -81,35 +76,10 @@ pub fn format_range(
     lang: Lang,
     weekdays: bool,
 ) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let single = end.is_none_or(|e| e == start);
-        let text = if single {
-            if weekdays {
-                intl::format_range(start, start, lang, true)
-            } else {
-                intl::format_date(start, lang)
-            }
-        } else {
-            end.and_then(|e| intl::format_range(start, e, lang, weekdays))
-                .or_else(|| {
-                    let a = intl::format_date(start, lang)?;
-                    let b = intl::format_date(end?, lang)?;
-                    Some(format!("{a}{}{b}", dates::SPACED_DASH))
-                })
-        };
-        text.unwrap_or_else(|| match end {
-            Some(e) if e != start => format!("{start}{}{e}", dates::SPACED_DASH),
-            _ => start.iso(),
-        })
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        if weekdays {
-            dates::format_range_with_weekdays(start, end, lang)
-        } else {
-            dates::format_range(start, end, lang)
-        }
+    if weekdays {
+        dates::format_range_with_weekdays(start, end, lang)
+    } else {
+        dates::format_range(start, end, lang)
     }
 }
 
@@ -132,29 +102,17 @@ pub fn format_year(year: i32, lang: Lang) -> String {
 
 /// A country's name from its ISO code ("CZ" → "Чехия"), the code itself when unknown.
 pub fn country_name(code: &str, lang: Lang) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        intl::country_name(code, lang).unwrap_or_else(|| code.to_owned())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        strings::country_name_fallback(code, lang)
-            .map(str::to_owned)
-            .unwrap_or_else(|| code.to_owned())
-    }
+    strings::country_name_fallback(code, lang)
+        .map(str::to_owned)
+        .unwrap_or_else(|| code.to_owned())
 }
 
-/// Orders names as a reader of the language expects (`Intl.Collator` in the browser).
-pub fn compare_names(a: &str, b: &str, lang: Lang) -> std::cmp::Ordering {
-    #[cfg(target_arch = "wasm32")]
-    {
-        intl::compare(a, b, lang).unwrap_or_else(|| a.cmp(b))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = lang;
-        a.to_lowercase().cmp(&b.to_lowercase())
-    }
+/// Orders names as a reader expects: case and Latin marks aside ("Písek" between "Pisa" and
+/// "Pistoia"); Cyrillic code points already follow the Bulgarian alphabet.
+pub fn compare_names(a: &str, b: &str, _lang: Lang) -> std::cmp::Ordering {
+    crate::text::sort_key(a)
+        .cmp(&crate::text::sort_key(b))
+        .then_with(|| a.cmp(b))
 }
 
 #[cfg(test)]
@@ -203,5 +161,35 @@ mod tests {
         assert_eq!(country_name("CZ", Lang::Bg), "Чехия");
         assert_eq!(country_name("XX", Lang::En), "XX");
         assert_eq!(country_name("cz", Lang::En), "Czechia");
+    }
+
+    #[test]
+    fn names_sort_without_regard_to_case_and_marks() {
+        let mut names = vec!["Võru", "pisa", "Písek", "Alba Iulia", "Sestao", "Pistoia"];
+        names.sort_by(|a, b| compare_names(a, b, Lang::En));
+        assert_eq!(
+            names,
+            ["Alba Iulia", "pisa", "Písek", "Pistoia", "Sestao", "Võru"]
+        );
+        let mut bg = vec![
+            "Смолян",
+            "Въру",
+            "Алба Юлия",
+            "Писек",
+            "Лимерик",
+            "Тронхайм",
+        ];
+        bg.sort_by(|a, b| compare_names(a, b, Lang::Bg));
+        assert_eq!(
+            bg,
+            [
+                "Алба Юлия",
+                "Въру",
+                "Лимерик",
+                "Писек",
+                "Смолян",
+                "Тронхайм"
+            ]
+        );
     }
 }

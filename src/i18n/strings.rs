@@ -1,6 +1,5 @@
 //! The string table: one field per interface text, one constant per language.
 
-#[cfg(not(target_arch = "wasm32"))]
 use crate::model::Lang;
 
 macro_rules! ui_table {
@@ -308,9 +307,7 @@ pub const EN: Ui = Ui {
     a11y_enforcement: "If you are not satisfied with the answer, you may turn to the authority that monitors the accessibility of public-sector websites in Bulgaria.",
 };
 
-/// Country names for native code (the browser asks `Intl.DisplayNames`): the countries of
-/// Europe the project deals with.
-#[cfg(not(target_arch = "wasm32"))]
+/// Country names: the countries of Europe the project deals with.
 pub fn country_name_fallback(code: &str, lang: Lang) -> Option<&'static str> {
     let (bg, en) = match code.trim().to_ascii_uppercase().as_str() {
         "AT" => ("Австрия", "Austria"),

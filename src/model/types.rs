@@ -29,7 +29,7 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Bg, Lang::En];
 
-    /// BCP 47 tag, for `lang` attributes and `Intl`.
+    /// BCP 47 tag, for `lang` attributes.
     pub fn code(self) -> &'static str {
         match self {
             Lang::Bg => "bg",

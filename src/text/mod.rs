@@ -32,6 +32,19 @@ pub fn fold(text: &str, form: Form) -> String {
     out
 }
 
+/// A key that orders names as a reader expects: lowercase, Latin letters without their marks
+/// (as in search), every other letter as it is.
+pub fn sort_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match table::latin(c) {
+            Some(plain) => out.push_str(plain),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// A folded text that remembers where each of its bytes came from, for highlighting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Folded {

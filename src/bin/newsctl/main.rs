@@ -26,10 +26,12 @@ USAGE:
         Print the JSON Schema of the news file (public/data/news.schema.json).
     newsctl feeds [--base-url URL] [--out DIR] FILE
         Write the news feeds of FILE into DIR (default: the current directory).
-    newsctl prerender --template HTML --out DIR FILE
+    newsctl prerender --template HTML --out DIR [--routes /,/en] FILE
         Write every page of the site as HTML into DIR (index.html, en.html,
         events/SLUG.html, en/events/SLUG.html, accessibility pages, 404.html), each
         HTML built from the page template (the built index.html) and FILE.
+        --routes: only these pages (comma-separated paths below the base, like
+        /,/en or /events/SLUG; /404 is the not-found page).
     newsctl synth --events N [--seed S] FILE
         Print a made-up news file of N generated events (for measuring; not news),
         built from FILE's cities, organisations, people and topics. Same seed, same file.
@@ -368,7 +370,7 @@ fn feeds_command(args: &[String]) -> u8 {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn prerender_command(args: &[String]) -> u8 {
-    let (options, files) = match split_options(args, &["template", "out"]) {
+    let (options, files) = match split_options(args, &["template", "out", "routes"]) {
         Ok(split) => split,
         Err(message) => return usage_error(&message),
     };
@@ -379,6 +381,11 @@ fn prerender_command(args: &[String]) -> u8 {
         (option(&options, "template"), option(&options, "out"))
     else {
         return usage_error("`prerender` needs --template and --out");
+    };
+    let routes = match option(&options, "routes").map(prerender::parse_routes) {
+        None => None,
+        Some(Ok(routes)) => Some(routes),
+        Some(Err(message)) => return usage_error(&message),
     };
     let template = match std::fs::read_to_string(template_file) {
         Ok(text) => text,
@@ -397,7 +404,7 @@ fn prerender_command(args: &[String]) -> u8 {
             };
         }
     };
-    match prerender::run(catalog, &template, Path::new(out_dir)) {
+    match prerender::run(catalog, &template, Path::new(out_dir), routes.as_deref()) {
         Ok(written) => {
             println!("prerendered {} pages into {out_dir}", written.len());
             OK

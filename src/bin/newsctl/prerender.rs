@@ -8,7 +8,7 @@ use std::sync::Arc;
 use cityxchange_news::api::News;
 use cityxchange_news::app::Paths;
 use cityxchange_news::model::Catalog;
-use cityxchange_news::prerender::{pages, render_page};
+use cityxchange_news::prerender::{pages, render_page, Page};
 use cityxchange_news::query::SearchIndex;
 
 use crate::feeds::write_whole;
@@ -40,13 +40,58 @@ pub fn template_base(template: &str) -> Result<String, String> {
     Ok(value.to_owned())
 }
 
-/// Renders every page into `out_dir` and returns the files written.
-pub fn run(catalog: Catalog, template: &str, out_dir: &Path) -> Result<Vec<PathBuf>, String> {
+/// The routes of `--routes /,/en`: comma-separated paths below the base, each starting with
+/// "/"; a trailing slash is dropped ("/en/" is "/en") so that they compare with the pages'.
+pub fn parse_routes(list: &str) -> Result<Vec<String>, String> {
+    let mut routes: Vec<String> = Vec::new();
+    for part in list.split(',').map(str::trim) {
+        if part.is_empty() {
+            return Err(format!("--routes `{list}` has an empty entry"));
+        }
+        if !part.starts_with('/') {
+            return Err(format!(
+                "the route `{part}` does not start with / (routes are paths below the base, like /en)"
+            ));
+        }
+        let route = match part.trim_end_matches('/') {
+            "" => "/",
+            trimmed => trimmed,
+        };
+        if !routes.iter().any(|r| r == route) {
+            routes.push(route.to_owned());
+        }
+    }
+    Ok(routes)
+}
+
+/// The pages to write: all of them, or those whose route was asked for. A route that no page
+/// has is an error rather than silently nothing written.
+pub fn select(all: Vec<Page>, wanted: Option<&[String]>) -> Result<Vec<Page>, String> {
+    let Some(wanted) = wanted else {
+        return Ok(all);
+    };
+    if let Some(missing) = wanted.iter().find(|w| !all.iter().any(|p| &p.route == *w)) {
+        return Err(format!("no page has the route `{missing}`"));
+    }
+    Ok(all
+        .into_iter()
+        .filter(|page| wanted.contains(&page.route))
+        .collect())
+}
+
+/// Renders every page (or only the `routes` given) into `out_dir` and returns the files
+/// written.
+pub fn run(
+    catalog: Catalog,
+    template: &str,
+    out_dir: &Path,
+    routes: Option<&[String]>,
+) -> Result<Vec<PathBuf>, String> {
     let paths = Paths::new(&template_base(template)?);
     let index = SearchIndex::without_words(&catalog);
     let news = Arc::new(News { catalog, index });
     let mut written = Vec::new();
-    for page in pages(&news) {
+    for page in select(pages(&news), routes)? {
         let html = render_page(template, &news, &paths, &page.route)
             .map_err(|err| format!("{err} (it comes from scripts/post-build.mjs)"))?;
         let path = out_dir.join(&page.file);
@@ -75,5 +120,50 @@ mod tests {
         assert_eq!(template_base("<BASE HREF='/p/' >").unwrap(), "/p/");
         assert!(template_base("<head></head>").is_err());
         assert!(template_base(r#"<base href="https://x.org/">"#).is_err());
+    }
+
+    #[test]
+    fn routes_are_split_on_commas_trimmed_and_lose_a_trailing_slash() {
+        assert_eq!(parse_routes("/").unwrap(), ["/"]);
+        assert_eq!(parse_routes("/, /en/ ,/en").unwrap(), ["/", "/en"]);
+        assert_eq!(
+            parse_routes("/events/a,/en/events/a").unwrap(),
+            ["/events/a", "/en/events/a"]
+        );
+    }
+
+    #[test]
+    fn routes_without_a_leading_slash_or_empty_entries_are_refused() {
+        assert!(parse_routes("en").is_err());
+        assert!(parse_routes("/,").is_err());
+        assert!(parse_routes("").is_err());
+    }
+
+    fn page(route: &str, file: &str) -> Page {
+        Page {
+            route: route.into(),
+            file: file.into(),
+        }
+    }
+
+    #[test]
+    fn select_keeps_only_the_asked_routes_in_site_order() {
+        let all = vec![
+            page("/", "index.html"),
+            page("/en", "en.html"),
+            page("/events/a", "events/a.html"),
+        ];
+        let wanted = vec!["/en".to_owned(), "/".to_owned()];
+        let chosen = select(all.clone(), Some(&wanted)).unwrap();
+        assert_eq!(chosen, [page("/", "index.html"), page("/en", "en.html")]);
+        assert_eq!(select(all.clone(), None).unwrap(), all);
+    }
+
+    #[test]
+    fn select_refuses_a_route_no_page_has() {
+        let all = vec![page("/", "index.html")];
+        let wanted = vec!["/nowhere".to_owned()];
+        let err = select(all, Some(&wanted)).unwrap_err();
+        assert!(err.contains("/nowhere"), "{err}");
     }
 }

@@ -1,0 +1,189 @@
+// Prerendered pages and the loader (src/boot.js): a visitor who only reads gets plain HTML and
+// never downloads the app; without JavaScript every page still reads; the app, once started,
+// draws the very same page; what the visitor did before it arrived carries over; and when it
+// cannot arrive, the page stays and says so.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  APP_TIMEOUT_MS,
+  assertNoProblems,
+  axeCheck,
+  collectProblems,
+  useAppAndBrowser,
+  waitForApp,
+  withPage,
+} from './helpers.mjs';
+
+const ENTRY = 'article.timeline-entry';
+const SLUG = 'consortium-meeting-pisek-2022';
+const TITLE_EN = '+CityxChange consortium meeting in Písek';
+const READY = 'html[data-app="ready"]';
+const APP_FILES = /\.wasm$|\/cityxchange-news-[0-9a-f]+\.js$|\/data\/news\.json$/;
+
+describe('prerendered pages', { timeout: 180_000 }, () => {
+  const env = useAppAndBrowser();
+  const at = (path) => new URL(path.replace(/^\//, ''), env.app.url).href;
+
+  /** Holds every request for the wasm until the returned function is called. */
+  async function holdWasm(page) {
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    return release;
+  }
+
+  test('a visitor who only reads downloads neither the app nor the news file', async () => {
+    await withPage(env.browser, 'prerender-read-only', async ({ page, problems }) => {
+      const requests = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(env.app.url, { waitUntil: 'load' });
+      assert.equal(await page.locator(ENTRY).count(), 24, 'every event is in the HTML');
+      await page.mouse.wheel(0, 1500);
+      await page.locator(`${ENTRY} a`).first().hover();
+      await page.waitForTimeout(500);
+      assert.deepEqual(requests.filter((u) => APP_FILES.test(u)), [], 'no app files were fetched');
+      assert.equal(await page.locator('html').getAttribute('data-app'), null);
+      await axeCheck(page, { label: 'the prerendered timeline' });
+
+      await page.locator(`${ENTRY} a[href$="/events/${SLUG}"]`).first().click();
+      await page.waitForURL((url) => url.pathname === `/events/${SLUG}`);
+      assert.match(await page.locator('main h1').innerText(), /Писек/);
+      assert.deepEqual(requests.filter((u) => APP_FILES.test(u)), [], 'a link is a plain page load');
+      await axeCheck(page, { label: 'the prerendered event page' });
+      assertNoProblems(problems, 'reading without the app');
+    });
+  });
+
+  test('without JavaScript the timeline and the event pages read, the filters are not offered', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false, locale: 'bg-BG' });
+    try {
+      const page = await context.newPage();
+      const problems = collectProblems(page);
+      await page.goto(env.app.url);
+      assert.equal(await page.locator(ENTRY).count(), 24);
+      assert.equal(await page.locator('.filters').isVisible(), false, 'filters need the app');
+      assert.match(await page.locator('.noscript[lang="bg"]').innerText(), /Търсенето и филтрите работят с JavaScript/);
+      assert.equal(await page.locator('.noscript[lang="en"]').isVisible(), false, 'one language at a time');
+
+      await page.goto(at(`/events/${SLUG}`));
+      await page.locator('.lang-switch').click();
+      await page.waitForURL((url) => url.pathname === `/en/events/${SLUG}`);
+      assert.equal((await page.locator('main h1').innerText()).trim(), TITLE_EN);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      for (const section of ['.event__facts', '.city-map__svg', '.agenda__session']) {
+        assert.ok(await page.locator(section).first().isVisible(), `${section} is there`);
+      }
+      assertNoProblems(problems, 'pages without JavaScript');
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const path of ['/', '/en', `/events/${SLUG}`, `/en/events/${SLUG}`, '/accessibility']) {
+    test(`the app draws ${path} exactly as the prerendered HTML shows it`, async () => {
+      await withPage(env.browser, `prerender-same-${path}`, async ({ page, problems }) => {
+        await page.goto(at(path));
+        const snapshot = () =>
+          page.evaluate(() => ({
+            title: document.title,
+            lang: document.documentElement.lang,
+            main: document.querySelector('main').innerText,
+            header: document.querySelector('header').innerText,
+            footer: document.querySelector('footer').innerText,
+            description: document.querySelector('meta[name="description"]').content,
+          }));
+        const before = await snapshot();
+        await waitForApp(page);
+        const after = await snapshot();
+        assert.deepEqual(after, before);
+        assert.equal(await page.locator('main').count(), 1, 'one page, not two');
+        assert.equal(await page.locator('meta[name="description"]').count(), 1, 'one set of head tags');
+        assertNoProblems(problems, `${path} prerendered and live`);
+      });
+    });
+  }
+
+  test('text typed before the app arrives is searched for, with the focus kept', async () => {
+    await withPage(env.browser, 'prerender-typing', async ({ page, problems }) => {
+      const release = await holdWasm(page);
+      await page.goto(env.app.url);
+      await page.locator('#search').click();
+      await page.keyboard.type('pisek');
+      assert.equal(await page.locator('html').getAttribute('data-app'), 'starting');
+      release();
+      await page.locator(READY).waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      await page.waitForURL((url) => url.searchParams.get('q') === 'pisek', { timeout: APP_TIMEOUT_MS });
+      assert.equal(await page.locator('#search').inputValue(), 'pisek');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+      const count = await page.locator(ENTRY).count();
+      assert.ok(count > 0 && count < 24, `the search narrowed the list (${count})`);
+      await page.keyboard.type('x');
+      assert.equal(await page.locator('#search').inputValue(), 'pisekx', 'typing goes on in the same field');
+      assertNoProblems(problems, 'typing before the app');
+    });
+  });
+
+  test('a box ticked before the app arrives takes effect', async () => {
+    await withPage(env.browser, 'prerender-tick', async ({ page, problems }) => {
+      const release = await holdWasm(page);
+      await page.goto(env.app.url);
+      await page.locator('label[for="f-city-pisek"]').click();
+      release();
+      await page.locator(READY).waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      await page.waitForURL((url) => url.searchParams.get('city') === 'pisek', { timeout: APP_TIMEOUT_MS });
+      assert.equal(await page.locator('#f-city-pisek').isChecked(), true);
+      assertNoProblems(problems, 'a box ticked before the app');
+    });
+  });
+
+  test('on a phone, "show filters" pressed before the app arrives opens them', async () => {
+    await withPage(env.browser, 'prerender-toggle', async ({ page, problems }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      const release = await holdWasm(page);
+      await page.goto(env.app.url);
+      const toggle = page.locator('.filters__toggle');
+      await toggle.click();
+      release();
+      await page.locator(READY).waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      await page.waitForFunction(() => document.querySelector('.filters__toggle')?.getAttribute('aria-expanded') === 'true');
+      assert.ok(await page.locator('label[for="f-city-pisek"]').isVisible(), 'the filters are open');
+      assertNoProblems(problems, 'the toggle before the app');
+    });
+  });
+
+  test('a filtered address starts the app at once and keeps the unfiltered HTML out of sight', async () => {
+    await withPage(env.browser, 'prerender-filtered', async ({ page, problems }) => {
+      const release = await holdWasm(page);
+      await page.goto(at('/?city=pisek'));
+      assert.equal(await page.locator('html').getAttribute('data-app'), 'starting');
+      assert.equal(await page.locator(ENTRY).first().isVisible(), false, 'the unfiltered list is hidden');
+      release();
+      await page.locator(READY).waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      assert.equal(await page.locator('#f-city-pisek').isChecked(), true);
+      assert.ok(await page.locator(ENTRY).first().isVisible());
+      assertNoProblems(problems, 'a filtered address');
+    });
+  });
+
+  test('when the app cannot load, the page stays readable and says so', async () => {
+    await withPage(env.browser, 'prerender-app-fails', async ({ page, problems }) => {
+      await page.route('**/*.wasm', (route) => route.abort('connectionfailed'));
+      await page.goto(env.app.url);
+      await page.locator('#search').focus();
+      const note = page.locator('#boot-error');
+      await note.waitFor({ state: 'visible', timeout: APP_TIMEOUT_MS });
+      assert.equal(await note.getAttribute('role'), 'alert');
+      assert.match(await note.innerText(), /Търсенето и филтрите не можаха да се заредят/);
+      assert.equal(await page.locator('html').getAttribute('data-app'), 'failed');
+      assert.equal(await page.locator(ENTRY).count(), 24);
+      assert.ok(await page.locator(ENTRY).first().isVisible(), 'the news stay readable');
+      assert.deepEqual(problems.pageErrors, []);
+    });
+  });
+});
