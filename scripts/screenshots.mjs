@@ -24,6 +24,8 @@ const SHOTS = [
   { name: 'timeline-en', path: 'en', ready: '.timeline-entry' },
   { name: 'event', path: 'events/consortium-meeting-pisek-2022', ready: '.event__title', fullPage: true },
   { name: 'not-found', path: 'nope', ready: '.not-found__title' },
+  // The prerendered page as a browser without JavaScript shows it: no filters, a notice.
+  { name: 'timeline-nojs', path: '', ready: '.timeline-entry', javaScriptEnabled: false, widths: [360, 1280] },
   {
     name: 'event-dark',
     path: 'events/consortium-meeting-pisek-2022',
@@ -60,6 +62,7 @@ async function capture(browser, baseUrl, shot, width, outDir) {
     viewport: { width, height: HEIGHTS[width] ?? 900 },
     deviceScaleFactor: 1,
     colorScheme: shot.colorScheme ?? 'light',
+    javaScriptEnabled: shot.javaScriptEnabled ?? true,
     // Still pictures: no spinner frames or transitions half way.
     reducedMotion: 'reduce',
   });
@@ -70,7 +73,7 @@ async function capture(browser, baseUrl, shot, width, outDir) {
     await page.goto(new URL(shot.path, baseUrl).href, { waitUntil: 'load' });
     await page.waitForSelector(shot.ready, { state: 'visible', timeout: 20_000 });
     // Fonts and layout settle after the first render.
-    await page.evaluate(() => document.fonts.ready);
+    if (shot.javaScriptEnabled !== false) await page.evaluate(() => document.fonts.ready);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
