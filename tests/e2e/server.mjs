@@ -92,7 +92,7 @@ function compress(body, encoding) {
  * Resolves a request path to a file under root, or null when nothing should be served.
  * Returns { file, status }.
  */
-async function resolveFile(root, base, pathname) {
+async function resolveFile(root, base, pathname, tryHtml) {
   if (!pathname.startsWith(base) && `${pathname}/` !== base) return null;
   const relative = pathname.slice(base.length - 1).replace(/^\/+/, '');
   const candidate = resolve(root, relative === '' ? 'index.html' : relative);
@@ -100,7 +100,7 @@ async function resolveFile(root, base, pathname) {
   if (candidate !== root && !candidate.startsWith(root + sep)) return null;
   if (await isFile(candidate)) return { file: candidate, status: 200 };
   const page = candidate.replace(/[/\\]+$/, '');
-  if (page !== root && (await isFile(`${page}.html`))) return { file: `${page}.html`, status: 200 };
+  if (tryHtml && page !== root && (await isFile(`${page}.html`))) return { file: `${page}.html`, status: 200 };
   if (await isFile(join(candidate, 'index.html'))) {
     return { file: join(candidate, 'index.html'), status: 200 };
   }
@@ -109,7 +109,7 @@ async function resolveFile(root, base, pathname) {
   return { file: join(root, 'index.html'), status: 200 };
 }
 
-async function handle(req, res, root, base) {
+async function handle(req, res, root, base, tryHtml) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
@@ -125,7 +125,7 @@ async function handle(req, res, root, base) {
     res.writeHead(301, { Location: base }).end();
     return;
   }
-  const found = await resolveFile(root, base, pathname);
+  const found = await resolveFile(root, base, pathname, tryHtml);
   if (!found) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
     return;
@@ -155,17 +155,18 @@ async function handle(req, res, root, base) {
 }
 
 /**
- * Starts the server. port 0 picks a free port. Resolves to { url, port, close }, where url
+ * Starts the server. port 0 picks a free port. tryHtml: false plays a host that knows no
+ * `.html` lookup and answers every unknown path with 404.html. Resolves to { url, port, close }, where url
  * ends with the base path (e.g. "http://127.0.0.1:40123/projects/cityxchange/").
  */
-export async function startServer({ root = 'dist', base = '/', port = 0 } = {}) {
+export async function startServer({ root = 'dist', base = '/', port = 0, tryHtml = true } = {}) {
   const absRoot = resolve(root);
   if (!(await isFile(join(absRoot, 'index.html')))) {
     throw new Error(`no index.html in ${absRoot}: build the app first (trunk build --release)`);
   }
   const normalisedBase = normaliseBase(base);
   const server = createServer((req, res) => {
-    handle(req, res, absRoot, normalisedBase).catch((err) => {
+    handle(req, res, absRoot, normalisedBase, tryHtml).catch((err) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(`server error: ${err.message}\n`);
     });

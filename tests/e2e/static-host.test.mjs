@@ -358,3 +358,36 @@ describe('static host: the app built for a sub-path', { timeout: 120_000, skip: 
     }
   });
 });
+
+describe('static host: a host that answers every unknown path with 404.html', { timeout: 120_000 }, () => {
+  let app;
+  let browser;
+
+  before(async () => {
+    app = await startServer({ root: ROOT_DIST, base: '/', port: 0, tryHtml: false });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  for (const [path, heading, lang] of [
+    [`events/${SLUG}`, TITLE_BG, 'bg'],
+    ['en', 'Project timeline', 'en'],
+    [`en/events/${SLUG}`, '+CityxChange consortium meeting in Písek', 'en'],
+  ]) {
+    test(`/${path} still opens its page, through the app`, async () => {
+      await withPage(browser, `fallback-only-${path}`, async ({ page, problems }) => {
+        const response = await page.goto(`${app.url}${path}`);
+        assert.equal(response?.status(), 404, 'the host answered with its 404 page');
+        await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+        assert.equal((await page.locator('main h1').innerText()).trim(), heading);
+        assert.equal(await page.locator('html').getAttribute('lang'), lang);
+        assert.equal(await page.locator('html.app-wait').count(), 0, 'nothing stays hidden');
+        assertNoProblems(problems, `/${path} through 404.html`, { allowNotFound: true });
+      });
+    });
+  }
+});
