@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::{use_paths, Paths};
 use crate::components::body_text::body_text;
-use crate::components::lang_text::{fallback_note, label, lang_text};
+use crate::components::lang_text::{fallback_lang, fallback_note, label, lang_text};
 use crate::components::static_tree::{el, text, Node};
 use crate::i18n::{city_role_label, compare_names, country_name, format_date, ui};
 use crate::model::{Catalog, City, CityRole, Event, Lang, PartialDate, Presenter, Session, Text};
@@ -309,6 +309,8 @@ pub fn photos(event: &Event, paths: &Paths, lang: Lang) -> Option<Node> {
                     el("img")
                         .attr("src", src)
                         .attr("alt", img.alt.get(lang))
+                        // The alt text is read in the element's language.
+                        .attr_opt("lang", fallback_lang(&img.alt, lang))
                         .attr("width", img.width.to_string())
                         .attr("height", img.height.to_string())
                         .attr("loading", "lazy")
@@ -354,4 +356,45 @@ pub fn sources(event: &Event, lang: Lang) -> Node {
 #[component]
 pub fn Photos(event: Event, lang: Lang) -> impl IntoView {
     photos(&event, &use_paths(), lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Image;
+
+    fn pisek_with_photo(alt: Text) -> Event {
+        let news = crate::api::news_from_text(include_str!("../../public/data/news.json")).unwrap();
+        let mut event = news
+            .catalog
+            .event("consortium-meeting-pisek-2022")
+            .unwrap()
+            .clone();
+        event.images = vec![Image {
+            src: "images/pisek-library.jpg".into(),
+            alt,
+            width: 800,
+            height: 600,
+            caption: None,
+            credit: None,
+        }];
+        event
+    }
+
+    // Rendered natively, as the prerendered pages are.
+    fn html(event: Event, lang: Lang) -> String {
+        Owner::new().with(|| view! { <Photos event lang/> }.to_html())
+    }
+
+    #[test]
+    fn an_alt_text_in_the_other_language_says_its_language() {
+        let only_english = Text {
+            bg: None,
+            en: Some("The library hall in Písek".into()),
+        };
+        let page = html(pisek_with_photo(only_english), Lang::Bg);
+        assert!(page.contains(r#"lang="en""#), "{page}");
+        let both = Text::new("Залата на библиотеката", "The library hall");
+        assert!(!html(pisek_with_photo(both), Lang::Bg).contains("lang="));
+    }
 }

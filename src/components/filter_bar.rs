@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::News;
+use crate::components::lang_text::fallback_lang;
 use crate::i18n::{count_events, event_type_label, format_year, ui};
 use crate::model::{EventType, Lang};
 use crate::pages::timeline::FilterNavigator;
@@ -28,6 +29,31 @@ pub fn facet_value_label(news: &News, lang: Lang, facet: Facet, value: &str) -> 
             .topic(value)
             .map(|t| t.label.get(lang).to_owned())
             .unwrap_or_else(|| value.to_owned()),
+    }
+}
+
+/// The `lang` of a facet value's label when it comes from the data in the other language
+/// (a city, an organisation or a topic named in one language only).
+pub fn facet_value_lang(
+    news: &News,
+    lang: Lang,
+    facet: Facet,
+    value: &str,
+) -> Option<&'static str> {
+    let catalog = &news.catalog;
+    match facet {
+        Facet::Year | Facet::Type => None,
+        Facet::City => fallback_lang(&catalog.city(value)?.name, lang),
+        Facet::Organisation => {
+            let org = catalog.organisation(value)?;
+            // A short name (an acronym) is the same in both languages.
+            if org.short_name.is_some() {
+                None
+            } else {
+                fallback_lang(&org.name, lang)
+            }
+        }
+        Facet::Topic => fallback_lang(&catalog.topic(value)?.label, lang),
     }
 }
 
@@ -101,6 +127,7 @@ pub fn FilterBar(
                     .map(|v| {
                         let value = v.value.clone();
                         let label = facet_value_label(&news, lang, facet, &value);
+                        let label_lang = facet_value_lang(&news, lang, facet, &value);
                         let id = format!("f-{}-{}", facet.key(), value);
                         let nav = nav.clone();
                         let toggle = move |_| {
@@ -113,7 +140,7 @@ pub fn FilterBar(
                             <li class="facet__option" class:facet__option--empty=disabled>
                                 <input type="checkbox" id=id.clone() prop:checked=v.selected disabled=disabled on:change=toggle/>
                                 <label for=id>
-                                    <span class="facet__label">{label}</span>
+                                    <span class="facet__label" lang=label_lang>{label}</span>
                                     <span class="facet__count">{v.count}</span>
                                 </label>
                             </li>
@@ -282,5 +309,49 @@ pub fn EmptyState(
                 {offer}
             </div>
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facet_labels_from_the_other_language_say_their_language() {
+        let text = include_str!("../../public/data/news.json");
+        let shipped = crate::api::news_from_text(text).unwrap();
+        assert_eq!(
+            facet_value_lang(&shipped, Lang::Bg, Facet::City, "pisek"),
+            None
+        );
+        assert_eq!(
+            facet_value_lang(&shipped, Lang::En, Facet::Year, "2022"),
+            None
+        );
+
+        let mut catalog = shipped.catalog.clone();
+        for city in &mut catalog.cities {
+            if city.id == "pisek" {
+                city.name.bg = None;
+            }
+        }
+        for topic in &mut catalog.topics {
+            topic.label.en = None;
+        }
+        let index = crate::query::SearchIndex::without_words(&catalog);
+        let news = News { catalog, index };
+        assert_eq!(
+            facet_value_lang(&news, Lang::Bg, Facet::City, "pisek"),
+            Some("en")
+        );
+        let topic = news.catalog.topics[0].id.clone();
+        assert_eq!(
+            facet_value_lang(&news, Lang::En, Facet::Topic, &topic),
+            Some("bg")
+        );
+        assert_eq!(
+            facet_value_lang(&news, Lang::Bg, Facet::Topic, &topic),
+            None
+        );
     }
 }
