@@ -109,6 +109,31 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
     });
   }
 
+  test('taking over keeps the scroll position and moves nothing on screen', async () => {
+    await withPage(env.browser, 'prerender-scroll', async ({ page, problems }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(env.app.url);
+      await page.evaluate(() => window.scrollTo(0, 2000));
+      const box = async () => (await page.locator(`${ENTRY} .timeline-entry__title`).nth(6).boundingBox())?.y;
+      const before = await box();
+      await waitForApp(page);
+      assert.equal(await page.evaluate(() => window.scrollY), 2000);
+      assert.equal(await box(), before, 'the same entry at the same place');
+      const shift = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries()) total += entry.value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(total), 100);
+          }),
+      );
+      assert.equal(shift, 0, 'no layout shift');
+      assertNoProblems(problems, 'scroll kept');
+    });
+  });
+
   test('text typed before the app arrives is searched for, with the focus kept', async () => {
     await withPage(env.browser, 'prerender-typing', async ({ page, problems }) => {
       const release = await holdWasm(page);
