@@ -121,15 +121,22 @@
     );
   }
 
-  // Removes the nodes between <!--name--> and <!--/name--> under parent.
-  const clear = (parent, name) => {
+  // The comment <!--name--> under parent, and the nodes up to <!--/name-->.
+  const region = (parent, name) => {
+    const nodes = [];
+    let end = null;
     let inside = false;
-    for (const node of [...parent.childNodes]) {
+    for (const node of parent.childNodes) {
       if (node.nodeType === Node.COMMENT_NODE && node.data === name) inside = true;
-      else if (node.nodeType === Node.COMMENT_NODE && node.data === '/' + name) inside = false;
-      else if (inside) node.remove();
+      else if (node.nodeType === Node.COMMENT_NODE && node.data === '/' + name) {
+        end = node;
+        break;
+      } else if (inside) nodes.push(node);
     }
+    return { nodes, end };
   };
+  let parked = null;
+  let ready = false;
 
   doc.addEventListener('cxc-mount', () => {
     const active = doc.activeElement;
@@ -141,8 +148,19 @@
       focus: active && active !== doc.body ? active.id : '',
       selection: active && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null,
     };
-    clear(doc.body, 'static');
-    clear(doc.head, 'HEAD');
+    // The prerendered page and its head tags step aside; the app draws the same in their place.
+    parked = [region(doc.body, 'static'), region(doc.head, 'HEAD')];
+    for (const { nodes } of parked) for (const node of nodes) node.remove();
+    // The app mounts within this task: if `cxc-ready` has not come by the next one, drawing
+    // failed. Then what it left goes, the prerendered page comes back, and a notice says so.
+    setTimeout(() => {
+      if (ready) return;
+      const [page, head] = parked;
+      while (page.end.nextSibling) page.end.nextSibling.remove();
+      page.end.before(...page.nodes);
+      head.end.before(...head.nodes);
+      failed();
+    });
   });
 
   // The router draws the page a few microtasks after the mount; the state goes back once
@@ -182,5 +200,8 @@
       if (button) button.click();
     }
   };
-  doc.addEventListener('cxc-ready', () => restore(100));
+  doc.addEventListener('cxc-ready', () => {
+    ready = true;
+    restore(100);
+  });
 })();

@@ -211,4 +211,23 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
       assert.deepEqual(problems.pageErrors, []);
     });
   });
+
+  test('when the app fails while drawing, the prerendered page comes back', async () => {
+    await withPage(env.browser, 'prerender-app-breaks', async ({ page }) => {
+      // As if the app stopped (a panic) between taking the page over and being ready.
+      await page.addInitScript(() => {
+        window.addEventListener('cxc-ready', (event) => event.stopImmediatePropagation(), true);
+      });
+      await page.goto(env.app.url);
+      const title = await page.title();
+      await page.evaluate(() => window.cxcStart());
+      await page.locator('html[data-app="failed"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      assert.ok(await page.locator('#boot-error').isVisible(), 'a notice says so');
+      assert.equal(await page.locator('main').count(), 1, 'one page, the prerendered one');
+      assert.equal(await page.locator(ENTRY).count(), 24);
+      assert.ok(await page.locator(ENTRY).first().isVisible());
+      assert.equal(await page.locator('meta[name="description"]').count() >= 1, true);
+      assert.equal(await page.title(), title);
+    });
+  });
 });
