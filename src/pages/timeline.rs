@@ -142,6 +142,14 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
             crate::components::dom::focus_nth(".timeline-entry__title a", limit);
         });
     };
+    // Paper gets every entry, not the pages drawn so far: the browser prints what is drawn.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let handle = window_event_listener_untyped("beforeprint", move |_| {
+            set_shown.set(usize::MAX);
+        });
+        on_cleanup(move || handle.remove());
+    }
     let more = move || {
         let n = result.with(|r| r.events.len());
         let limit = shown.get();
