@@ -2,30 +2,53 @@
 // "physical limit", scripts/baseline-page.mjs), for synthetic archives of several sizes.
 // Prints figures; it is never a pass/fail test.
 //
-// For each size N it writes a synthetic news file (`newsctl synth`), copies the release build
-// into a temporary folder with data/news.json replaced, writes the baseline page beside it,
-// precompresses everything with brotli (as a static host would) and serves the folder from
-// 127.0.0.1. Debian's Chromium (headless, through playwright-core) then loads the app and the
-// baseline alternately, one warm-up run each and --runs measured runs each, every run in a
-// fresh browser context with the HTTP cache disabled.
+// For each size N it writes a synthetic news file (`newsctl synth`) into a copy of the release
+// build (data/news.json), renders the copy's timeline pages again from it (`newsctl prerender
+// --routes /,/en`: only the two pages loaded here, as 2N event pages would take minutes to
+// write and compress), writes the baseline page beside it, precompresses everything with
+// brotli (as a static host would) and serves the folder from 127.0.0.1. Debian's Chromium
+// (headless, through playwright-core) then loads the app and the baseline alternately, one
+// warm-up run each and --runs measured runs each, every run in a fresh browser context with
+// the HTTP cache disabled.
 //
-// What one run measures (all times in ms from navigation start, the page's time origin):
+// The app's pages are prerendered HTML with a small inline loader; loading the page does not
+// start the wasm (it starts on the first use of the filters, or when a script calls
+// window.cxcStart()). So a run has up to three phases:
+//  1. page load: what a visitor who only reads gets. Nothing is touched.
+//  2. app start (app only): window.cxcStart() is called, and the run waits for
+//     <html data-app="ready"> (the app has replaced the prerendered page) and a quiet main
+//     thread.
+//  3. typing: into #search, in the app once it is ready.
+//
+// What one run measures (times in ms from navigation start, the page's time origin, unless
+// said otherwise):
 // - fcp: the browser's first-contentful-paint entry.
 // - first event: a MutationObserver installed before any page script notes when the first
-//   <article> enters the DOM; from there a requestAnimationFrame callback posts a message
-//   (MessageChannel) whose handler runs once that frame's style, layout and paint are done.
-//   The handler's performance.now() is the figure, raised to fcp if it came earlier (nothing
-//   is visible before the first paint).
+//   <article> enters the DOM (for prerendered HTML: when the parser inserts it); from there a
+//   requestAnimationFrame callback posts a message (MessageChannel) whose handler runs once
+//   that frame's style, layout and paint are done. The handler's performance.now() is the
+//   figure, raised to fcp if it came earlier (nothing is visible before the first paint).
 // - main thread quiet: the end of the last long task (PerformanceObserver 'longtask', tasks of
 //   50 ms and more) after which none follows for 500 ms, and at least the first-event time.
-// - bytes: sum of encodedDataLength of CDP Network.loadingFinished (compressed bodies plus
-//   response headers) for every request of the page load.
-// - memory, after a forced garbage collection (CDP HeapProfiler.collectGarbage):
-//   JSHeapUsedSize and DOM Nodes from CDP Performance.getMetrics; the app's wasm linear memory
-//   (its WebAssembly.Memory, which the JS heap figure does not include); and the renderer
-//   process's private memory (Private_Clean + Private_Dirty from /proc/PID/smaps_rollup),
-//   where PID is the renderer with the largest PSS among those CDP SystemInfo.getProcessInfo
-//   lists for this browser (each run has one page; spare renderers are small).
+// - bytes, page load: sum of encodedDataLength of CDP Network.loadingFinished (compressed
+//   bodies plus response headers) for every request sent before the app is started.
+// - memory, after a forced garbage collection (CDP HeapProfiler.collectGarbage), once after
+//   the page load and (app) once more after the app start: JSHeapUsedSize and DOM Nodes from
+//   CDP Performance.getMetrics; the app's wasm linear memory (its WebAssembly.Memory, which
+//   the JS heap figure does not include; read from the glue module once the app runs); and
+//   the renderer process's private memory (Private_Clean + Private_Dirty from
+//   /proc/PID/smaps_rollup), where PID is the renderer with the largest PSS among those CDP
+//   SystemInfo.getProcessInfo lists for this browser (each run has one page; spare renderers
+//   are small).
+// - app ready (app only): performance.now() when <html data-app="ready"> is set (a
+//   MutationObserver on that attribute) minus performance.now() just before the
+//   window.cxcStart() call. "from navigation start" is the same moment on the page's clock;
+//   it includes the wait for the page load's quiet point (500 ms without a long task) and its
+//   memory reading, since the call comes after them.
+// - app quiet (app only): like main thread quiet, from the cxcStart() call, for long tasks
+//   after it.
+// - bytes, app start (app only): as bytes above, for the requests sent from the cxcStart()
+//   call until the app is quiet (JS glue, wasm, data/news.json).
 // - keystroke -> next frame: the word (default "pisek") is typed letter by letter into
 //   #search. For each letter: t0 = performance.now() in a capturing keydown listener on
 //   window (registered before the page's own); a MutationObserver notes each DOM change that
@@ -34,6 +57,8 @@
 //   MessageChannel trick above). A letter that changes nothing takes the first frame after
 //   the input event. The next letter waits until 300 ms pass without a change. Per run the
 //   median over the letters is kept.
+// The baseline has no app to start: its memory figures after the page load stand for both
+// rows ("page load" and "app running") in the comparison.
 // Across runs: median and min–max; then the ratio app ÷ baseline of the medians.
 //
 // Usage: node scripts/bench-browser.mjs [--dist DIR] [--sizes 200,2000,10000] [--runs 5]
@@ -164,6 +189,11 @@ async function prepareSite(options, workDir, n) {
   if (made.status !== 0) throw new Error(`newsctl synth failed (${made.status}):\n${made.stderr}`);
   const checked = newsctl(options, ['check', data]);
   if (checked.status !== 0) throw new Error(`the synthetic file does not pass newsctl check:\n${checked.stdout}${checked.stderr}`);
+  // The build's pages show the shipped news: the two timelines are rendered again from the
+  // synthetic file; the event pages of the shipped news go, as no synthetic event has them.
+  const rendered = newsctl(options, ['prerender', '--template', join(site, 'index.html'), '--out', site, '--routes', '/,/en', data]);
+  if (rendered.status !== 0) throw new Error(`newsctl prerender failed (${rendered.status}):\n${rendered.stdout}${rendered.stderr}`);
+  for (const dir of [join(site, 'events'), join(site, 'en', 'events')]) await rm(dir, { recursive: true, force: true });
   const text = await readFile(data, 'utf8');
   await writeFile(join(site, 'baseline.html'), baselineHtml(text));
   // Stale precompressed siblings from the build would serve the shipped data instead.
@@ -181,7 +211,10 @@ function instrument(settleMs) {
     firstEventFrame: null,
     firstEventInView: null,
     longTasks: [],
-    wasm: null,
+    appCall: null,
+    appReady: null,
+    appReadyFrame: null,
+    appState: null,
     keys: [],
     key: null,
   };
@@ -200,11 +233,6 @@ function instrument(settleMs) {
   } catch {
     b.longTasks = null;
   }
-  b.appStarted = null;
-  addEventListener('TrunkApplicationStarted', (e) => {
-    b.wasm = e.detail?.wasm ?? null;
-    b.appStarted = performance.now();
-  });
   const firstEvent = new MutationObserver(() => {
     const article = document.querySelector('article');
     if (!article || b.firstEventDom !== null) return;
@@ -217,6 +245,35 @@ function instrument(settleMs) {
     });
   });
   firstEvent.observe(document, { childList: true, subtree: true });
+
+  /** Starts the app as a script would and notes when the page says it is ready. */
+  b.startApp = () => {
+    const root = document.documentElement;
+    const watch = new MutationObserver(() => {
+      const state = root.dataset.app;
+      if (state !== 'ready' && state !== 'failed') return;
+      b.appReady = performance.now();
+      b.appState = state;
+      watch.disconnect();
+      afterFrame((t) => {
+        b.appReadyFrame = t;
+      });
+    });
+    watch.observe(root, { attributes: true, attributeFilter: ['data-app'] });
+    if (typeof window.cxcStart !== 'function') return 'no window.cxcStart';
+    b.appCall = performance.now();
+    window.cxcStart();
+    return null;
+  };
+  /** The wasm's linear memory in bytes, from the glue module the loader imported. */
+  b.wasmMemory = async () => {
+    const href = document.querySelector('link[rel="modulepreload"]')?.href;
+    if (!href) return null;
+    // Initialising again returns the running instance's exports.
+    const glue = await import(href);
+    const exports = await glue.default();
+    return exports?.memory?.buffer?.byteLength ?? null;
+  };
 
   // Typing: observed only once the driver starts typing, so loading pays nothing for it.
   const typing = new MutationObserver(() => {
@@ -273,16 +330,20 @@ function instrument(settleMs) {
       };
       tick();
     });
-  /** Resolves with the quiet time: no long task for `windowMs` after it. */
-  b.quiet = (windowMs, limitMs) =>
+  /**
+   * Resolves with the quiet time: the end of the last long task after b[fromKey] (and not
+   * before that moment), once no long task has come for `windowMs`.
+   */
+  b.quiet = (fromKey, windowMs, limitMs) =>
     new Promise((done) => {
       const start = performance.now();
       const tick = () => {
-        const ends = (b.longTasks ?? []).map((t) => t[1]);
-        const from = Math.max(b.firstEventFrame ?? 0, ...ends);
+        const from = b[fromKey];
+        const ends = (b.longTasks ?? []).map((t) => t[1]).filter((end) => from !== null && end > from);
+        const quiet = Math.max(from ?? 0, ...ends);
         const now = performance.now();
-        if (b.firstEventFrame !== null && now - from >= windowMs) done({ quiet: from, timedOut: false });
-        else if (now - start > limitMs) done({ quiet: from, timedOut: true });
+        if (from !== null && now - quiet >= windowMs) done({ quiet, timedOut: false });
+        else if (now - start > limitMs) done({ quiet, timedOut: true });
         else setTimeout(tick, 50);
       };
       tick();
@@ -319,7 +380,25 @@ async function rendererMemory(browserSession, before) {
   return best ? { ...best, renderers: renderers.length } : null;
 }
 
-async function measureRun(browser, browserSession, url, options) {
+/** Memory after a forced garbage collection: renderer private and PSS, JS heap, DOM nodes. */
+async function memory(cdp, browserSession, renderersBefore) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name) => metrics.find((m) => m.name === name)?.value ?? null;
+  const renderer = await rendererMemory(browserSession, renderersBefore);
+  return {
+    rendererPrivate: renderer ? renderer.privateKb * 1024 : null,
+    rendererPss: renderer ? renderer.pssKb * 1024 : null,
+    renderersSeen: renderer?.renderers ?? null,
+    jsHeapUsed: metric('JSHeapUsedSize'),
+    domNodes: metric('Nodes'),
+  };
+}
+
+/** `{ key: value }` with every key suffixed, e.g. rendererPrivate -> rendererPrivateApp. */
+const suffixed = (object, suffix) => Object.fromEntries(Object.entries(object).map(([k, v]) => [k + suffix, v]));
+
+async function measureRun(browser, browserSession, url, options, { startApp }) {
   const timeScale = options.throttle;
   const renderersBefore = await rendererPids(browserSession);
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -333,15 +412,23 @@ async function measureRun(browser, browserSession, url, options) {
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Performance.enable');
+    await cdp.send('HeapProfiler.enable');
     if (timeScale > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: timeScale });
+    // Each request belongs to the phase in which it was sent.
+    let phase = 'load';
     const requests = new Map();
-    cdp.on('Network.responseReceived', (e) => requests.set(e.requestId, { url: e.response.url, bytes: 0 }));
-    cdp.on('Network.loadingFinished', (e) => {
-      const r = requests.get(e.requestId) ?? { url: '?', bytes: 0 };
-      r.bytes = e.encodedDataLength;
-      requests.set(e.requestId, r);
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (!requests.has(e.requestId)) requests.set(e.requestId, { url: e.request.url, phase, bytes: null });
     });
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = requests.get(e.requestId);
+      if (r) r.bytes = e.encodedDataLength;
+    });
+    const phaseRequests = (name) =>
+      [...requests.values()].filter((r) => r.phase === name).map((r) => ({ path: new URL(r.url, url).pathname, bytes: r.bytes }));
+    const sum = (list) => list.reduce((s, r) => s + (r.bytes ?? 0), 0);
 
+    // 1. The page load.
     await page.goto(url, { waitUntil: 'commit', timeout: 30_000 * timeScale });
     await page.waitForFunction(() => window.__bench?.firstEventFrame != null, null, {
       timeout: 60_000 * timeScale,
@@ -349,7 +436,7 @@ async function measureRun(browser, browserSession, url, options) {
     }).catch(() => {
       throw new Error(`no event appeared on ${url}${errors.length ? `: ${errors.join('; ')}` : ''}`);
     });
-    const quiet = await page.evaluate(([w, l]) => window.__bench.quiet(w, l), [QUIET_WINDOW_MS, 60_000 * timeScale]);
+    const quiet = await page.evaluate(([w, l]) => window.__bench.quiet('firstEventFrame', w, l), [QUIET_WINDOW_MS, 60_000 * timeScale]);
     const load = await page.evaluate(() => {
       const b = window.__bench;
       const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
@@ -361,8 +448,8 @@ async function measureRun(browser, browserSession, url, options) {
         longTaskCount: b.longTasks?.length ?? null,
         longTaskMs: b.longTasks ? b.longTasks.reduce((s, t) => s + t[1] - t[0], 0) : null,
         articles: document.querySelectorAll('article').length,
-        appStarted: b.appStarted,
-        // Where the load's time went: when each file was asked for and when it had arrived.
+        // Set by the loader once something started the app: the page load must not.
+        appStateAtLoad: document.documentElement.dataset.app ?? null,
         resources: performance.getEntriesByType('resource').map((r) => ({
           path: new URL(r.name).pathname,
           start: Math.round(r.startTime),
@@ -372,19 +459,57 @@ async function measureRun(browser, browserSession, url, options) {
     });
     // Let in-flight responses finish before counting bytes (all should be done by quiet).
     await page.waitForTimeout(100);
-    // Counted before typing: with the cache off, each URL update while typing fetches the
-    // favicon again, which is not part of loading.
-    const loaded = [...requests.values()].map((r) => ({ path: new URL(r.url, url).pathname, bytes: r.bytes }));
-    const bytes = loaded.reduce((s, r) => s + r.bytes, 0);
+    const loadRequests = phaseRequests('load');
+    const memoryLoad = await memory(cdp, browserSession, renderersBefore);
 
-    await cdp.send('HeapProfiler.enable');
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const metric = (name) => metrics.find((m) => m.name === name)?.value ?? null;
-    const wasmBytes = await page.evaluate(() => window.__bench.wasm?.memory?.buffer?.byteLength ?? null);
-    const renderer = await rendererMemory(browserSession, renderersBefore);
+    // 2. The app start.
+    let app = null;
+    if (startApp) {
+      phase = 'app';
+      const refused = await page.evaluate(() => window.__bench.startApp());
+      if (refused) throw new Error(`cannot start the app on ${url}: ${refused}`);
+      await page.waitForFunction(() => window.__bench.appReadyFrame != null, null, {
+        timeout: 60_000 * timeScale,
+        polling: 50,
+      }).catch(() => {
+        throw new Error(`the app did not become ready on ${url}${errors.length ? `: ${errors.join('; ')}` : ''}`);
+      });
+      const appQuiet = await page.evaluate(([w, l]) => window.__bench.quiet('appCall', w, l), [QUIET_WINDOW_MS, 60_000 * timeScale]);
+      await page.waitForTimeout(100);
+      const state = await page.evaluate(() => {
+        const b = window.__bench;
+        const after = (b.longTasks ?? []).filter((t) => t[1] > b.appCall);
+        return {
+          appCall: b.appCall,
+          appReadyAt: b.appReady,
+          appReadyFrameAt: b.appReadyFrame,
+          appState: b.appState,
+          appLongTaskCount: after.length,
+          appLongTaskMs: after.reduce((s, t) => s + t[1] - Math.max(t[0], b.appCall), 0),
+          articles: document.querySelectorAll('article').length,
+        };
+      });
+      if (state.appState !== 'ready') throw new Error(`the app failed to start on ${url}${errors.length ? `: ${errors.join('; ')}` : ''}`);
+      const appRequests = phaseRequests('app');
+      const wasmMemory = await page.evaluate(() => window.__bench.wasmMemory());
+      app = {
+        ...state,
+        appReady: state.appReadyAt - state.appCall,
+        appReadyTotal: state.appReadyAt,
+        appReadyPainted: state.appReadyFrameAt - state.appCall,
+        appQuiet: appQuiet.quiet - state.appCall,
+        appQuietTimedOut: appQuiet.timedOut,
+        bytesApp: sum(appRequests),
+        bytesTotal: sum(loadRequests) + sum(appRequests),
+        appRequests,
+        wasmMemory,
+        ...suffixed(await memory(cdp, browserSession, renderersBefore), 'App'),
+      };
+    }
 
-    // Typing, letter by letter.
+    // 3. Typing, letter by letter. Requests from here on (with the cache off, each URL update
+    // fetches the favicon again) belong to neither figure above.
+    phase = 'typing';
     await page.focus('#search');
     await page.evaluate(() => window.__bench.startTyping());
     const keys = [];
@@ -412,28 +537,24 @@ async function measureRun(browser, browserSession, url, options) {
     const resultText = await page.evaluate(() => document.querySelector('.result-count')?.textContent?.trim() ?? null);
 
     const firstEvent = load.fcp === null ? load.firstEventFrame : Math.max(load.fcp, load.firstEventFrame);
-    // The quiet point is never before the first event is seen.
     return {
       fcp: load.fcp,
       firstEvent,
       firstEventDom: load.firstEventDom,
       firstEventInView: load.firstEventInView,
+      // The quiet point is never before the first event is seen.
       quiet: Math.max(quiet.quiet, firstEvent),
       quietTimedOut: quiet.timedOut,
       longTaskCount: load.longTaskCount,
       longTaskMs: load.longTaskMs,
       articlesInDom: load.articles,
-      appStarted: load.appStarted,
+      appStateAtLoad: load.appStateAtLoad,
       resources: load.resources,
-      bytes,
-      requests: loaded,
-      requestsWhileTyping: requests.size - loaded.length,
-      jsHeapUsed: metric('JSHeapUsedSize'),
-      domNodes: metric('Nodes'),
-      wasmMemory: wasmBytes,
-      rendererPrivate: renderer ? renderer.privateKb * 1024 : null,
-      rendererPss: renderer ? renderer.pssKb * 1024 : null,
-      renderersSeen: renderer?.renderers ?? null,
+      bytesLoad: sum(loadRequests),
+      loadRequests,
+      ...suffixed(memoryLoad, 'Load'),
+      ...(app ?? {}),
+      requestsWhileTyping: phaseRequests('typing').length,
       keystrokeFrame: median(keys.map((k) => k.toFrame)),
       keystrokePainted: median(keys.map((k) => k.toPainted).filter((v) => v !== null)),
       keys,
@@ -460,16 +581,29 @@ function summary(runs, key) {
   return { median: median(v), min: Math.min(...v), max: Math.max(...v), n: v.length };
 }
 
-/** The figures of the table: key, label, unit formatter. */
+/**
+ * The figures of the table: key, label, unit, and the baseline's key when it differs (null:
+ * the baseline has no such figure). The baseline has no app to start, so its page-load
+ * memory stands beside the app's "app running" memory, and its page-load bytes beside the
+ * app's total.
+ */
 const FIGURES = [
   ['fcp', 'first contentful paint', 'ms'],
   ['firstEvent', 'first event painted', 'ms'],
   ['quiet', 'main thread quiet', 'ms'],
-  ['bytes', 'bytes transferred', 'KB'],
-  ['rendererPrivate', 'renderer private memory', 'MB'],
-  ['jsHeapUsed', 'JS heap used', 'MB'],
-  ['wasmMemory', 'wasm linear memory', 'MB'],
-  ['domNodes', 'DOM nodes', 'n'],
+  ['bytesLoad', 'bytes, page load', 'KB'],
+  ['rendererPrivateLoad', 'renderer private memory, page load', 'MB'],
+  ['jsHeapUsedLoad', 'JS heap used, page load', 'MB'],
+  ['domNodesLoad', 'DOM nodes, page load', 'n'],
+  ['appReady', 'app ready, from cxcStart()', 'ms', null],
+  ['appReadyTotal', 'app ready, from navigation start', 'ms', null],
+  ['appQuiet', 'main thread quiet, from cxcStart()', 'ms', null],
+  ['bytesApp', 'bytes, app start', 'KB', null],
+  ['bytesTotal', 'bytes, page load + app start', 'KB', 'bytesLoad'],
+  ['rendererPrivateApp', 'renderer private memory, app running', 'MB', 'rendererPrivateLoad'],
+  ['jsHeapUsedApp', 'JS heap used, app running', 'MB', 'jsHeapUsedLoad'],
+  ['wasmMemory', 'wasm linear memory', 'MB', null],
+  ['domNodesApp', 'DOM nodes, app running', 'n', 'domNodesLoad'],
   ['keystrokeFrame', 'keystroke → next frame', 'ms'],
   ['keystrokePainted', 'keystroke → frame painted', 'ms'],
 ];
@@ -495,16 +629,18 @@ function table(results) {
     lines.push(`\n### ${r.events.toLocaleString('en')} events (news.json ${(r.jsonBytes / 1024).toFixed(0)} KB raw, baseline.html ${(r.baselineBytes / 1024).toFixed(0)} KB raw)\n`);
     lines.push('| figure | unit | app: median (min–max) | baseline: median (min–max) | app ÷ baseline |');
     lines.push('|---|---|---:|---:|---:|');
-    for (const [key, label, unit] of FIGURES) {
+    for (const [key, label, unit, baselineKey] of FIGURES) {
       const a = r.app.summary[key];
-      const b = r.baseline.summary[key];
+      const b = baselineKey === null ? null : r.baseline.summary[baselineKey ?? key];
       if (!a && !b) continue;
       const ratio = a && b && b.median > 0 ? `${(a.median / b.median).toFixed(2)}×` : '–';
       lines.push(`| ${label} | ${unit} | ${cell(a, unit)} | ${cell(b, unit)} | ${ratio} |`);
     }
     const note = (page) => {
       const last = page.runs.at(-1);
-      return last ? `${last.articlesInDom} articles in the DOM, search shows "${last.resultText ?? '?'}"` : '';
+      if (!last) return '';
+      const started = last.appCall == null ? '' : `, ${last.articles} once the app runs (requests: ${last.appRequests.map((q) => q.path).join(', ')})`;
+      return `${last.articlesInDom} articles in the DOM after the page load${started}; search shows "${last.resultText ?? '?'}"`;
     };
     lines.push(`\napp: ${note(r.app)}; baseline: ${note(r.baseline)}.`);
   }
@@ -558,7 +694,7 @@ async function main() {
           // Alternate which page goes first, so drift in machine load spreads over both.
           const order = i % 2 === 0 ? ['app', 'baseline'] : ['baseline', 'app'];
           for (const name of order) {
-            const run = await measureRun(browser, browserSession, pages[name].url, options);
+            const run = await measureRun(browser, browserSession, pages[name].url, options, { startApp: name === 'app' });
             if (i >= options.warmup) pages[name].runs.push(run);
             process.stdout.write(i < options.warmup ? 'w' : name === 'app' ? 'a' : 'b');
           }
@@ -584,7 +720,9 @@ async function main() {
   console.log(table(results));
   const problems = results.flatMap((r) => ['app', 'baseline'].flatMap((p) => r[p].runs.flatMap((run) => run.errors.map((e) => `${r.events} ${p}: ${e}`))));
   if (problems.length) console.log(`\npage errors:\n  ${[...new Set(problems)].join('\n  ')}`);
-  const unsettled = results.flatMap((r) => ['app', 'baseline'].flatMap((p) => r[p].runs.filter((run) => run.quietTimedOut || run.keys.some((k) => !k.settled)).map(() => `${r.events} ${p}`)));
+  const selfStarted = results.flatMap((r) => r.app.runs.filter((run) => run.appStateAtLoad !== null).map(() => r.events));
+  if (selfStarted.length) console.log(`\nthe page load started the app by itself (its page-load figures include the app) at: ${[...new Set(selfStarted)].join(', ')} events`);
+  const unsettled = results.flatMap((r) => ['app', 'baseline'].flatMap((p) => r[p].runs.filter((run) => run.quietTimedOut || run.appQuietTimedOut || run.keys.some((k) => !k.settled)).map(() => `${r.events} ${p}`)));
   if (unsettled.length) console.log(`\nruns that hit a time limit while waiting (figures are lower bounds): ${[...new Set(unsettled)].join(', ')}`);
   if (options.json) {
     await writeFile(options.json, `${JSON.stringify({ started: started.toISOString(), options, machine, results }, null, 2)}\n`);
