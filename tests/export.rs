@@ -5,36 +5,13 @@ use cityxchange_news::export::{
     atom_feed, calendar_ics, event_ics, event_jsonld, ics_file_name, robots_txt, site_files,
     sitemap,
 };
+use cityxchange_news::model::testing::{event, site, source};
 use cityxchange_news::model::{
-    Catalog, City, CityRole, Event, EventType, Host, Image, Lang, Link, Location, Organisation,
-    OrganisationKind, OrganisationRole, PartialDate, Participants, Project, Site, Source, Text,
+    Catalog, City, CityRole, Event, EventType, Host, Image, Lang, Location, Organisation,
+    OrganisationKind, OrganisationRole, PartialDate, Text,
 };
 
 const BASE: &str = "https://www.smolyan.bg/cityxchange/";
-
-fn site() -> Site {
-    Site {
-        publisher: Text::new("Община Смолян", "Smolyan Municipality"),
-        url: "https://www.smolyan.bg/".into(),
-        canonical_url: BASE.into(),
-        project: Project {
-            name: Text::new("Позитивен градски обмен", "Positive City ExChange"),
-            acronym: "+CityxChange".into(),
-            programme: Text::new("Хоризонт 2020", "Horizon 2020"),
-            grant_agreement: Some("824260".into()),
-            start: PartialDate::ym(2018, 11),
-            end: PartialDate::ym(2023, 10),
-            website: "https://cityxchange.eu/".into(),
-            description: None,
-        },
-        breadcrumbs: vec![],
-        languages: vec![Lang::Bg, Lang::En],
-        contact: Link {
-            label: Text::new("Обратна връзка", "Feedback"),
-            url: Some("https://www.smolyan.bg/".into()),
-        },
-    }
-}
 
 fn city(id: &str, bg: &str, en: &str, country: &str, role: CityRole) -> City {
     City {
@@ -45,38 +22,6 @@ fn city(id: &str, bg: &str, en: &str, country: &str, role: CityRole) -> City {
         lat: 0.0,
         lon: 0.0,
         partner: None,
-    }
-}
-
-fn source(url: &str) -> Source {
-    Source {
-        url: url.into(),
-        title: Text::new("Източник", "Source"),
-        publisher: "+CityxChange".into(),
-        date: None,
-    }
-}
-
-fn event(slug: &str, kind: EventType, start: PartialDate, title: Text) -> Event {
-    Event {
-        slug: slug.into(),
-        kind,
-        start,
-        end: None,
-        published: None,
-        title,
-        summary: Text::new("Кратко описание.", "A short summary."),
-        body: None,
-        location: None,
-        host: None,
-        opened_by: None,
-        participants: Participants::default(),
-        delegates: vec![],
-        agenda: vec![],
-        site_visits: vec![],
-        topics: vec![],
-        images: vec![],
-        sources: vec![source("https://cityxchange.eu/")],
     }
 }
 
@@ -195,7 +140,7 @@ fn catalog_with(events: Vec<Event>) -> Catalog {
         website: Some("https://www.ntnu.edu/".into()),
     }];
     Catalog::new(
-        site(),
+        site(BASE),
         cities,
         organisations,
         vec![],

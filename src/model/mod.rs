@@ -9,6 +9,7 @@ mod problem;
 pub mod relations;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod testing;
 mod types;
 
 pub use catalog::Catalog;

@@ -73,31 +73,18 @@ pub fn write_whole(path: &Path, contents: &str) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cityxchange_news::model::{Lang, Link, PartialDate, Project, Site, Text};
+    use cityxchange_news::model::testing::site;
 
     fn catalog(canonical_url: &str) -> Catalog {
-        let site = Site {
-            publisher: Text::new("Община Смолян", "Smolyan Municipality"),
-            url: "https://www.smolyan.bg/".into(),
-            canonical_url: canonical_url.into(),
-            project: Project {
-                name: Text::new("Позитивен градски обмен", "Positive City ExChange"),
-                acronym: "+CityxChange".into(),
-                programme: Text::new("Хоризонт 2020", "Horizon 2020"),
-                grant_agreement: Some("824260".into()),
-                start: PartialDate::ym(2018, 11),
-                end: PartialDate::ym(2023, 10),
-                website: "https://cityxchange.eu/".into(),
-                description: None,
-            },
-            breadcrumbs: vec![],
-            languages: vec![Lang::Bg, Lang::En],
-            contact: Link {
-                label: Text::new("Контакт", "Contact"),
-                url: Some("https://www.smolyan.bg/".into()),
-            },
-        };
-        Catalog::new(site, vec![], vec![], vec![], vec![], vec![], vec![])
+        Catalog::new(
+            site(canonical_url),
+            vec![],
+            vec![],
+            vec![],
+            vec![],
+            vec![],
+            vec![],
+        )
     }
 
     fn scratch_dir(name: &str) -> PathBuf {

@@ -1,0 +1,68 @@
+//! Minimal model values for tests, benchmarks and generated catalogs: one builder each, so
+//! that a new required field is added in one place.
+//!
+//! Hidden from the docs: nothing a visitor sees is built here.
+#![doc(hidden)]
+
+use super::date::PartialDate;
+use super::types::{Event, EventType, Lang, Link, Participants, Project, Site, Source, Text};
+
+/// A source at `url`, published by the project, with a neutral title.
+pub fn source(url: &str) -> Source {
+    Source {
+        url: url.into(),
+        title: Text::new("Източник", "Source"),
+        publisher: "+CityxChange".into(),
+        date: None,
+    }
+}
+
+/// An event with only the required parts: a neutral summary and the project's site as its one
+/// source. Callers set any other field on the value returned.
+pub fn event(slug: &str, kind: EventType, start: PartialDate, title: Text) -> Event {
+    Event {
+        slug: slug.into(),
+        kind,
+        start,
+        end: None,
+        published: None,
+        title,
+        summary: Text::new("Кратко описание.", "A short summary."),
+        body: None,
+        location: None,
+        host: None,
+        opened_by: None,
+        participants: Participants::default(),
+        delegates: Vec::new(),
+        agenda: Vec::new(),
+        site_visits: Vec::new(),
+        topics: Vec::new(),
+        images: Vec::new(),
+        sources: vec![source("https://cityxchange.eu/")],
+    }
+}
+
+/// The municipality's site serving the app from `canonical_url`, in both languages.
+pub fn site(canonical_url: &str) -> Site {
+    Site {
+        publisher: Text::new("Община Смолян", "Smolyan Municipality"),
+        url: "https://www.smolyan.bg/".into(),
+        canonical_url: canonical_url.into(),
+        project: Project {
+            name: Text::new("Позитивен градски обмен", "Positive City ExChange"),
+            acronym: "+CityxChange".into(),
+            programme: Text::new("Хоризонт 2020", "Horizon 2020"),
+            grant_agreement: Some("824260".into()),
+            start: PartialDate::ym(2018, 11),
+            end: PartialDate::ym(2023, 10),
+            website: "https://cityxchange.eu/".into(),
+            description: None,
+        },
+        breadcrumbs: Vec::new(),
+        languages: vec![Lang::Bg, Lang::En],
+        contact: Link {
+            label: Text::new("Обратна връзка", "Feedback"),
+            url: Some("https://www.smolyan.bg/".into()),
+        },
+    }
+}
