@@ -1,8 +1,9 @@
 // Steps of a build around `newsctl prerender` (run by scripts/post-build.sh from trunk's
 // post_build hook, on the staging folder before trunk moves it to dist/):
-//  template: index.html becomes the page template: our loader (src/boot.js) in place of
-//    trunk's, marks for each page's head tags and content, and a Content-Security-Policy
-//    <meta> that allows the inline loader by its sha256 (no 'unsafe-inline');
+//  template: index.html becomes the page template: the stylesheets as one file, our loader
+//    (src/boot.js) in place of trunk's, marks for each page's head tags and content, and a
+//    Content-Security-Policy <meta> that allows the inline loader by its sha256 (no
+//    'unsafe-inline');
 //  compress: brotli (quality 11) and gzip (level 9) siblings of every text asset, for hosts
 //    that serve precompressed files (nginx gzip_static / brotli_static).
 //
@@ -10,7 +11,7 @@
 // The functions are exported for the tests.
 
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
@@ -171,17 +172,51 @@ export function pageTemplate(html, boot) {
     .replace("'__JS_SRI__'", JSON.stringify(integrity.js))
     .replace("'__WASM__'", JSON.stringify(wasm))
     .replace("'__WASM_SRI__'", JSON.stringify(integrity.wasm));
-  out = out.replace(/<\/head>/i, `<script>${loader}</script><!--HEAD--><!--/HEAD--></head>`);
+  // The loader goes before the stylesheets: a script after them waits until they have loaded,
+  // and holds up the parsing of the page behind it.
+  const base = /<base\b[^>]*>/i.exec(out);
+  if (!base) throw new Error('index.html has no <base href>: cannot place the loader');
+  out = out.replace(base[0], `${base[0]}<script>${loader}</script>`);
+  out = out.replace(/<\/head>/i, '<!--HEAD--><!--/HEAD--></head>');
   out = /<\/body>/i.test(out)
     ? out.replace(/<\/body>/i, '<!--static--><!--/static--></body>')
     : `${out}<!--static--><!--/static-->`;
   return out;
 }
 
+/**
+ * The stylesheets a page needs before its first paint, as one file: one request instead of
+ * one per area of the source (style/*.css stay separate to edit). Print styles stay apart (the
+ * browser loads them without waiting). Writes `style-<hash>.css` with a sha384 integrity,
+ * removes the files it took in, and returns the page with one link in place of theirs.
+ */
+export async function bundleStyles(html, dir) {
+  const base = attribute(/<base\b([^>]*)>/i.exec(html)?.[1] ?? '', 'href') ?? '/';
+  const links = tags(html, 'link', (a) => {
+    const media = (attribute(a, 'media') ?? 'all').toLowerCase();
+    return (attribute(a, 'rel') ?? '').toLowerCase() === 'stylesheet' && (media === 'all' || media === 'screen');
+  });
+  if (links.length < 2) return html;
+  const files = links.map(([, attrs]) => {
+    const href = attribute(attrs, 'href') ?? '';
+    if (!href.startsWith(base) && !href.startsWith('/')) throw new Error(`a stylesheet outside the site: ${href}`);
+    return join(dir, href.startsWith(base) ? href.slice(base.length) : href.slice(1));
+  });
+  const css = Buffer.concat(await Promise.all(files.map(async (f) => Buffer.concat([await readFile(f), Buffer.from('\n')]))));
+  const name = `style-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  await writeFile(join(dir, name), css);
+  await Promise.all(files.map((f) => rm(f)));
+  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+  let out = html.replace(links[0][0], `<link href="${base}${name}" integrity="${integrity}" rel="stylesheet">`);
+  for (const [text] of links.slice(1)) out = out.replace(text, '');
+  return out;
+}
+
 /** Step 1, before prerendering: index.html becomes the page template (with the CSP). */
 export async function templateStep(dir, { csp = true } = {}) {
   const index = join(dir, 'index.html');
-  const template = pageTemplate(await readFile(index, 'utf8'), await bootScript());
+  const bundled = await bundleStyles(await readFile(index, 'utf8'), dir);
+  const template = pageTemplate(bundled, await bootScript());
   const html = csp ? withCspMeta(template) : template;
   await writeFile(index, html);
   return { hashes: inlineScriptHashes(html) };

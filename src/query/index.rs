@@ -391,12 +391,12 @@ fn push_text(key: &mut String, text: &Text) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::synthetic::sample_catalog;
+    use crate::query::synthetic::shipped_catalog;
     use crate::query::{run, EventFilter};
 
     #[test]
     fn an_index_without_words_answers_like_the_whole_one() {
-        let catalog = sample_catalog();
+        let catalog = shipped_catalog();
         let whole = SearchIndex::new(&catalog);
         for query in [
             "",
@@ -417,7 +417,7 @@ mod tests {
 
     #[test]
     fn words_are_made_only_when_a_text_search_needs_them() {
-        let catalog = sample_catalog();
+        let catalog = shipped_catalog();
         let index = SearchIndex::without_words(&catalog);
         run(
             &catalog,

@@ -65,12 +65,6 @@ pub fn shipped_catalog() -> Catalog {
     }
 }
 
-/// The same catalog as [`shipped_catalog`], under its older name.
-#[doc(hidden)]
-pub fn sample_catalog() -> Catalog {
-    shipped_catalog()
-}
-
 /// Phrases for generated titles and summaries, per event type: Bulgarian, English.
 const TITLES: [(&str, &str); 11] = [
     ("Среща на консорциума", "Consortium meeting"),

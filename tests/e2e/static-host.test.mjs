@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -25,6 +26,7 @@ import {
   COMPRESSED_EXTENSIONS,
   contentSecurityPolicy,
   inlineScriptHashes,
+  bundleStyles,
   listFiles,
   pageTemplate,
   withCspMeta,
@@ -78,6 +80,28 @@ describe('post-build step (pure functions)', () => {
     assert.ok(!cspOf(once).includes('unsafe-inline'));
   });
 
+  test('the stylesheets become one file with its integrity; print styles stay apart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bundle-'));
+    try {
+      await writeFile(join(dir, 'a-1.css'), 'a{color:red}');
+      await writeFile(join(dir, 'b-2.css'), 'b{color:blue}');
+      await writeFile(join(dir, 'print-3.css'), 'p{color:#000}');
+      const html =
+        '<base href=/p/><link href=/p/a-1.css integrity=sha384-x rel=stylesheet>' +
+        '<link href=/p/b-2.css rel=stylesheet><link href=/p/print-3.css media=print rel=stylesheet>';
+      const out = await bundleStyles(html, dir);
+      const [, href, sri] = /<link href="\/p\/(style-[0-9a-f]{16}\.css)" integrity="([^"]+)" rel="stylesheet">/.exec(out) ?? [];
+      assert.ok(href, out);
+      const css = await readFile(join(dir, href));
+      assert.equal(css.toString(), 'a{color:red}\nb{color:blue}\n', 'in the order of the page');
+      assert.equal(sri, `sha384-${createHash('sha384').update(css).digest('base64')}`);
+      assert.match(out, /<link href=\/p\/print-3\.css media=print rel=stylesheet>/);
+      assert.deepEqual((await readdir(dir)).sort(), ['print-3.css', href].sort(), 'the parts are gone');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test("the page template swaps trunk's loader for ours and marks where each page goes", () => {
     const trunk =
       '<!doctype html><html lang=bg><meta charset=utf-8><title>t</title><meta content="d" name=description>' +
@@ -96,7 +120,8 @@ describe('post-build step (pure functions)', () => {
     });
     assert.doesNotMatch(out, /import init|modulepreload|rel=preload|<title>|name=description|lang=bg/);
     assert.match(out, /<!doctype html><html><meta charset=utf-8>/);
-    assert.match(out, /<\/script><!--HEAD--><!--\/HEAD--><\/head>/);
+    assert.match(out, /<base href=\/p\/><script>const JS/, 'the loader comes right after <base>');
+    assert.match(out, /<!--HEAD--><!--\/HEAD--><\/head>/);
     assert.match(out, /<noscript>n<\/noscript><!--static--><!--\/static--><\/body>/);
     assert.throws(() => pageTemplate('<html><body></body></html>', boot), /no trunk loader/);
   });
@@ -151,7 +176,8 @@ describe('static host: files of the release build', { timeout: 60_000 }, () => {
       const digest = createHash('sha384').update(await readFile(join(ROOT_DIST, file))).digest('base64');
       assert.equal(sri, `sha384-${digest}`, `${file}: the integrity matches the file`);
     }
-    assert.match(indexHtml, /<link [^>]*href=\/?tokens-[0-9a-f]+\.css[^>]*integrity=/, 'CSS is hashed too');
+    assert.match(indexHtml, /<link [^>]*href="?\/?style-[0-9a-f]{16}\.css"?[^>]*integrity=/, 'CSS is hashed too');
+    assert.equal([...indexHtml.matchAll(/rel="?stylesheet/g)].length, 2, 'one stylesheet for the screen, one for print');
   });
 
   test('every text asset has .br and .gz siblings with the same content', async () => {

@@ -99,7 +99,7 @@ fn report_unusable(file: &str, outcome: &Outcome) {
 mod tests {
     use super::*;
     use cityxchange_news::model::{parse_news, Severity};
-    use cityxchange_news::query::synthetic::sample_catalog;
+    use cityxchange_news::query::synthetic::shipped_catalog;
 
     fn error_count(catalog: &Catalog) -> usize {
         catalog
@@ -111,7 +111,7 @@ mod tests {
 
     #[test]
     fn fifty_synthetic_events_load_without_errors() {
-        let json = synth_news_json(&sample_catalog(), 50, DEFAULT_SEED).unwrap();
+        let json = synth_news_json(&shipped_catalog(), 50, DEFAULT_SEED).unwrap();
         let catalog = parse_news(&json).unwrap();
         assert_eq!(error_count(&catalog), 0, "{:#?}", catalog.problems);
         assert_eq!(catalog.events.len(), 50);
@@ -119,7 +119,7 @@ mod tests {
 
     #[test]
     fn synthetic_file_names_its_schema_and_version() {
-        let json = synth_news_json(&sample_catalog(), 3, 7).unwrap();
+        let json = synth_news_json(&shipped_catalog(), 3, 7).unwrap();
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["$schema"], "news.schema.json");
         assert_eq!(value["version"], 1);
@@ -127,13 +127,13 @@ mod tests {
 
     #[test]
     fn synthetic_file_is_compact_single_line() {
-        let json = synth_news_json(&sample_catalog(), 5, 7).unwrap();
+        let json = synth_news_json(&shipped_catalog(), 5, 7).unwrap();
         assert!(!json.contains('\n'));
     }
 
     #[test]
     fn same_seed_gives_same_file_and_another_seed_differs() {
-        let base = sample_catalog();
+        let base = shipped_catalog();
         let a = synth_news_json(&base, 20, 11).unwrap();
         assert_eq!(a, synth_news_json(&base, 20, 11).unwrap());
         assert_ne!(a, synth_news_json(&base, 20, 12).unwrap());
