@@ -1,9 +1,9 @@
 // Steps of a build around `newsctl prerender` (run by scripts/post-build.sh from trunk's
 // post_build hook, on the staging folder before trunk moves it to dist/):
-//  template: index.html becomes the page template: the stylesheets as one file, our loader
-//    (src/boot.js) in place of trunk's, marks for each page's head tags and content, and a
-//    Content-Security-Policy <meta> that allows the inline loader by its sha256 (no
-//    'unsafe-inline');
+//  template: index.html becomes the page template: the stylesheets inlined as one <style>,
+//    our loader (src/boot.js) in place of trunk's, marks for each page's head tags and
+//    content, and a Content-Security-Policy <meta> that allows the inline loader and style
+//    by their sha256 (no 'unsafe-inline');
 //  compress: brotli (quality 11) and gzip (level 9) siblings of every text asset, for hosts
 //    that serve precompressed files (nginx gzip_static / brotli_static).
 //
@@ -66,11 +66,21 @@ export function inlineScriptHashes(html) {
   return hashes;
 }
 
-/** The policy text with the given script hashes added to script-src. */
-export function contentSecurityPolicy(scriptHashes = []) {
-  return CSP_DIRECTIVES.map(([name, sources]) =>
-    [name, ...sources, ...(name === 'script-src' ? scriptHashes : [])].join(' '),
-  ).join('; ');
+/** CSP source expressions for every `<style>` element (the page's inlined stylesheet). */
+export function inlineStyleHashes(html) {
+  const hashes = [];
+  for (const [, body] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) {
+    const digest = createHash('sha256').update(body.replace(/\r\n?/g, '\n'), 'utf8').digest('base64');
+    const source = `'sha256-${digest}'`;
+    if (!hashes.includes(source)) hashes.push(source);
+  }
+  return hashes;
+}
+
+/** The policy text with the given hashes added to script-src and style-src. */
+export function contentSecurityPolicy(scriptHashes = [], styleHashes = []) {
+  const extra = { 'script-src': scriptHashes, 'style-src': styleHashes };
+  return CSP_DIRECTIVES.map(([name, sources]) => [name, ...sources, ...(extra[name] ?? [])].join(' ')).join('; ');
 }
 
 /**
@@ -79,7 +89,7 @@ export function contentSecurityPolicy(scriptHashes = []) {
  * gives the same file.
  */
 export function withCspMeta(html) {
-  const policy = contentSecurityPolicy(inlineScriptHashes(html));
+  const policy = contentSecurityPolicy(inlineScriptHashes(html), inlineStyleHashes(html));
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
   const cleaned = html.replace(CSP_META_RE, '');
   const charset = /<meta\b[^>]*charset[^>]*>/i.exec(cleaned);
@@ -185,29 +195,30 @@ export function pageTemplate(html, boot) {
 }
 
 /**
- * The stylesheets a page needs before its first paint, as one file: one request instead of
- * one per area of the source (style/*.css stay separate to edit). Print styles stay apart (the
- * browser loads them without waiting). Writes `style-<hash>.css` with a sha384 integrity,
- * removes the files it took in, and returns the page with one link in place of theirs.
+ * The stylesheets a page needs before its first paint, inlined as one `<style>` element (the
+ * policy allows it by its hash): the page then paints from its own HTML, with no request
+ * between the visitor and the content, as a plain static page does. style/*.css stay separate
+ * to edit. Print styles stay an external file (the browser loads them without waiting).
+ * Removes the files it took in; returns the page.
  */
-export async function bundleStyles(html, dir) {
+export async function inlineStyles(html, dir) {
   const base = attribute(/<base\b([^>]*)>/i.exec(html)?.[1] ?? '', 'href') ?? '/';
   const links = tags(html, 'link', (a) => {
     const media = (attribute(a, 'media') ?? 'all').toLowerCase();
     return (attribute(a, 'rel') ?? '').toLowerCase() === 'stylesheet' && (media === 'all' || media === 'screen');
   });
-  if (links.length < 2) return html;
+  if (links.length === 0) return html;
   const files = links.map(([, attrs]) => {
     const href = attribute(attrs, 'href') ?? '';
-    if (!href.startsWith(base) && !href.startsWith('/')) throw new Error(`a stylesheet outside the site: ${href}`);
+    if (!href.startsWith('/')) throw new Error(`a stylesheet outside the site: ${href}`);
     return join(dir, href.startsWith(base) ? href.slice(base.length) : href.slice(1));
   });
-  const css = Buffer.concat(await Promise.all(files.map(async (f) => Buffer.concat([await readFile(f), Buffer.from('\n')]))));
-  const name = `style-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
-  await writeFile(join(dir, name), css);
+  const parts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  // No "</style" can end the element early: stylesheets are ours, but check anyway.
+  const css = parts.join('\n');
+  if (/<\/style/i.test(css)) throw new Error('a stylesheet contains "</style": cannot inline it');
   await Promise.all(files.map((f) => rm(f)));
-  const integrity = `sha384-${createHash('sha384').update(css).digest('base64')}`;
-  let out = html.replace(links[0][0], `<link href="${base}${name}" integrity="${integrity}" rel="stylesheet">`);
+  let out = html.replace(links[0][0], `<style>${css}</style>`);
   for (const [text] of links.slice(1)) out = out.replace(text, '');
   return out;
 }
@@ -215,8 +226,8 @@ export async function bundleStyles(html, dir) {
 /** Step 1, before prerendering: index.html becomes the page template (with the CSP). */
 export async function templateStep(dir, { csp = true } = {}) {
   const index = join(dir, 'index.html');
-  const bundled = await bundleStyles(await readFile(index, 'utf8'), dir);
-  const template = pageTemplate(bundled, await bootScript());
+  const styled = await inlineStyles(await readFile(index, 'utf8'), dir);
+  const template = pageTemplate(styled, await bootScript());
   const html = csp ? withCspMeta(template) : template;
   await writeFile(index, html);
   return { hashes: inlineScriptHashes(html) };

@@ -26,7 +26,8 @@ import {
   COMPRESSED_EXTENSIONS,
   contentSecurityPolicy,
   inlineScriptHashes,
-  bundleStyles,
+  inlineStyleHashes,
+  inlineStyles,
   listFiles,
   pageTemplate,
   withCspMeta,
@@ -80,8 +81,8 @@ describe('post-build step (pure functions)', () => {
     assert.ok(!cspOf(once).includes('unsafe-inline'));
   });
 
-  test('the stylesheets become one file with its integrity; print styles stay apart', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'bundle-'));
+  test('the stylesheets are inlined as one <style>, in order; print styles stay apart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'inline-'));
     try {
       await writeFile(join(dir, 'a-1.css'), 'a{color:red}');
       await writeFile(join(dir, 'b-2.css'), 'b{color:blue}');
@@ -89,14 +90,14 @@ describe('post-build step (pure functions)', () => {
       const html =
         '<base href=/p/><link href=/p/a-1.css integrity=sha384-x rel=stylesheet>' +
         '<link href=/p/b-2.css rel=stylesheet><link href=/p/print-3.css media=print rel=stylesheet>';
-      const out = await bundleStyles(html, dir);
-      const [, href, sri] = /<link href="\/p\/(style-[0-9a-f]{16}\.css)" integrity="([^"]+)" rel="stylesheet">/.exec(out) ?? [];
-      assert.ok(href, out);
-      const css = await readFile(join(dir, href));
-      assert.equal(css.toString(), 'a{color:red}\nb{color:blue}\n', 'in the order of the page');
-      assert.equal(sri, `sha384-${createHash('sha384').update(css).digest('base64')}`);
-      assert.match(out, /<link href=\/p\/print-3\.css media=print rel=stylesheet>/);
-      assert.deepEqual((await readdir(dir)).sort(), ['print-3.css', href].sort(), 'the parts are gone');
+      const out = await inlineStyles(html, dir);
+      assert.equal(
+        out,
+        '<base href=/p/><style>a{color:red}\nb{color:blue}</style><link href=/p/print-3.css media=print rel=stylesheet>',
+      );
+      assert.deepEqual(await readdir(dir), ['print-3.css'], 'the inlined files are gone');
+      const policy = contentSecurityPolicy([], inlineStyleHashes(out));
+      assert.match(policy, /style-src 'self' 'sha256-[A-Za-z0-9+/]{43}='/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -159,7 +160,8 @@ describe('static host: files of the release build', { timeout: 60_000 }, () => {
 
   test('the CSP meta allows the inline loader by hash and nothing inline besides', () => {
     const policy = cspOf(indexHtml);
-    assert.equal(policy, contentSecurityPolicy(inlineScriptHashes(indexHtml)));
+    assert.equal(policy, contentSecurityPolicy(inlineScriptHashes(indexHtml), inlineStyleHashes(indexHtml)));
+    assert.match(policy, /style-src 'self' 'sha256-[^']+'(;|$)/, 'the inlined stylesheet by its hash');
     assert.ok(!policy.includes('unsafe-inline'), policy);
     assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'(;|$)/);
     assert.ok(
@@ -176,8 +178,8 @@ describe('static host: files of the release build', { timeout: 60_000 }, () => {
       const digest = createHash('sha384').update(await readFile(join(ROOT_DIST, file))).digest('base64');
       assert.equal(sri, `sha384-${digest}`, `${file}: the integrity matches the file`);
     }
-    assert.match(indexHtml, /<link [^>]*href="?\/?style-[0-9a-f]{16}\.css"?[^>]*integrity=/, 'CSS is hashed too');
-    assert.equal([...indexHtml.matchAll(/rel="?stylesheet/g)].length, 2, 'one stylesheet for the screen, one for print');
+    assert.equal([...indexHtml.matchAll(/<style>/g)].length, 1, 'the screen styles are inlined');
+    assert.match(indexHtml, /<link [^>]*href=\/?print-[0-9a-f]+\.css[^>]*integrity=[^>]*media=print/, 'print CSS is hashed, with integrity');
   });
 
   test('every text asset has .br and .gz siblings with the same content', async () => {
