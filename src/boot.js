@@ -4,8 +4,8 @@
 //  - at once when the address asks for more than the HTML shows (a filtered timeline, or a
 //    host that answered a deep link with another page's HTML);
 //  - otherwise at the first sign of use of a control that needs it (pointer over or focus
-//    in the filters, the "show more" button, the event page's buttons), so a visitor who only
-//    reads never downloads it.
+//    in the filters, the "show more" button, "copy link"), so a visitor who only reads (or
+//    adds an event to a calendar: a plain link) never downloads it.
 // What the visitor does meanwhile is kept: typed text, ticked boxes, the focus, a pressed
 // button. The app announces `cxc-mount` just before it replaces the HTML (the state is taken
 // then) and `cxc-ready` just after, in the same task, so no frame shows neither.
@@ -15,7 +15,7 @@
   const WASM = '__WASM__';
   const WASM_SRI = '__WASM_SRI__';
   const DATA = 'data/news.json';
-  const NEEDS_APP = '.filters, .show-more, .event__actions';
+  const NEEDS_APP = '.filters, .show-more, .copy-link-button';
 
   const doc = document;
   const root = doc.documentElement;

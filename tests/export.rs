@@ -665,11 +665,12 @@ fn same_news_gives_the_same_bytes_whatever_the_input_order() {
 }
 
 #[test]
-fn site_files_are_the_six_published_files() {
-    let files = site_files(&catalog(), BASE);
+fn site_files_are_the_six_published_files_then_a_calendar_per_event() {
+    let catalog = catalog();
+    let files = site_files(&catalog, BASE);
     let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(
-        paths,
+        paths[..6],
         [
             "events.ics",
             "events.en.ics",
@@ -682,4 +683,19 @@ fn site_files_are_the_six_published_files() {
     assert!(files[1]
         .1
         .contains("URL:https://www.smolyan.bg/cityxchange/en/events/"));
+    assert_eq!(files.len(), 6 + 2 * catalog.events.len());
+    for event in &catalog.events {
+        for lang in Lang::ALL {
+            let path = cityxchange_news::export::event_calendar_path(lang, &event.slug);
+            let (_, contents) = files
+                .iter()
+                .find(|(p, _)| *p == path)
+                .unwrap_or_else(|| panic!("{path} is published"));
+            assert_eq!(*contents, event_ics(&catalog, event, lang, BASE));
+        }
+    }
+    assert_eq!(
+        cityxchange_news::export::event_calendar_path(Lang::En, "a-b"),
+        "events/a-b.en.ics"
+    );
 }

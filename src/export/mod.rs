@@ -29,11 +29,22 @@ pub fn calendar_path(lang: Lang) -> &'static str {
     }
 }
 
+/// Where one event's calendar file is published, relative to the base URL: beside its page
+/// (`events/<slug>.ics`, `events/<slug>.en.ics`), so "add to calendar" is a plain link that
+/// works before and without the app.
+pub fn event_calendar_path(lang: Lang, slug: &str) -> String {
+    match lang {
+        Lang::Bg => format!("events/{slug}.ics"),
+        Lang::En => format!("events/{slug}.en.ics"),
+    }
+}
+
 /// The files a static host serves beside the app, as (path relative to the site root,
-/// contents): both calendars, both Atom feeds, the sitemap and robots.txt.
+/// contents): both calendars, both Atom feeds, the sitemap, robots.txt, then each event's
+/// calendar file in both languages.
 pub fn site_files(catalog: &Catalog, base_url: &str) -> Vec<(String, String)> {
     let base = urls::with_slash(base_url);
-    let mut files = Vec::with_capacity(6);
+    let mut files = Vec::with_capacity(6 + 2 * catalog.events.len());
     for lang in Lang::ALL {
         files.push((
             calendar_path(lang).to_owned(),
@@ -45,5 +56,13 @@ pub fn site_files(catalog: &Catalog, base_url: &str) -> Vec<(String, String)> {
     }
     files.push(("sitemap.xml".to_owned(), sitemap(catalog, &base)));
     files.push(("robots.txt".to_owned(), robots_txt(&base)));
+    for event in &catalog.events {
+        for lang in Lang::ALL {
+            files.push((
+                event_calendar_path(lang, &event.slug),
+                event_ics(catalog, event, lang, &base),
+            ));
+        }
+    }
     files
 }

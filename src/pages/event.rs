@@ -250,36 +250,18 @@ fn event_sections(catalog: &Catalog, paths: &Paths, index: usize, lang: Lang) ->
     .collect()
 }
 
-/// "Add to calendar" and "Copy link", with a spoken confirmation.
+/// "Add to calendar" (a link to the event's calendar file, written at build time, so it works
+/// before and without the app) and "Copy link", with a spoken confirmation.
 #[component]
 fn EventActions(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
     let u = ui(lang);
+    let paths = use_paths();
     let (message, set_message) = signal(String::new());
-    let on_calendar = {
-        let news = news.clone();
-        move |_| {
-            let catalog = &news.catalog;
-            let Some(event) = catalog.events.get(index) else {
-                return;
-            };
-            let ics =
-                crate::export::ics::event_ics(catalog, event, lang, &catalog.site.canonical_url);
-            let name = crate::export::ics::ics_file_name(event);
-            #[cfg(target_arch = "wasm32")]
-            let ok =
-                crate::components::dom::download_text(&name, "text/calendar;charset=utf-8", &ics);
-            #[cfg(not(target_arch = "wasm32"))]
-            let ok = !ics.is_empty() && !name.is_empty();
-            set_message.set(
-                if ok {
-                    u.calendar_downloaded
-                } else {
-                    u.calendar_failed
-                }
-                .to_owned(),
-            );
-        }
-    };
+    let event = news.catalog.events.get(index);
+    let calendar_href = event
+        .map(|e| paths.asset(&crate::export::event_calendar_path(lang, &e.slug)))
+        .unwrap_or_default();
+    let calendar_file = event.map(crate::export::ics_file_name).unwrap_or_default();
     let on_copy = move |_| {
         #[cfg(target_arch = "wasm32")]
         match crate::components::dom::current_url() {
@@ -293,9 +275,9 @@ fn EventActions(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
     };
     view! {
         <div class="event__actions" role="group" aria-label=u.event_actions>
-            <button type="button" class="button button--primary calendar-button" on:click=on_calendar>
+            <a class="button button--primary calendar-button" href=calendar_href download=calendar_file type="text/calendar">
                 <span aria-hidden="true" class="button__icon">"📅"</span>{u.add_to_calendar}
-            </button>
+            </a>
             <button type="button" class="button copy-link-button" on:click=on_copy>
                 <span aria-hidden="true" class="button__icon">"🔗"</span>{u.copy_link}
             </button>

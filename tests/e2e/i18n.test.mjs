@@ -114,7 +114,7 @@ describe('languages', { timeout: 180_000 }, () => {
       assert.equal(title, '+CityxChange consortium meeting in Písek | +CityxChange');
       assert.match(await page.locator('.participants').textContent(), /Lighthouse cities/);
       assert.match(await page.locator('.agenda').textContent(), /Day 1/);
-      assert.equal(await page.getByRole('button', { name: 'Add to calendar', exact: true }).count(), 1);
+      assert.equal(await page.getByRole('link', { name: 'Add to calendar', exact: true }).count(), 1);
       const jsonld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
       assert.equal(jsonld.inLanguage, 'en');
       await axeCheck(page, { label: 'the English event page' });
