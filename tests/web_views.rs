@@ -164,24 +164,21 @@ fn dates_read_in_the_browser_as_on_the_prerendered_page() {
 #[wasm_bindgen_test]
 fn photos_are_lazy_sized_and_described() {
     use cityxchange_news::components::event_sections::Photos;
-    use cityxchange_news::model::{Image, Text};
+    use cityxchange_news::model::{testing::image, Text};
     let news = news();
     let mut event = news
         .catalog
         .event("consortium-meeting-pisek-2022")
         .unwrap()
         .clone();
-    event.images = vec![Image {
-        src: "images/pisek-library.jpg".into(),
-        alt: Text::new(
-            "Залата на библиотеката в Писек",
-            "The library hall in Písek",
-        ),
-        width: 800,
-        height: 600,
-        caption: Some(Text::new("Първият ден", "The first day")),
-        credit: Some("Община Писек".into()),
-    }];
+    let alt = Text::new(
+        "Залата на библиотеката в Писек",
+        "The library hall in Písek",
+    );
+    let mut photo = image("images/pisek-library.jpg", alt);
+    photo.caption = Some(Text::new("Първият ден", "The first day"));
+    photo.credit = Some("Община Писек".into());
+    event.images = vec![photo];
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         view! { <Photos event=event.clone() lang=Lang::En/> }

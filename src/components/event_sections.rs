@@ -361,7 +361,7 @@ pub fn Photos(event: Event, lang: Lang) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Image;
+    use crate::model::testing::image;
 
     fn pisek_with_photo(alt: Text) -> Event {
         let news = crate::api::news_from_text(include_str!("../../public/data/news.json")).unwrap();
@@ -370,14 +370,7 @@ mod tests {
             .event("consortium-meeting-pisek-2022")
             .unwrap()
             .clone();
-        event.images = vec![Image {
-            src: "images/pisek-library.jpg".into(),
-            alt,
-            width: 800,
-            height: 600,
-            caption: None,
-            credit: None,
-        }];
+        event.images = vec![image("images/pisek-library.jpg", alt)];
         event
     }
 

@@ -5,7 +5,9 @@
 #![doc(hidden)]
 
 use super::date::PartialDate;
-use super::types::{Event, EventType, Lang, Link, Participants, Project, Site, Source, Text};
+use super::types::{
+    Event, EventType, Image, Lang, Link, Participants, Project, Site, Source, Text,
+};
 
 /// A source at `url`, published by the project, with a neutral title.
 pub fn source(url: &str) -> Source {
@@ -39,6 +41,18 @@ pub fn event(slug: &str, kind: EventType, start: PartialDate, title: Text) -> Ev
         topics: Vec::new(),
         images: Vec::new(),
         sources: vec![source("https://cityxchange.eu/")],
+    }
+}
+
+/// An 800×600 photo at `src` with its alt text, no caption or credit.
+pub fn image(src: &str, alt: Text) -> Image {
+    Image {
+        src: src.into(),
+        alt,
+        width: 800,
+        height: 600,
+        caption: None,
+        credit: None,
     }
 }
 
