@@ -43,9 +43,12 @@ const EXECUTABLE_TYPES = new Set(['', 'module', 'text/javascript', 'application/
 const SCRIPT_RE = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const CSP_META_RE = /<meta\b[^>]*http-equiv=("|')?content-security-policy\1?[^>]*>/gi;
 
-/** The value of attribute `name` in a start tag's attribute text, or null (minified or not). */
+/**
+ * The value of attribute `name` in a start tag's attribute text, or null (minified or not;
+ * a debug build's tags end in `/>`, so the attribute text may end with `/`).
+ */
 function attribute(attrs, name) {
-  const re = new RegExp(`(?:^|\\s)${name}(?:\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+)))?(?=\\s|$)`, 'i');
+  const re = new RegExp(`(?:^|\\s)${name}(?:\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+)))?(?=[\\s/]|$)`, 'i');
   const m = re.exec(attrs);
   if (!m) return null;
   return m[1] ?? m[2] ?? m[3] ?? '';
@@ -146,24 +149,39 @@ export async function bootScript() {
     .join('\n');
 }
 
+/** The four constants of our loader as an earlier run inlined it, or null. */
+function loaderConstants(body) {
+  const out = {};
+  for (const name of ['JS', 'JS_SRI', 'WASM', 'WASM_SRI']) {
+    const m = new RegExp(`const ${name} = ("(?:[^"\\\\]|\\\\.)*");`).exec(body);
+    if (!m) return null;
+    out[name] = JSON.parse(m[1]);
+  }
+  return out;
+}
+
 /**
  * Turns trunk's index.html into the page template that `newsctl prerender` fills: trunk's
  * loader and preloads give way to our loader (src/boot.js), which starts the app only when
  * needed; the head gets a place for each page's own tags; the body a place for its content.
+ * A page this step has made already (a built folder done again) works too: its loader gives
+ * way to the current one, its marks stay, so a second run changes nothing.
  */
 export function pageTemplate(html, boot) {
   let out = html;
   let js = null;
   let wasm = null;
+  const integrity = { js: '', wasm: '' };
   for (const [, attrs, body] of html.matchAll(SCRIPT_RE)) {
+    if (attribute(attrs, 'src') !== null) continue;
     const found = /from\s+'([^']+\.js)'[\s\S]*module_or_path:\s*'([^']+\.wasm)'/.exec(body);
-    if (attribute(attrs, 'src') === null && found) {
-      [, js, wasm] = found;
-      out = out.replace(`<script${attrs}>${body}</script>`, '');
-    }
+    const ours = found ? null : loaderConstants(body);
+    if (found) [, js, wasm] = found;
+    else if (ours) ({ JS: js, WASM: wasm, JS_SRI: integrity.js, WASM_SRI: integrity.wasm } = ours);
+    else continue;
+    out = out.replace(`<script${attrs}>${body}</script>`, '');
   }
   if (!js) throw new Error("index.html has no trunk loader script: cannot find the app's files");
-  const integrity = { js: '', wasm: '' };
   for (const [text, attrs] of tags(out, 'link', (a) => /preload/i.test(attribute(a, 'rel') ?? ''))) {
     const href = attribute(attrs, 'href');
     if (href === js) integrity.js = attribute(attrs, 'integrity') ?? '';
@@ -186,11 +204,14 @@ export function pageTemplate(html, boot) {
   // and holds up the parsing of the page behind it.
   const base = /<base\b[^>]*>/i.exec(out);
   if (!base) throw new Error('index.html has no <base href>: cannot place the loader');
-  out = out.replace(base[0], `${base[0]}<script>${loader}</script>`);
-  out = out.replace(/<\/head>/i, '<!--HEAD--><!--/HEAD--></head>');
-  out = /<\/body>/i.test(out)
-    ? out.replace(/<\/body>/i, '<!--static--><!--/static--></body>')
-    : `${out}<!--static--><!--/static-->`;
+  // A function as replacement: a `$'` or `$&` in the code must not be read as a pattern.
+  out = out.replace(base[0], () => `${base[0]}<script>${loader}</script>`);
+  if (!out.includes('<!--HEAD-->')) out = out.replace(/<\/head>/i, '<!--HEAD--><!--/HEAD--></head>');
+  if (!out.includes('<!--static-->')) {
+    out = /<\/body>/i.test(out)
+      ? out.replace(/<\/body>/i, '<!--static--><!--/static--></body>')
+      : `${out}<!--static--><!--/static-->`;
+  }
   return out;
 }
 
@@ -218,7 +239,8 @@ export async function inlineStyles(html, dir) {
   const css = parts.join('\n');
   if (/<\/style/i.test(css)) throw new Error('a stylesheet contains "</style": cannot inline it');
   await Promise.all(files.map((f) => rm(f)));
-  let out = html.replace(links[0][0], `<style>${css}</style>`);
+  // A function as replacement: `a[href$='.pdf']` holds `$'`, which a string would expand.
+  let out = html.replace(links[0][0], () => `<style>${css}</style>`);
   for (const [text] of links.slice(1)) out = out.replace(text, '');
   return out;
 }

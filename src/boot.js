@@ -8,7 +8,8 @@
 //    adds an event to a calendar: a plain link) never downloads it.
 // What the visitor does meanwhile is kept: typed text, ticked boxes, the focus, a pressed
 // button. The app announces `cxc-mount` just before it replaces the HTML (the state is taken
-// then) and `cxc-ready` just after, in the same task, so no frame shows neither.
+// then) and `cxc-ready` just after, in the same task, so no frame shows neither; if the app
+// fails in between, the prerendered page comes back as it was.
 (() => {
   const JS = '__JS__';
   const JS_SRI = '__JS_SRI__';
@@ -60,6 +61,9 @@
   };
   // For scripts and tests that want the app now (the benchmark, the end-to-end tests).
   window.cxcStart = start;
+  // The app's word that it will not take this page over (its data could not be loaded and
+  // the HTML answers the address): the page stays as it is, with the notice.
+  doc.addEventListener('cxc-failed', failed);
 
   // The path below the base, without a trailing slash ("/" stays).
   const basePath = new URL(doc.baseURI).pathname;
@@ -71,17 +75,27 @@
   };
   const route = root.dataset.route;
   const isTimeline = route === '/' || route === '/en';
+  // A host serves this page under its file name too (events/x.html, index.html). The router
+  // knows no such address and would draw "not found" over the right page: the address
+  // becomes the page's own before anything reads it.
+  if (route && here() !== route && (here().replace(/(?:\/index)?\.html$/, '') || '/') === route) {
+    const clean = new URL(route.slice(1) || './', doc.baseURI).pathname;
+    history.replaceState(history.state, '', clean + location.search + location.hash);
+  }
   if (!route || here() !== route || (isTimeline && location.search.length > 1)) {
     // This HTML is not what the address asks for: hide its main part until the app has it.
     root.classList.add('app-wait');
     start();
   }
 
-  // A key for a button that finds its twin in the app's page: its class and position.
-  const keyOf = (button) => {
-    const selector = 'button.' + button.classList[0] + (button.classList[1] ? '.' + button.classList[1] : '');
-    return [selector, [...doc.querySelectorAll(selector)].indexOf(button)];
+  // A key for an element that finds its twin in the app's page (the same views draw it): its
+  // id, or its tag, first classes and position among their like.
+  const keyOf = (element) => {
+    if (element.id) return ['#' + CSS.escape(element.id), 0];
+    const selector = [element.localName, ...[...element.classList].slice(0, 2).map((c) => CSS.escape(c))].join('.');
+    return [selector, [...doc.querySelectorAll(selector)].indexOf(element)];
   };
+  const twinOf = (key) => key && doc.querySelectorAll(key[0])[key[1]];
   const wants = (event) => event.target instanceof Element && event.target.closest(NEEDS_APP);
 
   for (const type of ['pointerover', 'focusin', 'touchstart']) {
@@ -109,6 +123,21 @@
     },
     true,
   );
+  // "#main" resolves against <base href>, so the skip link would open the Bulgarian timeline
+  // from every other page. In-page links move the focus instead (the app does the same).
+  doc.addEventListener('click', (event) => {
+    const link = event.target instanceof Element && event.target.closest('a[href^="#"]');
+    if (!link || event.defaultPrevented || event.button !== 0) return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const target = doc.getElementById(link.getAttribute('href').slice(1));
+    if (!target) return;
+    event.preventDefault();
+    if (!target.hasAttribute('tabindex') && !target.matches('a[href], button, input, select, textarea')) {
+      target.tabIndex = -1;
+    }
+    target.focus();
+    target.scrollIntoView();
+  });
   for (const type of ['input', 'change']) {
     doc.addEventListener(
       type,
@@ -140,26 +169,32 @@
 
   doc.addEventListener('cxc-mount', () => {
     const active = doc.activeElement;
+    const focused = active && active !== doc.body && active !== root;
     saved = {
       values: [...touched].map((id) => {
         const control = doc.getElementById(id);
         return [id, control && control.type === 'checkbox' ? control.checked : control && control.value];
       }),
-      focus: active && active !== doc.body ? active.id : '',
-      selection: active && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null,
+      // Found again by id or by place: a button or a link has no id.
+      focus: focused ? keyOf(active) : null,
+      selection: focused && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null,
     };
     // The prerendered page and its head tags step aside; the app draws the same in their place.
     parked = [region(doc.body, 'static'), region(doc.head, 'HEAD')];
     for (const { nodes } of parked) for (const node of nodes) node.remove();
+    const headBefore = new Set(doc.head.childNodes);
     // The app mounts within this task: if `cxc-ready` has not come by the next one, drawing
-    // failed. Then what it left goes, the prerendered page comes back, and a notice says so.
+    // failed. Then what it left (in the body and the head) goes, the prerendered page comes
+    // back with the focus where it was, and a notice says so.
     setTimeout(() => {
       if (ready) return;
       const [page, head] = parked;
       while (page.end.nextSibling) page.end.nextSibling.remove();
+      for (const node of [...doc.head.childNodes]) if (!headBefore.has(node)) node.remove();
       page.end.before(...page.nodes);
       head.end.before(...head.nodes);
       failed();
+      if (focused && active.isConnected) active.focus({ preventScroll: true });
     });
   });
 
@@ -173,6 +208,8 @@
     root.classList.remove('app-wait');
     root.dataset.app = 'ready';
     if (!saved) return;
+    // Looked up before the values go back: a search may take entries away.
+    const focused = twinOf(saved.focus);
     for (const [id, value] of saved.values) {
       const control = doc.getElementById(id);
       if (!control) continue;
@@ -183,8 +220,7 @@
         control.dispatchEvent(new Event(control.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
       }
     }
-    const focused = saved.focus && doc.getElementById(saved.focus);
-    if (focused) {
+    if (focused && focused.isConnected) {
       focused.focus({ preventScroll: true });
       if (saved.selection && focused.setSelectionRange) {
         try {
@@ -194,11 +230,8 @@
         }
       }
     }
-    if (pressed) {
-      const [selector, index] = pressed;
-      const button = doc.querySelectorAll(selector)[index];
-      if (button) button.click();
-    }
+    const button = twinOf(pressed);
+    if (button) button.click();
   };
   doc.addEventListener('cxc-ready', () => {
     ready = true;

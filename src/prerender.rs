@@ -111,7 +111,39 @@ pub fn render_page(
         stream.collect::<Vec<String>>().await.concat()
     });
     drop(owner);
-    Ok(page)
+    Ok(escape_title(page))
+}
+
+/// leptos_meta (0.8.7) writes the title into `<title>` as it is: a title from the data with
+/// `&` would read differently than in the app, and one with `</title>` would end the element
+/// and turn the rest into markup. The title is the last thing it writes before `HEAD_END`,
+/// and nothing else in the page can hold a raw `</title>`, so its text is the span up to the
+/// last `</title>` before that mark.
+fn escape_title(page: String) -> String {
+    const OPEN: &str = "<title>";
+    let close_mark = format!("</title>{HEAD_END}");
+    let Some(head) = page.find(HEAD_MARK) else {
+        return page;
+    };
+    let (Some(open), Some(close)) = (page[head..].find(OPEN), page.rfind(&close_mark)) else {
+        return page;
+    };
+    let from = head + open + OPEN.len();
+    if close < from {
+        return page;
+    }
+    let mut out = String::with_capacity(page.len() + 16);
+    out.push_str(&page[..from]);
+    for c in page[from..close].chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out.push_str(&page[close..]);
+    out
 }
 
 /// The template with the page's content between the body marks and its route on `<html>`.
@@ -123,11 +155,28 @@ fn fill_template(template: &str, route: &str, body: &str) -> Option<String> {
     let (head, after_head) = around(&template[html_end..], HEAD_MARK, HEAD_END)?;
     let (body_before, tail) = around(after_head, BODY_START, BODY_END)?;
     // The loader compares the route with the address to see whether the HTML is what was
-    // asked for; leptos_meta adds `lang` and fills the head between the marks.
+    // asked for; leptos_meta adds `lang` and fills the head between the marks. Routes come
+    // from slugs in the data: escaped, so none can leave the attribute.
+    let route = escape_attribute(route);
     Some(format!(
         "{}<html data-route=\"{route}\">{head}{HEAD_MARK}{HEAD_END}{body_before}{BODY_START}{body}{BODY_END}{tail}",
         &template[..html_at]
     ))
+}
+
+/// Text for a double-quoted attribute value.
+fn escape_attribute(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The text before the first `start` and after the `end` that follows it.
@@ -206,6 +255,68 @@ mod tests {
         let first = render_page(TEMPLATE, &news, &paths, "/en").unwrap();
         let again = render_page(&first, &news, &paths, "/").unwrap();
         assert_eq!(again, render_page(TEMPLATE, &news, &paths, "/").unwrap());
+    }
+
+    #[test]
+    fn a_route_cannot_leave_its_attribute() {
+        let route = "/events/x\"><script>alert(1)</script>&";
+        let html = render_page(TEMPLATE, &news(), &Paths::new(""), route).unwrap();
+        assert!(
+            html.contains(
+                r#"data-route="/events/x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;">"#
+            ),
+            "{html}"
+        );
+        assert!(!html.contains("<script>alert"), "{html}");
+    }
+
+    /// The shipped news with one event's English title and summary replaced.
+    fn news_with_english_text(slug: &str, title: &str, summary: &str) -> Arc<News> {
+        let mut json: serde_json::Value =
+            serde_json::from_str(include_str!("../public/data/news.json")).unwrap();
+        let events = json["events"].as_array_mut().unwrap();
+        let event = events.iter_mut().find(|e| e["slug"] == slug).unwrap();
+        event["title"]["en"] = title.into();
+        event["summary"]["en"] = summary.into();
+        crate::api::news_from_text(&json.to_string()).unwrap()
+    }
+
+    #[test]
+    fn text_from_the_data_is_escaped_in_text_attributes_and_head() {
+        let slug = "consortium-meeting-pisek-2022";
+        let title = r#"T "q" <b>x</b> & 'a' &amp; </title><script>alert(1)</script>"#;
+        let summary = r#"S "q" <i>y</i> & z"#;
+        let news = news_with_english_text(slug, title, summary);
+        let paths = Paths::new("");
+        let event = render_page(TEMPLATE, &news, &paths, &format!("/en/events/{slug}")).unwrap();
+        let timeline = render_page(TEMPLATE, &news, &paths, "/en").unwrap();
+        for html in [&event, &timeline] {
+            for raw in ["<b>x", "<i>y", "<script>alert"] {
+                assert!(!html.contains(raw), "`{raw}` came through raw");
+            }
+        }
+        // Text: the heading and the title, which must read as in the app (`&amp;` as written).
+        let escaped = "&lt;b&gt;x&lt;/b&gt; &amp; 'a' &amp;amp; &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
+        assert!(
+            event.contains(&format!("T \"q\" {escaped}</h1>"))
+                || event.contains(&format!("T &quot;q&quot; {escaped}</h1>")),
+            "{event}"
+        );
+        assert!(
+            event.contains(&format!(
+                "<title>T \"q\" {escaped} | +CityxChange</title>{HEAD_END}"
+            )),
+            "{event}"
+        );
+        // Attribute: the description.
+        assert!(
+            event.contains(r#"content="S &quot;q&quot; &lt;i&gt;y&lt;/i&gt; &amp; z""#),
+            "{event}"
+        );
+        // A data block: nothing in it can close the script element.
+        let ld = event.split("application/ld+json\">").nth(1).unwrap();
+        let ld = &ld[..ld.find("</script>").unwrap()];
+        assert!(!ld.contains('<') && ld.contains(r"\u003cb\u003ex"), "{ld}");
     }
 
     #[test]

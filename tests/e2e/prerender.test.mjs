@@ -4,9 +4,13 @@
 // cannot arrive, the page stays and says so.
 
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import {
   APP_TIMEOUT_MS,
+  DIST_DIR,
   assertNoProblems,
   axeCheck,
   collectProblems,
@@ -14,6 +18,7 @@ import {
   waitForApp,
   withPage,
 } from './helpers.mjs';
+import { bootScript, inlineStyles, pageTemplate, withCspMeta } from '../../scripts/post-build.mjs';
 
 const ENTRY = 'article.timeline-entry';
 const SLUG = 'consortium-meeting-pisek-2022';
@@ -212,7 +217,7 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
     });
   });
 
-  test('when the app fails while drawing, the prerendered page comes back', async () => {
+  test('when the app fails while drawing, the prerendered page comes back, with its head and focus', async () => {
     await withPage(env.browser, 'prerender-app-breaks', async ({ page }) => {
       // As if the app stopped (a panic) between taking the page over and being ready.
       await page.addInitScript(() => {
@@ -220,14 +225,134 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
       });
       await page.goto(env.app.url);
       const title = await page.title();
-      await page.evaluate(() => window.cxcStart());
+      await page.locator('#search').focus();
       await page.locator('html[data-app="failed"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
       assert.ok(await page.locator('#boot-error').isVisible(), 'a notice says so');
       assert.equal(await page.locator('main').count(), 1, 'one page, the prerendered one');
       assert.equal(await page.locator(ENTRY).count(), 24);
       assert.ok(await page.locator(ENTRY).first().isVisible());
-      assert.equal(await page.locator('meta[name="description"]').count() >= 1, true);
+      // The head tags the app had added go with it.
+      assert.equal(await page.locator('meta[name="description"]').count(), 1);
+      assert.equal(await page.locator('title').count(), 1);
+      assert.equal(await page.locator('link[rel="alternate"]').count(), 2);
       assert.equal(await page.title(), title);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'search', 'the focus is back where it was');
     });
+  });
+
+  test('an app that announces it will not take the page over (cxc-failed) leaves it readable, with the notice', async () => {
+    await withPage(env.browser, 'prerender-app-declines', async ({ page, problems }) => {
+      await page.goto(env.app.url);
+      await page.evaluate(() => document.dispatchEvent(new Event('cxc-failed')));
+      assert.ok(await page.locator('#boot-error').isVisible(), 'a notice says so');
+      assert.equal(await page.locator('html').getAttribute('data-app'), 'failed');
+      assert.equal(await page.locator(ENTRY).count(), 24);
+      assert.ok(await page.locator(ENTRY).first().isVisible());
+      assertNoProblems(problems, 'the app declining');
+    });
+  });
+
+  test('the skip link moves the focus to the content before the app, and the page stays', async () => {
+    await withPage(env.browser, 'prerender-skip-link', async ({ page, problems }) => {
+      const requests = [];
+      page.on('request', (r) => requests.push(r.url()));
+      for (const path of [`/en/events/${SLUG}`, '/en', '/accessibility']) {
+        await page.goto(at(path));
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(300);
+        const url = new URL(page.url());
+        // "#main" alone resolves against <base href>: the Bulgarian timeline.
+        assert.equal(url.pathname, new URL(at(path)).pathname, `${path}: the same page`);
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', `${path}: focus in the content`);
+      }
+      assert.deepEqual(requests.filter((u) => APP_FILES.test(u)), [], 'no app needed for it');
+      assertNoProblems(problems, 'the skip link before the app');
+    });
+  });
+
+  test('a page opened by its file name (events/x.html, index.html) is the page, also for the app', async () => {
+    await withPage(env.browser, 'prerender-file-name', async ({ page, problems }) => {
+      await page.goto(at(`/events/${SLUG}.html?x=1#main`));
+      const url = new URL(page.url());
+      assert.equal(`${url.pathname}${url.search}${url.hash}`, `/events/${SLUG}?x=1#main`, 'the address is the page\'s own');
+      assert.equal(await page.locator('html').getAttribute('data-app'), null, 'the HTML answers it: no app yet');
+      await waitForApp(page);
+      assert.match(await page.locator('main h1').innerText(), /Писек/, 'the app draws the event, not "not found"');
+
+      await page.goto(at('/index.html'));
+      assert.equal(new URL(page.url()).pathname, '/');
+      await waitForApp(page);
+      assert.equal(await page.locator(ENTRY).count(), 24);
+      assertNoProblems(problems, 'pages by file name');
+    });
+  });
+
+  test('the focus on a button or a link (no id) stays on its twin when the app takes over', async () => {
+    await withPage(env.browser, 'prerender-focus-kept', async ({ page, problems }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      let release = await holdWasm(page);
+      await page.goto(env.app.url);
+      await page.locator('.filters__toggle').focus();
+      release();
+      await page.locator(READY).waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('filters__toggle')), true);
+
+      await page.unroute('**/*.wasm');
+      release = await holdWasm(page);
+      await page.goto(env.app.url);
+      await page.evaluate(() => window.cxcStart());
+      const link = page.locator(`${ENTRY} a`).nth(3);
+      const href = await link.getAttribute('href');
+      await link.focus();
+      release();
+      await page.locator(READY).waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), href, 'the same entry\'s link');
+      assertNoProblems(problems, 'focus kept');
+    });
+  });
+});
+
+describe('the page template step: debug builds, and done again', () => {
+  const cspOf = (html) => /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+  const count = (html, text) => html.split(text).length - 1;
+
+  test('a built page becomes the template again: one loader, one pair of marks, the same policy', async () => {
+    const built = await readFile(join(DIST_DIR, 'index.html'), 'utf8');
+    const boot = await bootScript();
+    const once = withCspMeta(pageTemplate(built, boot));
+    assert.equal(cspOf(once), cspOf(built), 'the same loader, so the same hashes');
+    for (const mark of ['<!--HEAD-->', '<!--/HEAD-->', '<!--static-->', '<!--/static-->', 'window.cxcStart']) {
+      assert.equal(count(once, mark), 1, mark);
+    }
+    assert.match(once, /<html>/, 'the page\'s lang and route give way');
+    assert.equal(withCspMeta(pageTemplate(once, boot)), once, 'a second run changes nothing');
+  });
+
+  test("a debug build's print stylesheet (a tag ending in `/>`) stays a print stylesheet", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'inline-'));
+    try {
+      await writeFile(join(dir, 'a-1.css'), 'a{color:red}');
+      await writeFile(join(dir, 'print-3.css'), '.skip-link{display:none}');
+      // As trunk writes them without minifying (trunk serve, trunk build).
+      const print = '<link rel="stylesheet" href="/print-3.css" integrity="sha384-x" media="print"/>';
+      const html = `<base href="/"/><link rel="stylesheet" href="/a-1.css" integrity="sha384-y"/>${print}`;
+      assert.equal(await inlineStyles(html, dir), `<base href="/"/><style>a{color:red}</style>${print}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a stylesheet with `$\'` or `$&` in it is inlined as written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'inline-'));
+    try {
+      const css = "a[href$='.pdf']::after{content:\"$&\"}";
+      await writeFile(join(dir, 'a-1.css'), css);
+      const out = await inlineStyles('<base href=/><link href=/a-1.css rel=stylesheet><p>after</p>', dir);
+      assert.equal(out, `<base href=/><style>${css}</style><p>after</p>`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
