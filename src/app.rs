@@ -182,12 +182,20 @@ pub fn base_path() -> String {
 ///
 /// The page's loader script listens to the two events: `cxc-mount` (take the state of the
 /// prerendered controls, then remove them) and `cxc-ready` (give that state to the app).
+/// When the news cannot be loaded and the prerendered page is the one the address asks for,
+/// the app says `cxc-failed` instead and leaves that page alone: it has the news in it, where
+/// the app would only have an error to show. Otherwise (the page is hidden while the app draws
+/// the right one) the app shows the error with its retry button.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     let paths = Paths::new(&base_path());
     let url = paths.asset(NEWS_PATH);
     wasm_bindgen_futures::spawn_local(async move {
         let news = fetch_news(url).await;
+        if news.is_err() && !crate::components::dom::page_is_waiting() {
+            crate::components::dom::announce("cxc-failed");
+            return;
+        }
         crate::components::dom::announce("cxc-mount");
         leptos::mount::mount_to_body(move || view! { <App news paths/> });
         crate::components::dom::announce("cxc-ready");

@@ -37,9 +37,17 @@
     doc.head.append(link);
   };
 
+  // While the page is hidden for the app, a status line says so to screen readers (its words,
+  // one per language, wait in the element's data attributes).
+  const waitStatus = (on) => {
+    const status = doc.getElementById('app-status');
+    if (status) status.textContent = on ? status.dataset[here().startsWith('/en') ? 'en' : 'bg'] : '';
+  };
+
   const failed = () => {
     root.dataset.app = 'failed';
     root.classList.remove('app-wait');
+    waitStatus(false);
     const note = doc.getElementById('boot-error');
     if (note) note.hidden = false;
   };
@@ -85,6 +93,7 @@
   if (!route || here() !== route || (isTimeline && location.search.length > 1)) {
     // This HTML is not what the address asks for: hide its main part until the app has it.
     root.classList.add('app-wait');
+    doc.addEventListener('DOMContentLoaded', () => root.classList.contains('app-wait') && waitStatus(true));
     start();
   }
 
@@ -207,6 +216,7 @@
     }
     root.classList.remove('app-wait');
     root.dataset.app = 'ready';
+    waitStatus(false);
     if (!saved) return;
     // Looked up before the values go back: a search may take entries away.
     const focused = twinOf(saved.focus);

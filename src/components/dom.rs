@@ -69,3 +69,12 @@ pub fn announce(name: &str) {
         let _ = document.dispatch_event(&event);
     }
 }
+
+/// Whether the loader hides the prerendered page (`<html class="app-wait">`) because it is not
+/// the page the address asks for.
+pub fn page_is_waiting() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|html| html.class_list().contains("app-wait"))
+}

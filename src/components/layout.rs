@@ -11,14 +11,17 @@ use crate::model::Lang;
 
 #[component]
 pub fn SkipLink(lang: Memo<Lang>) -> impl IntoView {
-    // The page has a <base href>, so "#main" alone would resolve against the base and the
-    // router would treat it as a navigation (losing the page or its filters): move focus here.
+    // The page has a <base href>, so "#main" alone would resolve against the base: the link
+    // names the page's own path (right without any script), and in the app the click moves
+    // the focus instead, so the router never takes it for a navigation.
+    let location = use_location();
+    let href = move || format!("{}#main", location.pathname.get());
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         #[cfg(target_arch = "wasm32")]
         crate::components::dom::focus_main();
     };
-    view! { <a class="skip-link" href="#main" on:click=skip>{move || ui(lang.get()).skip_link}</a> }
+    view! { <a class="skip-link" href=href on:click=skip>{move || ui(lang.get()).skip_link}</a> }
 }
 
 #[component]

@@ -46,8 +46,12 @@ describe('data errors', { timeout: 180_000 }, () => {
     assert.deepEqual(unexpected, [], `${label}: unexpected problems`);
   }
 
-  /** Opens `path` with the data file answered by `answer(route)`; returns the error's text. */
-  async function openWithData(page, answer, path = '/') {
+  /**
+   * Opens `path` with the data file answered by `answer(route)`, starts the app and returns
+   * the text of main. The default address is one the prerendered page cannot answer (a query
+   * on the timeline), so the app itself has to say what became of the news.
+   */
+  async function openWithData(page, answer, path = '/?sort=oldest') {
     await page.route(DATA, answer);
     await page.goto(new URL(path.replace(/^\//, ''), env.app.url).href);
     await waitForApp(page);
@@ -79,15 +83,24 @@ describe('data errors', { timeout: 180_000 }, () => {
     });
   });
 
-  test('a server error (500) says so, on an event page too', async () => {
+  test('a server error (500) says so', async () => {
     await withPage(env.browser, 'data-500', async ({ page, problems }) => {
-      await openWithData(
-        page,
-        (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'boom' }),
-        '/events/consortium-meeting-pisek-2022',
-      );
+      await openWithData(page, (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'boom' }));
       await assertLoadError(page, 'Сървърът отговори с грешка (500).');
       assertOnlyTheExpectedFailure(problems, '500');
+    });
+  });
+
+  test('on an event page a server error leaves the page as it is, with the notice', async () => {
+    await withPage(env.browser, 'data-500-event', async ({ page, problems }) => {
+      await page.route(DATA, (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'boom' }));
+      await page.goto(new URL('events/consortium-meeting-pisek-2022', env.app.url).href);
+      await page.evaluate(() => window.cxcStart());
+      await page.locator('html[data-app="failed"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      assert.ok(await page.locator('#boot-error').isVisible());
+      assert.match(await page.locator('main h1').innerText(), /Писек/, 'the event is still there');
+      assert.equal(await page.locator(ERROR).count(), 0);
+      assertOnlyTheExpectedFailure(problems, '500 on an event page');
     });
   });
 
@@ -166,6 +179,20 @@ describe('data errors', { timeout: 180_000 }, () => {
       assert.equal(await page.locator(ERROR).count(), 0, 'the error is gone');
       assert.equal(await page.locator('.load-notice').count(), 0);
       assertOnlyTheExpectedFailure(problems, 'retry');
+    });
+  });
+
+  test('when the news cannot be loaded, a prerendered page that answers the address stays', async () => {
+    await withPage(env.browser, 'data-fails-page-stays', async ({ page, problems }) => {
+      await page.route(DATA, (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'busy' }));
+      await page.goto(env.app.url);
+      await page.locator('#search').focus();
+      await page.locator('html[data-app="failed"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      assert.ok(await page.locator('#boot-error').isVisible(), 'a notice says search and filters are out');
+      assert.equal(await page.locator(ENTRY).count(), 24, 'the news in the page stay');
+      assert.equal(await page.locator(ERROR).count(), 0, 'no error panel over good content');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'search', 'the focus stays');
+      assertOnlyTheExpectedFailure(problems, 'a failed load under a page that answers');
     });
   });
 

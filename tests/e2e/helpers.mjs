@@ -58,7 +58,11 @@ export function collectProblems(page) {
   });
   page.on('pageerror', (err) => problems.pageErrors.push(err.stack || String(err)));
   page.on('requestfailed', (req) => {
-    problems.failedRequests.push(`${req.method()} ${req.url()}: ${req.failure()?.errorText ?? 'failed'}`);
+    const error = req.failure()?.errorText ?? 'failed';
+    // A navigation cancels what the page it leaves was still fetching (the favicon, say):
+    // that is the browser at work, not a fault of the app.
+    if (error === 'net::ERR_ABORTED' && req.resourceType() !== 'document') return;
+    problems.failedRequests.push(`${req.method()} ${req.url()}: ${error}`);
   });
   page.on('response', (res) => {
     // A page the site does not have is answered with 404.html and status 404, as a static

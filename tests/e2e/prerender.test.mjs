@@ -76,6 +76,15 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
       assert.match(await page.locator('.noscript[lang="bg"]').innerText(), /Търсенето и филтрите работят с JavaScript/);
       assert.equal(await page.locator('.noscript[lang="en"]').isVisible(), false, 'one language at a time');
 
+      // The skip link names its own page: without a script, "#main" alone would resolve
+      // against <base href> and open the timeline.
+      await page.goto(at(`/en/events/${SLUG}`));
+      assert.equal(await page.locator('.skip-link').getAttribute('href'), `/en/events/${SLUG}#main`);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.hash === '#main');
+      assert.equal(new URL(page.url()).pathname, `/en/events/${SLUG}`, 'still the same page');
+
       await page.goto(at(`/events/${SLUG}`));
       await page.locator('.lang-switch').click();
       await page.waitForURL((url) => url.pathname === `/en/events/${SLUG}`);
@@ -193,10 +202,14 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
       await page.goto(at('/?city=pisek'));
       assert.equal(await page.locator('html').getAttribute('data-app'), 'starting');
       assert.equal(await page.locator(ENTRY).first().isVisible(), false, 'the unfiltered list is hidden');
+      const status = page.locator('#app-status');
+      assert.equal(await status.getAttribute('role'), 'status');
+      assert.equal((await status.textContent()).trim(), 'Страницата се зарежда…', 'screen readers hear why');
       release();
       await page.locator(READY).waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
       assert.equal(await page.locator('#f-city-pisek').isChecked(), true);
       assert.ok(await page.locator(ENTRY).first().isVisible());
+      assert.equal((await status.textContent()).trim(), '', 'and nothing once the page is there');
       assertNoProblems(problems, 'a filtered address');
     });
   });
