@@ -1,5 +1,5 @@
 //! Static content as a small runtime tree of elements and text, drawn by one recursive
-//! function.
+//! function and, when it is drawn again, patched in place.
 //!
 //! Every `view!` has its own nested types, and each type brings its own build, mount and
 //! unmount code into the wasm. Content that is drawn once per navigation and never changes
@@ -169,77 +169,148 @@ fn escape_into(buf: &mut String, value: &str, in_attribute: bool) {
     }
 }
 
-/// The DOM node a `Node` became.
-pub enum Built {
-    Element(Element),
-    Text(Text),
+/// Where a tree is drawn: the browser's DOM through Leptos' renderer, or (in tests) a model
+/// that counts what was done to it. The patching below is written once against it.
+trait Surface {
+    type Element;
+    type Text;
+    fn create_element(&mut self, tag: &'static str, svg: bool) -> Self::Element;
+    fn create_text(&mut self, value: &str) -> Self::Text;
+    fn set_text(&mut self, node: &Self::Text, value: &str);
+    fn set_attribute(&mut self, el: &Self::Element, name: &str, value: &str);
+    fn remove_attribute(&mut self, el: &Self::Element, name: &str);
+    /// Puts `child` last in `parent`.
+    fn append(&mut self, parent: &Self::Element, child: &mut Drawn<Self>);
+    /// Puts `new` where `old` is and takes `old` out.
+    fn replace(&mut self, old: &Drawn<Self>, new: &mut Drawn<Self>);
+    fn remove(&mut self, node: &Drawn<Self>);
 }
 
-impl Built {
-    fn mountable(&mut self) -> &mut dyn Mountable {
-        match self {
-            Built::Element(e) => e,
-            Built::Text(t) => t,
-        }
-    }
+/// The node one `Node` became.
+enum Built<S: Surface + ?Sized> {
+    Element(S::Element),
+    Text(S::Text),
 }
 
-/// What a mounted tree keeps: its root node, and the tree it was drawn from so that drawing
-/// the same tree again leaves the DOM (and the focus in it) alone.
-pub struct NodeState {
-    built: Built,
-    tree: Node,
+/// A drawn node with its drawn children, in the order of the tree's children.
+struct Drawn<S: Surface + ?Sized> {
+    built: Built<S>,
+    children: Vec<Drawn<S>>,
 }
 
-fn build(node: &Node) -> Built {
+fn build<S: Surface>(surface: &mut S, node: &Node) -> Drawn<S> {
     match node {
-        Node::Text(t) => Built::Text(Rndr::create_text_node(t)),
+        Node::Text(t) => Drawn {
+            built: Built::Text(surface.create_text(t)),
+            children: Vec::new(),
+        },
         Node::Element {
             tag,
             svg,
             attrs,
             children,
         } => {
-            let el = Rndr::create_element(tag, svg.then_some(SVG_NAMESPACE));
+            let el = surface.create_element(tag, *svg);
             for (name, value) in attrs {
-                Rndr::set_attribute(&el, name, value);
+                surface.set_attribute(&el, name, value);
             }
-            for child in children {
-                build(child).mountable().mount(&el, None);
+            let children = children
+                .iter()
+                .map(|child| {
+                    let mut drawn = build(surface, child);
+                    surface.append(&el, &mut drawn);
+                    drawn
+                })
+                .collect();
+            Drawn {
+                built: Built::Element(el),
+                children,
             }
-            Built::Element(el)
         }
     }
 }
 
-impl Render for Node {
-    type State = NodeState;
-
-    fn build(self) -> Self::State {
-        NodeState {
-            built: build(&self),
-            tree: self,
-        }
-    }
-
-    fn rebuild(self, state: &mut Self::State) {
-        if self == state.tree {
-            return;
-        }
-        let mut fresh = self.build();
-        state.insert_before_this(&mut fresh);
-        state.unmount();
-        *state = fresh;
+/// Brings `drawn`, drawn from `old`, to `new`. A node keeps its DOM node while its kind and
+/// tag stay: a keystroke then changes a few texts and attributes of the timeline instead of
+/// replacing its every element, which the browser would have to style and lay out again.
+fn patch<S: Surface>(surface: &mut S, drawn: &mut Drawn<S>, old: &Node, new: &Node) {
+    if !patch_in_place(surface, drawn, old, new) {
+        let mut fresh = build(surface, new);
+        surface.replace(drawn, &mut fresh);
+        *drawn = fresh;
     }
 }
 
-impl Mountable for NodeState {
-    fn unmount(&mut self) {
-        self.built.mountable().unmount();
+/// [`patch`] without replacing `drawn` itself; `false` when it cannot be kept.
+fn patch_in_place<S: Surface>(
+    surface: &mut S,
+    drawn: &mut Drawn<S>,
+    old: &Node,
+    new: &Node,
+) -> bool {
+    let Drawn {
+        built,
+        children: drawn_children,
+    } = drawn;
+    match (old, new, built) {
+        (Node::Text(was), Node::Text(now), Built::Text(node)) => {
+            if was != now {
+                surface.set_text(node, now);
+            }
+            true
+        }
+        (
+            Node::Element {
+                tag: old_tag,
+                svg: old_svg,
+                attrs: old_attrs,
+                children: old_children,
+            },
+            Node::Element {
+                tag,
+                svg,
+                attrs,
+                children,
+            },
+            Built::Element(el),
+        ) if old_tag == tag && old_svg == svg => {
+            for (name, value) in attrs {
+                if !old_attrs.iter().any(|(n, v)| n == name && v == value) {
+                    surface.set_attribute(el, name, value);
+                }
+            }
+            for (name, _) in old_attrs {
+                if !attrs.iter().any(|(n, _)| n == name) {
+                    surface.remove_attribute(el, name);
+                }
+            }
+            let kept = old_children.len().min(children.len());
+            for ((child, was), now) in drawn_children.iter_mut().zip(old_children).zip(children) {
+                patch(surface, child, was, now);
+            }
+            for gone in drawn_children.drain(kept..) {
+                surface.remove(&gone);
+            }
+            for now in &children[kept..] {
+                let mut child = build(surface, now);
+                surface.append(el, &mut child);
+                drawn_children.push(child);
+            }
+            true
+        }
+        _ => false,
     }
+}
 
-    fn mount(&mut self, parent: &Element, marker: Option<&leptos::tachys::renderer::types::Node>) {
-        self.built.mountable().mount(parent, marker);
+/// The browser's DOM.
+pub struct Browser;
+
+impl Drawn<Browser> {
+    fn mountable(&mut self) -> &mut dyn Mountable {
+        match &mut self.built {
+            Built::Element(e) => e,
+            Built::Text(t) => t,
+        }
     }
 
     fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
@@ -248,9 +319,88 @@ impl Mountable for NodeState {
             Built::Text(t) => t.insert_before_this(child),
         }
     }
+}
+
+impl Surface for Browser {
+    type Element = Element;
+    type Text = Text;
+
+    fn create_element(&mut self, tag: &'static str, svg: bool) -> Element {
+        Rndr::create_element(tag, svg.then_some(SVG_NAMESPACE))
+    }
+
+    fn create_text(&mut self, value: &str) -> Text {
+        Rndr::create_text_node(value)
+    }
+
+    fn set_text(&mut self, node: &Text, value: &str) {
+        Rndr::set_text(node, value);
+    }
+
+    fn set_attribute(&mut self, el: &Element, name: &str, value: &str) {
+        Rndr::set_attribute(el, name, value);
+    }
+
+    fn remove_attribute(&mut self, el: &Element, name: &str) {
+        Rndr::remove_attribute(el, name);
+    }
+
+    fn append(&mut self, parent: &Element, child: &mut Drawn<Self>) {
+        child.mountable().mount(parent, None);
+    }
+
+    fn replace(&mut self, old: &Drawn<Self>, new: &mut Drawn<Self>) {
+        old.insert_before_this(new.mountable());
+        self.remove(old);
+    }
+
+    fn remove(&mut self, node: &Drawn<Self>) {
+        match &node.built {
+            Built::Element(e) => e.remove(),
+            Built::Text(t) => t.remove(),
+        }
+    }
+}
+
+/// What a mounted tree keeps: the tree it was drawn from and the DOM nodes it became, so that
+/// drawing it again touches only what differs (and nothing, with the focus in it, when the
+/// same tree comes again).
+pub struct NodeState {
+    drawn: Drawn<Browser>,
+    tree: Node,
+}
+
+impl Render for Node {
+    type State = NodeState;
+
+    fn build(self) -> Self::State {
+        NodeState {
+            drawn: build(&mut Browser, &self),
+            tree: self,
+        }
+    }
+
+    fn rebuild(self, state: &mut Self::State) {
+        patch(&mut Browser, &mut state.drawn, &state.tree, &self);
+        state.tree = self;
+    }
+}
+
+impl Mountable for NodeState {
+    fn unmount(&mut self) {
+        self.drawn.mountable().unmount();
+    }
+
+    fn mount(&mut self, parent: &Element, marker: Option<&leptos::tachys::renderer::types::Node>) {
+        self.drawn.mountable().mount(parent, marker);
+    }
+
+    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
+        self.drawn.insert_before_this(child)
+    }
 
     fn elements(&self) -> Vec<Element> {
-        match &self.built {
+        match &self.drawn.built {
             Built::Element(e) => vec![e.clone()],
             Built::Text(_) => Vec::new(),
         }
@@ -360,6 +510,218 @@ mod tests {
     #[test]
     fn void_elements_have_no_closing_tag() {
         assert_eq!(html(&el("img").attr("alt", "")), r#"<img alt="">"#);
+    }
+
+    /// A document in memory that notes every change made to it.
+    #[derive(Default)]
+    struct Model {
+        nodes: Vec<ModelNode>,
+        ops: Vec<String>,
+    }
+
+    struct ModelNode {
+        /// Empty for a text node.
+        tag: &'static str,
+        text: String,
+        attrs: Vec<(String, String)>,
+        children: Vec<usize>,
+        parent: Option<usize>,
+    }
+
+    fn id(drawn: &Drawn<Model>) -> usize {
+        match drawn.built {
+            Built::Element(id) | Built::Text(id) => id,
+        }
+    }
+
+    impl Model {
+        fn add(&mut self, tag: &'static str, text: &str) -> usize {
+            self.nodes.push(ModelNode {
+                tag,
+                text: text.to_owned(),
+                attrs: Vec::new(),
+                children: Vec::new(),
+                parent: None,
+            });
+            self.nodes.len() - 1
+        }
+
+        fn detach(&mut self, node: usize) -> Option<(usize, usize)> {
+            let parent = self.nodes[node].parent.take()?;
+            let at = self.nodes[parent]
+                .children
+                .iter()
+                .position(|&c| c == node)?;
+            self.nodes[parent].children.remove(at);
+            Some((parent, at))
+        }
+
+        fn html(&self, node: usize) -> String {
+            let n = &self.nodes[node];
+            if n.tag.is_empty() {
+                return n.text.clone();
+            }
+            // The DOM keeps attributes in the order they were first set; no reader depends
+            // on it, so they are compared sorted.
+            let mut attrs = n.attrs.clone();
+            attrs.sort();
+            let attrs: String = attrs.iter().map(|(k, v)| format!(" {k}=\"{v}\"")).collect();
+            let inner: String = n.children.iter().map(|&c| self.html(c)).collect();
+            format!("<{0}{attrs}>{inner}</{0}>", n.tag)
+        }
+    }
+
+    impl Surface for Model {
+        type Element = usize;
+        type Text = usize;
+
+        fn create_element(&mut self, tag: &'static str, _svg: bool) -> usize {
+            self.ops.push(format!("create {tag}"));
+            self.add(tag, "")
+        }
+
+        fn create_text(&mut self, value: &str) -> usize {
+            self.ops.push("create text".into());
+            self.add("", value)
+        }
+
+        fn set_text(&mut self, node: &usize, value: &str) {
+            self.ops.push(format!("text {value}"));
+            self.nodes[*node].text = value.to_owned();
+        }
+
+        fn set_attribute(&mut self, el: &usize, name: &str, value: &str) {
+            self.ops.push(format!("set {name}"));
+            let attrs = &mut self.nodes[*el].attrs;
+            match attrs.iter_mut().find(|(k, _)| k == name) {
+                Some(slot) => slot.1 = value.to_owned(),
+                None => attrs.push((name.to_owned(), value.to_owned())),
+            }
+        }
+
+        fn remove_attribute(&mut self, el: &usize, name: &str) {
+            self.ops.push(format!("unset {name}"));
+            self.nodes[*el].attrs.retain(|(k, _)| k != name);
+        }
+
+        fn append(&mut self, parent: &usize, child: &mut Drawn<Self>) {
+            let child = id(child);
+            self.nodes[*parent].children.push(child);
+            self.nodes[child].parent = Some(*parent);
+        }
+
+        fn replace(&mut self, old: &Drawn<Self>, new: &mut Drawn<Self>) {
+            self.ops.push("replace".into());
+            if let Some((parent, at)) = self.detach(id(old)) {
+                self.nodes[parent].children.insert(at, id(new));
+                self.nodes[id(new)].parent = Some(parent);
+            }
+        }
+
+        fn remove(&mut self, node: &Drawn<Self>) {
+            self.ops.push("remove".into());
+            self.detach(id(node));
+        }
+    }
+
+    /// Draws `old` into a model document, then `new` over it: what was done, and the HTML.
+    fn redraw(old: &Node, new: &Node) -> (Vec<String>, String) {
+        let mut model = Model::default();
+        let body = model.add("body", "");
+        let mut drawn = build(&mut model, old);
+        model.append(&body, &mut drawn);
+        model.ops.clear();
+        patch(&mut model, &mut drawn, old, new);
+        let html = model.html(body);
+        (model.ops, html)
+    }
+
+    fn entry(title: &[Node], href: &str, lang: Option<&str>) -> Node {
+        el("article")
+            .attr("class", "timeline-entry")
+            .child(
+                el("h4").child(
+                    el("a")
+                        .attr("href", href)
+                        .attr_opt("lang", lang)
+                        .children(title.iter().cloned()),
+                ),
+            )
+            .child(el("p").text("summary"))
+    }
+
+    #[test]
+    fn drawing_the_same_tree_again_changes_nothing() {
+        let tree = entry(&[text("Písek")], "/events/a", None);
+        let (ops, _) = redraw(&tree, &tree.clone());
+        assert!(ops.is_empty(), "{ops:?}");
+    }
+
+    #[test]
+    fn changed_texts_and_attributes_are_updated_in_place() {
+        let old = entry(&[text("Písek")], "/events/a", Some("en"));
+        let new = entry(&[text("Smolyan")], "/events/b", None);
+        let (ops, _) = redraw(&old, &new);
+        assert_eq!(ops, ["set href", "unset lang", "text Smolyan"]);
+    }
+
+    #[test]
+    fn children_beyond_the_old_ones_are_added_and_missing_ones_removed() {
+        let plain = entry(&[text("Meeting in Písek")], "/e", None);
+        let marked = entry(
+            &[
+                text("Meeting in "),
+                el("mark").text("Písek"),
+                text(" again"),
+            ],
+            "/e",
+            None,
+        );
+        let (ops, _) = redraw(&plain, &marked);
+        assert_eq!(
+            ops,
+            [
+                "text Meeting in ",
+                "create mark",
+                "create text",
+                "create text"
+            ]
+        );
+        let (ops, _) = redraw(&marked, &plain);
+        assert_eq!(ops, ["text Meeting in Písek", "remove", "remove"]);
+    }
+
+    #[test]
+    fn a_node_of_another_tag_or_kind_is_replaced_with_its_subtree_only() {
+        let old = el("div").child(el("p").text("a")).child(el("p").text("b"));
+        let new = el("div").child(el("p").text("a")).child(el("ul").text("b"));
+        let (ops, _) = redraw(&old, &new);
+        assert_eq!(ops, ["create ul", "create text", "replace"]);
+        let (ops, _) = redraw(&el("p").text("a"), &el("p").child(el("mark").text("a")));
+        assert_eq!(ops, ["create mark", "create text", "replace"]);
+    }
+
+    #[test]
+    fn a_redrawn_tree_reads_as_the_same_tree_drawn_afresh() {
+        let trees = [
+            entry(&[text("Písek")], "/events/a", None),
+            entry(
+                &[el("mark").text("Pí"), text("sek")],
+                "/events/a",
+                Some("en"),
+            ),
+            entry(&[], "/events/b", Some("bg")),
+            el("section").child(el("h2").attr("id", "year-2022").text("2022")),
+            text("plain"),
+            el("article").attr("lang", "en").attr("class", "x"),
+        ];
+        for old in &trees {
+            for new in &trees {
+                let (_, redrawn) = redraw(old, new);
+                let (_, fresh) = redraw(&el("br"), new);
+                assert_eq!(redrawn, fresh, "from {old:?}");
+            }
+        }
     }
 
     #[test]

@@ -32,14 +32,25 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<(String, bool)> {
             }
         }
     }
-    let mut runs: Vec<(String, bool)> = Vec::new();
-    for (at, c) in text.char_indices() {
-        let hit = marked[at];
-        match runs.last_mut() {
-            Some((run, run_hit)) if *run_hit == hit => run.push(c),
-            _ => runs.push((c.to_string(), hit)),
+    // Most texts of a page hold no match: one run, without walking the characters.
+    if !marked.contains(&true) {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![(text.to_owned(), false)]
+        };
+    }
+    // A run is cut where the mark changes, and copied once (this runs for every visible
+    // card on every keystroke).
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.char_indices().skip(1) {
+        if marked[at] != marked[start] {
+            runs.push((text[start..at].to_owned(), marked[start]));
+            start = at;
         }
     }
+    runs.push((text[start..].to_owned(), marked[start]));
     runs
 }
 
