@@ -14,6 +14,7 @@ use leptos_router::location::RequestUrl;
 
 use crate::api::News;
 use crate::app::{App, Paths};
+use crate::export::xml::escape;
 use crate::model::Lang;
 
 /// Where a page's content goes in the template.
@@ -134,14 +135,7 @@ fn escape_title(page: String) -> String {
     }
     let mut out = String::with_capacity(page.len() + 16);
     out.push_str(&page[..from]);
-    for c in page[from..close].chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
+    out.push_str(&escape(&page[from..close]));
     out.push_str(&page[close..]);
     out
 }
@@ -157,26 +151,11 @@ fn fill_template(template: &str, route: &str, body: &str) -> Option<String> {
     // The loader compares the route with the address to see whether the HTML is what was
     // asked for; leptos_meta adds `lang` and fills the head between the marks. Routes come
     // from slugs in the data: escaped, so none can leave the attribute.
-    let route = escape_attribute(route);
+    let route = escape(route);
     Some(format!(
         "{}<html data-route=\"{route}\">{head}{HEAD_MARK}{HEAD_END}{body_before}{BODY_START}{body}{BODY_END}{tail}",
         &template[..html_at]
     ))
-}
-
-/// Text for a double-quoted attribute value.
-fn escape_attribute(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The text before the first `start` and after the `end` that follows it.
@@ -302,9 +281,10 @@ mod tests {
                 || event.contains(&format!("T &quot;q&quot; {escaped}</h1>")),
             "{event}"
         );
+        let title_text = "T &quot;q&quot; &lt;b&gt;x&lt;/b&gt; &amp; &apos;a&apos; &amp;amp; &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
         assert!(
             event.contains(&format!(
-                "<title>T \"q\" {escaped} | +CityxChange</title>{HEAD_END}"
+                "<title>{title_text} | +CityxChange</title>{HEAD_END}"
             )),
             "{event}"
         );

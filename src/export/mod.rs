@@ -10,7 +10,7 @@ pub mod jsonld;
 mod labels;
 pub mod sitemap;
 pub mod urls;
-mod xml;
+pub(crate) mod xml;
 
 use crate::model::{Catalog, Lang};
 
