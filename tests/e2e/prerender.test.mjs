@@ -325,6 +325,27 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
       assertNoProblems(problems, 'focus kept');
     });
   });
+  for (const [kind, file] of [['JS glue', /cityxchange-news-[0-9a-f]+\.js$/], ['wasm', /\.wasm$/]]) {
+    test(`a changed ${kind} is refused (Subresource Integrity) and the page says so`, async () => {
+      await withPage(env.browser, `prerender-sri-${kind}`, async ({ page, problems }) => {
+        await page.route(file, async (route) => {
+          const response = await route.fetch();
+          const body = await response.body();
+          // As a compromised CDN might serve it: the same file with something added.
+          const changed =
+            kind === 'wasm' ? Buffer.concat([body, Buffer.from([0])]) : Buffer.concat([Buffer.from('window.__changed = true;\n'), body]);
+          await route.fulfill({ response, body: changed });
+        });
+        await page.goto(env.app.url);
+        await page.evaluate(() => window.cxcStart());
+        await page.locator('html[data-app="failed"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+        assert.equal(await page.evaluate(() => window.__changed ?? false), false, 'the changed code never ran');
+        assert.ok(await page.locator('#boot-error').isVisible());
+        assert.equal(await page.locator(ENTRY).count(), 24, 'the page stays');
+        assert.ok(problems.consoleErrors.some((m) => /integrity/i.test(m)), 'the browser names the integrity check');
+      });
+    });
+  }
 });
 
 describe('the page template step: debug builds, and done again', () => {
