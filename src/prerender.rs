@@ -36,9 +36,12 @@ pub struct Page {
 
 /// The route rendered into `404.html`: no page has it, so the not-found view answers.
 pub const NOT_FOUND_ROUTE: &str = "/404";
+/// The same in English, `en/404.html`, for unknown addresses under `/en` (hosts that can
+/// answer a folder with its own 404 page; see docs/deployment.md).
+pub const NOT_FOUND_ROUTE_EN: &str = "/en/404";
 
 /// Every page of the site: the timeline, each event and the accessibility statement in both
-/// languages, and the not-found page. A path `/a/b` is written as `a/b.html`, the name most
+/// languages, and the not-found page in both. A path `/a/b` is written as `a/b.html`, the name most
 /// static hosts (nginx with `try_files $uri.html`, Netlify, GitHub Pages) serve for it.
 pub fn pages(news: &News) -> Vec<Page> {
     let page = |route: String, file: String| Page { route, file };
@@ -48,6 +51,7 @@ pub fn pages(news: &News) -> Vec<Page> {
         page("/accessibility".into(), "accessibility.html".into()),
         page("/en/accessibility".into(), "en/accessibility.html".into()),
         page(NOT_FOUND_ROUTE.into(), "404.html".into()),
+        page(NOT_FOUND_ROUTE_EN.into(), "en/404.html".into()),
     ];
     for event in &news.catalog.events {
         for lang in [Lang::Bg, Lang::En] {
@@ -225,6 +229,12 @@ mod tests {
     fn unknown_routes_render_the_not_found_page() {
         let html = render_page(TEMPLATE, &news(), &Paths::new(""), NOT_FOUND_ROUTE).unwrap();
         assert!(html.contains("Страницата не е намерена"), "{html}");
+        let html = render_page(TEMPLATE, &news(), &Paths::new(""), NOT_FOUND_ROUTE_EN).unwrap();
+        assert!(html.contains("lang=\"en\""), "{html}");
+        assert!(
+            !html.contains("Страницата не е намерена"),
+            "in English: {html}"
+        );
     }
 
     #[test]
@@ -309,7 +319,7 @@ mod tests {
     fn every_event_gets_a_page_in_both_languages() {
         let news = news();
         let pages = pages(&news);
-        assert_eq!(pages.len(), 5 + 2 * news.catalog.events.len());
+        assert_eq!(pages.len(), 6 + 2 * news.catalog.events.len());
         assert!(pages.contains(&Page {
             route: "/en/events/consortium-meeting-pisek-2022".into(),
             file: "en/events/consortium-meeting-pisek-2022.html".into(),

@@ -3,8 +3,9 @@
 //
 // - A path is answered as nginx's `try_files $uri $uri.html $uri/index.html` would: the
 //   prerendered page of /events/x is events/x.html. Other paths without a file extension get
-//   404.html with status 404 (its loader starts the app, which shows the right page if the
-//   address is one of its own), or index.html when there is no 404.html.
+//   404.html with status 404 (en/404.html under /en; its loader starts the app, which shows
+//   the right page if the address is one of its own), or index.html when there is no
+//   404.html.
 // - An optional base path serves the app under a prefix, as on the municipality's site.
 // - Responses are brotli/gzip encoded when the client accepts it: a precompressed sibling
 //   (file.br / file.gz) is used when present, otherwise the body is compressed on the fly.
@@ -105,6 +106,11 @@ async function resolveFile(root, base, pathname, tryHtml) {
     return { file: join(candidate, 'index.html'), status: 200 };
   }
   if (extname(relative) !== '') return null;
+  // Under /en the English not-found page, as the sample nginx configuration does.
+  const english = relative === 'en' || relative.startsWith('en/');
+  if (english && tryHtml && (await isFile(join(root, 'en', '404.html')))) {
+    return { file: join(root, 'en', '404.html'), status: 404 };
+  }
   if (await isFile(join(root, '404.html'))) return { file: join(root, '404.html'), status: 404 };
   return { file: join(root, 'index.html'), status: 200 };
 }
