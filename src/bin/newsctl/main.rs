@@ -155,6 +155,21 @@ enum Outcome {
     },
 }
 
+/// The catalog of a file that loads; otherwise the outcome goes to `report` and the exit
+/// code comes back (a file that cannot be read is a usage or I/O error, the rest errors).
+fn load_catalog(file: &str, report: fn(&str, &Outcome)) -> Result<Box<Catalog>, u8> {
+    match load(file) {
+        Outcome::Loaded(catalog) => Ok(catalog),
+        outcome => {
+            report(file, &outcome);
+            Err(match outcome {
+                Outcome::Unreadable(_) => USAGE_OR_IO,
+                _ => HAS_ERRORS,
+            })
+        }
+    }
+}
+
 fn load(path: &str) -> Outcome {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -350,15 +365,9 @@ fn feeds_command(args: &[String]) -> u8 {
     };
     let out_dir = PathBuf::from(option(&options, "out").unwrap_or("."));
     let base_url = option(&options, "base-url");
-    let catalog = match load(file) {
-        Outcome::Loaded(catalog) => catalog,
-        outcome => {
-            print_text(file, &outcome);
-            return match outcome {
-                Outcome::Unreadable(_) => USAGE_OR_IO,
-                _ => HAS_ERRORS,
-            };
-        }
+    let catalog = match load_catalog(file, print_text) {
+        Ok(catalog) => catalog,
+        Err(code) => return code,
     };
     let errors = summarise(&catalog.problems, catalog.events.len()).errors;
     if errors > 0 {
@@ -394,15 +403,9 @@ fn prerender_command(args: &[String]) -> u8 {
             return USAGE_OR_IO;
         }
     };
-    let catalog = match load(file) {
-        Outcome::Loaded(catalog) => *catalog,
-        outcome => {
-            print_text(file, &outcome);
-            return match outcome {
-                Outcome::Unreadable(_) => USAGE_OR_IO,
-                _ => HAS_ERRORS,
-            };
-        }
+    let catalog = match load_catalog(file, print_text) {
+        Ok(catalog) => *catalog,
+        Err(code) => return code,
     };
     match prerender::run(catalog, &template, Path::new(out_dir), routes.as_deref()) {
         Ok(written) => {

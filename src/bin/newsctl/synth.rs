@@ -4,7 +4,7 @@
 use cityxchange_news::model::{Catalog, NewsFile};
 use cityxchange_news::query::synthetic::synthetic_catalog;
 
-use super::{load, option, split_options, usage_error, Outcome, HAS_ERRORS, OK, USAGE_OR_IO};
+use super::{load_catalog, option, split_options, usage_error, Outcome, OK, USAGE_OR_IO};
 
 /// The seed when none is given, so that two runs without `--seed` write the same file.
 pub const DEFAULT_SEED: u64 = 2018;
@@ -55,16 +55,10 @@ pub fn command(args: &[String]) -> u8 {
         Some(Ok(seed)) => seed,
         Some(Err(_)) => return usage_error("`--seed` must be a whole number"),
     };
-    let base = match load(file) {
-        Outcome::Loaded(catalog) => catalog,
-        outcome => {
-            // Say why on stderr: stdout is the generated file.
-            report_unusable(file, &outcome);
-            return match outcome {
-                Outcome::Unreadable(_) => USAGE_OR_IO,
-                _ => HAS_ERRORS,
-            };
-        }
+    // Say why on stderr: stdout is the generated file.
+    let base = match load_catalog(file, report_unusable) {
+        Ok(catalog) => catalog,
+        Err(code) => return code,
     };
     match synth_news_json(&base, events, seed) {
         Ok(json) => {
