@@ -42,6 +42,18 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
     });
     return release;
   }
+  /**
+   * Opens `path` with the wasm held back, runs `before` on the prerendered page (the app is
+   * on its way but not there), then lets the wasm through and waits until the app is ready.
+   */
+  async function beforeTheApp(page, path, before) {
+    const release = await holdWasm(page);
+    await page.goto(at(path));
+    await before();
+    release();
+    await page.locator(READY).waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+  }
+
 
   test('a visitor who only reads downloads neither the app nor the news file', async () => {
     await withPage(env.browser, 'prerender-read-only', async ({ page, problems }) => {
@@ -156,13 +168,11 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
 
   test('text typed before the app arrives is searched for, with the focus kept', async () => {
     await withPage(env.browser, 'prerender-typing', async ({ page, problems }) => {
-      const release = await holdWasm(page);
-      await page.goto(env.app.url);
-      await page.locator('#search').click();
-      await page.keyboard.type('pisek');
-      assert.equal(await page.locator('html').getAttribute('data-app'), 'starting');
-      release();
-      await page.locator(READY).waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      await beforeTheApp(page, '/', async () => {
+        await page.locator('#search').click();
+        await page.keyboard.type('pisek');
+        assert.equal(await page.locator('html').getAttribute('data-app'), 'starting');
+      });
       await page.waitForURL((url) => url.searchParams.get('q') === 'pisek', { timeout: APP_TIMEOUT_MS });
       assert.equal(await page.locator('#search').inputValue(), 'pisek');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
@@ -176,11 +186,9 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
 
   test('a box ticked before the app arrives takes effect', async () => {
     await withPage(env.browser, 'prerender-tick', async ({ page, problems }) => {
-      const release = await holdWasm(page);
-      await page.goto(env.app.url);
-      await page.locator('label[for="f-city-pisek"]').click();
-      release();
-      await page.locator(READY).waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      await beforeTheApp(page, '/', async () => {
+        await page.locator('label[for="f-city-pisek"]').click();
+      });
       await page.waitForURL((url) => url.searchParams.get('city') === 'pisek', { timeout: APP_TIMEOUT_MS });
       assert.equal(await page.locator('#f-city-pisek').isChecked(), true);
       assertNoProblems(problems, 'a box ticked before the app');
@@ -190,12 +198,9 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
   test('on a phone, "show filters" pressed before the app arrives opens them', async () => {
     await withPage(env.browser, 'prerender-toggle', async ({ page, problems }) => {
       await page.setViewportSize({ width: 390, height: 844 });
-      const release = await holdWasm(page);
-      await page.goto(env.app.url);
-      const toggle = page.locator('.filters__toggle');
-      await toggle.click();
-      release();
-      await page.locator(READY).waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      await beforeTheApp(page, '/', async () => {
+        await page.locator('.filters__toggle').click();
+      });
       await page.waitForFunction(() => document.querySelector('.filters__toggle')?.getAttribute('aria-expanded') === 'true');
       assert.ok(await page.locator('label[for="f-city-pisek"]').isVisible(), 'the filters are open');
       assertNoProblems(problems, 'the toggle before the app');
@@ -204,15 +209,13 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
 
   test('a filtered address starts the app at once and keeps the unfiltered HTML out of sight', async () => {
     await withPage(env.browser, 'prerender-filtered', async ({ page, problems }) => {
-      const release = await holdWasm(page);
-      await page.goto(at('/?city=pisek'));
-      assert.equal(await page.locator('html').getAttribute('data-app'), 'starting');
-      assert.equal(await page.locator(ENTRY).first().isVisible(), false, 'the unfiltered list is hidden');
       const status = page.locator('#app-status');
-      assert.equal(await status.getAttribute('role'), 'status');
-      assert.equal((await status.textContent()).trim(), 'Страницата се зарежда…', 'screen readers hear why');
-      release();
-      await page.locator(READY).waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      await beforeTheApp(page, '/?city=pisek', async () => {
+        assert.equal(await page.locator('html').getAttribute('data-app'), 'starting');
+        assert.equal(await page.locator(ENTRY).first().isVisible(), false, 'the unfiltered list is hidden');
+        assert.equal(await status.getAttribute('role'), 'status');
+        assert.equal((await status.textContent()).trim(), 'Страницата се зарежда…', 'screen readers hear why');
+      });
       assert.equal(await page.locator('#f-city-pisek').isChecked(), true);
       assert.ok(await page.locator(ENTRY).first().isVisible());
       assert.equal((await status.textContent()).trim(), '', 'and nothing once the page is there');
