@@ -65,6 +65,18 @@ impl Paths {
         format!("{}/{file}", self.base)
     }
 
+    /// An image named in the data: an https address as it is, a site path below the base.
+    pub fn image(&self, src: &str) -> String {
+        if src
+            .get(..8)
+            .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+        {
+            src.to_owned()
+        } else {
+            self.asset(src.trim_start_matches('/'))
+        }
+    }
+
     /// A link written in the data: a site path (`/events/x`, `/?topic=y`) gets the base path
     /// and, on English pages, the `/en` prefix; anything else is returned as it is.
     pub fn data_link(&self, lang: Lang, url: &str) -> String {
@@ -230,13 +242,25 @@ fn Shell() -> impl IntoView {
     focus_heading_on_navigation();
     let feed_bg = paths.asset("feed.bg.xml");
     let feed_en = paths.asset("feed.en.xml");
+    // The app starts with its news loaded (or failed): the feeds' titles name the project.
+    let acronym = use_news()
+        .and_then(|n| n.state.get_untracked())
+        .and_then(Result::ok)
+        .map(|n| n.catalog.site.project.acronym.clone());
+    let feed_title = |lang: Lang| {
+        let code = lang.code().to_ascii_uppercase();
+        match &acronym {
+            Some(acronym) => format!("{acronym} ({code})"),
+            None => code,
+        }
+    };
 
     view! {
         <Html {..} lang=move || lang.get().code()/>
         // No hreflang: search engines read it as an alternate page in that language and want
         // absolute addresses; these are feeds, told apart by their titles.
-        <HeadLink rel="alternate" type_="application/atom+xml" title="+CityxChange (BG)" href=feed_bg/>
-        <HeadLink rel="alternate" type_="application/atom+xml" title="+CityxChange (EN)" href=feed_en/>
+        <HeadLink rel="alternate" type_="application/atom+xml" title=feed_title(Lang::Bg) href=feed_bg/>
+        <HeadLink rel="alternate" type_="application/atom+xml" title=feed_title(Lang::En) href=feed_en/>
         <SkipLink lang=lang/>
         <Header lang=lang/>
         <main id="main" tabindex="-1">

@@ -152,8 +152,12 @@ pub fn delegates(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
         })
         .collect();
     (!people.is_empty()).then(|| {
-        section("delegates", "delegates-title", ui(lang).event_delegates)
-            .child(el("ul").attr("class", "delegates__list").children(people))
+        section(
+            "delegates",
+            "delegates-title",
+            &crate::i18n::site::delegates_heading(&catalog.site, lang),
+        )
+        .child(el("ul").attr("class", "delegates__list").children(people))
     })
 }
 
@@ -285,15 +289,7 @@ pub fn about(event: &Event, paths: &Paths, lang: Lang) -> Option<Node> {
 pub fn photos(event: &Event, paths: &Paths, lang: Lang) -> Option<Node> {
     (!event.images.is_empty()).then(|| {
         let figures = event.images.iter().map(|img| {
-            let src = if img
-                .src
-                .get(..8)
-                .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
-            {
-                img.src.clone()
-            } else {
-                paths.asset(img.src.trim_start_matches('/'))
-            };
+            let src = paths.image(&img.src);
             let caption = (img.caption.is_some() || img.credit.is_some()).then(|| {
                 el("figcaption")
                     .children(img.caption.iter().flat_map(|c| lang_text(c, lang)))

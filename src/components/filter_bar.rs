@@ -77,6 +77,7 @@ pub fn FilterBar(
     nav: FilterNavigator,
 ) -> impl IntoView {
     let u = ui(lang);
+    let search_hint = crate::i18n::site::search_hint(&news.catalog, lang);
     let (open, set_open) = signal(false);
     // The field keeps what is typed; the URL follows. Back/Forward bring the URL's text back.
     let draft = RwSignal::new(filter.with_untracked(|f| f.text.clone()));
@@ -178,7 +179,7 @@ pub fn FilterBar(
             </div>
             <form class="search" role="search" on:submit=on_submit>
                 <label class="search__label" for="search">{u.search_label}</label>
-                <p class="search__hint" id="search-hint">{u.search_hint}</p>
+                <p class="search__hint" id="search-hint">{search_hint}</p>
                 <div class="search__row">
                     <input
                         id="search"

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_location;
 use crate::api::News;
 use crate::app::{use_news, use_paths, Paths};
 use crate::components::static_tree::{el, svg_el, Node};
-use crate::i18n::ui;
+use crate::i18n::{site, ui};
 use crate::model::Lang;
 
 #[component]
@@ -27,11 +27,15 @@ pub fn SkipLink(lang: Memo<Lang>) -> impl IntoView {
 #[component]
 pub fn Header(lang: Memo<Lang>) -> impl IntoView {
     let paths = use_paths();
+    let news = use_news();
     let location = use_location();
-    // The brand changes only with the language: one static tree, drawn again then.
+    // The brand changes only with the language and the news: one static tree, drawn again then.
     let brand = {
         let paths = paths.clone();
-        move || brand(lang.get(), &paths)
+        move || {
+            let loaded = news.and_then(|n| n.get()).and_then(Result::ok);
+            brand(lang.get(), &paths, loaded.as_deref())
+        }
     };
     let switch_href = move || {
         let search = location.search.get();
@@ -64,16 +68,25 @@ pub fn Header(lang: Memo<Lang>) -> impl IntoView {
     }
 }
 
-fn brand(lang: Lang, paths: &Paths) -> Node {
+/// The project's logo (when the file has one, as decoration: the name follows it), its
+/// acronym and the tagline. Before the news has loaded, the tagline alone.
+fn brand(lang: Lang, paths: &Paths, news: Option<&News>) -> Node {
     let span = |class: &'static str, value: &str| el("span").attr("class", class).text(value);
+    let project = news.map(|n| &n.catalog.site.project);
+    let logo = project.and_then(|p| p.logo.as_deref()).map(|src| {
+        el("img")
+            .attr("class", "site-header__logo")
+            .attr("src", paths.image(src))
+            .attr("alt", "")
+    });
     el("a")
         .attr("class", "site-header__brand")
         .attr("href", paths.timeline(lang, ""))
-        .child(span("site-header__logo", "+").attr("aria-hidden", "true"))
+        .children(logo)
         .child(
             el("span")
                 .attr("class", "site-header__titles")
-                .child(span("site-header__project", "+CityxChange"))
+                .children(project.map(|p| span("site-header__project", &p.acronym)))
                 .child(span("site-header__tagline", ui(lang).site_tagline)),
         )
 }
@@ -139,15 +152,16 @@ fn footer(lang: Lang, paths: &Paths, news: Option<&News>) -> Node {
                 .attr("fill", "#003399"),
         )
         .child(svg_el("path").attr("fill", "#FFCC00").attr("d", EU_STARS));
+    let funding = news.map(|news| {
+        el("p")
+            .attr("class", "site-footer__funding")
+            .child(flag)
+            .child(el("span").text(site::funding_statement(&news.catalog.site, lang)))
+    });
     el("footer").attr("class", "site-footer").child(
         el("div")
             .attr("class", "site-footer__inner")
-            .child(
-                el("p")
-                    .attr("class", "site-footer__funding")
-                    .child(flag)
-                    .child(el("span").text(u.footer_funding)),
-            )
+            .children(funding)
             .child(
                 el("ul")
                     .attr("class", "site-footer__links")

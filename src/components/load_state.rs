@@ -10,6 +10,34 @@ use crate::components::static_tree::{el, Node};
 use crate::i18n::{plural, ui};
 use crate::model::{FatalError, Lang};
 
+/// The news once it has loaded, for views that add to a page what the file says (titles).
+fn loaded_news() -> impl Fn() -> Option<Arc<News>> + Send + Sync + Copy + 'static {
+    let resource = use_news();
+    move || resource.and_then(|r| r.get()).and_then(Result::ok)
+}
+
+/// A page's `<title>`: its own name, then the project's acronym once the news is there.
+pub fn page_title(text: &'static str) -> impl Fn() -> String + Send + Sync + 'static {
+    let news = loaded_news();
+    move || match news() {
+        Some(news) => format!("{text} | {}", news.catalog.site.project.acronym),
+        None => text.to_owned(),
+    }
+}
+
+/// A text composed from the news file's `site` (empty until the news is there).
+pub fn site_text(
+    lang: Lang,
+    compose: fn(&crate::model::Site, Lang) -> String,
+) -> impl Fn() -> String + Send + Sync + 'static {
+    let news = loaded_news();
+    move || {
+        news()
+            .map(|n| compose(&n.catalog.site, lang))
+            .unwrap_or_default()
+    }
+}
+
 /// Renders `content` with the news once loaded; a status message while loading; a clear
 /// error with a retry button when loading failed. `page_heading` says whether the error is
 /// the page's only heading (an `h1`) or sits below the page's own `h1`.

@@ -10,7 +10,8 @@ use super::labels;
 use super::urls;
 
 /// The product identifier (an ISO 9070 public identifier; its text is English, hence `EN`).
-const PRODID: &str = "-//Smolyan Municipality//+CityxChange news//EN";
+/// Names the software that wrote the calendar (RFC 5545 §3.7.3), not the publisher.
+const PRODID: &str = "-//EU project news//newsctl//EN";
 
 /// RFC 5545 §3.1: a physical line holds at most 75 octets, line break excluded.
 const MAX_LINE_OCTETS: usize = 75;

@@ -5,6 +5,7 @@
 //! is a compile error, and the table costs only its text in the wasm.
 
 pub mod dates;
+pub mod site;
 mod strings;
 
 pub use crate::model::Lang;

@@ -379,6 +379,21 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
         people: people.iter().map(|(_, p)| p.id.clone()).collect(),
         topics: topics.iter().map(|(_, t)| t.id.clone()).collect(),
     };
+    if let Some(home) = &site.home_city {
+        if !refs.cities.contains(home) {
+            let at = locate(site_raw.get(), "home_city");
+            let message = format!("unknown city `{home}`; the reference was dropped");
+            report.push(
+                Severity::Error,
+                at,
+                "site.home_city".into(),
+                None,
+                message,
+                false,
+            );
+            site.home_city = None;
+        }
+    }
     // Paths name the entry's place in the file (`i`), not its place among the kept ones.
     for (i, city) in &mut cities {
         if let Some(partner) = &city.partner {
@@ -578,6 +593,17 @@ fn check_site_links(report: &mut Report<'_>, raw: &str, site: &mut Site) {
             site.contact.url = None;
         }
     }
+    if let Some(logo) = &site.project.logo {
+        if !drop_if(is_image_src(logo), "project.logo", logo) {
+            site.project.logo = None;
+        }
+    }
+}
+
+/// Where an image may come from: a site path or an https address (an http one would be
+/// blocked as mixed content on an https site).
+fn is_image_src(src: &str) -> bool {
+    is_safe_url(src) && !src.trim_start().to_ascii_lowercase().starts_with("http://")
 }
 
 /// Links an editor may use: http(s) addresses and paths inside the site.
@@ -768,12 +794,7 @@ impl EventCheck<'_, '_> {
     }
 
     fn image(&mut self, image: &Image, i: usize) {
-        let insecure = image
-            .src
-            .trim_start()
-            .to_ascii_lowercase()
-            .starts_with("http://");
-        if !is_safe_url(&image.src) || insecure {
+        if !is_image_src(&image.src) {
             self.error(
                 format!("images[{i}].src"),
                 format!(

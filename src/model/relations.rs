@@ -130,6 +130,8 @@ mod tests {
                 end: PartialDate::ym(2023, 10),
                 website: "https://example.org/p".into(),
                 description: None,
+                logo: None,
+                funding: None,
             },
             breadcrumbs: vec![],
             languages: vec![Lang::Bg, Lang::En],
@@ -137,6 +139,8 @@ mod tests {
                 label: Text::new("Контакт", "Contact"),
                 url: None,
             },
+            home_city: None,
+            statement_date: None,
         }
     }
 

@@ -71,6 +71,8 @@ pub fn site(canonical_url: &str) -> Site {
             end: PartialDate::ym(2023, 10),
             website: "https://cityxchange.eu/".into(),
             description: None,
+            logo: None,
+            funding: None,
         },
         breadcrumbs: Vec::new(),
         languages: vec![Lang::Bg, Lang::En],
@@ -78,5 +80,7 @@ pub fn site(canonical_url: &str) -> Site {
             label: Text::new("Обратна връзка", "Feedback"),
             url: Some("https://www.smolyan.bg/".into()),
         },
+        home_city: None,
+        statement_date: None,
     }
 }

@@ -149,6 +149,14 @@ model_type! {
         pub website: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub description: Option<Text>,
+        /// The project's logo for the header: a site path (`images/…`) or an https address;
+        /// without it the header shows the acronym alone.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub logo: Option<String>,
+        /// The funding statement exactly as the grant requires it; without it the footer
+        /// composes one from the programme and the grant agreement.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub funding: Option<Text>,
     }
 }
 
@@ -168,6 +176,13 @@ model_type! {
         pub languages: Vec<Lang>,
         /// Where visitors send feedback (accessibility statement, corrections).
         pub contact: Link,
+        /// The publisher's own city (a city id): marked on every map. Without it, the city
+        /// whose partner organisation bears the publisher's name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub home_city: Option<String>,
+        /// When the accessibility statement was last reviewed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub statement_date: Option<PartialDate>,
     }
 }
 

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::app::{use_news, use_paths};
-use crate::i18n::ui;
+use crate::components::load_state::{page_title, site_text};
+use crate::i18n::{site, ui};
 use crate::model::Lang;
 
 #[component]
@@ -22,17 +23,17 @@ pub fn AccessibilityPage(lang: Lang) -> impl IntoView {
         })
     };
     view! {
-        <Title text=format!("{} | +CityxChange", u.a11y_title)/>
-        <Meta name="description" content=u.a11y_intro/>
+        <Title text=page_title(u.a11y_title)/>
+        <Meta name="description" content=site_text(lang, site::statement_intro)/>
         <article class="statement">
             <h1 tabindex="-1">{u.a11y_title}</h1>
-            <p>{u.a11y_intro}</p>
+            <p>{site_text(lang, site::statement_intro)}</p>
             <h2>{u.a11y_status_heading}</h2>
             <p>{u.a11y_status}</p>
             <h2>{u.a11y_limits_heading}</h2>
             <p>{u.a11y_limits}</p>
             <h2>{u.a11y_prepared_heading}</h2>
-            <p>{u.a11y_prepared}</p>
+            <p>{site_text(lang, site::statement_prepared)}</p>
             <h2>{u.a11y_feedback_heading}</h2>
             <p>{u.a11y_feedback}" "{contact}</p>
             <h2>{u.a11y_enforcement_heading}</h2>

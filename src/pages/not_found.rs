@@ -8,7 +8,7 @@ use leptos_router::hooks::use_location;
 
 use crate::api::News;
 use crate::app::use_paths;
-use crate::components::load_state::with_news;
+use crate::components::load_state::{page_title, with_news};
 use crate::components::static_tree::el;
 use crate::i18n::{format_range, ui};
 use crate::model::relations::closest_slugs;
@@ -63,7 +63,7 @@ pub fn NotFoundContent(
         _ => Vec::new(),
     };
     view! {
-        <Title text=format!("{} | +CityxChange", u.not_found_title)/>
+        <Title text=page_title(u.not_found_title)/>
         <Meta name="robots" content="noindex"/>
         <section class="not-found">
             <h1 class="not-found__title" tabindex="-1">{u.not_found_title}</h1>

@@ -13,9 +13,9 @@ use crate::app::{use_paths, Paths};
 use crate::components::breadcrumbs::{site_trail, Breadcrumbs};
 use crate::components::event_card::event_card;
 use crate::components::filter_bar::FilterBar;
-use crate::components::load_state::with_news;
+use crate::components::load_state::{page_title, site_text, with_news};
 use crate::components::static_tree::{el, Node};
-use crate::i18n::{count_events, format_month, format_year, ui};
+use crate::i18n::{count_events, format_month, format_year, site, ui};
 use crate::model::Lang;
 use crate::query::{group_by_month, run, EventFilter, QueryResult};
 
@@ -27,8 +27,8 @@ pub const PAGE_SIZE: usize = 40;
 pub fn TimelinePage(lang: Lang) -> impl IntoView {
     let u = ui(lang);
     view! {
-        <Title text=format!("{} | +CityxChange", u.timeline_title)/>
-        <Meta name="description" content=u.timeline_intro/>
+        <Title text=page_title(u.timeline_title)/>
+        <Meta name="description" content=site_text(lang, site::timeline_intro)/>
         {with_news(lang, true, move |news| view! { <Timeline news=news lang=lang/> })}
     }
 }
@@ -167,7 +167,7 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
         <Breadcrumbs lang=lang crumbs=trail current=here/>
         <div class="page-intro">
             <h1 class="page-intro__title" tabindex="-1">{u.timeline_title}</h1>
-            <p class="page-intro__text">{u.timeline_intro}</p>
+            <p class="page-intro__text">{site::timeline_intro(&news.catalog.site, lang)}</p>
         </div>
         <div class="timeline-layout">
             <FilterBar news=news.clone() lang=lang filter=filter result=result nav=nav.clone()/>

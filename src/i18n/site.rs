@@ -1,0 +1,331 @@
+//! Interface texts that name the project, its programme or its publisher: the string table
+//! holds them as patterns (`{project}`, `{publisher}` …) and these functions fill them from the
+//! news file's `site`, so no project is written into the code.
+
+use super::{format_date, ui, Lang};
+use crate::model::{Catalog, City, Site};
+use crate::text::fold_for_search;
+
+/// Puts each `{name}` of `pattern` in its place. Values are inserted once, so a value that
+/// itself holds `{…}` is left as it is.
+fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (close, *value))
+        }) {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The header's and the trail's name for the project section: "Проект X" / "X project".
+pub fn section_label(site: &Site, lang: Lang) -> String {
+    fill(ui(lang).site_section, &[("project", &site.project.acronym)])
+}
+
+/// The project's years: "2018–2023 г." / "2018–2023", one year when it starts and ends in it.
+pub fn project_years(site: &Site, lang: Lang) -> String {
+    let (start, end) = (site.project.start.year, site.project.end.year);
+    let years = if end > start {
+        format!("{start}–{end}")
+    } else {
+        start.to_string()
+    };
+    match lang {
+        // A no-break space keeps „г.“ with its year.
+        Lang::Bg => format!("{years}\u{a0}г."),
+        Lang::En => years,
+    }
+}
+
+/// The timeline's one-line introduction: the project, its programme and its years.
+pub fn timeline_intro(site: &Site, lang: Lang) -> String {
+    let years = project_years(site, lang);
+    fill(
+        ui(lang).timeline_intro,
+        &[
+            ("project", &site.project.acronym),
+            ("programme", site.project.programme.get(lang)),
+            ("years", &years),
+        ],
+    )
+}
+
+/// The footer's funding statement: the file's own wording when it has one, else composed from
+/// the programme and the grant agreement (left out of the sentence when there is none).
+pub fn funding_statement(site: &Site, lang: Lang) -> String {
+    if let Some(text) = site.project.funding.as_ref().filter(|t| !t.is_empty()) {
+        return text.get(lang).to_owned();
+    }
+    let u = ui(lang);
+    let project = site.project.acronym.as_str();
+    let programme = site.project.programme.get(lang);
+    match site
+        .project
+        .grant_agreement
+        .as_deref()
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+    {
+        Some(grant) => fill(
+            u.footer_funding,
+            &[
+                ("project", project),
+                ("programme", programme),
+                ("grant", grant),
+            ],
+        ),
+        None => fill(
+            u.footer_funding_no_grant,
+            &[("project", project), ("programme", programme)],
+        ),
+    }
+}
+
+/// The heading over the people who represented the publisher.
+pub fn delegates_heading(site: &Site, lang: Lang) -> String {
+    fill(
+        ui(lang).event_delegates,
+        &[("publisher", site.publisher.get(lang))],
+    )
+}
+
+/// The accessibility statement's first paragraph: who commits to what, for which project.
+pub fn statement_intro(site: &Site, lang: Lang) -> String {
+    fill(
+        ui(lang).a11y_intro,
+        &[
+            ("publisher", site.publisher.get(lang)),
+            ("project", &site.project.acronym),
+        ],
+    )
+}
+
+/// When and how the statement was prepared, with its date when the file gives one.
+pub fn statement_prepared(site: &Site, lang: Lang) -> String {
+    let u = ui(lang);
+    match site.statement_date {
+        Some(date) => fill(u.a11y_prepared, &[("date", &format_date(date, lang))]),
+        None => u.a11y_prepared_undated.to_owned(),
+    }
+}
+
+/// The page title's and the manifest's name of the whole site: "X — Новини и събития | Y".
+pub fn site_title(site: &Site, lang: Lang) -> String {
+    format!(
+        "{} — {} | {}",
+        site.project.acronym,
+        ui(lang).site_tagline,
+        site.publisher.get(lang)
+    )
+}
+
+/// The search field's hint. Its example is a city of the file whose two names are one word
+/// in two scripts (searching either finds the other), so the example always works; the city
+/// that most events name wins, then the first by id. Without such a city: no example.
+pub fn search_hint(catalog: &Catalog, lang: Lang) -> String {
+    let u = ui(lang);
+    match search_example(catalog) {
+        Some((cyrillic, latin)) => {
+            fill(u.search_hint, &[("cyrillic", &cyrillic), ("latin", &latin)])
+        }
+        None => u.search_hint_plain.to_owned(),
+    }
+}
+
+/// A city name in Cyrillic and the same name as a visitor types it in Latin letters.
+fn search_example(catalog: &Catalog) -> Option<(String, String)> {
+    let mut best: Option<(usize, &City)> = None;
+    for city in &catalog.cities {
+        let (Some(bg), Some(en)) = (city.name.bg.as_deref(), city.name.en.as_deref()) else {
+            continue;
+        };
+        let cyrillic = bg.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+        if !cyrillic || en.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+            continue;
+        }
+        if fold_for_search(bg) != fold_for_search(en) {
+            continue;
+        }
+        let uses = catalog
+            .events
+            .iter()
+            .filter(|e| e.participants.cities.contains(&city.id))
+            .count();
+        if best.is_none_or(|(n, b)| uses > n || (uses == n && city.id < b.id)) {
+            best = Some((uses, city));
+        }
+    }
+    let city = best?.1;
+    let bg = city.name.bg.clone()?;
+    // The Latin form as typed on a phone: plain letters, lower case.
+    let latin = fold_for_search(city.name.en.as_deref()?);
+    Some((bg, latin))
+}
+
+/// The publisher's city: `site.home_city`, else the city of the organisation that bears the
+/// publisher's name (its own `city`, or the city it represents).
+pub fn home_city(catalog: &Catalog) -> Option<&City> {
+    let site = &catalog.site;
+    if let Some(id) = &site.home_city {
+        return catalog.city(id);
+    }
+    let names: Vec<String> = site.publisher.all().map(fold_for_search).collect();
+    let org = catalog
+        .organisations
+        .iter()
+        .find(|org| org.name.all().any(|n| names.contains(&fold_for_search(n))))?;
+    org.city
+        .as_deref()
+        .and_then(|id| catalog.city(id))
+        .or_else(|| {
+            catalog
+                .cities
+                .iter()
+                .find(|c| c.partner.as_deref() == Some(org.id.as_str()))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testing::site;
+    use crate::model::{
+        CityRole, Organisation, OrganisationKind, OrganisationRole, PartialDate, Text,
+    };
+
+    #[test]
+    fn fill_puts_values_in_place_and_leaves_unknown_braces() {
+        assert_eq!(
+            fill("a {x} b {y}", &[("x", "1"), ("y", "{x}")]),
+            "a 1 b {x}"
+        );
+        assert_eq!(fill("{z} {", &[("x", "1")]), "{z} {");
+    }
+
+    #[test]
+    fn funding_names_the_grant_or_leaves_it_out() {
+        let mut s = site("https://example.org/");
+        s.project.acronym = "ACME".into();
+        s.project.grant_agreement = Some("123456".into());
+        let bg = funding_statement(&s, Lang::Bg);
+        assert!(bg.contains("ACME") && bg.contains("№ 123456"), "{bg}");
+        assert!(funding_statement(&s, Lang::En).contains("No 123456"));
+        s.project.grant_agreement = None;
+        let en = funding_statement(&s, Lang::En);
+        assert!(en.contains("ACME") && !en.contains("No"), "{en}");
+        s.project.funding = Some(Text::new("Точно така.", "Exactly so."));
+        assert_eq!(funding_statement(&s, Lang::En), "Exactly so.");
+    }
+
+    #[test]
+    fn intro_has_the_project_programme_and_years() {
+        let mut s = site("https://example.org/");
+        s.project.acronym = "ACME".into();
+        s.project.start = PartialDate::ym(2020, 1);
+        s.project.end = PartialDate::ym(2024, 6);
+        let bg = timeline_intro(&s, Lang::Bg);
+        assert!(
+            bg.contains("ACME") && bg.contains("2020–2024\u{a0}г."),
+            "{bg}"
+        );
+        let en = timeline_intro(&s, Lang::En);
+        assert!(en.contains("(Horizon 2020), 2020–2024."), "{en}");
+        s.project.end = PartialDate::ym(2020, 9);
+        assert_eq!(project_years(&s, Lang::En), "2020");
+    }
+
+    #[test]
+    fn publisher_names_fill_the_statement_and_the_delegates() {
+        let mut s = site("https://example.org/");
+        s.publisher = Text::new("Община Габрово", "Gabrovo Municipality");
+        assert_eq!(
+            delegates_heading(&s, Lang::En),
+            "Representing Gabrovo Municipality"
+        );
+        assert!(statement_intro(&s, Lang::Bg).starts_with("Община Габрово "));
+        assert!(!statement_prepared(&s, Lang::En).contains('{'));
+        s.statement_date = Some(PartialDate::ymd(2026, 3, 5));
+        assert!(statement_prepared(&s, Lang::En).contains("5 March 2026"));
+    }
+
+    fn city(id: &str, bg: &str, en: &str, partner: Option<&str>) -> City {
+        City {
+            id: id.into(),
+            name: Text::new(bg, en),
+            country: "BG".into(),
+            role: CityRole::Follower,
+            lat: 42.0,
+            lon: 25.0,
+            partner: partner.map(Into::into),
+        }
+    }
+
+    fn catalog(cities: Vec<City>, organisations: Vec<Organisation>) -> Catalog {
+        let s = site("https://example.org/");
+        Catalog::new(s, cities, organisations, vec![], vec![], vec![], vec![])
+    }
+
+    #[test]
+    fn search_example_is_a_city_written_in_both_scripts() {
+        let both = catalog(
+            vec![
+                // Not one word in two scripts: never an example.
+                city("a", "Атина", "Athens", None),
+                city("g", "Габрово", "Gabrovo", None),
+            ],
+            vec![],
+        );
+        assert_eq!(
+            search_hint(&both, Lang::Bg),
+            "На кирилица или латиница, напр. „Габрово“ или „gabrovo“"
+        );
+        let none = catalog(vec![city("a", "Атина", "Athens", None)], vec![]);
+        assert_eq!(search_hint(&none, Lang::En), "In Latin or Cyrillic letters");
+    }
+
+    #[test]
+    fn home_city_is_the_field_or_the_publishers_city() {
+        let org = Organisation {
+            id: "muni".into(),
+            name: Text::new("Община Габрово", "Gabrovo Municipality"),
+            short_name: None,
+            kind: OrganisationKind::Municipality,
+            role: OrganisationRole::Partner,
+            city: None,
+            country: None,
+            website: None,
+        };
+        let cities = vec![
+            city("a", "Атина", "Athens", None),
+            city("g", "Габрово", "Gabrovo", Some("muni")),
+        ];
+        let mut c = catalog(cities.clone(), vec![org]);
+        assert_eq!(
+            home_city(&c).map(|c| c.id.as_str()),
+            None,
+            "publisher has another name"
+        );
+        c.site.publisher = Text::new("Община Габрово", "Gabrovo Municipality");
+        assert_eq!(home_city(&c).map(|c| c.id.as_str()), Some("g"));
+        c.site.home_city = Some("a".into());
+        assert_eq!(home_city(&c).map(|c| c.id.as_str()), Some("a"));
+    }
+}
