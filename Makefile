@@ -3,7 +3,7 @@ SHELL := bash
 # Same PATH as the scripts: a local node (when the system one is too old), npm tools, cargo tools.
 export PATH := $(CURDIR)/target/tools/node/bin:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: help install serve test build size e2e check-data clean lighthouse
+.PHONY: help install serve test build size e2e check-data clean lighthouse release
 
 help:
 	@echo "make install     install what is missing (apt, rustup, cargo, npm)"
@@ -13,6 +13,7 @@ help:
 	@echo "make size        size report of dist/ against the budget"
 	@echo "make e2e         browser end-to-end tests against dist/"
 	@echo "make check-data  validate public/data/news.json"
+	@echo "make release     the editors' release kit in target/release-kit/"
 	@echo "make lighthouse  Lighthouse scores of dist/ (timeline and an event page)"
 	@echo "make clean       remove build output"
 
@@ -33,6 +34,9 @@ size: build
 
 e2e: build
 	npm run --silent e2e
+
+release: install
+	bash scripts/release.sh
 
 check-data:
 	cargo run --quiet --bin newsctl -- check public/data/news.json

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# trunk's post_build hook (Trunk.toml): fills the staging folder, before trunk moves it to the
-# dist folder, with what a static host needs beside the app:
-#  - calendars, Atom feeds, sitemap and robots.txt from the news file (newsctl feeds); their
-#    absolute links start with site.canonical_url, or with $NEWS_BASE_URL when that is set;
-#  - the page template from trunk's index.html (our loader, marks, in release builds the CSP
-#    <meta>; post-build.mjs), then every page prerendered from it (newsctl prerender: index.html,
-#    en.html, events/*.html, 404.html, ...), then, in release builds, .br/.gz siblings.
+# trunk's post_build hook (Trunk.toml), on the staging folder before trunk moves it to dist:
+#  1. the app shell: trunk's index.html becomes the page template (our loader, marks, in
+#     release builds the CSP <meta>; post-build.mjs template), and the folder without the
+#     news file is kept as the shell ($NEWS_SHELL_DIR, default target/shell), its large files
+#     compressed once at the highest level in release builds;
+#  2. the site: `newsctl publish` writes every page, feed and calendar, the manifest and the
+#     news file from public/data/news.json into the staging folder, as an editor's publish
+#     does from a release kit. A news file with errors fails the build. Links in feeds start
+#     with site.canonical_url, or with $NEWS_BASE_URL when that is set.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,21 +15,29 @@ cd "$ROOT"
 export PATH="$ROOT/target/tools/node/bin:$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 OUT="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook, or set TRUNK_STAGING_DIR to a built folder}"
-
-# The dev profile: the test run has built newsctl that way already, and a cold dev build is
-# quicker than the release profile's single-unit LTO (the wasm is a different target, so
-# nothing is shared with trunk's own build either way).
-FEEDS_ARGS=(feeds --out "$OUT")
-if [ -n "${NEWS_BASE_URL:-}" ]; then FEEDS_ARGS+=(--base-url "$NEWS_BASE_URL"); fi
-cargo run --quiet --profile dev --bin newsctl -- "${FEEDS_ARGS[@]}" public/data/news.json >/dev/null
+SHELL_DIR="${NEWS_SHELL_DIR:-$ROOT/target/shell}"
 
 # A debug build (trunk serve) skips compression (its wasm is large and served locally) and the
 # CSP: trunk serve adds its own inline live-reload script after this hook, which the policy's
 # hashes cannot know.
 TEMPLATE_ARGS=()
+PUBLISH_ARGS=()
 RELEASE=1
-if [ "${TRUNK_PROFILE:-release}" != "release" ]; then TEMPLATE_ARGS=(--no-csp); RELEASE=0; fi
+if [ "${TRUNK_PROFILE:-release}" != "release" ]; then
+  TEMPLATE_ARGS=(--no-csp)
+  PUBLISH_ARGS=(--no-compress)
+  RELEASE=0
+fi
+if [ -n "${NEWS_BASE_URL:-}" ]; then PUBLISH_ARGS+=(--base-url "$NEWS_BASE_URL"); fi
+
 node scripts/post-build.mjs template "$OUT" "${TEMPLATE_ARGS[@]}"
-cargo run --quiet --profile dev --bin newsctl -- prerender --template "$OUT/index.html" --out "$OUT" \
-  public/data/news.json
-if [ "$RELEASE" = 1 ]; then node scripts/post-build.mjs compress "$OUT"; fi
+rm -rf "$SHELL_DIR"
+mkdir -p "$(dirname "$SHELL_DIR")"
+cp -R "$OUT" "$SHELL_DIR"
+rm -f "$SHELL_DIR/data/news.json"
+if [ "$RELEASE" = 1 ]; then node scripts/post-build.mjs compress "$SHELL_DIR"; fi
+
+# The dev profile: the test run has built newsctl that way already, and a cold dev build is
+# quicker than the release profile's single-unit LTO.
+cargo run --locked --quiet --profile dev --bin newsctl -- publish --shell "$SHELL_DIR" --out "$OUT" \
+  "${PUBLISH_ARGS[@]}" public/data/news.json

@@ -30,10 +30,12 @@ pub fn project(lat: f64, lon: f64) -> (f64, f64) {
 }
 
 /// The map as an SVG tree: sea, grid lines every 10° of longitude and 5° of latitude, then
-/// one marker with its label per city; the host city's marker is larger.
+/// one marker with its label per city; the host city's marker is larger, the publisher's
+/// own city (`home`) is ringed.
 pub fn city_map(
     cities: Vec<(City, String)>,
     host: Option<String>,
+    home: Option<&str>,
     caption_id: &'static str,
 ) -> Node {
     // Whole pixels: float formatting would add weight to the wasm for no visible gain.
@@ -58,10 +60,12 @@ pub fn city_map(
     let markers = cities.into_iter().map(|(city, label)| {
         let (x, y) = project(city.lat, city.lon);
         let is_host = host.as_deref() == Some(city.id.as_str());
-        let class = if is_host {
-            "city-map__marker city-map__marker--host"
-        } else {
-            "city-map__marker"
+        let is_home = home == Some(city.id.as_str());
+        let class = match (is_host, is_home) {
+            (true, true) => "city-map__marker city-map__marker--host city-map__marker--home",
+            (true, false) => "city-map__marker city-map__marker--host",
+            (false, true) => "city-map__marker city-map__marker--home",
+            (false, false) => "city-map__marker",
         };
         // Labels on the right, except near the eastern edge.
         let (dx, anchor) = if x > WIDTH - 90.0 {

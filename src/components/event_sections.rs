@@ -22,7 +22,12 @@ pub fn cities_by_role<'a>(
         .into_iter()
         .filter_map(|id| catalog.city(id))
         .collect();
-    [CityRole::Lighthouse, CityRole::Follower, CityRole::Other]
+    [
+        CityRole::Lighthouse,
+        CityRole::Follower,
+        CityRole::Partner,
+        CityRole::Other,
+    ]
         .into_iter()
         .filter_map(|role| {
             let mut group: Vec<&City> = cities.iter().copied().filter(|c| c.role == role).collect();

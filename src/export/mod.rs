@@ -8,6 +8,7 @@ pub mod feed;
 pub mod ics;
 pub mod jsonld;
 mod labels;
+pub mod manifest;
 pub mod sitemap;
 pub mod urls;
 pub(crate) mod xml;

@@ -57,6 +57,7 @@ pub fn city_role_label(lang: Lang, role: CityRole) -> &'static str {
     match role {
         CityRole::Lighthouse => u.lighthouse_cities,
         CityRole::Follower => u.follower_cities,
+        CityRole::Partner => u.partner_cities,
         CityRole::Other => u.other_cities,
     }
 }

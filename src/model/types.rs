@@ -193,6 +193,8 @@ model_type! {
 pub enum CityRole {
     Lighthouse,
     Follower,
+    /// A partner city of a project that does not rank its cities (Interreg, for example).
+    Partner,
     /// A city that appears in the news without being a project city.
     Other,
 }

@@ -184,7 +184,12 @@ fn event_sections(catalog: &Catalog, paths: &Paths, index: usize, lang: Lang) ->
         section("city-map", "map-title", u.event_map).child(
             el("figure")
                 .attr("class", "city-map__figure")
-                .child(city_map(map_cities, host_city, "map-caption"))
+                .child(city_map(
+                    map_cities,
+                    host_city,
+                    crate::i18n::site::home_city(catalog).map(|c| c.id.as_str()),
+                    "map-caption",
+                ))
                 .child(
                     el("figcaption")
                         .attr("id", "map-caption")

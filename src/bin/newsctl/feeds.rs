@@ -36,7 +36,7 @@ pub fn run(
 }
 
 /// The base URL every link in the files starts with: absolute http(s), ending in `/`.
-fn checked_base_url(url: &str) -> Result<String, String> {
+pub fn checked_base_url(url: &str) -> Result<String, String> {
     let trimmed = url.trim();
     let lower = trimmed.to_ascii_lowercase();
     let rest = lower

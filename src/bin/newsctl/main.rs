@@ -11,6 +11,8 @@ mod feeds;
 // Rendering pages needs the native (server-side) build of the views.
 #[cfg(not(target_arch = "wasm32"))]
 mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
+mod publish;
 mod synth;
 
 const USAGE: &str = "\
@@ -32,6 +34,15 @@ USAGE:
         HTML built from the page template (the built index.html) and FILE.
         --routes: only these pages (comma-separated paths below the base, like
         /,/en or /events/SLUG; /404 is the not-found page).
+    newsctl publish --shell DIR --out DIR [--allow-errors] [--base-url URL]
+                    [--no-compress] FILE
+        Write the complete site of FILE into DIR: every page, the feeds and calendars,
+        sitemap, robots.txt, manifest, the news file and .br/.gz siblings, with the app
+        from the shell folder (a built app shell). A file with errors is refused: every
+        problem is printed and nothing is written (exit code 1). --allow-errors publishes
+        the valid entries and says loudly what was left out. Files that would not change
+        are not rewritten; pages of deleted events are removed. --no-compress: no
+        .br/.gz siblings (a local development build).
     newsctl synth --events N [--seed S] FILE
         Print a made-up news file of N generated events (for measuring; not news),
         built from FILE's cities, organisations, people and topics. Same seed, same file.
@@ -71,6 +82,8 @@ fn run(args: &[String]) -> u8 {
         "feeds" => feeds_command(rest),
         #[cfg(not(target_arch = "wasm32"))]
         "prerender" => prerender_command(rest),
+        #[cfg(not(target_arch = "wasm32"))]
+        "publish" => publish_command(rest),
         "synth" => synth::command(rest),
         other => usage_error(&format!("unknown command `{other}`")),
     }
@@ -410,6 +423,108 @@ fn prerender_command(args: &[String]) -> u8 {
     match prerender::run(catalog, &template, Path::new(out_dir), routes.as_deref()) {
         Ok(written) => {
             println!("prerendered {} pages into {out_dir}", written.len());
+            OK
+        }
+        Err(message) => {
+            eprintln!("newsctl: {message}");
+            USAGE_OR_IO
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn publish_command(args: &[String]) -> u8 {
+    // The options without a value.
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let (allow_errors, compress) = (flag("--allow-errors"), !flag("--no-compress"));
+    let args: Vec<String> = args
+        .iter()
+        .filter(|a| *a != "--allow-errors" && *a != "--no-compress")
+        .cloned()
+        .collect();
+    let (options, files) = match split_options(&args, &["shell", "out", "base-url"]) {
+        Ok(split) => split,
+        Err(message) => return usage_error(&message),
+    };
+    let [file] = files.as_slice() else {
+        return usage_error("`publish` needs exactly one news file");
+    };
+    let (Some(shell), Some(out)) = (option(&options, "shell"), option(&options, "out")) else {
+        return usage_error("`publish` needs --shell and --out");
+    };
+    let (shell, out) = (Path::new(shell), Path::new(out));
+    if let (Ok(a), Ok(b)) = (shell.canonicalize(), out.canonicalize()) {
+        if a == b {
+            return usage_error("--out must be another folder than --shell (the shell's index.html is the page template)");
+        }
+    }
+    let news_bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("{file}: error: cannot read the file: {err}");
+            return USAGE_OR_IO;
+        }
+    };
+    let catalog = match load_catalog(file, print_text) {
+        Ok(catalog) => *catalog,
+        Err(code) => {
+            eprintln!("newsctl: {file} was not published: nothing was written");
+            return code;
+        }
+    };
+    let summary = summarise(&catalog.problems, catalog.events.len());
+    if summary.errors > 0 {
+        print_text(file, &Outcome::Loaded(Box::new(catalog.clone())));
+        if !allow_errors {
+            eprintln!(
+                "newsctl: {file} has {} errors: it was not published and nothing was written. \
+                 Fix the errors above (`newsctl check {file}` lists them again), or publish the \
+                 valid entries with --allow-errors.",
+                summary.errors
+            );
+            return HAS_ERRORS;
+        }
+    } else {
+        for problem in &catalog.problems {
+            println!("{file}:{problem}");
+        }
+    }
+    let left_out: Vec<String> = catalog
+        .problems
+        .iter()
+        .filter(|p| p.entry_dropped)
+        .map(|p| format!("  {file}:{p}"))
+        .collect();
+    let options = publish::Options {
+        shell,
+        out,
+        news_bytes: &news_bytes,
+        base_url: option(&options, "base-url"),
+        compress,
+    };
+    match publish::run(catalog, &options) {
+        Ok(t) => {
+            println!(
+                "published {file} into {}: {} pages written, {} unchanged, {} removed; \
+                 {} other files written, {} unchanged, {} removed",
+                out.display(),
+                t.pages_written,
+                t.pages_unchanged,
+                t.pages_removed,
+                t.files_written,
+                t.files_unchanged,
+                t.files_removed
+            );
+            if summary.errors > 0 {
+                eprintln!(
+                    "\nWARNING: published WITH {} ERRORS (--allow-errors). {} entries were LEFT \
+                     OUT of the site and references to unknown ids were dropped:",
+                    summary.errors, summary.left_out
+                );
+                for line in &left_out {
+                    eprintln!("{line}");
+                }
+            }
             OK
         }
         Err(message) => {

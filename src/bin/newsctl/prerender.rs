@@ -79,6 +79,25 @@ pub fn select(all: Vec<Page>, wanted: Option<&[String]>) -> Result<Vec<Page>, St
         .collect())
 }
 
+/// Every page (or only those of the `routes` given) as its file below the site and its HTML.
+pub fn render_all(
+    catalog: Catalog,
+    template: &str,
+    routes: Option<&[String]>,
+) -> Result<Vec<(String, String)>, String> {
+    let paths = Paths::new(&template_base(template)?);
+    let index = SearchIndex::without_words(&catalog);
+    let news = Arc::new(News { catalog, index });
+    select(pages(&news), routes)?
+        .into_iter()
+        .map(|page| {
+            render_page(template, &news, &paths, &page.route)
+                .map(|html| (page.file, html))
+                .map_err(|err| format!("{err} (the shell's index.html is not a page template)"))
+        })
+        .collect()
+}
+
 /// Renders every page (or only the `routes` given) into `out_dir` and returns the files
 /// written.
 pub fn run(
@@ -87,14 +106,9 @@ pub fn run(
     out_dir: &Path,
     routes: Option<&[String]>,
 ) -> Result<Vec<PathBuf>, String> {
-    let paths = Paths::new(&template_base(template)?);
-    let index = SearchIndex::without_words(&catalog);
-    let news = Arc::new(News { catalog, index });
     let mut written = Vec::new();
-    for page in select(pages(&news), routes)? {
-        let html = render_page(template, &news, &paths, &page.route)
-            .map_err(|err| format!("{err} (it comes from scripts/post-build.mjs)"))?;
-        let path = out_dir.join(&page.file);
+    for (file, html) in render_all(catalog, template, routes)? {
+        let path = out_dir.join(&file);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)
                 .map_err(|err| format!("cannot create the folder {}: {err}", dir.display()))?;

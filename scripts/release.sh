@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The release kit for editors: everything a municipality needs to publish its news without
+# our build toolchain, in one archive:
+#   target/release-kit/<crate>-<version>-x86_64-linux.tar.gz
+#     newsctl      a statically linked Linux binary (x86_64-unknown-linux-musl): check, publish
+#     shell/       the app shell (page template, wasm, JS glue, styles, icons, schema)
+#     news.json    the shipped news file, to start from
+#     README.md    the publishing guide, in Bulgarian and English
+# Usage: bash scripts/release.sh   (make release)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/target/tools/node/bin:$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+TARGET=x86_64-unknown-linux-musl
+NAME="$(awk -F'"' '/^name = / { print $2; exit }' Cargo.toml)"
+VERSION="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
+KIT_ROOT="$ROOT/target/release-kit"
+KIT_NAME="$NAME-$VERSION-x86_64-linux"
+STAGE="$KIT_ROOT/$KIT_NAME"
+
+# A static binary runs on any x86_64 Linux, whatever its C library.
+if ! rustup target list --installed | grep -qx "$TARGET"; then
+  echo "installing: rust target $TARGET"
+  rustup target add "$TARGET"
+fi
+echo "release: newsctl for $TARGET"
+cargo build --locked --profile kit --target "$TARGET" --bin newsctl
+BIN="$ROOT/target/$TARGET/kit/newsctl"
+
+# The shell of a root build (the kit's sites are served from their host's root, or from the
+# sub-path given at publish time; see docs/publishing.md).
+echo "release: app shell"
+rm -rf "$STAGE" "$KIT_ROOT/build"
+NEWS_SHELL_DIR="$STAGE/shell" trunk build --release --dist "$KIT_ROOT/build" >/dev/null
+rm -rf "$KIT_ROOT/build"
+
+cp "$BIN" "$STAGE/newsctl"
+cp public/data/news.json "$STAGE/news.json"
+cp docs/release-kit.md "$STAGE/README.md"
+ARCHIVE="$KIT_ROOT/$KIT_NAME.tar.gz"
+# Same bytes for the same input: sorted names, fixed owner and time.
+tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' \
+  -C "$STAGE" -czf "$ARCHIVE" newsctl shell news.json README.md
+echo "release: $ARCHIVE ($(du -h "$ARCHIVE" | cut -f1))"

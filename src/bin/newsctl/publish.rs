@@ -1,0 +1,377 @@
+//! `newsctl publish`: the complete site from an app shell and a news file — every page,
+//! feed and calendar, the manifest, the news file itself and compressed siblings — written
+//! so that a second run changes only what changed.
+//!
+//! The shell is what the app build makes once (the page template `index.html`, wasm, JS glue,
+//! print styles, icons, schema: nothing that depends on the news); the site is the shell
+//! plus everything the news file decides.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use cityxchange_news::export;
+use cityxchange_news::model::Catalog;
+
+use crate::feeds::{checked_base_url, write_whole};
+use crate::prerender;
+
+/// The list of files the last publish wrote, so the next one removes what is gone.
+pub const PUBLISHED_LIST: &str = ".published";
+
+/// Files of the shell that the site writes itself (or that are not the site's).
+const FROM_THE_NEWS: [&str; 4] = [
+    "index.html",
+    "manifest.webmanifest",
+    "data/news.json",
+    PUBLISHED_LIST,
+];
+
+/// Endings that get `.br` and `.gz` siblings (images other than SVG are compressed already).
+const COMPRESSED: [&str; 11] = [
+    "html",
+    "js",
+    "mjs",
+    "wasm",
+    "css",
+    "json",
+    "xml",
+    "ics",
+    "svg",
+    "webmanifest",
+    "txt",
+];
+
+/// Brotli quality and gzip level for what publish compresses: pages and feeds are many and
+/// alike, and the middle levels give nearly the size of the highest at a fraction of the time
+/// (docs/performance.md). The shell's large files come compressed at the highest level.
+const BROTLI_QUALITY: u32 = 7;
+const GZIP_LEVEL: u32 = 6;
+
+pub struct Options<'a> {
+    pub shell: &'a Path,
+    pub out: &'a Path,
+    pub news_bytes: &'a [u8],
+    pub base_url: Option<&'a str>,
+    /// Writes `.br`/`.gz` siblings (not for a local development build).
+    pub compress: bool,
+}
+
+/// What a publish did, for its closing line.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub pages_written: usize,
+    pub pages_unchanged: usize,
+    pub pages_removed: usize,
+    pub files_written: usize,
+    pub files_unchanged: usize,
+    pub files_removed: usize,
+}
+
+impl Tally {
+    fn count(&mut self, file: &str, written: bool) {
+        match (is_page(file), written) {
+            (true, true) => self.pages_written += 1,
+            (true, false) => self.pages_unchanged += 1,
+            (false, true) => self.files_written += 1,
+            (false, false) => self.files_unchanged += 1,
+        }
+    }
+}
+
+fn is_page(file: &str) -> bool {
+    file.ends_with(".html")
+}
+
+fn compressible(file: &str) -> bool {
+    file.rsplit_once('.')
+        .is_some_and(|(_, ext)| COMPRESSED.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+/// One file of the site, below the output folder.
+struct Output {
+    file: String,
+    bytes: Vec<u8>,
+    /// Siblings that come ready-made from the shell (`.br`, `.gz`), if any.
+    siblings: Vec<(String, Vec<u8>)>,
+}
+
+/// Writes the site for `catalog` into `options.out` and returns what it did.
+pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
+    let template_path = options.shell.join("index.html");
+    let template = fs::read_to_string(&template_path).map_err(|err| {
+        format!(
+            "cannot read the shell's page template {}: {err} (give --shell the folder of a \
+             built app shell: it holds index.html, the wasm and the JS glue)",
+            template_path.display()
+        )
+    })?;
+    if !template.contains("<!--static-->") || !template.contains("<!--HEAD-->") {
+        return Err(format!(
+            "{} is not a page template: build the shell with `trunk build --release` \
+             (its post-build step makes the template)",
+            template_path.display()
+        ));
+    }
+    let base = checked_base_url(options.base_url.unwrap_or(&catalog.site.canonical_url))?;
+
+    let mut outputs = shell_files(options.shell)?;
+    outputs.push(generated("data/news.json", options.news_bytes.to_vec()));
+    outputs.push(generated(
+        "manifest.webmanifest",
+        export::manifest::web_manifest(&catalog.site).into_bytes(),
+    ));
+    for (file, text) in export::site_files(&catalog, &base) {
+        outputs.push(generated(&file, text.into_bytes()));
+    }
+    for (file, html) in prerender::render_all(catalog, &template, None)? {
+        outputs.push(generated(&file, html.into_bytes()));
+    }
+
+    let mut tally = Tally::default();
+    let mut to_compress = Vec::new();
+    let mut listed = BTreeSet::new();
+    for output in outputs {
+        let written = write_if_changed(options.out, &output.file, &output.bytes)?;
+        tally.count(&output.file, written);
+        listed.insert(output.file.clone());
+        if !options.compress || !compressible(&output.file) {
+            continue;
+        }
+        if output.siblings.is_empty() {
+            let missing = ["br", "gz"]
+                .iter()
+                .any(|ext| !options.out.join(format!("{}.{ext}", output.file)).exists());
+            if written || missing {
+                to_compress.push(output);
+            }
+        } else {
+            for (file, bytes) in &output.siblings {
+                write_if_changed(options.out, file, bytes)?;
+            }
+        }
+    }
+    compress_all(options.out, &to_compress)?;
+    remove_gone(options.out, &listed, &mut tally)?;
+    let list: String = listed.iter().map(|f| format!("{f}\n")).collect();
+    write_if_changed(options.out, PUBLISHED_LIST, list.as_bytes())?;
+    Ok(tally)
+}
+
+fn generated(file: &str, bytes: Vec<u8>) -> Output {
+    Output {
+        file: file.to_owned(),
+        bytes,
+        siblings: Vec::new(),
+    }
+}
+
+/// Every file of the shell but those the news decides, each with its compressed siblings.
+fn shell_files(shell: &Path) -> Result<Vec<Output>, String> {
+    let mut files = Vec::new();
+    list_files(shell, shell, &mut files)?;
+    files.sort();
+    let set: BTreeSet<&String> = files.iter().collect();
+    let mut outputs = Vec::new();
+    for file in &files {
+        let is_sibling = [".br", ".gz"].iter().any(|ext| {
+            file.strip_suffix(ext)
+                .is_some_and(|source| set.contains(&source.to_owned()))
+        });
+        if is_sibling || FROM_THE_NEWS.contains(&file.as_str()) || file.ends_with(".partial") {
+            continue;
+        }
+        let read = |f: &str| {
+            fs::read(shell.join(f)).map_err(|err| format!("cannot read {f} of the shell: {err}"))
+        };
+        let mut siblings = Vec::new();
+        for ext in ["br", "gz"] {
+            let sibling = format!("{file}.{ext}");
+            if set.contains(&sibling) {
+                siblings.push((sibling.clone(), read(&sibling)?));
+            }
+        }
+        // Both or none: a lone sibling would be served stale beside a new file.
+        if siblings.len() == 1 {
+            siblings.clear();
+        }
+        outputs.push(Output {
+            file: file.clone(),
+            bytes: read(file)?,
+            siblings,
+        });
+    }
+    Ok(outputs)
+}
+
+/// Paths below `root` with `/` between their parts, whatever the system's separator.
+fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+    let entries =
+        fs::read_dir(dir).map_err(|err| format!("cannot read the folder {}: {err}", dir.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
+        let path = entry.path();
+        let kind = entry
+            .file_type()
+            .map_err(|err| format!("cannot read {}: {err}", path.display()))?;
+        if kind.is_dir() {
+            list_files(root, &path, out)?;
+        } else if kind.is_file() {
+            let relative = path.strip_prefix(root).unwrap_or(&path);
+            let parts: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            out.push(parts.join("/"));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `out/file` unless the file holds them already (so that an upload by
+/// date or checksum sends only what changed); true when it wrote.
+fn write_if_changed(out: &Path, file: &str, bytes: &[u8]) -> Result<bool, String> {
+    let path = out.join(file);
+    if fs::read(&path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|err| {
+            format!(
+                "cannot create the folder {}: {err} (check that --out is a folder you may \
+                 write to)",
+                dir.display()
+            )
+        })?;
+    }
+    write_bytes_whole(&path, bytes).map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+    Ok(true)
+}
+
+fn write_bytes_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // Text or not, the same write-then-rename as the feeds: a host never serves half a file.
+    match std::str::from_utf8(bytes) {
+        Ok(text) => write_whole(path, text),
+        Err(_) => {
+            let mut partial = path.as_os_str().to_owned();
+            partial.push(".partial");
+            let partial = PathBuf::from(partial);
+            let result = fs::write(&partial, bytes).and_then(|()| fs::rename(&partial, path));
+            if result.is_err() {
+                let _ = fs::remove_file(&partial);
+            }
+            result
+        }
+    }
+}
+
+/// Brotli and gzip siblings of each output, on every core.
+fn compress_all(out: &Path, outputs: &[Output]) -> Result<(), String> {
+    if outputs.is_empty() {
+        return Ok(());
+    }
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(outputs.len());
+    let chunk = outputs.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = outputs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || -> Result<(), String> {
+                    for output in part {
+                        let (br, gz) = compress(&output.bytes)
+                            .map_err(|err| format!("cannot compress {}: {err}", output.file))?;
+                        write_if_changed(out, &format!("{}.br", output.file), &br)?;
+                        write_if_changed(out, &format!("{}.gz", output.file), &gz)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err("a compression worker failed".into())))
+            .collect::<Result<(), String>>()
+    })
+}
+
+fn compress(bytes: &[u8]) -> std::io::Result<(Vec<u8>, Vec<u8>)> {
+    let mut br = Vec::with_capacity(bytes.len() / 4);
+    {
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: BROTLI_QUALITY as i32,
+            size_hint: bytes.len(),
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut &bytes[..], &mut br, &params)?;
+    }
+    let mut gz = flate2::write::GzEncoder::new(
+        Vec::with_capacity(bytes.len() / 3),
+        flate2::Compression::new(GZIP_LEVEL),
+    );
+    gz.write_all(bytes)?;
+    Ok((br, gz.finish()?))
+}
+
+/// Removes what the last publish wrote and this one did not (the pages of deleted events),
+/// with their compressed siblings.
+fn remove_gone(out: &Path, listed: &BTreeSet<String>, tally: &mut Tally) -> Result<(), String> {
+    let Ok(old) = fs::read_to_string(out.join(PUBLISHED_LIST)) else {
+        return Ok(());
+    };
+    for file in old.lines().map(str::trim).filter(|f| !f.is_empty()) {
+        // Only plain paths below the folder: the list is ours, but it sits in a public folder.
+        let safe = !file.starts_with('/')
+            && !file.contains('\\')
+            && file.split('/').all(|part| !part.is_empty() && part != "..");
+        if !safe || listed.contains(file) {
+            continue;
+        }
+        let mut removed = false;
+        for name in [file.to_owned(), format!("{file}.br"), format!("{file}.gz")] {
+            match fs::remove_file(out.join(&name)) {
+                Ok(()) => removed |= name == file,
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+                Err(err) => return Err(format!("cannot remove {name}: {err}")),
+            }
+        }
+        if removed {
+            if is_page(file) {
+                tally.pages_removed += 1;
+            } else {
+                tally.files_removed += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compressed_siblings_read_back_to_the_original() {
+        use std::io::Read;
+        let text = "<p>Новини и събития</p>".repeat(200);
+        let (br, gz) = compress(text.as_bytes()).unwrap();
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut &br[..], &mut back).unwrap();
+        assert_eq!(back, text.as_bytes());
+        let mut back = String::new();
+        flate2::read::GzDecoder::new(&gz[..])
+            .read_to_string(&mut back)
+            .unwrap();
+        assert_eq!(back, text);
+        assert!(br.len() < text.len() / 10);
+    }
+
+    #[test]
+    fn only_text_assets_are_compressed() {
+        assert!(compressible("events/a.html") && compressible("app_bg.wasm"));
+        assert!(compressible("feed.bg.xml") && compressible("events/a.en.ics"));
+        assert!(!compressible("images/photo.jpg") && !compressible("README"));
+    }
+}
