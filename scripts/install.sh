@@ -8,6 +8,8 @@ set -euo pipefail
 TRUNK_VERSION="0.21.14"           # 0.22 needs a newer rustc
 BINARYEN_VERSION="132.0.0"        # npm's binaryen; Debian's (108) breaks the wasm in the browser
 WASM_TARGET="wasm32-unknown-unknown"
+KIT_TARGET="x86_64-unknown-linux-musl" # the release kit's static newsctl
+CHECK_JSONSCHEMA_VERSION="0.39.0" # PyPI; lints the CI samples against the vendors' schemas
 APT_BROWSER_PACKAGES=(chromium chromium-driver)
 NODE_MIN_MAJOR=20                 # playwright-core 1.65 refuses to run on older node
 NODE_FALLBACK_VERSION="20.20.2"   # from npm (node-linux-<arch>) when the system node is older
@@ -106,6 +108,13 @@ else
   rustup target add "$WASM_TARGET"
 fi
 
+if grep -qx "$KIT_TARGET" <<<"$installed_targets"; then
+  say "ok:" "rust target $KIT_TARGET"
+else
+  say "installing:" "rust target $KIT_TARGET"
+  rustup target add "$KIT_TARGET"
+fi
+
 for comp in "${RUST_COMPONENTS[@]}"; do
   if rustup component list --installed 2>/dev/null | grep -q "^$comp"; then
     say "ok:" "rust component $comp"
@@ -145,4 +154,16 @@ if [ "$(wasm-opt --version 2>/dev/null || true)" = "wasm-opt version ${BINARYEN_
   say "ok:" "wasm-opt ${BINARYEN_VERSION%%.*} (npm binaryen)"
 else
   die "wasm-opt on PATH is not binaryen ${BINARYEN_VERSION%%.*}: $(command -v wasm-opt || echo none)"
+fi
+
+# --- python -------------------------------------------------------------------------------
+LINT_VENV="$ROOT/target/tools/lint"
+if [ "$("$LINT_VENV/bin/check-jsonschema" --version 2>/dev/null | awk '{print $NF}')" = "$CHECK_JSONSCHEMA_VERSION" ]; then
+  say "ok:" "check-jsonschema $CHECK_JSONSCHEMA_VERSION"
+else
+  say "installing:" "check-jsonschema $CHECK_JSONSCHEMA_VERSION (PyPI, into target/tools/lint)"
+  command -v python3 >/dev/null 2>&1 || apt_install python3 python3-venv
+  rm -rf "$LINT_VENV"
+  python3 -m venv "$LINT_VENV"
+  "$LINT_VENV/bin/pip" install --quiet --disable-pip-version-check "check-jsonschema==$CHECK_JSONSCHEMA_VERSION"
 fi

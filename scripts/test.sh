@@ -40,14 +40,21 @@ step() {
 
 step "install"              bash scripts/install.sh
 step "format"               cargo fmt --all -- --check
-step "lint"                 cargo clippy --all-targets -- -D warnings
-step "native tests"         cargo test
+step "lint"                 cargo clippy --locked --all-targets -- -D warnings
+step "native tests"         cargo test --locked
 step "news data check"      cargo run --quiet --bin newsctl -- check public/data/news.json
 step "browser unit tests"   cargo test --target wasm32-unknown-unknown --test 'web*'
 step "release build"        trunk build --release
 # The same source for a sub-path host, as the e2e tests open it there (only bundling reruns).
-step "sub-path build"       trunk build --release --public-url /projects/cityxchange/ --dist target/dist-subpath
+step "sub-path build"       env NEWS_SHELL_DIR=target/shell-subpath trunk build --release --public-url /projects/news/ --dist target/dist-subpath
 step "size budget"          node scripts/size.mjs dist
+# Another project's file through the same shell: the e2e tests check that site too.
+step "second project site"  cargo run --locked --quiet --bin newsctl -- publish --shell target/shell \
+                              --out target/site-second tests/fixtures/second-project/news.json
+step "release kit"          bash scripts/release.sh
+step "release kit, as an editor uses it" bash scripts/test-release-kit.sh
+step "CI samples"           target/tools/lint/bin/check-jsonschema --builtin-schema vendor.github-workflows docs/ci/github-pages.yml
+step "CI samples (GitLab)"  target/tools/lint/bin/check-jsonschema --builtin-schema vendor.gitlab-ci docs/ci/gitlab-ci.yml
 step "end-to-end tests"     npm run --silent e2e
 
 printf '\n==== summary ====\n'

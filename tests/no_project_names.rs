@@ -35,7 +35,11 @@ fn shipped_names() -> Vec<String> {
     let acronym = project["acronym"].as_str().unwrap_or_default();
     names.push(acronym.to_owned());
     // "+CityxChange" is also written without its sign, in crate names and paths.
-    names.push(acronym.trim_matches(|c: char| !c.is_alphanumeric()).to_owned());
+    names.push(
+        acronym
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_owned(),
+    );
     if let Some(grant) = project["grant_agreement"].as_str() {
         names.push(grant.to_owned());
     }
@@ -110,7 +114,10 @@ fn without_tests(path: &Path, text: String) -> String {
 #[test]
 fn no_name_of_the_shipped_project_is_written_into_the_product() {
     let names = shipped_names();
-    assert!(names.len() > 10, "the shipped file should give names: {names:?}");
+    assert!(
+        names.len() > 10,
+        "the shipped file should give names: {names:?}"
+    );
     let mut found = Vec::new();
     for path in product_files() {
         let Ok(text) = fs::read_to_string(&path) else {
@@ -138,10 +145,16 @@ fn the_scan_reads_names_and_skips_only_test_modules() {
     let names = shipped_names();
     let raw = fs::read_to_string(Path::new(ROOT).join("public/data/news.json")).unwrap();
     let news: Value = serde_json::from_str(&raw).unwrap();
-    let acronym = news["site"]["project"]["acronym"].as_str().unwrap().to_lowercase();
+    let acronym = news["site"]["project"]["acronym"]
+        .as_str()
+        .unwrap()
+        .to_lowercase();
     assert!(names.contains(&acronym), "{names:?}");
     assert_eq!(host_of("https://www.example.org/a/b"), Some("example.org"));
     let code = "fn a() {}\n#[cfg(test)]\nmod tests { Name }".to_owned();
-    assert_eq!(without_tests(Path::new("x.rs"), code.clone()), "fn a() {}\n");
+    assert_eq!(
+        without_tests(Path::new("x.rs"), code.clone()),
+        "fn a() {}\n"
+    );
     assert_eq!(without_tests(Path::new("x.css"), code.clone()), code);
 }

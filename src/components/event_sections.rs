@@ -28,13 +28,13 @@ pub fn cities_by_role<'a>(
         CityRole::Partner,
         CityRole::Other,
     ]
-        .into_iter()
-        .filter_map(|role| {
-            let mut group: Vec<&City> = cities.iter().copied().filter(|c| c.role == role).collect();
-            group.sort_by(|a, b| compare_names(a.name.get(lang), b.name.get(lang), lang));
-            (!group.is_empty()).then_some((role, group))
-        })
-        .collect()
+    .into_iter()
+    .filter_map(|role| {
+        let mut group: Vec<&City> = cities.iter().copied().filter(|c| c.role == role).collect();
+        group.sort_by(|a, b| compare_names(a.name.get(lang), b.name.get(lang), lang));
+        (!group.is_empty()).then_some((role, group))
+    })
+    .collect()
 }
 
 /// A section with its heading: `<section class="event-section {class}"

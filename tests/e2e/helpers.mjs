@@ -39,9 +39,9 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** Serves dist/ on a free port; resolves to { url, close }. */
-export function startApp({ base = '/' } = {}) {
-  return startServer({ root: DIST_DIR, base, port: 0 });
+/** Serves dist/ (or another built site) on a free port; resolves to { url, close }. */
+export function startApp({ base = '/', root = DIST_DIR } = {}) {
+  return startServer({ root, base, port: 0 });
 }
 
 /**
@@ -158,10 +158,10 @@ export async function waitForApp(page, { timeout = APP_TIMEOUT_MS } = {}) {
  * For a test suite (inside `describe`): serves dist/ and opens Chromium before its tests,
  * closes both after them. The returned object gets `app` ({ url, close }) and `browser`.
  */
-export function useAppAndBrowser({ base = '/' } = {}) {
+export function useAppAndBrowser({ base = '/', root = DIST_DIR } = {}) {
   const env = {};
   before(async () => {
-    env.app = await startApp({ base });
+    env.app = await startApp({ base, root });
     env.browser = await launchBrowser();
   });
   after(async () => {

@@ -163,7 +163,7 @@ async function handle(req, res, root, base, tryHtml) {
 /**
  * Starts the server. port 0 picks a free port. tryHtml: false plays a host that knows no
  * `.html` lookup and answers every unknown path with 404.html. Resolves to { url, port, close }, where url
- * ends with the base path (e.g. "http://127.0.0.1:40123/projects/cityxchange/").
+ * ends with the base path (e.g. "http://127.0.0.1:40123/projects/news/").
  */
 export async function startServer({ root = 'dist', base = '/', port = 0, tryHtml = true } = {}) {
   const absRoot = resolve(root);

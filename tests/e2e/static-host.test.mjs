@@ -36,7 +36,7 @@ import {
 // Both folders may be overridden to test a build made elsewhere.
 const ROOT_DIST = process.env.E2E_DIST_DIR || DIST_DIR;
 const SUBPATH_DIST = process.env.SUBPATH_DIST_DIR || join(REPO_ROOT, 'target', 'dist-subpath');
-const SUBPATH_BASE = '/projects/cityxchange/';
+const SUBPATH_BASE = '/projects/news/';
 const SLUG = 'consortium-meeting-pisek-2022';
 const TITLE_BG = 'Среща на консорциума на +CityxChange в Писек';
 

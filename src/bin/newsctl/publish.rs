@@ -207,8 +207,8 @@ fn shell_files(shell: &Path) -> Result<Vec<Output>, String> {
 
 /// Paths below `root` with `/` between their parts, whatever the system's separator.
 fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
-    let entries =
-        fs::read_dir(dir).map_err(|err| format!("cannot read the folder {}: {err}", dir.display()))?;
+    let entries = fs::read_dir(dir)
+        .map_err(|err| format!("cannot read the folder {}: {err}", dir.display()))?;
     for entry in entries {
         let entry = entry.map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
         let path = entry.path();
@@ -245,7 +245,8 @@ fn write_if_changed(out: &Path, file: &str, bytes: &[u8]) -> Result<bool, String
             )
         })?;
     }
-    write_bytes_whole(&path, bytes).map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+    write_bytes_whole(&path, bytes)
+        .map_err(|err| format!("cannot write {}: {err}", path.display()))?;
     Ok(true)
 }
 
@@ -292,7 +293,10 @@ fn compress_all(out: &Path, outputs: &[Output]) -> Result<(), String> {
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err("a compression worker failed".into())))
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("a compression worker failed".into()))
+            })
             .collect::<Result<(), String>>()
     })
 }

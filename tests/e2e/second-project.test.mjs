@@ -1,0 +1,107 @@
+// Another project's site, published from its own news file with the same app shell
+// (scripts/test.sh publishes tests/fixtures/second-project/news.json into target/site-second):
+// the main journeys work, and nothing of the shipped project shows on any page.
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import {
+  APP_TIMEOUT_MS,
+  REPO_ROOT,
+  assertNoProblems,
+  axeCheck,
+  useAppAndBrowser,
+  waitForApp,
+  withPage,
+} from './helpers.mjs';
+
+const SITE = join(REPO_ROOT, 'target', 'site-second');
+const readJson = (path) => JSON.parse(readFileSync(join(REPO_ROOT, path), 'utf8'));
+const OTHER = readJson('tests/fixtures/second-project/news.json');
+const SHIPPED = readJson('public/data/news.json');
+
+/** The shipped project's names (acronym, grant, publisher, cities) that the other file lacks. */
+function shippedNames() {
+  const texts = (t) => ['bg', 'en'].map((l) => t?.[l]).filter(Boolean);
+  const site = SHIPPED.site;
+  const own = new Set(OTHER.cities.flatMap((c) => texts(c.name)));
+  return [
+    site.project.acronym,
+    site.project.grant_agreement,
+    ...texts(site.publisher),
+    ...SHIPPED.cities.flatMap((c) => texts(c.name)),
+  ].filter((n) => n && n.length >= 5 && !own.has(n));
+}
+
+const NAMES = shippedNames();
+const ACRONYM = OTHER.site.project.acronym;
+
+/** The whole page as a visitor and a machine see it: its HTML, title and head included. */
+async function assertOnlyTheOtherProject(page, label) {
+  const html = await page.content();
+  const found = NAMES.filter((n) => html.includes(n));
+  assert.deepEqual(found, [], `${label} shows the shipped project's names`);
+  assert.ok((await page.title()).includes(ACRONYM), `${label}: the title names ${ACRONYM}`);
+}
+
+describe('another project published with the same shell', { timeout: 180_000 }, () => {
+  assert.ok(existsSync(join(SITE, 'index.html')), `${SITE} is missing: scripts/test.sh publishes it`);
+  assert.ok(NAMES.length > 5, 'the shipped file gives names to look for');
+  const env = useAppAndBrowser({ root: SITE });
+  const at = (path) => new URL(path, env.app.url).href;
+  const event = OTHER.events.find((e) => e.title.bg && e.title.en);
+
+  test('the timeline names the other project in both languages', async () => {
+    for (const [path, lang] of [['', 'bg'], ['en', 'en']]) {
+      await withPage(env.browser, `second-timeline-${lang}`, async ({ page, problems }) => {
+        await page.goto(at(path));
+        await assertOnlyTheOtherProject(page, `timeline (${lang})`);
+        assert.equal(await page.locator('html').getAttribute('lang'), lang);
+        assert.match(await page.locator('.site-header__project').textContent(), new RegExp(ACRONYM));
+        const funding = await page.locator('.site-footer__funding').textContent();
+        assert.ok(funding.includes(OTHER.site.project.grant_agreement), funding);
+        await axeCheck(page, { label: `second project timeline (${lang})` });
+        assertNoProblems(problems, `timeline (${lang})`);
+      });
+    }
+  });
+
+  test('search finds a city typed in either script, and the app adds nothing of the shipped project', async () => {
+    await withPage(env.browser, 'second-search', async ({ page, problems }) => {
+      await page.goto(at(''));
+      const hint = await page.locator('#search-hint').textContent();
+      const city = OTHER.cities.find((c) => hint.includes(`„${c.name.bg}“`));
+      assert.ok(city, `the search hint names one of the file's cities: ${hint}`);
+      await waitForApp(page);
+      const counts = [];
+      for (const word of [city.name.bg, city.name.en.toLowerCase()]) {
+        await page.locator('#search').fill(word);
+        await page.waitForURL((url) => url.searchParams.get('q') === word, { timeout: APP_TIMEOUT_MS });
+        const count = (await page.locator('.result-count').textContent()).trim();
+        counts.push(count);
+      }
+      assert.match(counts[0], /^\d+ събити[ея] от \d+$/);
+      assert.equal(counts[0], counts[1], 'Cyrillic and Latin find the same events');
+      await assertOnlyTheOtherProject(page, 'timeline with the app');
+      assertNoProblems(problems, 'search');
+    });
+  });
+
+  test('an event page in both languages, and the statement', async () => {
+    for (const [path, lang, h1] of [
+      [`events/${event.slug}`, 'bg', event.title.bg],
+      [`en/events/${event.slug}`, 'en', event.title.en],
+      ['accessibility', 'bg', null],
+      ['en/accessibility', 'en', null],
+    ]) {
+      await withPage(env.browser, `second-${path}`, async ({ page, problems }) => {
+        await page.goto(at(path));
+        await assertOnlyTheOtherProject(page, path);
+        if (h1) assert.equal((await page.locator('main h1').textContent()).trim(), h1);
+        else assert.ok((await page.locator('main').textContent()).includes(OTHER.site.publisher[lang]));
+        assertNoProblems(problems, path);
+      });
+    }
+  });
+});
