@@ -585,11 +585,11 @@ fn cli_worst_outcome_of_several_files_wins() {
 
 #[test]
 fn cli_usage_errors_exit_two() {
-    let (code, out, err) = newsctl(&["publish"]);
+    let (code, out, err) = newsctl(&["unpublish"]);
     assert_eq!(code, 2);
     assert!(out.is_empty());
     assert!(
-        err.contains("unknown command `publish`") && err.contains("USAGE"),
+        err.contains("unknown command `unpublish`") && err.contains("USAGE"),
         "{err}"
     );
     assert_eq!(newsctl(&[]).0, 2);

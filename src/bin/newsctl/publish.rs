@@ -291,13 +291,10 @@ fn compress_all(out: &Path, outputs: &[Output]) -> Result<(), String> {
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err("a compression worker failed".into()))
-            })
-            .collect::<Result<(), String>>()
+        handles.into_iter().try_for_each(|h| {
+            h.join()
+                .unwrap_or_else(|_| Err("a compression worker failed".into()))
+        })
     })
 }
 

@@ -1,0 +1,172 @@
+//! `newsctl publish` as editors and the build use it: strict by default, loud with
+//! `--allow-errors`, incremental, and removing what a deleted event left behind.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn fixture_path(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn newsctl(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsctl"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// A fresh folder for one test (removed at the start of the next run, not on failure, so a
+/// failed test leaves its output to look at).
+fn scratch(name: &str) -> PathBuf {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let dir =
+        std::env::temp_dir().join(format!("newsctl-publish-{}-{name}-{n}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The smallest shell: a page template with its marks, an app file with compressed siblings,
+/// and a file that only the shell has.
+fn shell(dir: &Path) -> PathBuf {
+    let shell = dir.join("shell");
+    fs::create_dir_all(&shell).unwrap();
+    fs::write(
+        shell.join("index.html"),
+        "<!doctype html><html><head><meta charset=\"utf-8\"><base href=\"/\">\
+         <!--HEAD--><!--/HEAD--></head><body><!--static--><!--/static--></body></html>",
+    )
+    .unwrap();
+    fs::write(shell.join("app.js"), "console.log(1)").unwrap();
+    fs::write(shell.join("app.js.br"), "ready-made br").unwrap();
+    fs::write(shell.join("app.js.gz"), "ready-made gz").unwrap();
+    shell
+}
+
+fn publish(shell: &Path, out: &Path, news: &str, extra: &[&str]) -> (i32, String, String) {
+    let (shell, out) = (shell.to_str().unwrap(), out.to_str().unwrap());
+    let mut args = vec!["publish", "--shell", shell, "--out", out];
+    args.extend_from_slice(extra);
+    args.push(news);
+    newsctl(&args)
+}
+
+#[test]
+fn a_file_with_errors_is_refused_with_positions_and_nothing_is_written() {
+    let dir = scratch("refused");
+    let shell = shell(&dir);
+    let out = dir.join("site");
+    let news = fixture_path("mixed-good-and-bad.json");
+    let (code, stdout, stderr) = publish(&shell, &out, &news, &[]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let positioned = stdout
+        .lines()
+        .filter(|l| l.starts_with(&format!("{news}:")) && l.contains(": error: "))
+        .count();
+    assert!(positioned > 0, "{stdout}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(!out.exists(), "a refused file writes nothing");
+}
+
+#[test]
+fn allow_errors_publishes_the_valid_entries_and_says_what_was_left_out() {
+    let dir = scratch("allowed");
+    let shell = shell(&dir);
+    let out = dir.join("site");
+    let news = fixture_path("mixed-good-and-bad.json");
+    let (code, stdout, stderr) = publish(&shell, &out, &news, &["--allow-errors"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stderr.contains("WARNING: published WITH"), "{stderr}");
+    assert!(stderr.contains("[entry left out]"), "{stderr}");
+    assert!(out.join("index.html").exists());
+}
+
+#[test]
+fn publishing_again_rewrites_nothing_and_a_deleted_event_leaves_nothing_behind() {
+    let dir = scratch("incremental");
+    let shell = shell(&dir);
+    let out = dir.join("site");
+    let news = dir.join("news.json");
+    fs::copy(fixture_path("valid-minimal.json"), &news).unwrap();
+    let news_arg = news.to_str().unwrap();
+
+    let (code, stdout, stderr) = publish(&shell, &out, news_arg, &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    // 3 events × 2 languages, the timeline, the statement and the not-found page in both.
+    assert!(
+        stdout.contains(": 12 pages written, 0 unchanged, 0 removed;"),
+        "{stdout}"
+    );
+    for file in [
+        "index.html",
+        "en.html",
+        "404.html",
+        "events/climathon-smolyan-2021.html",
+        "events/climathon-smolyan-2021.html.br",
+        "events/climathon-smolyan-2021.html.gz",
+        "data/news.json",
+        "manifest.webmanifest",
+        "feed.bg.xml",
+        "sitemap.xml",
+        "app.js",
+    ] {
+        assert!(out.join(file).exists(), "{file} is missing");
+    }
+    assert_eq!(
+        fs::read_to_string(out.join("app.js.br")).unwrap(),
+        "ready-made br",
+        "the shell's own siblings are copied, not made again"
+    );
+    assert!(!out.join("index.html.partial").exists());
+    let page = out.join("events/climathon-smolyan-2021.html");
+    let written_at = fs::metadata(&page).unwrap().modified().unwrap();
+
+    let (_, again, _) = publish(&shell, &out, news_arg, &[]);
+    assert!(
+        again.contains(": 0 pages written, 12 unchanged, 0 removed; 0 other files written"),
+        "{again}"
+    );
+    assert_eq!(fs::metadata(&page).unwrap().modified().unwrap(), written_at);
+
+    // Leave one event out.
+    let mut value: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&news).unwrap()).unwrap();
+    let events = value["events"].as_array_mut().unwrap();
+    events.retain(|e| e["slug"] != "climathon-smolyan-2021");
+    fs::write(&news, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    let (code, fewer, stderr) = publish(&shell, &out, news_arg, &[]);
+    assert_eq!(code, 0, "{fewer}{stderr}");
+    assert!(fewer.contains(" 2 removed; "), "{fewer}");
+    for gone in [
+        "events/climathon-smolyan-2021.html",
+        "events/climathon-smolyan-2021.html.br",
+        "en/events/climathon-smolyan-2021.html.gz",
+        "events/climathon-smolyan-2021.ics",
+    ] {
+        assert!(!out.join(gone).exists(), "{gone} should be gone");
+    }
+    assert!(out
+        .join("events/pisek-consortium-meeting-2022.html")
+        .exists());
+}
+
+#[test]
+fn a_folder_that_is_not_a_shell_or_the_shell_itself_is_refused() {
+    let dir = scratch("not-a-shell");
+    let news = fixture_path("valid-minimal.json");
+    let (code, _, stderr) = publish(&dir, &dir.join("site"), &news, &[]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("page template"), "{stderr}");
+    let shell = shell(&dir);
+    let (code, _, stderr) = publish(&shell, &shell, &news, &[]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("another folder than --shell"), "{stderr}");
+}
