@@ -1,4 +1,4 @@
-//! +CityxChange news: a timeline and detail pages for the project's events, in Bulgarian and
+//! News and events of an EU-funded project: a timeline and detail pages for its events, in Bulgarian and
 //! English. Pure modules (`model`, `query`, `text`, `export`, `i18n`) carry the logic and are
 //! tested natively; `app`, `pages` and `components` are the Leptos views.
 

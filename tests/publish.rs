@@ -136,6 +136,22 @@ fn publishing_again_rewrites_nothing_and_a_deleted_event_leaves_nothing_behind()
     );
     assert_eq!(fs::metadata(&page).unwrap().modified().unwrap(), written_at);
 
+    // A changed title: that event's pages say it at once.
+    let mut value: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&news).unwrap()).unwrap();
+    value["events"][0]["title"]["en"] = "A title changed by the editor".into();
+    let slug = value["events"][0]["slug"].as_str().unwrap().to_owned();
+    fs::write(&news, serde_json::to_string_pretty(&value).unwrap()).unwrap();
+    let (_, changed, _) = publish(&shell, &out, news_arg, &[]);
+    assert!(!changed.contains(": 0 pages written"), "{changed}");
+    let page_en = fs::read_to_string(out.join(format!("en/events/{slug}.html"))).unwrap();
+    assert!(page_en.contains("A title changed by the editor"));
+    let listed = fs::read_to_string(out.join(".published")).unwrap();
+    assert!(
+        listed.lines().any(|l| l.starts_with("index.html\t")),
+        "pages are listed with their fingerprint: {listed}"
+    );
+
     // Leave one event out.
     let mut value: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&news).unwrap()).unwrap();

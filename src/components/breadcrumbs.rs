@@ -13,7 +13,7 @@ pub struct Crumb {
     pub href: Option<String>,
 }
 
-/// The site's trail (Home › Projects › +CityxChange), then the page's own steps; the last
+/// The site's trail (Home › Projects › the project), then the page's own steps; the last
 /// step is the current page.
 pub fn site_trail(site: &Site, lang: Lang, project_href: String) -> Vec<Crumb> {
     let mut crumbs: Vec<Crumb> = site

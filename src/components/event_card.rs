@@ -12,7 +12,7 @@ use crate::i18n::{country_name, event_type_label, format_range, ui};
 use crate::model::{Catalog, Event, Lang};
 use crate::query::highlight;
 
-/// "Писек, Чехия", "онлайн", or both for hybrid events.
+/// "Пловдив, България", "онлайн", or both for hybrid events.
 pub fn place_label(catalog: &Catalog, event: &Event, lang: Lang) -> Option<String> {
     let location = event.location.as_ref()?;
     let city = location

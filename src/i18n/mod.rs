@@ -109,7 +109,7 @@ pub fn country_name(code: &str, lang: Lang) -> String {
         .unwrap_or_else(|| code.to_owned())
 }
 
-/// Orders names as a reader expects: case and Latin marks aside ("Písek" between "Pisa" and
+/// Orders names as a reader expects: case and Latin marks aside ("Pécs" between "Pavia" and
 /// "Pistoia"); Cyrillic code points already follow the Bulgarian alphabet.
 pub fn compare_names(a: &str, b: &str, _lang: Lang) -> std::cmp::Ordering {
     crate::text::sort_key(a)

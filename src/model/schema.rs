@@ -11,14 +11,11 @@ pub const SCHEMA_ID: &str = "news.schema.json";
 pub fn news_schema_json() -> String {
     let mut schema = schemars::schema_for!(NewsFile);
     schema.insert("$id".to_owned(), SCHEMA_ID.into());
-    schema.insert(
-        "title".to_owned(),
-        "+CityxChange news file (version 1)".into(),
-    );
+    schema.insert("title".to_owned(), "Project news file (version 1)".into());
     schema.insert(
         "description".to_owned(),
-        "News and events of the +CityxChange project as published by the Smolyan \
-         municipality, in Bulgarian and English. The format is described in \
+        "News and events of an EU-funded project as its publisher (a municipality) \
+         publishes them, in Bulgarian and English. The format is described in \
          docs/data-format.md; `newsctl check` validates a file."
             .into(),
     );

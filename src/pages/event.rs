@@ -23,6 +23,10 @@ use crate::model::relations::{neighbours, related};
 use crate::model::{Catalog, Event, Lang};
 use crate::pages::not_found::NotFoundContent;
 
+/// How many related events an event page lists (publishing reads it too: a page changes
+/// when one of them does).
+pub const RELATED_SHOWN: usize = 3;
+
 #[component]
 pub fn EventPage(lang: Lang) -> impl IntoView {
     let params = use_params_map();
@@ -223,7 +227,7 @@ fn event_sections(catalog: &Catalog, paths: &Paths, index: usize, lang: Lang) ->
         .attr("aria-label", u.pager_label)
         .maybe(neighbour_link(previous, u.event_previous, "prev"))
         .maybe(neighbour_link(next, u.event_next, "next"));
-    let cards: Vec<Node> = related(catalog, index, 3)
+    let cards: Vec<Node> = related(catalog, index, RELATED_SHOWN)
         .into_iter()
         .filter_map(|i| event_card(catalog, paths, i, lang, &[], 3))
         .collect();

@@ -1,5 +1,5 @@
 //! Marking search words in the original text, through case, marks and script: the word
-//! "pisek" marks "Písek" and "Писек" as they are written.
+//! "plovdiv" marks "Plovdiv" and "Пловдив" as they are written.
 
 use crate::text::{fold_for_search, fold_mapped, Form};
 

@@ -1,7 +1,7 @@
 //! Normalisation for search: case, diacritics, Cyrillic <-> Latin. Pure.
 //!
 //! Every searchable text and every query is folded to lowercase words of plain Latin letters
-//! and digits, separated by single spaces: "Písek" and "Писек" both become "pisek". Bulgarian
+//! and digits, separated by single spaces: "Plovdiv" and "Пловдив" both become "plovdiv". Bulgarian
 //! follows the official streamlined transliteration, which spells a word-final "ия" as "ia"
 //! ("София" -> "sofia"); people also type it letter by letter ("sofiya"), so search keys carry
 //! both spellings of such words (see [`push_search_key`] and [`search_words`]).

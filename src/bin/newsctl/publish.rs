@@ -6,18 +6,28 @@
 //! print styles, icons, schema: nothing that depends on the news); the site is the shell
 //! plus everything the news file decides.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use cityxchange_news::api::News;
+use cityxchange_news::app::Paths;
 use cityxchange_news::export;
+use cityxchange_news::model::relations::{neighbours, related};
 use cityxchange_news::model::Catalog;
+use cityxchange_news::pages::event::RELATED_SHOWN;
+use cityxchange_news::prerender::{pages, render_page, Page};
+use cityxchange_news::query::SearchIndex;
 
 use crate::feeds::{checked_base_url, write_whole};
-use crate::prerender;
+use crate::prerender::template_base;
 
-/// The list of files the last publish wrote, so the next one removes what is gone.
+/// The list of files the last publish wrote, so the next one removes what is gone; a page's
+/// line also holds the fingerprint of what it was drawn from, so an unchanged page is not
+/// drawn again.
 pub const PUBLISHED_LIST: &str = ".published";
 
 /// Files of the shell that the site writes itself (or that are not the site's).
@@ -125,13 +135,37 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
     for (file, text) in export::site_files(&catalog, &base) {
         outputs.push(generated(&file, text.into_bytes()));
     }
-    for (file, html) in prerender::render_all(catalog, &template, None)? {
-        outputs.push(generated(&file, html.into_bytes()));
-    }
 
     let mut tally = Tally::default();
     let mut to_compress = Vec::new();
     let mut listed = BTreeSet::new();
+    let last = last_published(options.out);
+    let mut fingerprints = BTreeMap::new();
+    let paths = Paths::new(&template_base(&template)?);
+    let index = SearchIndex::without_words(&catalog);
+    let news = Arc::new(News { catalog, index });
+    let keys = Fingerprints::new(&news.catalog, &template);
+    for page in pages(&news) {
+        let key = keys.page(&news.catalog, &page);
+        listed.insert(page.file.clone());
+        fingerprints.insert(page.file.clone(), key);
+        // Drawn from the same inputs as last time, and still there: nothing to do.
+        let siblings_there = !options.compress
+            || ["br", "gz"]
+                .iter()
+                .all(|ext| options.out.join(format!("{}.{ext}", page.file)).exists());
+        if last.get(&page.file) == Some(&Some(key))
+            && options.out.join(&page.file).exists()
+            && siblings_there
+        {
+            tally.count(&page.file, false);
+            continue;
+        }
+        let html = render_page(&template, &news, &paths, &page.route)
+            .map_err(|err| format!("{err} (the shell's index.html is not a page template)"))?;
+        outputs.push(generated(&page.file, html.into_bytes()));
+    }
+
     for output in outputs {
         let written = write_if_changed(options.out, &output.file, &output.bytes)?;
         tally.count(&output.file, written);
@@ -153,8 +187,14 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
         }
     }
     compress_all(options.out, &to_compress)?;
-    remove_gone(options.out, &listed, &mut tally)?;
-    let list: String = listed.iter().map(|f| format!("{f}\n")).collect();
+    remove_gone(options.out, &listed, &last, &mut tally)?;
+    let list: String = listed
+        .iter()
+        .map(|f| match fingerprints.get(f) {
+            Some(key) => format!("{f}\t{key:016x}\n"),
+            None => format!("{f}\n"),
+        })
+        .collect();
     write_if_changed(options.out, PUBLISHED_LIST, list.as_bytes())?;
     Ok(tally)
 }
@@ -316,13 +356,103 @@ fn compress(bytes: &[u8]) -> std::io::Result<(Vec<u8>, Vec<u8>)> {
     Ok((br, gz.finish()?))
 }
 
+/// What the last publish listed: each file with its fingerprint, if it had one.
+fn last_published(out: &Path) -> BTreeMap<String, Option<u64>> {
+    let Ok(text) = fs::read_to_string(out.join(PUBLISHED_LIST)) else {
+        return BTreeMap::new();
+    };
+    text.lines()
+        .filter_map(|line| {
+            let mut parts = line.split('\t');
+            let file = parts.next()?.trim();
+            let key = parts
+                .next()
+                .and_then(|k| u64::from_str_radix(k.trim(), 16).ok());
+            (!file.is_empty()).then(|| (file.to_owned(), key))
+        })
+        .collect()
+}
+
+/// What pages are drawn from, hashed once per publish.
+struct Fingerprints {
+    /// The template (and so the app's version), this program and everything of the file but
+    /// the events: a change there draws every page again.
+    shared: u64,
+    /// Each event as the file has it.
+    events: Vec<u64>,
+    /// All events together, for the pages that list any of them.
+    all: u64,
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+impl Fingerprints {
+    fn new(catalog: &Catalog, template: &str) -> Self {
+        let json = |v: Result<String, serde_json::Error>| v.unwrap_or_default();
+        // This program itself draws the pages: another build of it may draw them otherwise.
+        // Its size and time stand for it (reading a debug build's 200 MB would cost seconds).
+        let program = std::env::current_exe()
+            .and_then(fs::metadata)
+            .map_or(0, |m| hash_of((m.len(), m.modified().ok())));
+        let shared = hash_of((
+            template,
+            program,
+            json(serde_json::to_string(&catalog.site)),
+            json(serde_json::to_string(&catalog.cities)),
+            json(serde_json::to_string(&catalog.organisations)),
+            json(serde_json::to_string(&catalog.people)),
+            json(serde_json::to_string(&catalog.topics)),
+        ));
+        let events: Vec<u64> = catalog
+            .events
+            .iter()
+            .map(|e| hash_of(json(serde_json::to_string(e))))
+            .collect();
+        let all = hash_of(&events);
+        Self {
+            shared,
+            events,
+            all,
+        }
+    }
+
+    /// An event page shows its event, the previous and next ones and the related ones; every
+    /// other page (timeline, statement, not found) lists or may list any event.
+    fn page(&self, catalog: &Catalog, page: &Page) -> u64 {
+        let slug = page
+            .route
+            .strip_prefix("/en")
+            .unwrap_or(&page.route)
+            .strip_prefix("/events/");
+        let inputs: Vec<u64> = match slug.and_then(|s| catalog.event_index(s)) {
+            Some(i) => {
+                let (previous, next) = neighbours(catalog, i);
+                std::iter::once(i)
+                    .chain(previous)
+                    .chain(next)
+                    .chain(related(catalog, i, RELATED_SHOWN))
+                    .map(|j| self.events[j])
+                    .collect()
+            }
+            None => vec![self.all],
+        };
+        hash_of((self.shared, &page.route, inputs))
+    }
+}
+
 /// Removes what the last publish wrote and this one did not (the pages of deleted events),
 /// with their compressed siblings.
-fn remove_gone(out: &Path, listed: &BTreeSet<String>, tally: &mut Tally) -> Result<(), String> {
-    let Ok(old) = fs::read_to_string(out.join(PUBLISHED_LIST)) else {
-        return Ok(());
-    };
-    for file in old.lines().map(str::trim).filter(|f| !f.is_empty()) {
+fn remove_gone(
+    out: &Path,
+    listed: &BTreeSet<String>,
+    last: &BTreeMap<String, Option<u64>>,
+    tally: &mut Tally,
+) -> Result<(), String> {
+    for file in last.keys() {
         // Only plain paths below the folder: the list is ours, but it sits in a public folder.
         let safe = !file.starts_with('/')
             && !file.contains('\\')
@@ -333,7 +463,7 @@ fn remove_gone(out: &Path, listed: &BTreeSet<String>, tally: &mut Tally) -> Resu
         let mut removed = false;
         for name in [file.to_owned(), format!("{file}.br"), format!("{file}.gz")] {
             match fs::remove_file(out.join(&name)) {
-                Ok(()) => removed |= name == file,
+                Ok(()) => removed |= name == *file,
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
                 Err(err) => return Err(format!("cannot remove {name}: {err}")),
             }
