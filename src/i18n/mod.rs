@@ -157,9 +157,9 @@ mod tests {
         let end = Some(PartialDate::ymd(2022, 11, 11));
         assert_eq!(
             format_range(start, end, Lang::Bg, false),
-            "10–11 ноември 2022 г."
+            "10–11 ноември 2022\u{a0}г."
         );
-        assert_eq!(format_year(2022, Lang::Bg), "2022 г.");
+        assert_eq!(format_year(2022, Lang::Bg), "2022\u{a0}г.");
         assert_eq!(country_name("CZ", Lang::Bg), "Чехия");
         assert_eq!(country_name("XX", Lang::En), "XX");
         assert_eq!(country_name("cz", Lang::En), "Czechia");
