@@ -65,7 +65,7 @@ describe('event page', { timeout: 180_000 }, () => {
       assert.match(where, /Залата на градската библиотека/);
       assert.match(where, /Писек, Чехия/);
       assert.equal((await fact(page, 'Домакин').innerText()).trim(), 'Община Писек');
-      assert.equal((await fact(page, 'Откриване').innerText()).trim(), 'Заместник-кметът на Писек');
+      assert.equal((await fact(page, 'Открито от').innerText()).trim(), 'Заместник-кметът на Писек');
 
       const group = (name) =>
         page.locator('.participants__group').filter({ has: page.getByRole('heading', { name, exact: true }) });
