@@ -18,15 +18,15 @@ import { fileURLToPath } from 'node:url';
 const TYPE_LABELS = {
   consortium_meeting: 'Среща на консорциума',
   workshop: 'Работилница',
-  learning_session: 'Учебна среща',
-  site_visit: 'Посещение на място',
+  learning_session: 'Учебна сесия',
+  site_visit: 'Посещение на терен',
   webinar: 'Уебинар',
   local_event: 'Местно събитие',
   exhibition: 'Изложба',
-  hackathon: 'Хакатон',
+  hackathon: 'Състезание за идеи',
   public_consultation: 'Обществено обсъждане',
   publication: 'Публикация',
-  milestone: 'Важен етап',
+  milestone: 'Етап на проекта',
 };
 
 const MONTHS = [

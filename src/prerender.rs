@@ -309,6 +309,50 @@ mod tests {
         assert!(!ld.contains('<') && ld.contains(r"\u003cb\u003ex"), "{ld}");
     }
 
+    /// The shipped news with an editor's note holding `mark` on every event.
+    fn news_with_notes(mark: &str) -> Arc<News> {
+        let mut json: serde_json::Value =
+            serde_json::from_str(include_str!("../public/data/news.json")).unwrap();
+        for event in json["events"].as_array_mut().unwrap() {
+            event["note"] = format!("{mark}: the source gives no day").into();
+        }
+        crate::api::news_from_text(&json.to_string()).unwrap()
+    }
+
+    #[test]
+    fn an_editors_note_is_in_no_page_and_no_export() {
+        const MARK: &str = "Editors-only-7Q";
+        let news = news_with_notes(MARK);
+        assert!(
+            news.catalog
+                .events
+                .iter()
+                .all(|e| e.note.as_deref().is_some_and(|n| n.contains(MARK))),
+            "every event has its note"
+        );
+        // Calendar lines are folded: a note split over two lines must count too.
+        let shows = |text: &str| text.replace("\r\n ", "").contains(MARK);
+        let paths = Paths::new("");
+        for page in pages(&news) {
+            let html = render_page(TEMPLATE, &news, &paths, &page.route).unwrap();
+            assert!(!shows(&html), "{} shows a note", page.route);
+        }
+        let base = news.catalog.site.canonical_url.clone();
+        for (file, contents) in crate::export::site_files(&news.catalog, &base) {
+            assert!(!shows(&contents), "{file} carries a note");
+        }
+        for event in &news.catalog.events {
+            for lang in Lang::ALL {
+                let data = crate::export::event_jsonld(&news.catalog, event, lang, &base);
+                assert!(
+                    !shows(&data),
+                    "the JSON-LD of {} carries a note",
+                    event.slug
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_template_without_its_marks_is_refused() {
         let err = render_page("<html><body></body></html>", &news(), &Paths::new(""), "/");

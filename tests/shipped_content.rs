@@ -1,5 +1,6 @@
 //! The news file the site ships: it must load without a single problem, stay readable for
-//! editors, and keep its flagship story (the Písek consortium meeting) complete.
+//! editors, keep its flagship story (the Písek consortium meeting) complete, and follow the
+//! typography a municipality publishes (quotes, dashes, „г.“ kept with its year).
 
 use cityxchange_news::model::{parse_news, Catalog, Event, Lang, PartialDate, Text};
 
@@ -209,5 +210,130 @@ fn bulgarian_texts_use_typographic_quotes_and_dashes() {
                 .any(|w| w[0].is_ascii_digit() && w[1] == '-' && w[2].is_ascii_digit());
             assert!(!hyphen_range, "{}: hyphen in a Bulgarian range", event.slug);
         }
+    }
+}
+
+/// Every text of the file in one language, with where it is: the event texts, the site's, the
+/// reference lists' and the sources' titles alike, as a visitor may meet any of them.
+fn texts_in(lang: &str) -> Vec<(String, String)> {
+    fn walk(value: &serde_json::Value, path: &str, lang: &str, out: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(text) = map.get(lang).and_then(|v| v.as_str()) {
+                    out.push((path.to_owned(), text.to_owned()));
+                }
+                for (key, inner) in map {
+                    walk(inner, &format!("{path}.{key}"), lang, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, inner) in items.iter().enumerate() {
+                    walk(inner, &format!("{path}[{i}]"), lang, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let news: serde_json::Value = serde_json::from_str(&news_text()).unwrap();
+    let mut out = Vec::new();
+    walk(&news, "", lang, &mut out);
+    assert!(out.len() > 100, "the walk found the texts");
+    out
+}
+
+/// „2022 г.“ never breaks before „г.“, and two years share one: „2020–2021 г.“, not
+/// „2020 г. – 2021 г.“.
+#[test]
+fn bulgarian_years_keep_their_mark_on_the_same_line() {
+    for (path, text) in texts_in("bg") {
+        let chars: Vec<char> = text.chars().collect();
+        for (i, w) in chars.windows(3).enumerate() {
+            let year_mark = w[1] == 'г' && w[2] == '.';
+            if w[0] == ' ' && year_mark && i > 0 && chars[i - 1].is_ascii_digit() {
+                panic!("{path}: a plain space before „г.“ in „{text}“");
+            }
+            assert!(
+                !(w[0].is_ascii_digit() && year_mark),
+                "{path}: no space before „г.“ in „{text}“"
+            );
+        }
+        for dash in ["г. – ", "г. — ", "г.–", "г. - "] {
+            for (at, _) in text.match_indices(dash) {
+                let rest: String = text[at + dash.len()..].chars().take(6).collect();
+                let is_year = rest.chars().take(4).all(|c| c.is_ascii_digit())
+                    && rest.chars().nth(4) == Some('\u{a0}');
+                assert!(
+                    !is_year,
+                    "{path}: write a range of years as „2020–2021 г.“: „{text}“"
+                );
+            }
+        }
+    }
+}
+
+/// Bulgarian quotes are „…“, English ones “…”; each opened quote is closed.
+#[test]
+fn quotation_marks_follow_each_language() {
+    for (path, text) in texts_in("bg") {
+        assert!(
+            !text.contains('”'),
+            "{path}: English closing quote in „{text}“"
+        );
+        assert_eq!(
+            text.matches('„').count(),
+            text.matches('“').count(),
+            "{path}: unbalanced quotes in „{text}“"
+        );
+    }
+    for (path, text) in texts_in("en") {
+        assert!(
+            !text.contains('„'),
+            "{path}: Bulgarian opening quote in “{text}”"
+        );
+        assert_eq!(
+            text.matches('“').count(),
+            text.matches('”').count(),
+            "{path}: unbalanced quotes in “{text}”"
+        );
+    }
+}
+
+/// What a source does or does not say is an editor's note, not news: it lives in `note`, and
+/// the events that need one have it.
+#[test]
+fn remarks_on_the_sources_are_notes() {
+    let catalog = catalog();
+    for event in &catalog.events {
+        for lang in Lang::ALL {
+            for text in [Some(&event.summary), event.body.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                let text = exact(text, lang);
+                for remark in [
+                    "Източникът",
+                    "източникът не",
+                    "The source",
+                    "inferred",
+                    "предположение",
+                ] {
+                    assert!(
+                        !text.contains(remark),
+                        "{}: „{remark}“ belongs in the note: {text}",
+                        event.slug
+                    );
+                }
+            }
+        }
+    }
+    for slug in [
+        "kick-off-meeting-trondheim-2018",
+        "learning-session-voru-2023",
+        "final-event-trondheim-2023",
+    ] {
+        assert!(
+            catalog.event(slug).unwrap().note.is_some(),
+            "{slug} keeps its note on the source"
+        );
     }
 }

@@ -603,7 +603,7 @@ fn cli_help_prints_usage() {
     let (code, out, _) = newsctl(&["--help"]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("newsctl check [--format text|json] FILE..."),
+        out.contains("newsctl check [--format text|json] [--notes] FILE..."),
         "{out}"
     );
 }
@@ -626,6 +626,78 @@ fn cli_json_format_is_one_parseable_document() {
     assert_eq!(files[0]["problems"][1]["entry_dropped"], true);
     assert_eq!(files[1]["fatal"]["kind"], "version");
     assert_eq!(files[1]["fatal"]["line"], 1);
+}
+
+/// The valid fixture with an editor's note on the Climathon, on line 171 of the file.
+fn fixture_with_a_note() -> String {
+    let slug = format!("\"slug\": \"{CLIMATHON}\",\n");
+    let text = fixture("valid-minimal.json");
+    assert!(text.contains(&slug));
+    text.replacen(
+        &slug,
+        &format!("{slug}      \"note\": \"Източникът не дава часа.\\nСамо дните.\",\n"),
+        1,
+    )
+}
+
+#[test]
+fn an_editors_note_is_read_and_is_no_problem() {
+    let catalog = parse_news(&fixture_with_a_note()).unwrap();
+    assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+    let climathon = catalog.event(CLIMATHON).unwrap();
+    assert_eq!(
+        climathon.note.as_deref(),
+        Some("Източникът не дава часа.\nСамо дните.")
+    );
+    assert_eq!(catalog.event(MEETING).unwrap().note, None);
+}
+
+#[test]
+fn cli_lists_notes_only_when_asked_and_they_leave_a_file_clean() {
+    let path = std::env::temp_dir().join(format!("newsctl-notes-{}.json", std::process::id()));
+    std::fs::write(&path, fixture_with_a_note()).unwrap();
+    let file = path.to_str().unwrap();
+
+    let (code, out, _) = newsctl(&["check", file]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        format!("{file}: 3 events loaded, 0 entries left out, 0 errors, 0 warnings\n")
+    );
+
+    let (code, out, _) = newsctl(&["check", "--notes", file]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{file}:171:15: note: events[1].note: Източникът не дава часа. Само дните. \
+                 (event `{CLIMATHON}`)"
+            ),
+            format!("{file}: 3 events loaded, 0 entries left out, 0 errors, 0 warnings, 1 notes"),
+        ]
+    );
+
+    let (code, out, _) = newsctl(&["check", "--format", "json", "--notes", file]);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let note = &report[0]["notes"][0];
+    assert_eq!(note["path"], "events[1].note");
+    assert_eq!(
+        (note["line"].clone(), note["column"].clone()),
+        (171.into(), 15.into())
+    );
+    assert_eq!(note["slug"], CLIMATHON);
+    assert_eq!(note["text"], "Източникът не дава часа.\nСамо дните.");
+    assert_eq!(report[0]["problems"], serde_json::json!([]));
+
+    let (_, out, _) = newsctl(&["check", "--format", "json", file]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(report[0].get("notes").is_none(), "notes only when asked");
+
+    assert_eq!(newsctl(&["check", "--notes=yes", file]).0, 2);
+    std::fs::remove_file(&path).unwrap();
 }
 
 #[test]

@@ -89,7 +89,7 @@ fn event_card_links_to_the_event_and_formats_its_dates() {
         date.get_attribute("datetime").as_deref(),
         Some("2022-11-10")
     );
-    assert_eq!(date.text_content().unwrap(), "10–11 ноември 2022 г.");
+    assert_eq!(date.text_content().unwrap(), "10–11 ноември 2022\u{a0}г.");
     let cities = root.query_selector_all(".city-label").unwrap().length();
     assert_eq!(cities, 7, "all seven project cities are labelled");
 }
@@ -143,7 +143,7 @@ fn dates_read_in_the_browser_as_on_the_prerendered_page() {
     let d = PartialDate::ymd;
     assert_eq!(
         format_range(d(2022, 11, 10), Some(d(2022, 11, 11)), Lang::Bg, false),
-        "10–11 ноември 2022 г."
+        "10–11 ноември 2022\u{a0}г."
     );
     assert_eq!(
         format_range(d(2022, 11, 10), Some(d(2022, 11, 11)), Lang::En, false),
@@ -151,11 +151,11 @@ fn dates_read_in_the_browser_as_on_the_prerendered_page() {
     );
     assert_eq!(
         format_range(PartialDate::ym(2018, 11), None, Lang::Bg, false),
-        "ноември 2018 г."
+        "ноември 2018\u{a0}г."
     );
     assert_eq!(
         format_range(d(2022, 11, 10), Some(d(2022, 11, 11)), Lang::Bg, true),
-        "четвъртък–петък, 10–11 ноември 2022 г."
+        "четвъртък–петък, 10–11 ноември 2022\u{a0}г."
     );
     assert_eq!(country_name("CZ", Lang::Bg), "Чехия");
     assert_eq!(country_name("EE", Lang::En), "Estonia");

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::News;
 use crate::components::lang_text::fallback_lang;
-use crate::i18n::{count_events, event_type_label, format_year, ui};
+use crate::i18n::{count_events, event_type_label, format_year, quote, ui};
 use crate::model::{EventType, Lang};
 use crate::pages::timeline::FilterNavigator;
 use crate::query::{empty_state_hint, Constraint, EventFilter, Facet, QueryResult, SortOrder};
@@ -239,7 +239,9 @@ pub fn ActiveFilters(
                         facet_name(lang, *facet),
                         facet_value_label(&news, lang, *facet, value)
                     ),
-                    Constraint::Text => format!("{}: „{}“", u.search_label, f.text.trim()),
+                    Constraint::Text => {
+                        format!("{}: {}", u.search_label, quote(f.text.trim(), lang))
+                    }
                 };
                 let nav = nav.clone();
                 let aria = format!("{} {label}", u.remove_filter);
@@ -292,7 +294,7 @@ pub fn EmptyState(
         let offer = hint.map(|(constraint, count)| {
             let what = match &constraint {
                 Constraint::Value(facet, value) => {
-                    format!("„{}“", facet_value_label(&news, lang, *facet, value))
+                    quote(&facet_value_label(&news, lang, *facet, value), lang)
                 }
                 Constraint::Text => u.empty_clear_text.to_owned(),
             };

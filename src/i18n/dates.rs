@@ -2,7 +2,8 @@
 //!
 //! Small tables rather than the browser's `Intl`: the prerendered pages (native) and the live
 //! app (wasm) must say the same thing, and the tables cost less than the bindings did:
-//! "10–11 ноември 2022 г.", "10–11 November 2022", "ноември 2018 г.".
+//! "10–11 ноември 2022 г.", "10–11 November 2022", "ноември 2018 г.". A Bulgarian year is
+//! followed by a no-break space and "г.", so that a line never starts with "г.".
 
 use crate::model::{Lang, PartialDate, Precision};
 
@@ -75,7 +76,7 @@ pub fn weekday_name(lang: Lang, weekday: u8) -> &'static str {
 
 fn year_suffix(lang: Lang) -> &'static str {
     match lang {
-        Lang::Bg => " г.",
+        Lang::Bg => "\u{a0}г.",
         Lang::En => "",
     }
 }
@@ -101,12 +102,22 @@ pub fn format_date(date: PartialDate, lang: Lang) -> String {
 }
 
 /// A date range, collapsing what the two ends share:
-/// "10–11 ноември 2022 г.", "30 November – 2 December 2022", "ноември – декември 2020 г.".
+/// "10–11 ноември 2022 г.", "30 November – 2 December 2022", "ноември – декември 2020 г.",
+/// "2020–2021 г.".
 pub fn format_range(start: PartialDate, end: Option<PartialDate>, lang: Lang) -> String {
     let Some(end) = end.filter(|e| *e != start) else {
         return format_date(start, lang);
     };
     let same_precision = start.precision() == end.precision();
+    if same_precision && start.precision() == Precision::Year {
+        // Two bare years share one "г." as two days share one month.
+        return format!(
+            "{}{TIGHT_DASH}{}{}",
+            start.year,
+            end.year,
+            year_suffix(lang)
+        );
+    }
     if !same_precision || start.year != end.year || start.precision() == Precision::Year {
         return format!(
             "{}{SPACED_DASH}{}",
@@ -165,7 +176,7 @@ mod tests {
     fn same_month_range_uses_a_tight_en_dash() {
         assert_eq!(
             format_range(d("2022-11-10"), Some(d("2022-11-11")), Lang::Bg),
-            "10–11 ноември 2022 г."
+            "10–11 ноември 2022\u{a0}г."
         );
         assert_eq!(
             format_range(d("2022-11-10"), Some(d("2022-11-11")), Lang::En),
@@ -175,16 +186,16 @@ mod tests {
 
     #[test]
     fn month_precision_says_only_the_month() {
-        assert_eq!(format_date(d("2018-11"), Lang::Bg), "ноември 2018 г.");
+        assert_eq!(format_date(d("2018-11"), Lang::Bg), "ноември 2018\u{a0}г.");
         assert_eq!(format_date(d("2018-11"), Lang::En), "November 2018");
-        assert_eq!(format_date(d("2023"), Lang::Bg), "2023 г.");
+        assert_eq!(format_date(d("2023"), Lang::Bg), "2023\u{a0}г.");
     }
 
     #[test]
     fn ranges_across_months_and_years_are_spaced() {
         assert_eq!(
             format_range(d("2020-11-27"), Some(d("2020-12-18")), Lang::Bg),
-            "27 ноември – 18 декември 2020 г."
+            "27 ноември – 18 декември 2020\u{a0}г."
         );
         assert_eq!(
             format_range(d("2022-12-30"), Some(d("2023-01-02")), Lang::En),
@@ -197,10 +208,26 @@ mod tests {
     }
 
     #[test]
+    fn bare_years_share_one_year_mark() {
+        assert_eq!(
+            format_range(d("2020"), Some(d("2021")), Lang::Bg),
+            "2020–2021\u{a0}г."
+        );
+        assert_eq!(
+            format_range(d("2020"), Some(d("2021")), Lang::En),
+            "2020–2021"
+        );
+        assert_eq!(
+            format_range(d("2020"), Some(d("2021-03")), Lang::Bg),
+            "2020\u{a0}г. – март 2021\u{a0}г."
+        );
+    }
+
+    #[test]
     fn weekdays_name_both_ends() {
         assert_eq!(
             format_range_with_weekdays(d("2022-11-10"), Some(d("2022-11-11")), Lang::Bg),
-            "четвъртък–петък, 10–11 ноември 2022 г."
+            "четвъртък–петък, 10–11 ноември 2022\u{a0}г."
         );
         assert_eq!(
             format_range_with_weekdays(d("2022-11-10"), None, Lang::En),

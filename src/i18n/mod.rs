@@ -62,6 +62,14 @@ pub fn city_role_label(lang: Lang, role: CityRole) -> &'static str {
     }
 }
 
+/// A quotation in the language's own marks: „…“ in Bulgarian, “…” in English.
+pub fn quote(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Bg => format!("„{text}“"),
+        Lang::En => format!("\u{201c}{text}\u{201d}"),
+    }
+}
+
 /// One date at its precision, in words.
 ///
 /// Dates, country names and name order come from the small tables in this module on every
@@ -157,12 +165,38 @@ mod tests {
         let end = Some(PartialDate::ymd(2022, 11, 11));
         assert_eq!(
             format_range(start, end, Lang::Bg, false),
-            "10–11 ноември 2022 г."
+            "10–11 ноември 2022\u{a0}г."
         );
-        assert_eq!(format_year(2022, Lang::Bg), "2022 г.");
+        assert_eq!(format_year(2022, Lang::Bg), "2022\u{a0}г.");
         assert_eq!(country_name("CZ", Lang::Bg), "Чехия");
         assert_eq!(country_name("XX", Lang::En), "XX");
         assert_eq!(country_name("cz", Lang::En), "Czechia");
+    }
+
+    #[test]
+    fn quotations_use_each_languages_marks() {
+        assert_eq!(quote("Писек", Lang::Bg), "„Писек“");
+        assert_eq!(quote("Písek", Lang::En), "\u{201c}Písek\u{201d}");
+    }
+
+    #[test]
+    fn the_interface_addresses_visitors_formally() {
+        // The informal imperatives the interface once used beside formal sentences.
+        let informal = [
+            "Опитай",
+            "Покажи",
+            "Скрий",
+            "Изчисти",
+            "Премахни",
+            "Търси",
+            "Добави",
+            "Копирай",
+        ];
+        for (key, text) in ui(Lang::Bg).entries() {
+            for word in text.split(|c: char| !c.is_alphabetic()) {
+                assert!(!informal.contains(&word), "{key}: „{word}“ in „{text}“");
+            }
+        }
     }
 
     #[test]

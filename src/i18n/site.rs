@@ -226,7 +226,7 @@ mod tests {
         s.project.acronym = "ACME".into();
         s.project.grant_agreement = Some("123456".into());
         let bg = funding_statement(&s, Lang::Bg);
-        assert!(bg.contains("ACME") && bg.contains("№ 123456"), "{bg}");
+        assert!(bg.contains("ACME") && bg.contains("№\u{a0}123456"), "{bg}");
         assert!(funding_statement(&s, Lang::En).contains("No 123456"));
         s.project.grant_agreement = None;
         let en = funding_statement(&s, Lang::En);

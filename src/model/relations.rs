@@ -113,6 +113,7 @@ mod tests {
             topics: topics.iter().map(|t| t.to_string()).collect(),
             images: vec![],
             sources: vec![],
+            note: None,
         }
     }
 

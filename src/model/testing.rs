@@ -41,6 +41,7 @@ pub fn event(slug: &str, kind: EventType, start: PartialDate, title: Text) -> Ev
         topics: Vec::new(),
         images: Vec::new(),
         sources: vec![source("https://cityxchange.eu/")],
+        note: None,
     }
 }
 

@@ -462,6 +462,11 @@ model_type! {
         #[serde(default)]
         pub images: Vec<Image>,
         pub sources: Vec<Source>,
+        /// For editors only, never shown to visitors: what a source does or does not say, why
+        /// a date has the precision it has. `newsctl check --notes` lists the notes. The file
+        /// itself is public, so a note must hold nothing confidential.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub note: Option<String>,
     }
 }
 

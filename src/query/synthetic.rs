@@ -106,7 +106,7 @@ const SENTENCES: [(&str, &str); 8] = [
         "A shared mobility app was shown.",
     ),
     (
-        "Обсъдена беше визията на града до 2050 г.",
+        "Обсъдена беше визията на града до 2050\u{a0}г.",
         "The city's vision to 2050 was discussed.",
     ),
     (

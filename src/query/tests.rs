@@ -152,6 +152,15 @@ fn text_finds_events_in_either_script() {
 }
 
 #[test]
+fn an_editors_note_is_not_searched() {
+    let mut catalog = shipped_catalog();
+    for event in &mut catalog.events {
+        event.note = Some("Zquillotrap: the source gives no day.".into());
+    }
+    assert!(search(&catalog, "q=zquillotrap").is_empty());
+}
+
+#[test]
 fn every_word_must_match_in_any_order() {
     let catalog = shipped_catalog();
     let both = search(&catalog, "q=library+pisek");

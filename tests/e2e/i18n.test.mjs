@@ -104,14 +104,14 @@ describe('languages', { timeout: 180_000 }, () => {
       await page.waitForURL((url) => url.pathname === `/en/events/${SLUG}`, { timeout: APP_TIMEOUT_MS });
       await waitForLang(page, 'en');
       await page
-        .getByRole('heading', { level: 1, name: '+CityxChange consortium meeting in Písek' })
+        .getByRole('heading', { level: 1, name: 'Annual +CityxChange consortium meeting in Písek' })
         .waitFor({ timeout: APP_TIMEOUT_MS });
       const when = await page.locator('.event__facts time').first().innerText();
       assert.match(when, /November/, `the date is in English: "${when}"`);
       assert.match(when, /Thursday/);
       assert.doesNotMatch(when, /ноември|четвъртък/);
       const title = await waitForTitle(page, /consortium meeting in Písek/);
-      assert.equal(title, '+CityxChange consortium meeting in Písek | +CityxChange');
+      assert.equal(title, 'Annual +CityxChange consortium meeting in Písek | +CityxChange');
       assert.match(await page.locator('.participants').textContent(), /Lighthouse cities/);
       assert.match(await page.locator('.agenda').textContent(), /Day 1/);
       assert.equal(await page.getByRole('link', { name: 'Add to calendar', exact: true }).count(), 1);
@@ -122,7 +122,7 @@ describe('languages', { timeout: 180_000 }, () => {
       await page.locator('.lang-switch').click();
       await page.waitForURL((url) => url.pathname === `/events/${SLUG}`, { timeout: APP_TIMEOUT_MS });
       await waitForLang(page, 'bg');
-      await waitForTitle(page, /^Среща на консорциума/);
+      await waitForTitle(page, /^Годишна среща на консорциума/);
       assertNoProblems(problems, 'switching an event page\'s language');
     });
   });

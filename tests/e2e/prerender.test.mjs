@@ -22,7 +22,7 @@ import { bootScript, inlineStyles, pageTemplate, withCspMeta } from '../../scrip
 
 const ENTRY = 'article.timeline-entry';
 const SLUG = 'consortium-meeting-pisek-2022';
-const TITLE_EN = '+CityxChange consortium meeting in Písek';
+const TITLE_EN = 'Annual +CityxChange consortium meeting in Písek';
 const READY = 'html[data-app="ready"]';
 const APP_FILES = /\.wasm$|\/cityxchange-news-[0-9a-f]+\.js$|\/data\/news\.json$/;
 

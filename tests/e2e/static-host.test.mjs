@@ -38,7 +38,7 @@ const ROOT_DIST = process.env.E2E_DIST_DIR || DIST_DIR;
 const SUBPATH_DIST = process.env.SUBPATH_DIST_DIR || join(REPO_ROOT, 'target', 'dist-subpath');
 const SUBPATH_BASE = '/projects/news/';
 const SLUG = 'consortium-meeting-pisek-2022';
-const TITLE_BG = 'Среща на консорциума на +CityxChange в Писек';
+const TITLE_BG = 'Годишна среща на консорциума на +CityxChange в Писек';
 
 const CSP_META_RE = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g;
 
@@ -404,7 +404,7 @@ describe('static host: a host that answers every unknown path with 404.html', { 
   for (const [path, heading, lang] of [
     [`events/${SLUG}`, TITLE_BG, 'bg'],
     ['en', 'Project timeline', 'en'],
-    [`en/events/${SLUG}`, '+CityxChange consortium meeting in Písek', 'en'],
+    [`en/events/${SLUG}`, 'Annual +CityxChange consortium meeting in Písek', 'en'],
   ]) {
     test(`/${path} still opens its page, through the app`, async () => {
       await withPage(browser, `fallback-only-${path}`, async ({ page, problems }) => {

@@ -353,7 +353,7 @@ describe('timeline', { timeout: 180_000 }, () => {
         { timeout: APP_TIMEOUT_MS },
       );
       await box.waitFor({ state: 'visible', timeout: APP_TIMEOUT_MS });
-      assert.equal(await toggle.innerText(), 'Скрий филтрите');
+      assert.equal(await toggle.innerText(), 'Скрийте филтрите');
       await axeCheck(page, { label: 'the open filter panel at 360 px' });
 
       await toggle.click();

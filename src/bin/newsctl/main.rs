@@ -8,6 +8,7 @@ use cityxchange_news::model::{parse_news, Catalog, FatalError, Problem, Severity
 use serde_json::{json, Value};
 
 mod feeds;
+mod notes;
 // Rendering pages needs the native (server-side) build of the views.
 #[cfg(not(target_arch = "wasm32"))]
 mod prerender;
@@ -19,11 +20,13 @@ const USAGE: &str = "\
 newsctl — tools for the +CityxChange news file
 
 USAGE:
-    newsctl check [--format text|json] FILE...
+    newsctl check [--format text|json] [--notes] FILE...
         Check news files. Prints each problem as
         FILE:LINE:COL: error|warning: JSON.PATH: message (event `slug`)
         and a summary line per file. Exit code 0: no errors (warnings allowed);
         1: errors; 2: wrong usage or a file that cannot be read.
+        --notes: also list the editors' notes (never shown on the site), in file
+        order among the problems, as FILE:LINE:COL: note: events[N].note: text
     newsctl schema
         Print the JSON Schema of the news file (public/data/news.schema.json).
     newsctl feeds [--base-url URL] [--out DIR] FILE
@@ -184,23 +187,29 @@ fn load_catalog(file: &str, report: fn(&str, &Outcome)) -> Result<Box<Catalog>, 
 }
 
 fn load(path: &str) -> Outcome {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) => return Outcome::Unreadable(err.to_string()),
-    };
-    match String::from_utf8(bytes) {
-        Ok(text) => match parse_news(&text) {
-            Ok(catalog) => Outcome::Loaded(Box::new(catalog)),
-            Err(fatal) => Outcome::Fatal(fatal),
-        },
-        Err(err) => {
-            // Point at the first byte that is not UTF-8, as an editor would look for it.
-            let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-            let text = String::from_utf8_lossy(valid);
-            let line = text.matches('\n').count() + 1;
-            let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Outcome::NotText { line, column }
-        }
+    match read_text(path) {
+        Ok(text) => parse(&text),
+        Err(outcome) => outcome,
+    }
+}
+
+/// The file's text, or why there is none.
+fn read_text(path: &str) -> Result<String, Outcome> {
+    let bytes = std::fs::read(path).map_err(|err| Outcome::Unreadable(err.to_string()))?;
+    String::from_utf8(bytes).map_err(|err| {
+        // Point at the first byte that is not UTF-8, as an editor would look for it.
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        let line = text.matches('\n').count() + 1;
+        let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Outcome::NotText { line, column }
+    })
+}
+
+fn parse(text: &str) -> Outcome {
+    match parse_news(text) {
+        Ok(catalog) => Outcome::Loaded(Box::new(catalog)),
+        Err(fatal) => Outcome::Fatal(fatal),
     }
 }
 
@@ -235,7 +244,10 @@ fn summary_line(file: &str, s: &Summary) -> String {
 }
 
 fn check_command(args: &[String]) -> u8 {
-    let (options, files) = match split_options(args, &["format"]) {
+    // The option without a value.
+    let show_notes = args.iter().any(|a| a == "--notes");
+    let args: Vec<String> = args.iter().filter(|a| *a != "--notes").cloned().collect();
+    let (options, files) = match split_options(&args, &["format"]) {
         Ok(split) => split,
         Err(message) => return usage_error(&message),
     };
@@ -250,7 +262,19 @@ fn check_command(args: &[String]) -> u8 {
     let mut code = OK;
     let mut reports = Vec::new();
     for file in files {
-        let outcome = load(file);
+        let (outcome, notes) = match read_text(file) {
+            Ok(text) => {
+                let outcome = parse(&text);
+                // A file that cannot be loaded shows its fatal error alone.
+                let notes = match &outcome {
+                    Outcome::Loaded(_) if show_notes => Some(notes::editor_notes(&text)),
+                    _ if show_notes => Some(Vec::new()),
+                    _ => None,
+                };
+                (outcome, notes)
+            }
+            Err(outcome) => (outcome, show_notes.then(Vec::new)),
+        };
         let file_code = match &outcome {
             Outcome::Loaded(catalog) => {
                 let has_errors = catalog
@@ -268,8 +292,8 @@ fn check_command(args: &[String]) -> u8 {
         };
         code = code.max(file_code);
         match format {
-            Format::Text => print_text(file, &outcome),
-            Format::Json => reports.push(json_report(file, &outcome)),
+            Format::Text => print_check(file, &outcome, notes.as_deref()),
+            Format::Json => reports.push(json_report(file, &outcome, notes.as_deref())),
         }
     }
     if format == Format::Json {
@@ -285,6 +309,12 @@ fn check_command(args: &[String]) -> u8 {
 }
 
 fn print_text(file: &str, outcome: &Outcome) {
+    print_check(file, outcome, None);
+}
+
+/// Prints what `check` found in one file; `notes` are the editors' notes when they were
+/// asked for, merged with the problems in file order.
+fn print_check(file: &str, outcome: &Outcome, notes: Option<&[notes::Note]>) {
     let fatal_summary = Summary {
         events: 0,
         left_out: 0,
@@ -293,12 +323,28 @@ fn print_text(file: &str, outcome: &Outcome) {
     };
     match outcome {
         Outcome::Loaded(catalog) => {
-            for problem in &catalog.problems {
-                // Problem's Display starts with `LINE:COL:`, so the file name completes it.
-                println!("{file}:{problem}");
+            // Problem's Display starts with `LINE:COL:`, so the file name completes it.
+            let mut lines: Vec<(usize, usize, String)> = catalog
+                .problems
+                .iter()
+                .map(|p| (p.line, p.column, p.to_string()))
+                .collect();
+            lines.extend(
+                notes
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|n| (n.line, n.column, notes::note_line(n))),
+            );
+            // Stable: at one place, problems keep their order and come before the note.
+            lines.sort_by_key(|(line, column, _)| (*line, *column));
+            for (_, _, text) in lines {
+                println!("{file}:{text}");
             }
             let summary = summarise(&catalog.problems, catalog.events.len());
-            println!("{}", summary_line(file, &summary));
+            match notes {
+                Some(notes) => println!("{}, {} notes", summary_line(file, &summary), notes.len()),
+                None => println!("{}", summary_line(file, &summary)),
+            }
         }
         Outcome::Fatal(fatal) => {
             let (line, column) = fatal.position();
@@ -315,7 +361,7 @@ fn print_text(file: &str, outcome: &Outcome) {
     }
 }
 
-fn json_report(file: &str, outcome: &Outcome) -> Value {
+fn json_report(file: &str, outcome: &Outcome, notes: Option<&[notes::Note]>) -> Value {
     let (events, problems, fatal) = match outcome {
         Outcome::Loaded(catalog) => (
             catalog.events.len(),
@@ -357,7 +403,7 @@ fn json_report(file: &str, outcome: &Outcome) -> Value {
             warnings: 0,
         },
     };
-    json!({
+    let mut report = json!({
         "file": file,
         "events": events,
         "entries_left_out": summary.left_out,
@@ -365,7 +411,14 @@ fn json_report(file: &str, outcome: &Outcome) -> Value {
         "warnings": summary.warnings,
         "problems": problems,
         "fatal": fatal,
-    })
+    });
+    if let (Some(notes), Value::Object(map)) = (notes, &mut report) {
+        map.insert(
+            "notes".into(),
+            serde_json::to_value(notes).unwrap_or_else(|_| json!([])),
+        );
+    }
+    report
 }
 
 fn feeds_command(args: &[String]) -> u8 {
