@@ -58,14 +58,19 @@ pub fn project_years(site: &Site, lang: Lang) -> String {
 /// The timeline's one-line introduction: the project, its programme and its years.
 pub fn timeline_intro(site: &Site, lang: Lang) -> String {
     let years = project_years(site, lang);
-    fill(
+    let mut text = fill(
         ui(lang).timeline_intro,
         &[
             ("project", &site.project.acronym),
             ("programme", site.project.programme.get(lang)),
             ("years", &years),
         ],
-    )
+    );
+    // „2018–2023 г.“ ends the sentence with its own full stop.
+    if text.ends_with("..") {
+        text.pop();
+    }
+    text
 }
 
 /// The footer's funding statement: the file's own wording when it has one, else composed from
@@ -243,7 +248,7 @@ mod tests {
         s.project.end = PartialDate::ym(2024, 6);
         let bg = timeline_intro(&s, Lang::Bg);
         assert!(
-            bg.contains("ACME") && bg.contains("2020–2024\u{a0}г."),
+            bg.contains("ACME") && bg.ends_with("2020–2024\u{a0}г.") && !bg.ends_with(".."),
             "{bg}"
         );
         let en = timeline_intro(&s, Lang::En);
