@@ -56,7 +56,7 @@ const COMPRESSED: [&str; 11] = [
 /// Brotli quality and gzip level for what publish compresses: pages and feeds are many and
 /// alike, and the middle levels give nearly the size of the highest at a fraction of the time
 /// (docs/performance.md). The shell's large files come compressed at the highest level.
-const BROTLI_QUALITY: u32 = 7;
+const BROTLI_QUALITY: u32 = 6;
 const GZIP_LEVEL: u32 = 6;
 
 pub struct Options<'a> {
