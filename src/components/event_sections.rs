@@ -218,7 +218,7 @@ pub fn agenda(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
             .child(
                 el("h3")
                     .attr("class", "agenda__day-title")
-                    .text(format!("{} {} — ", u.agenda_day, n + 1))
+                    .text(format!("{} {} – ", u.agenda_day, n + 1))
                     .child(time(day.date, format_date(day.date, lang))),
             )
             .child(
@@ -345,7 +345,7 @@ pub fn sources(event: &Event, lang: Lang) -> Node {
             .child(
                 el("span")
                     .attr("class", "sources__meta")
-                    .text(format!(" — {}", s.publisher))
+                    .text(format!(" – {}", s.publisher))
                     .children(date.into_iter().flatten()),
             )
     });

@@ -127,10 +127,10 @@ pub fn statement_prepared(site: &Site, lang: Lang) -> String {
     }
 }
 
-/// The page title's and the manifest's name of the whole site: "X — Новини и събития | Y".
+/// The page title's and the manifest's name of the whole site: "X – Новини и събития | Y".
 pub fn site_title(site: &Site, lang: Lang) -> String {
     format!(
-        "{} — {} | {}",
+        "{} – {} | {}",
         site.project.acronym,
         ui(lang).site_tagline,
         site.publisher.get(lang)
