@@ -263,7 +263,7 @@ mod tests {
         assert!(statement_intro(&s, Lang::Bg).starts_with("Община Габрово "));
         assert!(!statement_prepared(&s, Lang::En).contains('{'));
         s.statement_date = Some(PartialDate::ymd(2026, 3, 5));
-        assert!(statement_prepared(&s, Lang::En).contains("5 March 2026"));
+        assert!(statement_prepared(&s, Lang::En).contains("5\u{a0}March 2026"));
     }
 
     fn city(id: &str, bg: &str, en: &str, partner: Option<&str>) -> City {
