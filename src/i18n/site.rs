@@ -295,7 +295,7 @@ mod tests {
         );
         assert_eq!(
             search_hint(&both, Lang::Bg),
-            "На кирилица или латиница, напр. „Габрово“ или „gabrovo“"
+            "Търсете на кирилица или на латиница, напр. „Габрово“ или „gabrovo“"
         );
         let none = catalog(vec![city("a", "Атина", "Athens", None)], vec![]);
         assert_eq!(search_hint(&none, Lang::En), "In Latin or Cyrillic letters");

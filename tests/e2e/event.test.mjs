@@ -82,7 +82,7 @@ describe('event page', { timeout: 180_000 }, () => {
       const organisations = group('Организации').locator('li');
       const first = organisations.first();
       assert.match(await first.innerText(), /NTNU/, 'the lead partner comes first');
-      assert.match(await first.innerText(), /водещ партньор/);
+      assert.match(await first.innerText(), /координатор/);
       assert.equal(await first.getAttribute('class'), 'participants__lead');
       assert.ok((await organisations.count()) >= 8, 'the seven municipalities follow the lead partner');
 
