@@ -208,6 +208,25 @@ mod tests {
     }
 
     #[test]
+    fn month_headings_are_capitalised_and_a_year_alone_says_so() {
+        let news = news();
+        let html = render_page(TEMPLATE, &news, &Paths::new(""), "/").unwrap();
+        let heading = r#"<h3 class="timeline-month__title">"#;
+        assert!(html.contains(&format!("{heading}Ноември 2022")), "{html}");
+        assert!(!html.contains(&format!("{heading}ноември")), "{html}");
+        // The Písek workshop of 2020 is known only to the year.
+        assert!(
+            html.contains(&format!("{heading}Без уточнен месец</h3>")),
+            "{html}"
+        );
+        let html = render_page(TEMPLATE, &news, &Paths::new(""), "/en").unwrap();
+        assert!(
+            html.contains(&format!("{heading}Month not given</h3>")),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn an_event_page_in_english_under_a_sub_path() {
         let news = news();
         let paths = Paths::new("/projects/cityxchange/");

@@ -310,7 +310,7 @@ fn whole_calendar_holds_every_event_oldest_first_with_a_name() {
     let lines = content_lines(&calendar_ics(&catalog, Lang::Bg, BASE));
     assert_eq!(
         property(&lines, "X-WR-CALNAME:"),
-        ["+CityxChange — Община Смолян"]
+        ["+CityxChange – Община Смолян"]
     );
     assert_eq!(
         property(&lines, "UID:"),

@@ -89,7 +89,10 @@ fn event_card_links_to_the_event_and_formats_its_dates() {
         date.get_attribute("datetime").as_deref(),
         Some("2022-11-10")
     );
-    assert_eq!(date.text_content().unwrap(), "10–11 ноември 2022\u{a0}г.");
+    assert_eq!(
+        date.text_content().unwrap(),
+        "10–11\u{a0}ноември 2022\u{a0}г."
+    );
     let cities = root.query_selector_all(".city-label").unwrap().length();
     assert_eq!(cities, 7, "all seven project cities are labelled");
 }
@@ -106,7 +109,7 @@ fn english_card_speaks_english() {
         view! { <EventCard news=news.clone() index=index lang=Lang::En/> }
     });
     let text = root.text_content().unwrap();
-    assert!(text.contains("10–11 November 2022"), "{text}");
+    assert!(text.contains("10–11\u{a0}November 2022"), "{text}");
     assert!(text.contains("Czechia"), "{text}");
 }
 
@@ -143,11 +146,11 @@ fn dates_read_in_the_browser_as_on_the_prerendered_page() {
     let d = PartialDate::ymd;
     assert_eq!(
         format_range(d(2022, 11, 10), Some(d(2022, 11, 11)), Lang::Bg, false),
-        "10–11 ноември 2022\u{a0}г."
+        "10–11\u{a0}ноември 2022\u{a0}г."
     );
     assert_eq!(
         format_range(d(2022, 11, 10), Some(d(2022, 11, 11)), Lang::En, false),
-        "10–11 November 2022"
+        "10–11\u{a0}November 2022"
     );
     assert_eq!(
         format_range(PartialDate::ym(2018, 11), None, Lang::Bg, false),
@@ -155,7 +158,7 @@ fn dates_read_in_the_browser_as_on_the_prerendered_page() {
     );
     assert_eq!(
         format_range(d(2022, 11, 10), Some(d(2022, 11, 11)), Lang::Bg, true),
-        "четвъртък–петък, 10–11 ноември 2022\u{a0}г."
+        "четвъртък и петък, 10–11\u{a0}ноември 2022\u{a0}г."
     );
     assert_eq!(country_name("CZ", Lang::Bg), "Чехия");
     assert_eq!(country_name("EE", Lang::En), "Estonia");

@@ -8,7 +8,9 @@ use crate::components::body_text::body_text;
 use crate::components::lang_text::{fallback_lang, fallback_note, label, lang_text};
 use crate::components::static_tree::{el, text, Node};
 use crate::i18n::{city_role_label, compare_names, country_name, format_date, ui};
-use crate::model::{Catalog, City, CityRole, Event, Lang, PartialDate, Presenter, Session, Text};
+use crate::model::{
+    Catalog, City, CityRole, Event, Lang, OrganisationRole, PartialDate, Presenter, Session, Text,
+};
 use crate::query::{EventFilter, Facet};
 
 /// Cities of an event grouped by role: lighthouse, follower, other; each sorted by name.
@@ -87,6 +89,12 @@ pub fn participants(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node>
     let org_items = organisations.into_iter().filter_map(|id| {
         let org = catalog.organisation(&id)?;
         let is_lead = Some(&id) == lead.as_ref();
+        // The project's coordinator is called so; another organisation leading the event
+        // is its lead partner.
+        let lead_label = match org.role {
+            OrganisationRole::Coordinator => u.coordinator,
+            _ => u.lead_partner,
+        };
         let name = org.name.get(lang).to_owned();
         let short = org.short_name.clone().filter(|s| *s != name);
         Some(
@@ -101,7 +109,7 @@ pub fn participants(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node>
                                 text(" "),
                                 el("span")
                                     .attr("class", "badge badge--lead")
-                                    .text(u.lead_partner),
+                                    .text(lead_label),
                             ]
                         })
                         .into_iter()
@@ -218,7 +226,7 @@ pub fn agenda(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
             .child(
                 el("h3")
                     .attr("class", "agenda__day-title")
-                    .text(format!("{} {} — ", u.agenda_day, n + 1))
+                    .text(format!("{} {} – ", u.agenda_day, n + 1))
                     .child(time(day.date, format_date(day.date, lang))),
             )
             .child(
@@ -345,7 +353,7 @@ pub fn sources(event: &Event, lang: Lang) -> Node {
             .child(
                 el("span")
                     .attr("class", "sources__meta")
-                    .text(format!(" — {}", s.publisher))
+                    .text(format!(" – {}", s.publisher))
                     .children(date.into_iter().flatten()),
             )
     });

@@ -32,7 +32,7 @@ pub fn atom_feed(catalog: &Catalog, lang: Lang, base_url: &str) -> String {
         .map(labels::announced_day)
         .max()
         .unwrap_or_else(|| site.project.start.first_day());
-    let title = format!("{} — {}", site.project.acronym, site.publisher.get(lang));
+    let title = format!("{} – {}", site.project.acronym, site.publisher.get(lang));
 
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");

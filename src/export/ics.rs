@@ -58,10 +58,10 @@ pub fn ics_file_name(event: &Event) -> String {
     format!("{name}.ics")
 }
 
-/// "ACRONYM — Publisher": what calendar apps show for the whole calendar.
+/// "ACRONYM – Publisher": what calendar apps show for the whole calendar.
 pub fn calendar_name(catalog: &Catalog, lang: Lang) -> String {
     let site = &catalog.site;
-    format!("{} — {}", site.project.acronym, site.publisher.get(lang))
+    format!("{} – {}", site.project.acronym, site.publisher.get(lang))
 }
 
 /// Content lines, folded and ended with CRLF as the format requires.

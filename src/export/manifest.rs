@@ -38,7 +38,7 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(&web_manifest(&s)).unwrap();
         assert_eq!(value["short_name"], "ACME");
         let name = value["name"].as_str().unwrap();
-        assert!(name.starts_with("ACME — ") && name.ends_with(s.publisher.get(Lang::Bg)));
+        assert!(name.starts_with("ACME – ") && name.ends_with(s.publisher.get(Lang::Bg)));
         assert_eq!(value["lang"], "bg");
     }
 }

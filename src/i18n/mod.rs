@@ -93,9 +93,9 @@ pub fn format_range(
     }
 }
 
-/// A month heading of the timeline: "ноември 2022 г.".
+/// A month heading of the timeline: "Ноември 2022 г." / "November 2022".
 pub fn format_month(year: i32, month: u8, lang: Lang) -> String {
-    format_date(PartialDate::ym(year, month), lang)
+    dates::format_month(year, month, lang)
 }
 
 /// A year heading: "2022 г." / "2022".
@@ -165,7 +165,7 @@ mod tests {
         let end = Some(PartialDate::ymd(2022, 11, 11));
         assert_eq!(
             format_range(start, end, Lang::Bg, false),
-            "10–11 ноември 2022\u{a0}г."
+            "10–11\u{a0}ноември 2022\u{a0}г."
         );
         assert_eq!(format_year(2022, Lang::Bg), "2022\u{a0}г.");
         assert_eq!(country_name("CZ", Lang::Bg), "Чехия");

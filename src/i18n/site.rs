@@ -132,10 +132,10 @@ pub fn statement_prepared(site: &Site, lang: Lang) -> String {
     }
 }
 
-/// The page title's and the manifest's name of the whole site: "X — Новини и събития | Y".
+/// The page title's and the manifest's name of the whole site: "X – Новини и събития | Y".
 pub fn site_title(site: &Site, lang: Lang) -> String {
     format!(
-        "{} — {} | {}",
+        "{} – {} | {}",
         site.project.acronym,
         ui(lang).site_tagline,
         site.publisher.get(lang)
@@ -268,7 +268,7 @@ mod tests {
         assert!(statement_intro(&s, Lang::Bg).starts_with("Община Габрово "));
         assert!(!statement_prepared(&s, Lang::En).contains('{'));
         s.statement_date = Some(PartialDate::ymd(2026, 3, 5));
-        assert!(statement_prepared(&s, Lang::En).contains("5 March 2026"));
+        assert!(statement_prepared(&s, Lang::En).contains("5\u{a0}March 2026"));
     }
 
     fn city(id: &str, bg: &str, en: &str, partner: Option<&str>) -> City {
@@ -300,7 +300,7 @@ mod tests {
         );
         assert_eq!(
             search_hint(&both, Lang::Bg),
-            "На кирилица или латиница, напр. „Габрово“ или „gabrovo“"
+            "Търсете на кирилица или на латиница, напр. „Габрово“ или „gabrovo“"
         );
         let none = catalog(vec![city("a", "Атина", "Athens", None)], vec![]);
         assert_eq!(search_hint(&none, Lang::En), "In Latin or Cyrillic letters");

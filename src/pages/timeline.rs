@@ -199,9 +199,11 @@ fn render_groups(
         .map(|year| {
             let year_id = format!("year-{}", year.year);
             let months = year.months.into_iter().map(|month| {
+                // Events known only to the year close their year under a heading of their
+                // own, not one that repeats the year above it.
                 let heading = match month.month {
                     Some(m) => format_month(year.year, m, lang),
-                    None => format_year(year.year, lang),
+                    None => ui(lang).month_unknown.to_owned(),
                 };
                 let items = month.events.into_iter().map(|i| {
                     el("li")

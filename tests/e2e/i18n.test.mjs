@@ -61,7 +61,7 @@ describe('languages', { timeout: 180_000 }, () => {
       const total = events.length;
       await page.goto(at('/?city=pisek&year=2022'));
       await waitForApp(page);
-      await countText(page, `1 събитие от ${total}`);
+      await countText(page, `1 събитие от общо ${total}`);
       assert.equal(await htmlLang(page), 'bg');
       const bgChecked = await checkedBoxes(page);
       assert.deepEqual(bgChecked, ['f-city-pisek', 'f-year-2022']);
@@ -89,7 +89,7 @@ describe('languages', { timeout: 180_000 }, () => {
       assert.deepEqual(params(page.url()), [['city', 'pisek'], ['year', '2022']]);
       await waitForLang(page, 'bg');
       await page.getByRole('heading', { level: 1, name: 'Хронология на проекта' }).waitFor({ timeout: APP_TIMEOUT_MS });
-      await countText(page, `1 събитие от ${total}`);
+      await countText(page, `1 събитие от общо ${total}`);
       assert.deepEqual(await checkedBoxes(page), bgChecked);
       assertNoProblems(problems, 'switching the timeline\'s language');
     });
@@ -152,9 +152,9 @@ describe('languages', { timeout: 180_000 }, () => {
       assert.ok(year > 1, 'the data has several events in 2022');
       const cases = [
         ['/', `${total} събития`],
-        ['/?year=2022', `${year} събития от ${total}`],
-        ['/?year=2022&city=pisek', `1 събитие от ${total}`],
-        ['/?q=%D0%BA%D0%B2%D0%B0%D0%B7%D0%B8%D0%BC%D0%BE%D0%B4%D0%BE', `0 събития от ${total}`],
+        ['/?year=2022', `${year} събития от общо ${total}`],
+        ['/?year=2022&city=pisek', `1 събитие от общо ${total}`],
+        ['/?q=%D0%BA%D0%B2%D0%B0%D0%B7%D0%B8%D0%BC%D0%BE%D0%B4%D0%BE', `0 събития от общо ${total}`],
         ['/en', `${total} events`],
         ['/en?year=2022', `${year} events of ${total}`],
         ['/en?year=2022&city=pisek', `1 event of ${total}`],

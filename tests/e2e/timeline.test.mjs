@@ -66,7 +66,7 @@ describe('timeline', { timeout: 180_000 }, () => {
   const entryTexts = (page) => page.$$eval(ENTRY, (entries) => entries.map((e) => e.innerText));
   const markTexts = (page) => page.$$eval(`${ENTRY} mark`, (marks) => marks.map((m) => m.textContent));
 
-  /** "3 събития от 24" → 3 */
+  /** "3 събития от общо 24" → 3 */
   const leadingNumber = (text) => Number.parseInt(text, 10);
 
   test('city and year chosen in the filter panel narrow the list and land in the URL', async () => {
@@ -79,7 +79,7 @@ describe('timeline', { timeout: 180_000 }, () => {
 
       await facetLabel(page, 'Град', 'f-city-pisek').click();
       await waitForQuery(page, (q) => q.get('city') === 'pisek');
-      const cityOnly = await waitForCount(page, new RegExp(`^\\d+ събити(е|я) от ${total}$`));
+      const cityOnly = await waitForCount(page, new RegExp(`^\\d+ събити(е|я) от общо ${total}$`));
       const cityCount = leadingNumber(cityOnly);
       assert.ok(cityCount > 1 && cityCount < total, `Písek narrows the list (${cityOnly})`);
       assert.equal(await page.locator(ENTRY).count(), cityCount, 'the list has as many entries as the count says');
@@ -89,7 +89,7 @@ describe('timeline', { timeout: 180_000 }, () => {
 
       await facetLabel(page, 'Година', 'f-year-2022').click();
       await waitForQuery(page, (q) => q.get('city') === 'pisek' && q.get('year') === '2022');
-      await waitForCount(page, `1 събитие от ${total}`);
+      await waitForCount(page, `1 събитие от общо ${total}`);
       assert.deepEqual(await entryHrefs(page), [`/events/${PISEK_MEETING}`]);
       for (const text of await entryTexts(page)) assert.match(text, /Писек/);
       assert.deepEqual(await checkedBoxes(page), ['f-city-pisek', 'f-year-2022']);
@@ -106,7 +106,7 @@ describe('timeline', { timeout: 180_000 }, () => {
 
       await search.fill('smolyan');
       await waitForQuery(page, (q) => q.get('q') === 'smolyan');
-      await waitForCount(page, /^\d+ събити(е|я) от \d+$/);
+      await waitForCount(page, /^\d+ събити(е|я) от общо \d+$/);
       assert.ok((await page.locator(ENTRY).count()) > 0, '"smolyan" finds entries');
       const smolyanMarks = await markTexts(page);
       assert.ok(
@@ -154,7 +154,7 @@ describe('timeline', { timeout: 180_000 }, () => {
       await waitForQuery(page, (q) => q.get('city') === 'smolyan');
       await page.locator('#search').fill('климатон');
       await waitForQuery(page, (q) => q.get('city') === 'smolyan' && q.get('q') === 'климатон');
-      const count = await waitForCount(page, /^\d+ събити(е|я) от \d+$/);
+      const count = await waitForCount(page, /^\d+ събити(е|я) от общо \d+$/);
       const view = {
         url: page.url(),
         count,
@@ -195,7 +195,7 @@ describe('timeline', { timeout: 180_000 }, () => {
 
       await facetLabel(page, 'Година', 'f-year-2022').click();
       await waitForQuery(page, (q) => q.get('year') === '2022');
-      await waitForCount(page, /^1 събитие от/);
+      await waitForCount(page, /^1 събитие от общо/);
 
       await page.goBack();
       await waitForQuery(page, (q) => q.get('city') === 'pisek' && !q.has('year'));
@@ -236,7 +236,7 @@ describe('timeline', { timeout: 180_000 }, () => {
       await page.locator('#search').fill('квазимодо');
       await waitForQuery(page, (q) => q.get('q') === 'квазимодо');
       await page.locator('.empty-state').waitFor({ timeout: APP_TIMEOUT_MS });
-      await waitForCount(page, `0 събития от ${total}`);
+      await waitForCount(page, `0 събития от общо ${total}`);
       assert.equal(await page.locator(ENTRY).count(), 0);
       await axeCheck(page, { label: 'the empty state' });
 
@@ -262,7 +262,7 @@ describe('timeline', { timeout: 180_000 }, () => {
       assert.ok(promised > 0, `the offer names a count: "${offer}"`);
       await lift.click();
       await waitForQuery(page, (q) => q.has('year') !== q.has('city'));
-      await waitForCount(page, new RegExp(`^${promised} събити(е|я) от`));
+      await waitForCount(page, new RegExp(`^${promised} събити(е|я) от общо`));
       assert.equal(await page.locator(ENTRY).count(), promised, 'the offer kept its promise');
       assertNoProblems(problems, 'lifting a facet from the empty state');
     });
@@ -271,7 +271,7 @@ describe('timeline', { timeout: 180_000 }, () => {
   test('chips remove one filter each and "clear all" removes every one', async () => {
     await withPage(env.browser, 'timeline-chips', async ({ page, problems }) => {
       await openTimeline(page, 'year=2022&city=pisek&q=%D1%81%D1%80%D0%B5%D1%89%D0%B0');
-      await waitForCount(page, /^1 събитие от/);
+      await waitForCount(page, /^1 събитие от общо/);
       const chips = page.locator('.chip');
       assert.equal(await chips.count(), 3, 'one chip per filter');
 
