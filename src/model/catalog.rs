@@ -1,8 +1,10 @@
 //! The loaded news: reference lists with lookups, events sorted by date, and the problems met.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::problem::Problem;
+use super::relations::RelationIndex;
 use super::types::{City, Event, Lang, Organisation, Person, Site, Topic};
 
 /// Everything a view needs, built once per load.
@@ -21,6 +23,18 @@ pub struct Catalog {
     person_index: HashMap<String, usize>,
     topic_index: HashMap<String, usize>,
     slug_index: HashMap<String, usize>,
+    relations: LazyRelations,
+}
+
+/// The relation index, made on first use (only event pages need it). Not part of what a
+/// catalog is: two catalogs of the same news are equal whether or not one has made it.
+#[derive(Debug, Clone, Default)]
+struct LazyRelations(OnceLock<RelationIndex>);
+
+impl PartialEq for LazyRelations {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 fn index_by<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
@@ -55,6 +69,7 @@ impl Catalog {
             topics,
             events,
             problems,
+            relations: LazyRelations::default(),
         }
     }
 
@@ -83,6 +98,12 @@ impl Catalog {
 
     pub fn event(&self, slug: &str) -> Option<&Event> {
         self.event_index(slug).map(|i| &self.events[i])
+    }
+
+    pub(super) fn relation_index(&self) -> &RelationIndex {
+        self.relations
+            .0
+            .get_or_init(|| RelationIndex::new(&self.events))
     }
 
     /// How many entries of the file could not be shown.
