@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::problem::Problem;
+use super::problem::{Problem, ProblemCounts};
 use super::relations::RelationIndex;
 use super::types::{City, Event, Lang, Organisation, Person, Site, Topic};
 
@@ -18,6 +18,8 @@ pub struct Catalog {
     /// Sorted oldest first by start, then end, then slug.
     pub events: Vec<Event>,
     pub problems: Vec<Problem>,
+    /// Problems beyond the listed ones, only counted.
+    pub problems_not_listed: ProblemCounts,
     city_index: HashMap<String, usize>,
     organisation_index: HashMap<String, usize>,
     person_index: HashMap<String, usize>,
@@ -69,6 +71,7 @@ impl Catalog {
             topics,
             events,
             problems,
+            problems_not_listed: ProblemCounts::default(),
             relations: LazyRelations::default(),
         }
     }
@@ -109,6 +112,7 @@ impl Catalog {
     /// How many entries of the file could not be shown.
     pub fn dropped_entries(&self) -> usize {
         self.problems.iter().filter(|p| p.entry_dropped).count()
+            + self.problems_not_listed.entries_dropped
     }
 
     /// The short name of an organisation where it has one, else its name.

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use cityxchange_news::model::{parse_news, Catalog, FatalError, Problem, Severity};
+use cityxchange_news::model::{
+    parse_news, Catalog, FatalError, Problem, ProblemCounts, Severity, MAX_PROBLEMS,
+};
 use serde_json::{json, Value};
 
 mod feeds;
@@ -199,19 +201,30 @@ struct Summary {
     warnings: usize,
 }
 
-fn summarise(problems: &[Problem], events: usize) -> Summary {
+/// Counts over the listed problems and those only counted.
+fn summarise(problems: &[Problem], not_listed: &ProblemCounts, events: usize) -> Summary {
     Summary {
         events,
-        left_out: problems.iter().filter(|p| p.entry_dropped).count(),
+        left_out: problems.iter().filter(|p| p.entry_dropped).count() + not_listed.entries_dropped,
         errors: problems
             .iter()
             .filter(|p| p.severity == Severity::Error)
-            .count(),
+            .count()
+            + not_listed.errors,
         warnings: problems
             .iter()
             .filter(|p| p.severity == Severity::Warning)
-            .count(),
+            .count()
+            + not_listed.warnings,
     }
+}
+
+fn summary_of(catalog: &Catalog) -> Summary {
+    summarise(
+        &catalog.problems,
+        &catalog.problems_not_listed,
+        catalog.events.len(),
+    )
 }
 
 fn summary_line(file: &str, s: &Summary) -> String {
@@ -284,8 +297,13 @@ fn print_text(file: &str, outcome: &Outcome) {
                 // Problem's Display starts with `LINE:COL:`, so the file name completes it.
                 println!("{file}:{problem}");
             }
-            let summary = summarise(&catalog.problems, catalog.events.len());
-            println!("{}", summary_line(file, &summary));
+            let more = catalog.problems_not_listed.total();
+            if more > 0 {
+                println!(
+                    "{file}: {more} more problems not listed (only the first {MAX_PROBLEMS} are)"
+                );
+            }
+            println!("{}", summary_line(file, &summary_of(catalog)));
         }
         Outcome::Fatal(fatal) => {
             let (line, column) = fatal.position();
@@ -335,8 +353,12 @@ fn json_report(file: &str, outcome: &Outcome) -> Value {
             )
         }
     };
+    let not_listed = match outcome {
+        Outcome::Loaded(catalog) => catalog.problems_not_listed.total(),
+        _ => 0,
+    };
     let summary = match outcome {
-        Outcome::Loaded(catalog) => summarise(&catalog.problems, events),
+        Outcome::Loaded(catalog) => summary_of(catalog),
         _ => Summary {
             events: 0,
             left_out: 0,
@@ -351,6 +373,7 @@ fn json_report(file: &str, outcome: &Outcome) -> Value {
         "errors": summary.errors,
         "warnings": summary.warnings,
         "problems": problems,
+        "problems_not_listed": not_listed,
         "fatal": fatal,
     })
 }
@@ -369,7 +392,7 @@ fn feeds_command(args: &[String]) -> u8 {
         Ok(catalog) => catalog,
         Err(code) => return code,
     };
-    let errors = summarise(&catalog.problems, catalog.events.len()).errors;
+    let errors = summary_of(&catalog).errors;
     if errors > 0 {
         // Feeds still carry the good events, as the site does; the editor should know.
         eprintln!("{file}: {errors} errors; run `newsctl check {file}` for details");
