@@ -92,7 +92,8 @@ fn print_schema() -> u8 {
 }
 
 fn usage_error(message: &str) -> u8 {
-    eprintln!("newsctl: {message}\n\n{USAGE}");
+    complain(&format!("newsctl: {message}"));
+    eprintln!("\n{USAGE}");
     USAGE_OR_IO
 }
 
@@ -234,6 +235,54 @@ fn summary_line(file: &str, s: &Summary) -> String {
     )
 }
 
+/// Text from the file (slugs, ids, addresses, serde's quotes of bad values) with its control
+/// characters written as `\u{1b}`: printed raw, an ESC could recolour or rewrite the terminal,
+/// and a CR or LF could forge a line, such as a CI annotation. Bidirectional overrides and
+/// Unicode line separators, which can make a line read other than it is, likewise.
+fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Every string in a JSON report with [`escape_controls`]: JSON escapes them for the parser,
+/// but whoever prints a message from the report would print them raw.
+fn escape_json_strings(value: &mut Value) {
+    match value {
+        Value::String(text) => {
+            if let std::borrow::Cow::Owned(escaped) = escape_controls(text) {
+                *text = escaped;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(escape_json_strings),
+        Value::Object(map) => map.values_mut().for_each(escape_json_strings),
+        _ => {}
+    }
+}
+
+/// Prints one line of the report, escaped.
+fn say(line: &str) {
+    println!("{}", escape_controls(line));
+}
+
+/// Prints one line to stderr, escaped.
+fn complain(line: &str) {
+    eprintln!("{}", escape_controls(line));
+}
+
 fn check_command(args: &[String]) -> u8 {
     let (options, files) = match split_options(args, &["format"]) {
         Ok(split) => split,
@@ -273,10 +322,12 @@ fn check_command(args: &[String]) -> u8 {
         }
     }
     if format == Format::Json {
-        match serde_json::to_string_pretty(&Value::Array(reports)) {
+        let mut reports = Value::Array(reports);
+        escape_json_strings(&mut reports);
+        match serde_json::to_string_pretty(&reports) {
             Ok(text) => println!("{text}"),
             Err(err) => {
-                eprintln!("newsctl: cannot write the report: {err}");
+                complain(&format!("newsctl: cannot write the report: {err}"));
                 return USAGE_OR_IO;
             }
         }
@@ -295,27 +346,32 @@ fn print_text(file: &str, outcome: &Outcome) {
         Outcome::Loaded(catalog) => {
             for problem in &catalog.problems {
                 // Problem's Display starts with `LINE:COL:`, so the file name completes it.
-                println!("{file}:{problem}");
+                say(&format!("{file}:{problem}"));
             }
             let more = catalog.problems_not_listed.total();
             if more > 0 {
-                println!(
+                say(&format!(
                     "{file}: {more} more problems not listed (only the first {MAX_PROBLEMS} are)"
-                );
+                ));
             }
-            println!("{}", summary_line(file, &summary_of(catalog)));
+            say(&summary_line(file, &summary_of(catalog)));
         }
         Outcome::Fatal(fatal) => {
             let (line, column) = fatal.position();
-            println!("{file}:{line}:{column}: error: {}", fatal.message());
-            println!("{}", summary_line(file, &fatal_summary));
+            say(&format!(
+                "{file}:{line}:{column}: error: {}",
+                fatal.message()
+            ));
+            say(&summary_line(file, &fatal_summary));
         }
         Outcome::NotText { line, column } => {
-            println!("{file}:{line}:{column}: error: the file is not UTF-8 text");
-            println!("{}", summary_line(file, &fatal_summary));
+            say(&format!(
+                "{file}:{line}:{column}: error: the file is not UTF-8 text"
+            ));
+            say(&summary_line(file, &fatal_summary));
         }
         Outcome::Unreadable(message) => {
-            eprintln!("{file}: error: cannot read the file: {message}");
+            complain(&format!("{file}: error: cannot read the file: {message}"));
         }
     }
 }
@@ -344,7 +400,7 @@ fn json_report(file: &str, outcome: &Outcome) -> Value {
                    "message": "the file is not UTF-8 text"}),
         ),
         Outcome::Unreadable(message) => {
-            eprintln!("{file}: error: cannot read the file: {message}");
+            complain(&format!("{file}: error: cannot read the file: {message}"));
             (
                 0,
                 json!([]),
@@ -395,7 +451,9 @@ fn feeds_command(args: &[String]) -> u8 {
     let errors = summary_of(&catalog).errors;
     if errors > 0 {
         // Feeds still carry the good events, as the site does; the editor should know.
-        eprintln!("{file}: {errors} errors; run `newsctl check {file}` for details");
+        complain(&format!(
+            "{file}: {errors} errors; run `newsctl check {file}` for details"
+        ));
     }
     write_feeds(&catalog, &out_dir, base_url)
 }
@@ -422,7 +480,9 @@ fn prerender_command(args: &[String]) -> u8 {
     let template = match std::fs::read_to_string(template_file) {
         Ok(text) => text,
         Err(err) => {
-            eprintln!("newsctl: cannot read the template {template_file}: {err}");
+            complain(&format!(
+                "newsctl: cannot read the template {template_file}: {err}"
+            ));
             return USAGE_OR_IO;
         }
     };
@@ -432,11 +492,14 @@ fn prerender_command(args: &[String]) -> u8 {
     };
     match prerender::run(catalog, &template, Path::new(out_dir), routes.as_deref()) {
         Ok(written) => {
-            println!("prerendered {} pages into {out_dir}", written.len());
+            say(&format!(
+                "prerendered {} pages into {out_dir}",
+                written.len()
+            ));
             OK
         }
         Err(message) => {
-            eprintln!("newsctl: {message}");
+            complain(&format!("newsctl: {message}"));
             USAGE_OR_IO
         }
     }
@@ -447,12 +510,12 @@ fn write_feeds(catalog: &Catalog, out_dir: &Path, base_url: Option<&str>) -> u8 
     match feeds::run(catalog, out_dir, base_url) {
         Ok(paths) => {
             for path in paths {
-                println!("wrote {}", path.display());
+                say(&format!("wrote {}", path.display()));
             }
             OK
         }
         Err(message) => {
-            eprintln!("newsctl: {message}");
+            complain(&format!("newsctl: {message}"));
             USAGE_OR_IO
         }
     }
