@@ -188,6 +188,16 @@ export function pageTemplate(html, boot) {
     if (href === wasm) integrity.wasm = attribute(attrs, 'integrity') ?? '';
     out = out.replace(text, '');
   }
+  // The loader checks the JS glue and the wasm against these values: an empty one would
+  // quietly turn the check off, so a build without them stops here instead.
+  for (const [name, file] of [['js', js], ['wasm', wasm]]) {
+    if (!/^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/.test(integrity[name])) {
+      throw new Error(
+        `trunk wrote no integrity value for ${file}: keep data-integrity="sha384" on the rust ` +
+          'link in index.html and do not build with --no-sri',
+      );
+    }
+  }
   for (const [text] of [
     ...tags(out, 'meta', (a) => attribute(a, 'name') === 'description'),
     ...tags(out, 'html', () => true),

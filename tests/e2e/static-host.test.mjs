@@ -126,6 +126,19 @@ describe('post-build step (pure functions)', () => {
     assert.match(out, /<noscript>n<\/noscript><!--static--><!--\/static--><\/body>/);
     assert.throws(() => pageTemplate('<html><body></body></html>', boot), /no trunk loader/);
   });
+
+  test('a build whose JS glue or wasm has no integrity value fails instead of skipping the check', () => {
+    const trunk = (jsIntegrity, wasmIntegrity) =>
+      "<base href=/><script type=module>import init, * as bindings from '/app-0123456789abcdef.js';\n" +
+      "const wasm = await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });</script>" +
+      `<link crossorigin href=/app-0123456789abcdef.js ${jsIntegrity} rel=modulepreload>` +
+      `<link as=fetch crossorigin href=/app-0123456789abcdef_bg.wasm ${wasmIntegrity} rel=preload>`;
+    const boot = "const JS = '__JS__';\nconst JS_SRI = '__JS_SRI__';\nconst WASM = '__WASM__';\nconst WASM_SRI = '__WASM_SRI__';";
+    assert.doesNotThrow(() => pageTemplate(trunk('integrity=sha384-AAAA', 'integrity=sha384-BBBB'), boot));
+    assert.throws(() => pageTemplate(trunk('', 'integrity=sha384-BBBB'), boot), /no integrity value for \/app-0123456789abcdef\.js/);
+    assert.throws(() => pageTemplate(trunk('integrity=sha384-AAAA', ''), boot), /no integrity value for .*_bg\.wasm/);
+    assert.throws(() => pageTemplate(trunk('integrity=""', 'integrity=sha384-BBBB'), boot), /no integrity value/);
+  });
 });
 
 describe('static host: files of the release build', { timeout: 60_000 }, () => {
