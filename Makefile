@@ -35,7 +35,7 @@ e2e: build
 	npm run --silent e2e
 
 check-data:
-	cargo run --quiet --bin newsctl -- check public/data/news.json
+	cargo run --locked --quiet --bin newsctl -- check public/data/news.json
 
 lighthouse: build
 	node scripts/lighthouse.mjs dist

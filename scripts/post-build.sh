@@ -19,7 +19,7 @@ OUT="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook, or set TRUNK_STAGIN
 # nothing is shared with trunk's own build either way).
 FEEDS_ARGS=(feeds --out "$OUT")
 if [ -n "${NEWS_BASE_URL:-}" ]; then FEEDS_ARGS+=(--base-url "$NEWS_BASE_URL"); fi
-cargo run --quiet --profile dev --bin newsctl -- "${FEEDS_ARGS[@]}" public/data/news.json >/dev/null
+cargo run --locked --quiet --profile dev --bin newsctl -- "${FEEDS_ARGS[@]}" public/data/news.json >/dev/null
 
 # A debug build (trunk serve) skips compression (its wasm is large and served locally) and the
 # CSP: trunk serve adds its own inline live-reload script after this hook, which the policy's
@@ -28,6 +28,6 @@ TEMPLATE_ARGS=()
 RELEASE=1
 if [ "${TRUNK_PROFILE:-release}" != "release" ]; then TEMPLATE_ARGS=(--no-csp); RELEASE=0; fi
 node scripts/post-build.mjs template "$OUT" "${TEMPLATE_ARGS[@]}"
-cargo run --quiet --profile dev --bin newsctl -- prerender --template "$OUT/index.html" --out "$OUT" \
+cargo run --locked --quiet --profile dev --bin newsctl -- prerender --template "$OUT/index.html" --out "$OUT" \
   public/data/news.json
 if [ "$RELEASE" = 1 ]; then node scripts/post-build.mjs compress "$OUT"; fi
