@@ -23,12 +23,16 @@ export const COMPRESSED_EXTENSIONS = new Set([
 
 /**
  * The policy without the script hashes. Everything comes from the page's own origin; wasm
- * needs 'wasm-unsafe-eval' to compile. frame-ancestors is ignored in a <meta>, so it belongs
- * in the server's header (docs/deployment.md).
+ * needs 'wasm-unsafe-eval' to compile. 'strict-dynamic': scripts run only when the loader
+ * (allowed by its hash) starts them, as its import() of the JS glue does; browsers that know
+ * it then ignore 'self', so no other script of the host's origin (the site may live below a
+ * path of a larger site) runs from a <script src>. 'self' stays for browsers without it.
+ * frame-ancestors is ignored in a <meta>, so it belongs in the server's header
+ * (docs/deployment.md).
  */
 export const CSP_DIRECTIVES = [
   ['default-src', ["'self'"]],
-  ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
+  ['script-src', ["'self'", "'wasm-unsafe-eval'", "'strict-dynamic'"]],
   ['style-src', ["'self'"]],
   ['img-src', ["'self'", 'data:']],
   ['connect-src', ["'self'"]],

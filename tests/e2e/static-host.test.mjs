@@ -176,7 +176,7 @@ describe('static host: files of the release build', { timeout: 60_000 }, () => {
     assert.equal(policy, contentSecurityPolicy(inlineScriptHashes(indexHtml), inlineStyleHashes(indexHtml)));
     assert.match(policy, /style-src 'self' 'sha256-[^']+'(;|$)/, 'the inlined stylesheet by its hash');
     assert.ok(!policy.includes('unsafe-inline'), policy);
-    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'(;|$)/);
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'strict-dynamic' 'sha256-[^']+'(;|$)/);
     assert.ok(
       indexHtml.indexOf('Content-Security-Policy') < indexHtml.indexOf('<script'),
       'the policy comes before the first script',
@@ -278,7 +278,7 @@ describe('static host: policy and origins in Chromium', { timeout: 120_000 }, ()
       await page.goto(app.url);
       await waitForApp(page);
       const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-      assert.match(policy ?? '', /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      assert.match(policy ?? '', /script-src 'self' 'wasm-unsafe-eval' 'strict-dynamic' 'sha256-/);
 
       await page.locator('#search').fill('pisek');
       await page.waitForURL((url) => url.searchParams.get('q') === 'pisek', { timeout: APP_TIMEOUT_MS });
