@@ -565,6 +565,7 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
         organisations: organisations.iter().map(|(_, o)| o.id.clone()).collect(),
         people: people.iter().map(|(_, p)| p.id.clone()).collect(),
         topics: topics.iter().map(|(_, t)| t.id.clone()).collect(),
+        site_origin: origin_of(&site.canonical_url),
     };
     // Paths name the entry's place in the file (`i`), not its place among the kept ones.
     for (i, city) in &mut cities {
@@ -710,6 +711,22 @@ struct RefSets {
     organisations: HashSet<String>,
     people: HashSet<String>,
     topics: HashSet<String>,
+    /// Where the site is served from (`https://host`), from `site.canonical_url`.
+    site_origin: Option<String>,
+}
+
+/// `scheme://host[:port]` of an absolute http(s) address, lowercase; None for anything else.
+fn origin_of(url: &str) -> Option<String> {
+    let url = url.trim();
+    let colon = url.find("://")?;
+    let scheme = url[..colon].to_ascii_lowercase();
+    if scheme != "https" && scheme != "http" {
+        return None;
+    }
+    let rest = &url[colon + 3..];
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    (!host.is_empty()).then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
 }
 
 /// `a-z`, `0-9` and single hyphens between them.
@@ -874,7 +891,7 @@ impl EventCheck<'_, '_> {
             self.source(source, i);
         }
         for (i, image) in event.images.iter().enumerate() {
-            self.image(image, i);
+            self.image(image, i, refs.site_origin.as_deref());
         }
         // A body refused for its size is not read any further.
         if let Some(body) = event.body.as_ref().filter(|_| body_fits) {
@@ -965,7 +982,7 @@ impl EventCheck<'_, '_> {
         }
     }
 
-    fn image(&mut self, image: &Image, i: usize) {
+    fn image(&mut self, image: &Image, i: usize, site_origin: Option<&str>) {
         let insecure = image
             .src
             .trim_start()
@@ -978,6 +995,22 @@ impl EventCheck<'_, '_> {
                     "image `{}` must be a site path or an https address",
                     image.src
                 ),
+            );
+        } else if let Some(origin) =
+            origin_of(&image.src).filter(|o| Some(o.as_str()) != site_origin)
+        {
+            // The production build's Content-Security-Policy (scripts/post-build.mjs) has
+            // img-src 'self' data:, so the browser would refuse to load it.
+            self.push(
+                Severity::Warning,
+                format!("images[{i}].src"),
+                format!(
+                    "image `{}` is on another host ({origin}): the site's Content-Security-Policy \
+                     (img-src 'self') blocks it; ship the file with the site (a path such as \
+                     images/photo.jpg) or widen img-src (docs/deployment.md)",
+                    image.src
+                ),
+                false,
             );
         }
         if image.alt.is_empty() {
