@@ -39,7 +39,7 @@ release: install
 	bash scripts/release.sh
 
 check-data:
-	cargo run --quiet --bin newsctl -- check public/data/news.json
+	cargo run --locked --quiet --bin newsctl -- check public/data/news.json
 
 lighthouse: build
 	node scripts/lighthouse.mjs dist

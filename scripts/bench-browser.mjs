@@ -143,7 +143,7 @@ function newsctl(options, args, outFile = null) {
   const profile = options.newsctl === 'release' ? ['--release'] : [];
   const fd = outFile ? openSync(outFile, 'w') : 'pipe';
   try {
-    const run = spawnSync('cargo', ['run', '--quiet', ...profile, '--bin', 'newsctl', '--', ...args], {
+    const run = spawnSync('cargo', ['run', '--locked', '--quiet', ...profile, '--bin', 'newsctl', '--', ...args], {
       cwd: ROOT,
       stdio: ['ignore', fd, 'pipe'],
       encoding: 'utf8',

@@ -13,6 +13,10 @@ CHECK_JSONSCHEMA_VERSION="0.39.0" # PyPI; lints the CI samples against the vendo
 APT_BROWSER_PACKAGES=(chromium chromium-driver)
 NODE_MIN_MAJOR=20                 # playwright-core 1.65 refuses to run on older node
 NODE_FALLBACK_VERSION="20.20.2"   # from npm (node-linux-<arch>) when the system node is older
+# The fallback's npm tarballs, checked before unpacking (`npm view node-linux-<arch>@<version>
+# dist.integrity`; sha512 is what the registry publishes). Change with the version.
+NODE_FALLBACK_SHA512_X64="sha512-PeHQM8wAdmHtZA1mBocygZxs5LiUWtsJezQTkBd0iY987KpGrD1O2tVEydvMZiuXceRanxt7rjTnDEBwOPujoQ=="
+NODE_FALLBACK_SHA512_ARM64="sha512-LCXJnNTFiyGuYBw2gZSI5OBFMbkjAPt8sqD/NKrWoE2QmDgSubTqFng6GaNJ9EJ8HpxBMGcWWpbbcs4Vo+CnGg=="
 RUST_COMPONENTS=(rustfmt clippy)
 # --------------------------------------------------------------------------------------------
 
@@ -80,8 +84,8 @@ fi
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 if [ "$node_major" -lt "$NODE_MIN_MAJOR" ]; then
   case "$(uname -m)" in
-    x86_64) node_arch=x64 ;;
-    aarch64 | arm64) node_arch=arm64 ;;
+    x86_64) node_arch=x64; node_sha512="$NODE_FALLBACK_SHA512_X64" ;;
+    aarch64 | arm64) node_arch=arm64; node_sha512="$NODE_FALLBACK_SHA512_ARM64" ;;
     *) die "node $(node --version) is too old and no fallback build for $(uname -m)" ;;
   esac
   # The npm package node-linux-<arch> carries the official binary: the registry is reachable
@@ -89,9 +93,18 @@ if [ "$node_major" -lt "$NODE_MIN_MAJOR" ]; then
   say "installing:" "node $NODE_FALLBACK_VERSION from npm into target/tools (system node is $(node --version))"
   tmp="$(mktemp -d)"
   (cd "$tmp" && npm pack --silent "node-linux-$node_arch@$NODE_FALLBACK_VERSION" >/dev/null)
+  tgz="$tmp/node-linux-$node_arch-$NODE_FALLBACK_VERSION.tgz"
+  [ -f "$tgz" ] || die "npm pack wrote no $(basename "$tgz")"
+  # The old node is still there to hash with.
+  got="sha512-$(node -e 'const c = require("crypto"), f = require("fs");
+    process.stdout.write(c.createHash("sha512").update(f.readFileSync(process.argv[1])).digest("base64"))' "$tgz")"
+  if [ "$got" != "$node_sha512" ]; then
+    rm -rf "$tmp"
+    die "node-linux-$node_arch@$NODE_FALLBACK_VERSION from npm is not the pinned file (got $got): not installed"
+  fi
   rm -rf "$NODE_LOCAL_DIR"
   mkdir -p "$NODE_LOCAL_DIR"
-  tar -xzf "$tmp"/node-linux-*.tgz -C "$NODE_LOCAL_DIR" --strip-components=1
+  tar -xzf "$tgz" -C "$NODE_LOCAL_DIR" --strip-components=1
   rm -rf "$tmp"
   hash -r
   [ "$(node --version)" = "v$NODE_FALLBACK_VERSION" ] || die "node $NODE_FALLBACK_VERSION did not land on PATH"

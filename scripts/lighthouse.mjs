@@ -1,18 +1,24 @@
 // Lighthouse scores of a release build: serves the folder with tests/e2e/server.mjs on
-// 127.0.0.1, runs the Lighthouse CLI (node_modules) in Debian's Chromium on the timeline and
+// 127.0.0.1, runs the Lighthouse CLI in Debian's Chromium on the timeline and
 // on the Písek event page, and prints the four category scores per page plus every audit that
 // keeps accessibility, best practices or SEO below 100.
 // Usage: node scripts/lighthouse.mjs [dist-dir] [--desktop] [--json FILE]
 // Slow (about a minute per page): not part of scripts/test.sh. Exit 1 when a run fails.
+// Lighthouse (about 130 packages) is not in package.json, so `npm ci` leaves it out: this
+// script installs the pinned version into target/tools/lighthouse the first time it runs.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../tests/e2e/server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const LIGHTHOUSE = join(ROOT, 'node_modules', '.bin', 'lighthouse');
+// 13 needs node 22.
+const LIGHTHOUSE_VERSION = '12.2.3';
+const LIGHTHOUSE_PREFIX = join(ROOT, 'target', 'tools', 'lighthouse');
+const LIGHTHOUSE = join(LIGHTHOUSE_PREFIX, 'node_modules', '.bin', 'lighthouse');
 const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 // The machines reach only package registries: keep Chromium from calling home.
 const CHROME_FLAGS = [
@@ -72,7 +78,7 @@ function lighthouse(url, { desktop }) {
     const err = [];
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => err.push(d));
-    child.on('error', (e) => fail(new Error(`cannot start ${LIGHTHOUSE}: ${e.message} (npm ci installs it)`)));
+    child.on('error', (e) => fail(new Error(`cannot start ${LIGHTHOUSE}: ${e.message}`)));
     child.on('close', (code) => {
       const stderr = Buffer.concat(err).toString();
       if (code !== 0) {
@@ -111,8 +117,22 @@ function offenders(audit) {
 
 const percent = (score) => (score === null || score === undefined ? 'n/a' : String(Math.round(score * 100)));
 
+/** The pinned Lighthouse in its own folder (not node_modules, which `npm ci` owns). */
+function installLighthouse() {
+  const installed = spawnSync(LIGHTHOUSE, ['--version'], { encoding: 'utf8' });
+  if (existsSync(LIGHTHOUSE) && installed.stdout?.trim() === LIGHTHOUSE_VERSION) return;
+  console.log(`installing lighthouse ${LIGHTHOUSE_VERSION} into ${LIGHTHOUSE_PREFIX} (about 40 s)`);
+  const npm = spawnSync(
+    'npm',
+    ['install', '--prefix', LIGHTHOUSE_PREFIX, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `lighthouse@${LIGHTHOUSE_VERSION}`],
+    { stdio: 'inherit' },
+  );
+  if (npm.status !== 0) throw new Error(`npm could not install lighthouse@${LIGHTHOUSE_VERSION} (exit ${npm.status})`);
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  installLighthouse();
   const server = await startServer({ root: resolve(options.dist), base: '/', port: 0 });
   const results = [];
   let failed = false;

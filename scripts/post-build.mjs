@@ -23,12 +23,16 @@ export const COMPRESSED_EXTENSIONS = new Set([
 
 /**
  * The policy without the script hashes. Everything comes from the page's own origin; wasm
- * needs 'wasm-unsafe-eval' to compile. frame-ancestors is ignored in a <meta>, so it belongs
- * in the server's header (docs/deployment.md).
+ * needs 'wasm-unsafe-eval' to compile. 'strict-dynamic': scripts run only when the loader
+ * (allowed by its hash) starts them, as its import() of the JS glue does; browsers that know
+ * it then ignore 'self', so no other script of the host's origin (the site may live below a
+ * path of a larger site) runs from a <script src>. 'self' stays for browsers without it.
+ * frame-ancestors is ignored in a <meta>, so it belongs in the server's header
+ * (docs/deployment.md).
  */
 export const CSP_DIRECTIVES = [
   ['default-src', ["'self'"]],
-  ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
+  ['script-src', ["'self'", "'wasm-unsafe-eval'", "'strict-dynamic'"]],
   ['style-src', ["'self'"]],
   ['img-src', ["'self'", 'data:']],
   ['connect-src', ["'self'"]],
@@ -187,6 +191,16 @@ export function pageTemplate(html, boot) {
     if (href === js) integrity.js = attribute(attrs, 'integrity') ?? '';
     if (href === wasm) integrity.wasm = attribute(attrs, 'integrity') ?? '';
     out = out.replace(text, '');
+  }
+  // The loader checks the JS glue and the wasm against these values: an empty one would
+  // quietly turn the check off, so a build without them stops here instead.
+  for (const [name, file] of [['js', js], ['wasm', wasm]]) {
+    if (!/^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/.test(integrity[name])) {
+      throw new Error(
+        `trunk wrote no integrity value for ${file}: keep data-integrity="sha384" on the rust ` +
+          'link in index.html and do not build with --no-sri',
+      );
+    }
   }
   for (const [text] of [
     ...tags(out, 'meta', (a) => attribute(a, 'name') === 'description'),

@@ -40,10 +40,10 @@ step() {
 
 step "install"              bash scripts/install.sh
 step "format"               cargo fmt --all -- --check
-step "lint"                 cargo clippy --locked --all-targets -- -D warnings
+step "lint"                 cargo clippy --all-targets --locked -- -D warnings
 step "native tests"         cargo test --locked
-step "news data check"      cargo run --quiet --bin newsctl -- check public/data/news.json
-step "browser unit tests"   cargo test --target wasm32-unknown-unknown --test 'web*'
+step "news data check"      cargo run --locked --quiet --bin newsctl -- check public/data/news.json
+step "browser unit tests"   cargo test --locked --target wasm32-unknown-unknown --test 'web*'
 step "release build"        trunk build --release
 # The same source for a sub-path host, as the e2e tests open it there (only bundling reruns).
 step "sub-path build"       env NEWS_SHELL_DIR=target/shell-subpath trunk build --release --public-url /projects/news/ --dist target/dist-subpath

@@ -78,10 +78,14 @@ impl Paths {
     }
 
     /// A link written in the data: a site path (`/events/x`, `/?topic=y`) gets the base path
-    /// and, on English pages, the `/en` prefix; anything else is returned as it is.
+    /// and, on English pages, the `/en` prefix; anything else is returned as it is. The
+    /// validator refuses `//host` links; should one get here, it stays on this site.
     pub fn data_link(&self, lang: Lang, url: &str) -> String {
-        if !url.starts_with('/') || url.starts_with("//") {
+        if !url.starts_with('/') {
             return url.to_owned();
+        }
+        if url.starts_with("//") || url.starts_with("/\\") {
+            return local_path(url);
         }
         let in_app = url == "/" || url.starts_with("/?") || url.starts_with("/events/");
         match lang {
@@ -121,13 +125,25 @@ impl Paths {
         let english_rest = inner
             .strip_prefix("/en")
             .filter(|rest| rest.is_empty() || rest.starts_with('/'));
-        match english_rest {
+        let target = match english_rest {
             Some("") => format!("{}/", self.base),
             Some(rest) => format!("{}{rest}", self.base),
             None if inner.is_empty() || inner == "/" => format!("{}/en", self.base),
             None => format!("{}/en{inner}", self.base),
-        }
+        };
+        local_path(&target)
     }
+}
+
+/// A path of this site, fit for an `href`: its leading slashes (and backslashes, which
+/// browsers read as slashes) collapsed into one. The address `/en//evil.example/x` would
+/// otherwise switch language to `//evil.example/x`, which a browser reads as another host.
+pub fn local_path(path: &str) -> String {
+    let rest = path.trim_start_matches(['/', '\\']);
+    if rest.len() + 1 >= path.len() && path.starts_with('/') {
+        return path.to_owned();
+    }
+    format!("/{rest}")
 }
 
 /// What a page knows of the news: `None` while (re)loading, then the outcome.
@@ -341,5 +357,35 @@ mod tests {
         let root = Paths::new("");
         assert_eq!(root.switch_language("/"), "/en");
         assert_eq!(root.switch_language("/en/"), "/");
+    }
+
+    #[test]
+    fn addresses_with_doubled_slashes_lead_nowhere_else() {
+        let root = Paths::new("");
+        assert_eq!(
+            root.switch_language("/en//evil.example/x"),
+            "/evil.example/x"
+        );
+        assert_eq!(
+            root.switch_language("/en/\\evil.example/x"),
+            "/evil.example/x"
+        );
+        assert_eq!(
+            root.switch_language("//evil.example/x"),
+            "/en//evil.example/x"
+        );
+        assert_eq!(
+            root.data_link(Lang::Bg, "//evil.example/x"),
+            "/evil.example/x"
+        );
+        assert_eq!(root.data_link(Lang::En, "/\\evil.example"), "/evil.example");
+        assert_eq!(local_path("///a//b"), "/a//b");
+        assert_eq!(local_path("/events/x"), "/events/x");
+        assert_eq!(local_path(""), "/");
+        let sub = Paths::new("/p");
+        assert_eq!(
+            sub.switch_language("/p/en//evil.example/x"),
+            "/p//evil.example/x"
+        );
     }
 }

@@ -56,13 +56,19 @@
     if (started) return;
     started = true;
     root.dataset.app = 'starting';
+    // The build refuses to leave these empty; should one be, the app's code is not run
+    // unchecked.
+    if (!JS_SRI || !WASM_SRI) {
+      failed();
+      return;
+    }
     // The data in parallel with the code; same URL and mode as the app's own request.
     preload(DATA, 'fetch');
     preload(JS, '', JS_SRI);
     import(JS)
       .then((glue) =>
         glue.default({
-          module_or_path: fetch(WASM, { integrity: WASM_SRI || undefined, credentials: 'same-origin' }),
+          module_or_path: fetch(WASM, { integrity: WASM_SRI, credentials: 'same-origin' }),
         }),
       )
       .catch(failed);

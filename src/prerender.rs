@@ -244,6 +244,29 @@ mod tests {
         );
     }
 
+    /// The language switch and the skip link are made from the address: one whose path
+    /// starts with two slashes must not give an `href` that a browser reads as another host.
+    #[test]
+    fn addresses_with_doubled_slashes_give_no_off_site_links() {
+        for route in [
+            "/en//evil.example/x",
+            "//evil.example/x",
+            "/en/\\evil.example/x",
+        ] {
+            let html = render_page(TEMPLATE, &news(), &Paths::new(""), route).unwrap();
+            assert!(html.contains("class=\"lang-switch\""), "{html}");
+            assert!(html.contains("class=\"skip-link\""), "{html}");
+            for (at, _) in html.match_indices("href=\"") {
+                let value = &html[at + 6..];
+                assert!(
+                    !value.starts_with("//") && !value.starts_with("/\\"),
+                    "{route}: {}",
+                    &value[..value.len().min(60)]
+                );
+            }
+        }
+    }
+
     #[test]
     fn unknown_routes_render_the_not_found_page() {
         let html = render_page(TEMPLATE, &news(), &Paths::new(""), NOT_FOUND_ROUTE).unwrap();

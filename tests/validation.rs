@@ -689,7 +689,8 @@ fn cli_lists_notes_only_when_asked_and_they_leave_a_file_clean() {
         (171.into(), 15.into())
     );
     assert_eq!(note["slug"], CLIMATHON);
-    assert_eq!(note["text"], "Източникът не дава часа.\nСамо дните.");
+    // Like every string of the report, with its control characters written out.
+    assert_eq!(note["text"], "Източникът не дава часа.\\u{a}Само дните.");
     assert_eq!(report[0]["problems"], serde_json::json!([]));
 
     let (_, out, _) = newsctl(&["check", "--format", "json", file]);

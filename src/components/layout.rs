@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::News;
-use crate::app::{use_news, use_paths, Paths};
+use crate::app::{local_path, use_news, use_paths, Paths};
 use crate::components::static_tree::{el, svg_el, Node};
 use crate::i18n::{site, ui};
 use crate::model::Lang;
@@ -15,7 +15,8 @@ pub fn SkipLink(lang: Memo<Lang>) -> impl IntoView {
     // names the page's own path (right without any script), and in the app the click moves
     // the focus instead, so the router never takes it for a navigation.
     let location = use_location();
-    let href = move || format!("{}#main", location.pathname.get());
+    // Leading slashes collapsed: on `//evil.example/x` the link must not name another host.
+    let href = move || format!("{}#main", local_path(&location.pathname.get()));
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         #[cfg(target_arch = "wasm32")]

@@ -1,8 +1,10 @@
 //! The loaded news: reference lists with lookups, events sorted by date, and the problems met.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use super::problem::Problem;
+use super::problem::{Problem, ProblemCounts};
+use super::relations::RelationIndex;
 use super::types::{City, Event, Lang, Organisation, Person, Site, Topic};
 
 /// Everything a view needs, built once per load.
@@ -16,11 +18,25 @@ pub struct Catalog {
     /// Sorted oldest first by start, then end, then slug.
     pub events: Vec<Event>,
     pub problems: Vec<Problem>,
+    /// Problems beyond the listed ones, only counted.
+    pub problems_not_listed: ProblemCounts,
     city_index: HashMap<String, usize>,
     organisation_index: HashMap<String, usize>,
     person_index: HashMap<String, usize>,
     topic_index: HashMap<String, usize>,
     slug_index: HashMap<String, usize>,
+    relations: LazyRelations,
+}
+
+/// The relation index, made on first use (only event pages need it). Not part of what a
+/// catalog is: two catalogs of the same news are equal whether or not one has made it.
+#[derive(Debug, Clone, Default)]
+struct LazyRelations(OnceLock<RelationIndex>);
+
+impl PartialEq for LazyRelations {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 fn index_by<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
@@ -55,6 +71,8 @@ impl Catalog {
             topics,
             events,
             problems,
+            problems_not_listed: ProblemCounts::default(),
+            relations: LazyRelations::default(),
         }
     }
 
@@ -85,9 +103,16 @@ impl Catalog {
         self.event_index(slug).map(|i| &self.events[i])
     }
 
+    pub(super) fn relation_index(&self) -> &RelationIndex {
+        self.relations
+            .0
+            .get_or_init(|| RelationIndex::new(&self.events))
+    }
+
     /// How many entries of the file could not be shown.
     pub fn dropped_entries(&self) -> usize {
         self.problems.iter().filter(|p| p.entry_dropped).count()
+            + self.problems_not_listed.entries_dropped
     }
 
     /// The short name of an organisation where it has one, else its name.

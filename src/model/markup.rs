@@ -68,6 +68,7 @@ fn inlines(text: &str) -> Vec<Inline<'_>> {
     let mut plain_start = 0;
     let mut i = 0;
     let bytes = text.as_bytes();
+    let mut parens = None;
     while i < bytes.len() {
         let found =
             match bytes[i] {
@@ -75,7 +76,7 @@ fn inlines(text: &str) -> Vec<Inline<'_>> {
                     .map(|end| (Inline::Strong(&text[i + 2..end]), end + 2)),
                 b'*' => closed(text, i + 1, "*")
                     .map(|end| (Inline::Emphasis(&text[i + 1..end]), end + 1)),
-                b'[' => link(text, i),
+                b'[' => link(text, i, &mut parens),
                 _ => None,
             };
         match found {
@@ -103,29 +104,74 @@ fn closed(text: &str, from: usize, marker: &str) -> Option<usize> {
     (!inner.is_empty() && !inner.starts_with(' ') && !inner.contains('*')).then_some(end)
 }
 
-fn link(text: &str, open: usize) -> Option<(Inline<'_>, usize)> {
-    let close = open + text[open..].find("](")?;
-    let label = &text[open + 1..close];
-    if label.is_empty() || label.contains('[') {
-        return None;
-    }
-    let url_start = close + 2;
-    // Balanced parentheses belong to the address (`…/wiki/Name_(city)`).
-    let mut depth = 0usize;
-    let mut url_end = None;
-    for (k, b) in text[url_start..].bytes().enumerate() {
+/// The longest link label read as one; a longer `[…](…)` stays text.
+pub const MAX_LABEL_BYTES: usize = 300;
+/// The longest link address read as one; a longer `[…](…)` stays text.
+pub const MAX_URL_BYTES: usize = 2048;
+
+/// The `(`…`)` pairs of a paragraph, by the position of the `(`, with no white space between
+/// (an address has none). One pass with a stack, so finding where any link's address ends
+/// costs a lookup, not a scan of the rest of the paragraph.
+fn parenthesis_pairs(text: &str) -> Vec<(usize, usize)> {
+    let mut open = Vec::new();
+    let mut pairs = Vec::new();
+    for (i, b) in text.bytes().enumerate() {
         match b {
-            b'(' => depth += 1,
-            b')' if depth == 0 => {
-                url_end = Some(url_start + k);
-                break;
+            b'(' => open.push(i),
+            b')' => {
+                if let Some(start) = open.pop() {
+                    pairs.push((start, i));
+                }
             }
-            b')' => depth -= 1,
+            b if b.is_ascii_whitespace() => open.clear(),
             _ => {}
         }
     }
-    let url_end = url_end?;
-    let url = &text[url_start..url_end];
+    pairs.sort_unstable();
+    pairs
+}
+
+/// The link that starts at the `[` at `open`, if one does. The label ends at the first `](`
+/// and holds no `[`, so its search stops at the next `[` (and at the size limit): each `[`
+/// costs a bounded stretch of text. The address ends at the `)` that balances the `(` after
+/// the label (`…/wiki/Name_(city)`), found in `parens`, made once per paragraph when needed.
+fn link<'a>(
+    text: &'a str,
+    open: usize,
+    parens: &mut Option<Vec<(usize, usize)>>,
+) -> Option<(Inline<'a>, usize)> {
+    let bytes = text.as_bytes();
+    let label_start = open + 1;
+    let mut close = None;
+    for (k, &b) in bytes.get(label_start..)?.iter().enumerate() {
+        if k > MAX_LABEL_BYTES {
+            return None;
+        }
+        match b {
+            b'[' => return None,
+            b']' if bytes.get(label_start + k + 1) == Some(&b'(') => {
+                close = Some(label_start + k);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    let label = text.get(label_start..close)?;
+    if label.is_empty() {
+        return None;
+    }
+    let pairs = parens.get_or_insert_with(|| parenthesis_pairs(text));
+    let paren = close + 1;
+    let url_end = pairs
+        .binary_search_by_key(&paren, |&(start, _)| start)
+        .ok()
+        .map(|at| pairs[at].1)?;
+    let url_start = paren + 1;
+    if url_end - url_start > MAX_URL_BYTES {
+        return None;
+    }
+    let url = text.get(url_start..url_end)?;
     if url.is_empty() || url.contains(char::is_whitespace) {
         return None;
     }
@@ -206,5 +252,81 @@ mod tests {
     #[test]
     fn plain_text_drops_markup() {
         assert_eq!(plain_text("**A** [b](https://x.org)\n\n*c*"), "A b\n\nc");
+    }
+
+    #[test]
+    fn long_labels_and_addresses_stay_text() {
+        let label = "a".repeat(MAX_LABEL_BYTES + 1);
+        assert!(link_targets(&format!("[{label}](/events/x)")).is_empty());
+        let label = "a".repeat(MAX_LABEL_BYTES);
+        assert_eq!(link_targets(&format!("[{label}](/x)")), vec!["/x"]);
+        let url = format!("https://x.org/{}", "a".repeat(MAX_URL_BYTES));
+        assert!(link_targets(&format!("[a]({url})")).is_empty());
+        let url = format!("https://x.org/{}", "a".repeat(MAX_URL_BYTES - 20));
+        assert_eq!(link_targets(&format!("[a]({url})")), vec![url.as_str()]);
+    }
+
+    #[test]
+    fn a_label_ends_at_the_first_closing_bracket_before_a_parenthesis() {
+        assert_eq!(link_targets("[a]b](/x)"), vec!["/x"]);
+        assert!(link_targets("[a [b](/x)").len() == 1);
+        assert_eq!(plain_text("[a [b](/x)"), "[a b");
+    }
+
+    /// `[` runs and unclosed `[a](` used to cost a scan of the rest of the paragraph each
+    /// (seconds for this text, a tenth of the largest body); read linearly, it takes a few
+    /// milliseconds. The bound is loose on purpose: it catches the quadratic reading, not noise.
+    #[test]
+    fn bracket_runs_are_read_in_linear_time() {
+        let body = format!("{}{}", "[".repeat(100_000), "[a](".repeat(2_000));
+        let started = std::time::Instant::now();
+        assert!(link_targets(&body).is_empty());
+        assert_eq!(plain_text(&body), body);
+        let took = started.elapsed();
+        assert!(took < std::time::Duration::from_secs(1), "{took:?}");
+    }
+
+    /// The reading as first written (a scan per `[`), for short texts where the limits do not
+    /// come into play: the linear reading must find the same links.
+    fn link_by_scanning(text: &str, open: usize) -> Option<(Inline<'_>, usize)> {
+        let close = open + text[open..].find("](")?;
+        let label = &text[open + 1..close];
+        if label.is_empty() || label.contains('[') {
+            return None;
+        }
+        let url_start = close + 2;
+        let mut depth = 0usize;
+        let mut url_end = None;
+        for (k, b) in text[url_start..].bytes().enumerate() {
+            match b {
+                b'(' => depth += 1,
+                b')' if depth == 0 => {
+                    url_end = Some(url_start + k);
+                    break;
+                }
+                b')' => depth -= 1,
+                _ => {}
+            }
+        }
+        let url = &text[url_start..url_end?];
+        if url.is_empty() || url.contains(char::is_whitespace) {
+            return None;
+        }
+        Some((Inline::Link { text: label, url }, url_end? + 1))
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn linear_links_match_the_scanning_ones(text in "[\\[\\]()a /:]{0,40}") {
+            let mut parens = None;
+            for (open, _) in text.match_indices('[') {
+                proptest::prop_assert_eq!(
+                    link(&text, open, &mut parens),
+                    link_by_scanning(&text, open),
+                    "at {}", open
+                );
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ mod types;
 pub use catalog::Catalog;
 pub use date::{PartialDate, Precision};
 pub use parse::{
-    is_safe_url, is_slug, parse_news, MAX_ENTRY_BYTES, MAX_FILE_BYTES, MAX_TEXT_CHARS,
+    is_safe_url, is_slug, parse_news, MAX_ENTRY_BYTES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS,
 };
-pub use problem::{FatalError, Problem, Severity};
+pub use problem::{FatalError, Problem, ProblemCounts, Severity};
 pub use types::*;

@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use super::catalog::Catalog;
-use super::problem::{FatalError, Problem, Severity};
+use super::problem::{FatalError, Problem, ProblemCounts, Severity};
 use super::types::{City, Event, Image, Organisation, Person, Site, Source, Text, Topic};
 
 /// The largest file the loader reads (a 10,000-event archive is about 10 MB).
@@ -19,39 +19,47 @@ pub const MAX_TEXT_CHARS: usize = 40_000;
 /// The most events one file may hold.
 pub const MAX_EVENTS: usize = 100_000;
 
-/// Line starts, to turn byte offsets into line:column.
-struct Lines<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
+/// The most problems one load lists; the rest are only counted
+/// ([`Catalog::problems_not_listed`]). A thousand is more than anyone reads, and keeps what a
+/// broken or hostile file costs close to what a clean one does.
+pub const MAX_PROBLEMS: usize = 1_000;
+/// Unknown ids of one list named in its problem; the rest of them are counted.
+const NAMED_IDS: usize = 3;
+
+/// Where a borrowed slice of `text` starts.
+fn offset_of(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
 }
 
-impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { text, starts }
-    }
-
-    /// 1-based line and column (in characters) of a byte offset.
-    fn position(&self, offset: usize) -> (usize, usize) {
-        let mut offset = offset.min(self.text.len());
+/// 1-based lines and columns (in characters) of byte offsets, in one forward pass over the
+/// text: `offsets` must be sorted. Each kept problem costs only the stretch of text since the
+/// one before it, however long the lines (a minified file is one line).
+fn positions(text: &str, offsets: impl IntoIterator<Item = usize>) -> Vec<(usize, usize)> {
+    let (mut line, mut column, mut at) = (1, 1, 0);
+    let mut out = Vec::new();
+    for offset in offsets {
+        let mut offset = offset.clamp(at, text.len());
         // serde counts columns in bytes; step back to the start of the character.
-        while !self.text.is_char_boundary(offset) {
+        while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(1, |t| t.chars().count() + 1);
-        (line, column)
+        let stretch = text.get(at..offset).unwrap_or_default();
+        match stretch.rfind('\n') {
+            Some(last) => {
+                line += stretch.bytes().filter(|&b| b == b'\n').count();
+                column = stretch[last + 1..].chars().count() + 1;
+            }
+            None => column += stretch.chars().count(),
+        }
+        at = offset;
+        out.push((line, column));
     }
+    out
+}
 
-    /// Where a borrowed slice of the text starts.
-    fn offset_of(&self, part: &str) -> usize {
-        (part.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize)
-    }
+/// Line and column of one offset.
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    positions(text, [offset]).pop().unwrap_or((1, 1))
 }
 
 /// Byte offset inside `text` of serde's 1-based line and byte column.
@@ -88,39 +96,186 @@ fn steps(path: &str) -> Vec<Step<'_>> {
     out
 }
 
-/// The value at `path` (`a.b[2].c`) inside an entry's text, or the deepest part of it that
-/// exists, so that a problem's line and column point at the value an editor must change.
-/// The flag tells whether the whole path was found.
-fn walk<'a>(entry: &'a str, path: &str) -> (&'a str, bool) {
-    let mut here = entry;
+/// The offset inside an entry's text of the value at `path` (`a.b[2].c`), or of the deepest
+/// part of it that exists, so that a problem's line and column point at the value an editor
+/// must change. The flag tells whether the whole path was found.
+///
+/// One forward scan: members before the wanted one are skipped over, the wanted one is
+/// entered, nothing is parsed twice. The entry is valid JSON (serde has read it as a raw
+/// value); should it not be, the scan stops at the deepest place it reached.
+fn walk(entry: &str, path: &str) -> (usize, bool) {
+    let bytes = entry.as_bytes();
+    let mut here = skip_space(bytes, 0);
     for step in steps(path) {
-        let next = match step {
-            Step::Key(key) => serde_json::from_str::<BTreeMap<String, &'a RawValue>>(here)
-                .ok()
-                .and_then(|map| map.get(key).copied()),
-            Step::Index(i) => serde_json::from_str::<Vec<&'a RawValue>>(here)
-                .ok()
-                .and_then(|list| list.get(i).copied()),
-        };
-        match next {
-            Some(raw) => here = raw.get(),
+        match member(entry, here, &step) {
+            Some(at) => here = at,
             None => return (here, false),
         }
     }
     (here, true)
 }
 
-fn locate<'a>(entry: &'a str, path: &str) -> &'a str {
-    walk(entry, path).0
+fn skip_space(bytes: &[u8], mut i: usize) -> usize {
+    while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
+        i += 1;
+    }
+    i
 }
 
-/// Collects problems with their positions.
+/// Just past the string that starts (with its quote) at `i`.
+fn string_end(bytes: &[u8], mut i: usize) -> Option<usize> {
+    i += 1;
+    loop {
+        match bytes.get(i)? {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+}
+
+/// Just past the value that starts at `i`.
+fn value_end(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i)? {
+        b'"' => string_end(bytes, i),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut j = i;
+            loop {
+                match bytes.get(j)? {
+                    b'"' => {
+                        j = string_end(bytes, j)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(j + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+        }
+        _ => {
+            let mut j = i;
+            while bytes
+                .get(j)
+                .is_some_and(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
+            {
+                j += 1;
+            }
+            Some(j)
+        }
+    }
+}
+
+/// Where the member `step` of the object or array starting at `at` starts.
+fn member(text: &str, at: usize, step: &Step<'_>) -> Option<usize> {
+    let bytes = text.as_bytes();
+    match (bytes.get(at)?, step) {
+        (b'{', Step::Key(key)) => {
+            let mut i = skip_space(bytes, at + 1);
+            loop {
+                if bytes.get(i)? != &b'"' {
+                    return None;
+                }
+                let end = string_end(bytes, i)?;
+                let raw = text.get(i + 1..end - 1)?;
+                let found = if raw.contains('\\') {
+                    serde_json::from_str::<String>(text.get(i..end)?).is_ok_and(|k| k == *key)
+                } else {
+                    raw == *key
+                };
+                i = skip_space(bytes, end);
+                if bytes.get(i)? != &b':' {
+                    return None;
+                }
+                i = skip_space(bytes, i + 1);
+                if found {
+                    return Some(i);
+                }
+                i = skip_space(bytes, value_end(bytes, i)?);
+                if bytes.get(i)? != &b',' {
+                    return None;
+                }
+                i = skip_space(bytes, i + 1);
+            }
+        }
+        (b'[', Step::Index(index)) => {
+            let mut i = skip_space(bytes, at + 1);
+            if bytes.get(i)? == &b']' {
+                return None;
+            }
+            for _ in 0..*index {
+                i = skip_space(bytes, value_end(bytes, i)?);
+                if bytes.get(i)? != &b',' {
+                    return None;
+                }
+                i = skip_space(bytes, i + 1);
+            }
+            Some(i)
+        }
+        _ => None,
+    }
+}
+
+/// Collects problems, each with the byte offset it points at; lines and columns are worked
+/// out at the end, for the kept problems only ([`Report::finish`]).
 struct Report<'a> {
-    lines: Lines<'a>,
-    problems: Vec<Problem>,
+    text: &'a str,
+    problems: Vec<(usize, Problem)>,
+    not_listed: ProblemCounts,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            problems: Vec::new(),
+            not_listed: ProblemCounts::default(),
+        }
+    }
+
+    /// Whether one more problem is listed; if not, it is counted.
+    fn keeps(&mut self, severity: Severity, entry_dropped: bool) -> bool {
+        if self.problems.len() < MAX_PROBLEMS {
+            return true;
+        }
+        match severity {
+            Severity::Error => self.not_listed.errors += 1,
+            Severity::Warning => self.not_listed.warnings += 1,
+        }
+        if entry_dropped {
+            self.not_listed.entries_dropped += 1;
+        }
+        false
+    }
+
+    fn add(
+        &mut self,
+        severity: Severity,
+        offset: usize,
+        path: String,
+        slug: Option<&str>,
+        message: String,
+        entry_dropped: bool,
+    ) {
+        let problem = Problem {
+            severity,
+            path,
+            line: 0,
+            column: 0,
+            slug: slug.map(str::to_owned),
+            message,
+            entry_dropped,
+        };
+        self.problems.push((offset, problem));
+    }
+
+    /// A problem that points at `at`, a slice of the file.
     fn push(
         &mut self,
         severity: Severity,
@@ -130,16 +285,28 @@ impl Report<'_> {
         message: String,
         entry_dropped: bool,
     ) {
-        let (line, column) = self.lines.position(self.lines.offset_of(at));
-        self.problems.push(Problem {
-            severity,
-            path,
-            line,
-            column,
-            slug: slug.map(str::to_owned),
-            message,
-            entry_dropped,
-        });
+        if self.keeps(severity, entry_dropped) {
+            let offset = offset_of(self.text, at);
+            self.add(severity, offset, path, slug, message, entry_dropped);
+        }
+    }
+
+    /// A problem that points at the value `sub` (`a.b[2]`) inside `entry`, a slice of the file.
+    #[allow(clippy::too_many_arguments)]
+    fn push_in(
+        &mut self,
+        severity: Severity,
+        entry: &str,
+        sub: &str,
+        path: String,
+        slug: Option<&str>,
+        message: String,
+        entry_dropped: bool,
+    ) {
+        if self.keeps(severity, entry_dropped) {
+            let offset = offset_of(self.text, entry) + walk(entry, sub).0;
+            self.add(severity, offset, path, slug, message, entry_dropped);
+        }
     }
 
     /// Parses one entry; a failure becomes a problem that points into the entry.
@@ -162,6 +329,9 @@ impl Report<'_> {
         match deserialize_tracked::<T>(text) {
             Ok(value) => Some(value),
             Err((inner_path, inner)) => {
+                if !self.keeps(Severity::Error, true) {
+                    return None;
+                }
                 let full_path = if inner_path == "." || inner_path.is_empty() {
                     path.to_owned()
                 } else if inner_path.starts_with('[') {
@@ -171,24 +341,42 @@ impl Report<'_> {
                 };
                 // serde stops at the end of the bad value (or of its object, for a missing
                 // field); an editor looks for the value's start.
-                let at = match walk(text, &inner_path) {
-                    (value, true) => self.lines.offset_of(value),
-                    _ => self.lines.offset_of(text) + offset_in(text, inner.line(), inner.column()),
+                let local = match walk(text, &inner_path) {
+                    (value, true) => value,
+                    _ => offset_in(text, inner.line(), inner.column()),
                 };
-                let (line, column) = self.lines.position(at);
+                let offset = offset_of(self.text, text) + local;
                 let slug = slug_of(text);
-                self.problems.push(Problem {
-                    severity: Severity::Error,
-                    path: full_path,
-                    line,
-                    column,
-                    slug,
-                    message: describe_serde_error(&inner),
-                    entry_dropped: true,
-                });
+                let message = describe_serde_error(&inner);
+                self.add(
+                    Severity::Error,
+                    offset,
+                    full_path,
+                    slug.as_deref(),
+                    message,
+                    true,
+                );
                 None
             }
         }
+    }
+
+    /// The kept problems in file order (as an editor walks the file; stable, so one place
+    /// keeps its check order), with their lines and columns.
+    fn finish(mut self) -> (Vec<Problem>, ProblemCounts) {
+        self.problems.sort_by_key(|(offset, _)| *offset);
+        let found = positions(self.text, self.problems.iter().map(|(offset, _)| *offset));
+        let problems = self
+            .problems
+            .into_iter()
+            .zip(found)
+            .map(|((_, mut problem), (line, column))| {
+                problem.line = line;
+                problem.column = column;
+                problem
+            })
+            .collect();
+        (problems, self.not_listed)
     }
 }
 
@@ -285,7 +473,6 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines = Lines::new(text);
     let sections: BTreeMap<String, &RawValue> =
         serde_json::from_str(text).map_err(|e| match e.classify() {
             serde_json::error::Category::Data => FatalError::Shape {
@@ -293,7 +480,7 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
                     .to_owned(),
             },
             _ => {
-                let (line, column) = lines.position(offset_in(text, e.line(), e.column()));
+                let (line, column) = position(text, offset_in(text, e.line(), e.column()));
                 FatalError::Syntax {
                     line,
                     column,
@@ -301,10 +488,7 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
                 }
             }
         })?;
-    let mut report = Report {
-        lines,
-        problems: Vec::new(),
-    };
+    let mut report = Report::new(text);
 
     match sections.get("version").map(|v| v.get().trim()) {
         Some("1") => {}
@@ -338,10 +522,13 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
     let Some(site) = report.entry::<Site>(site_raw, "site") else {
         // The problem found in `site` would be lost with the catalog: carry it in the message.
         let message = match report.problems.last() {
-            Some(p) => format!(
-                "the `site` object is not valid: {}: {} (line {}, column {})",
-                p.path, p.message, p.line, p.column
-            ),
+            Some((offset, p)) => {
+                let (line, column) = position(text, *offset);
+                format!(
+                    "the `site` object is not valid: {}: {} (line {line}, column {column})",
+                    p.path, p.message
+                )
+            }
             None => "the `site` object is not valid".to_owned(),
         };
         return Err(FatalError::Shape { message });
@@ -378,15 +565,17 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
         organisations: organisations.iter().map(|(_, o)| o.id.clone()).collect(),
         people: people.iter().map(|(_, p)| p.id.clone()).collect(),
         topics: topics.iter().map(|(_, t)| t.id.clone()).collect(),
+        site_origin: origin_of(&site.canonical_url),
     };
     if let Some(home) = &site.home_city {
         if !refs.cities.contains(home) {
-            let at = locate(site_raw.get(), "home_city");
             let message = format!("unknown city `{home}`; the reference was dropped");
-            report.push(
+            let path = "site.home_city".to_owned();
+            report.push_in(
                 Severity::Error,
-                at,
-                "site.home_city".into(),
+                site_raw.get(),
+                "home_city",
+                path,
                 None,
                 message,
                 false,
@@ -399,10 +588,10 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
         if let Some(partner) = &city.partner {
             if !refs.organisations.contains(partner) {
                 let path = format!("cities[{i}].partner");
-                let at = locate(raw_cities[*i].get(), "partner");
+                let raw = raw_cities[*i].get();
                 let message =
                     format!("unknown organisation `{partner}`; the reference was dropped");
-                report.push(Severity::Error, at, path, None, message, false);
+                report.push_in(Severity::Error, raw, "partner", path, None, message, false);
                 city.partner = None;
             }
         }
@@ -413,14 +602,7 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
             if !refs.cities.contains(city) {
                 let path = format!("organisations[{i}].city");
                 let message = format!("unknown city `{city}`; the reference was dropped");
-                report.push(
-                    Severity::Error,
-                    locate(raw, "city"),
-                    path,
-                    None,
-                    message,
-                    false,
-                );
+                report.push_in(Severity::Error, raw, "city", path, None, message, false);
                 org.city = None;
             }
         }
@@ -429,14 +611,7 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
                 let path = format!("organisations[{i}].website");
                 let message =
                     format!("website `{website}` must be an http(s) address; it was dropped");
-                report.push(
-                    Severity::Error,
-                    locate(raw, "website"),
-                    path,
-                    None,
-                    message,
-                    false,
-                );
+                report.push_in(Severity::Error, raw, "website", path, None, message, false);
                 org.website = None;
             }
         }
@@ -444,9 +619,17 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
     for (i, person) in &people {
         if !refs.organisations.contains(&person.organisation) {
             let path = format!("people[{i}].organisation");
-            let at = locate(raw_people[*i].get(), "organisation");
+            let raw = raw_people[*i].get();
             let message = format!("unknown organisation `{}`", person.organisation);
-            report.push(Severity::Error, at, path, None, message, false);
+            report.push_in(
+                Severity::Error,
+                raw,
+                "organisation",
+                path,
+                None,
+                message,
+                false,
+            );
         }
     }
     let cities: Vec<City> = cities.into_iter().map(|(_, c)| c).collect();
@@ -482,10 +665,8 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
         }
     }
 
-    let mut problems = report.problems;
-    // In file order, as an editor walks the file; stable, so one place keeps its check order.
-    problems.sort_by_key(|p| (p.line, p.column));
-    Ok(Catalog::new(
+    let (problems, not_listed) = report.finish();
+    let mut catalog = Catalog::new(
         site,
         cities,
         organisations,
@@ -493,7 +674,9 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
         topics,
         events,
         problems,
-    ))
+    );
+    catalog.problems_not_listed = not_listed;
+    Ok(catalog)
 }
 
 /// Parses a reference list entry by entry, checking ids. Each kept item comes with its index
@@ -513,18 +696,20 @@ fn parse_list<T: DeserializeOwned>(
         };
         let item_id = id(&item).to_owned();
         if !is_slug(&item_id) {
-            report.push(
+            report.push_in(
                 Severity::Error,
-                locate(raw.get(), "id"),
+                raw.get(),
+                "id",
                 format!("{path}.id"),
                 None,
                 format!("id `{item_id}` must be lowercase letters, digits and hyphens"),
                 true,
             );
         } else if !seen.insert(item_id.clone()) {
-            report.push(
+            report.push_in(
                 Severity::Error,
-                locate(raw.get(), "id"),
+                raw.get(),
+                "id",
                 format!("{path}.id"),
                 None,
                 format!("id `{item_id}` is used by an earlier entry"),
@@ -542,6 +727,22 @@ struct RefSets {
     organisations: HashSet<String>,
     people: HashSet<String>,
     topics: HashSet<String>,
+    /// Where the site is served from (`https://host`), from `site.canonical_url`.
+    site_origin: Option<String>,
+}
+
+/// `scheme://host[:port]` of an absolute http(s) address, lowercase; None for anything else.
+fn origin_of(url: &str) -> Option<String> {
+    let url = url.trim();
+    let colon = url.find("://")?;
+    let scheme = url[..colon].to_ascii_lowercase();
+    if scheme != "https" && scheme != "http" {
+        return None;
+    }
+    let rest = &url[colon + 3..];
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    (!host.is_empty()).then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
 }
 
 /// `a-z`, `0-9` and single hyphens between them.
@@ -561,9 +762,10 @@ pub fn is_slug(text: &str) -> bool {
 fn check_site_links(report: &mut Report<'_>, raw: &str, site: &mut Site) {
     let mut drop_if = |ok: bool, path: &str, value: &str| {
         if !ok {
-            report.push(
+            report.push_in(
                 Severity::Error,
-                locate(raw, path),
+                raw,
+                path,
                 format!("site.{path}"),
                 None,
                 format!("link `{value}` is not allowed: use an http(s) address; it was dropped"),
@@ -656,9 +858,15 @@ impl EventCheck<'_, '_> {
         } else {
             format!("{}.{sub}", self.path)
         };
-        let at = locate(self.at, &sub);
-        self.report
-            .push(severity, at, path, Some(&self.slug), message, drop);
+        self.report.push_in(
+            severity,
+            self.at,
+            &sub,
+            path,
+            Some(&self.slug),
+            message,
+            drop,
+        );
     }
 
     /// An error that leaves the event out. Only the first one carries `entry_dropped`, so
@@ -698,7 +906,7 @@ impl EventCheck<'_, '_> {
         }
         self.required_text(&event.title, "title");
         self.required_text(&event.summary, "summary");
-        self.optional_text(event.body.as_ref(), "body");
+        let body_fits = self.optional_text(event.body.as_ref(), "body");
         self.optional_text(event.opened_by.as_ref(), "opened_by");
         if event.sources.is_empty() {
             self.error(
@@ -710,33 +918,40 @@ impl EventCheck<'_, '_> {
             self.source(source, i);
         }
         for (i, image) in event.images.iter().enumerate() {
-            self.image(image, i);
+            self.image(image, i, refs.site_origin.as_deref());
         }
-        if let Some(body) = &event.body {
+        // A body refused for its size is not read any further.
+        if let Some(body) = event.body.as_ref().filter(|_| body_fits) {
             for (lang, text) in [("bg", &body.bg), ("en", &body.en)] {
                 let Some(text) = text else { continue };
-                for url in super::markup::link_targets(text) {
-                    if !is_safe_url(url) {
-                        self.error(
-                            format!("body.{lang}"),
-                            format!(
-                                "link `{url}` is not allowed: use http(s) addresses or site paths"
-                            ),
-                        );
-                    }
+                let targets = super::markup::link_targets(text);
+                let mut bad = targets.iter().filter(|url| !is_safe_url(url));
+                if let Some(first) = bad.next() {
+                    // One problem per text: the first bad link, and how many more there are.
+                    let more = match bad.count() {
+                        0 => String::new(),
+                        n => format!(" ({n} more links in this text are not allowed either)"),
+                    };
+                    self.error(
+                        format!("body.{lang}"),
+                        format!(
+                            "link `{first}` is not allowed: use http(s) addresses or site paths{more}"
+                        ),
+                    );
                 }
             }
         }
         self.references(event, refs);
     }
 
-    fn text_size(&mut self, text: &Text, field: &str) {
+    /// Whether the text is within the size limit (an error otherwise).
+    fn text_size(&mut self, text: &Text, field: &str) -> bool {
         // A text of at most MAX_TEXT_CHARS bytes cannot have more characters: count only
         // the longer ones.
-        if text
+        let fits = !text
             .all()
-            .any(|t| t.len() > MAX_TEXT_CHARS && t.chars().count() > MAX_TEXT_CHARS)
-        {
+            .any(|t| t.len() > MAX_TEXT_CHARS && t.chars().count() > MAX_TEXT_CHARS);
+        if !fits {
             self.error(
                 field.into(),
                 format!("text longer than {MAX_TEXT_CHARS} characters"),
@@ -750,6 +965,7 @@ impl EventCheck<'_, '_> {
                 false,
             );
         }
+        fits
     }
 
     fn required_text(&mut self, text: &Text, field: &str) {
@@ -761,13 +977,13 @@ impl EventCheck<'_, '_> {
         self.text_size(text, field);
     }
 
-    fn optional_text(&mut self, text: Option<&Text>, field: &str) {
-        if let Some(text) = text {
-            if !text.is_empty() {
-                self.translations(text, field);
-            }
-            self.text_size(text, field);
+    /// Whether the text (if any) is within the size limit.
+    fn optional_text(&mut self, text: Option<&Text>, field: &str) -> bool {
+        let Some(text) = text else { return true };
+        if !text.is_empty() {
+            self.translations(text, field);
         }
+        self.text_size(text, field)
     }
 
     fn translations(&mut self, text: &Text, field: &str) {
@@ -793,7 +1009,7 @@ impl EventCheck<'_, '_> {
         }
     }
 
-    fn image(&mut self, image: &Image, i: usize) {
+    fn image(&mut self, image: &Image, i: usize, site_origin: Option<&str>) {
         if !is_image_src(&image.src) {
             self.error(
                 format!("images[{i}].src"),
@@ -801,6 +1017,22 @@ impl EventCheck<'_, '_> {
                     "image `{}` must be a site path or an https address",
                     image.src
                 ),
+            );
+        } else if let Some(origin) =
+            origin_of(&image.src).filter(|o| Some(o.as_str()) != site_origin)
+        {
+            // The production build's Content-Security-Policy (scripts/post-build.mjs) has
+            // img-src 'self' data:, so the browser would refuse to load it.
+            self.push(
+                Severity::Warning,
+                format!("images[{i}].src"),
+                format!(
+                    "image `{}` is on another host ({origin}): the site's Content-Security-Policy \
+                     (img-src 'self') blocks it; ship the file with the site (a path such as \
+                     images/photo.jpg) or widen img-src (docs/deployment.md)",
+                    image.src
+                ),
+                false,
             );
         }
         if image.alt.is_empty() {
@@ -884,15 +1116,43 @@ impl EventCheck<'_, '_> {
         field: &str,
         kind: &str,
     ) {
+        // One problem per list, however many unknown ids it holds: the first few by name.
+        let mut named: Vec<(usize, String)> = Vec::new();
+        let mut unknown = 0;
         let mut i = 0;
         ids.retain(|id| {
             let ok = known.contains(id);
             if !ok {
-                self.dropped_ref(format!("{field}[{i}]"), kind, id);
+                unknown += 1;
+                if named.len() < NAMED_IDS {
+                    named.push((i, id.clone()));
+                }
             }
             i += 1;
             ok
         });
+        let Some((first, first_id)) = named.first() else {
+            return;
+        };
+        let sub = format!("{field}[{first}]");
+        if unknown == 1 {
+            self.dropped_ref(sub, kind, first_id);
+            return;
+        }
+        let names: Vec<String> = named.iter().map(|(_, id)| format!("`{id}`")).collect();
+        let rest = match unknown - named.len() {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        self.push(
+            Severity::Error,
+            sub,
+            format!(
+                "{unknown} unknown {kind} ids: {}{rest}; the references were dropped",
+                names.join(", ")
+            ),
+            false,
+        );
     }
 }
 

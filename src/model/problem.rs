@@ -52,6 +52,23 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Problems found after the kept ones ran out (see [`super::MAX_PROBLEMS`]): counted, not
+/// listed, so the totals stay right while a hostile file cannot make the list (and its cost)
+/// grow without end.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ProblemCounts {
+    pub errors: usize,
+    pub warnings: usize,
+    /// Entries left out because of a problem that was not kept.
+    pub entries_dropped: usize,
+}
+
+impl ProblemCounts {
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings
+    }
+}
+
 /// Why a news file could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

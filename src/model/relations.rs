@@ -1,13 +1,46 @@
 //! How events relate: chronological neighbours, related events, and the slugs closest to a
 //! mistyped one.
 
+use std::collections::HashMap;
+
 use super::catalog::Catalog;
+use super::types::Event;
+
+/// How much of a mistyped address is compared with the slugs (a slug has at most 120
+/// characters): a longer one costs no more than this.
+pub const MAX_WANTED_CHARS: usize = 240;
 
 /// The events just before and after one, in date order.
 pub fn neighbours(catalog: &Catalog, index: usize) -> (Option<usize>, Option<usize>) {
     let previous = index.checked_sub(1);
     let next = (index + 1 < catalog.events.len()).then_some(index + 1);
     (previous, next)
+}
+
+/// Which events name each topic and each city, built once per catalog on first use, so
+/// that finding the related events of every event (the prerender) does not compare every
+/// pair of events.
+#[derive(Debug, Clone, Default)]
+pub(super) struct RelationIndex {
+    /// Topic id → the events that name it, once per time they name it.
+    topics: HashMap<String, Vec<usize>>,
+    /// City id → the events that name it (an event's cities are distinct).
+    cities: HashMap<String, Vec<usize>>,
+}
+
+impl RelationIndex {
+    pub(super) fn new(events: &[Event]) -> Self {
+        let mut index = RelationIndex::default();
+        for (i, event) in events.iter().enumerate() {
+            for topic in &event.topics {
+                index.topics.entry(topic.clone()).or_default().push(i);
+            }
+            for city in event.all_city_ids() {
+                index.cities.entry(city.to_owned()).or_default().push(i);
+            }
+        }
+        index
+    }
 }
 
 /// Up to `limit` events that share the most with the given one: each shared topic counts 2,
@@ -17,25 +50,39 @@ pub fn related(catalog: &Catalog, index: usize, limit: usize) -> Vec<usize> {
     let Some(event) = catalog.events.get(index) else {
         return Vec::new();
     };
-    let cities = event.all_city_ids();
-    let host = event.host.as_ref().and_then(|h| h.city.as_deref());
+    let lookup = catalog.relation_index();
+    let mut scores = vec![0usize; catalog.events.len()];
+    let mut touched = Vec::new();
+    let mut add = |postings: Option<&Vec<usize>>, points: usize| {
+        for &other in postings.into_iter().flatten() {
+            let Some(score) = scores.get_mut(other) else {
+                continue;
+            };
+            if *score == 0 {
+                touched.push(other);
+            }
+            *score += points;
+        }
+    };
+    let mut topics: Vec<&str> = event.topics.iter().map(String::as_str).collect();
+    topics.sort_unstable();
+    topics.dedup();
+    for topic in topics {
+        add(lookup.topics.get(topic), 2);
+    }
+    for city in event.all_city_ids() {
+        add(lookup.cities.get(city), 1);
+    }
+    if let Some(host) = event.host.as_ref().and_then(|h| h.city.as_deref()) {
+        add(lookup.cities.get(host), 1);
+    }
     let day = event.start.day_number();
-    let mut scored: Vec<(usize, i64, usize)> = catalog
-        .events
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != index)
-        .filter_map(|(i, other)| {
-            let topics = other
-                .topics
-                .iter()
-                .filter(|t| event.topics.contains(t))
-                .count();
-            let other_cities = other.all_city_ids();
-            let shared_cities = other_cities.iter().filter(|c| cities.contains(c)).count();
-            let same_host = host.is_some() && other_cities.iter().any(|c| Some(*c) == host);
-            let score = topics * 2 + shared_cities + usize::from(same_host);
-            (score > 0).then(|| (score, (other.start.day_number() - day).abs(), i))
+    let mut scored: Vec<(usize, i64, usize)> = touched
+        .into_iter()
+        .filter(|&i| i != index)
+        .filter_map(|i| {
+            let other = catalog.events.get(i)?;
+            Some((scores[i], (other.start.day_number() - day).abs(), i))
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
@@ -61,22 +108,34 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Slugs that look like a mistyped or outdated one, best first: close by edit distance, or
-/// sharing most of its words.
+/// sharing most of its words. Only the first [`MAX_WANTED_CHARS`] of `wanted` count.
 pub fn closest_slugs(catalog: &Catalog, wanted: &str, limit: usize) -> Vec<usize> {
-    let wanted = wanted.trim().to_lowercase();
+    let wanted: String = wanted
+        .trim()
+        .chars()
+        .take(MAX_WANTED_CHARS)
+        .collect::<String>()
+        .to_lowercase();
+    let length = wanted.chars().count();
     let words: Vec<&str> = wanted.split('-').filter(|w| w.len() > 2).collect();
     let mut scored: Vec<(usize, usize)> = catalog
         .events
         .iter()
         .enumerate()
         .filter_map(|(i, e)| {
-            let distance = edit_distance(&wanted, &e.slug);
             let shared = words
                 .iter()
                 .filter(|w| e.slug.split('-').any(|s| s == **w))
                 .count();
-            let close = distance <= (wanted.chars().count() / 3).max(2);
             let similar = !words.is_empty() && shared * 2 >= words.len();
+            let threshold = (length / 3).max(2);
+            // The distance is at least the difference in length: skip the table when that
+            // alone rules a slug out.
+            if !similar && length.abs_diff(e.slug.chars().count()) > threshold {
+                return None;
+            }
+            let distance = edit_distance(&wanted, &e.slug);
+            let close = distance <= threshold;
             (close || similar).then(|| (distance.saturating_sub(shared * 4), i))
         })
         .collect();
@@ -216,5 +275,98 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("писек", "писак"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn related_scores_every_event_like_a_pairwise_comparison() {
+        let d = PartialDate::ymd;
+        let mut events = Vec::new();
+        for i in 0..60u32 {
+            let cities: Vec<&str> = ["pisek", "voru", "limerick", "sestao"]
+                .into_iter()
+                .skip((i % 4) as usize)
+                .take(1 + (i % 3) as usize)
+                .collect();
+            let topics: Vec<&str> = ["energy", "people", "mobility"]
+                .into_iter()
+                .skip((i % 3) as usize)
+                .take((i % 2) as usize + 1)
+                .collect();
+            let mut e = event(
+                &format!("e{i}"),
+                d(2019 + (i % 4) as i32, 1 + (i % 12) as u8, 1),
+                &cities,
+                &topics,
+            );
+            if i % 5 == 0 {
+                e.host = Some(Host {
+                    city: Some(cities[0].to_owned()),
+                    organisation: None,
+                });
+            }
+            events.push(e);
+        }
+        let c = Catalog::new(site(), vec![], vec![], vec![], vec![], events, vec![]);
+        for index in 0..c.events.len() {
+            assert_eq!(
+                related(&c, index, 5),
+                related_pairwise(&c, index, 5),
+                "{index}"
+            );
+        }
+    }
+
+    /// The scoring as first written: every event against every other.
+    fn related_pairwise(catalog: &Catalog, index: usize, limit: usize) -> Vec<usize> {
+        let event = &catalog.events[index];
+        let cities = event.all_city_ids();
+        let host = event.host.as_ref().and_then(|h| h.city.as_deref());
+        let day = event.start.day_number();
+        let mut scored: Vec<(usize, i64, usize)> = catalog
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .filter_map(|(i, other)| {
+                let topics = other
+                    .topics
+                    .iter()
+                    .filter(|t| event.topics.contains(t))
+                    .count();
+                let other_cities = other.all_city_ids();
+                let shared = other_cities.iter().filter(|c| cities.contains(c)).count();
+                let same_host = host.is_some() && other_cities.iter().any(|c| Some(*c) == host);
+                let score = topics * 2 + shared + usize::from(same_host);
+                (score > 0).then(|| (score, (other.start.day_number() - day).abs(), i))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        scored.into_iter().take(limit).map(|(_, _, i)| i).collect()
+    }
+
+    /// A 20,000-character address against 2,000 slugs used to fill an edit-distance table of
+    /// 20,000 × 30 cells per slug (tens of seconds in a test build); only its first 240
+    /// characters count now. The bound is loose: it catches the old cost, not noise.
+    #[test]
+    fn a_very_long_address_is_compared_by_its_start() {
+        let d = PartialDate::ymd;
+        let events: Vec<Event> = (0..2_000)
+            .map(|i| {
+                event(
+                    &format!("consortium-meeting-number-{i}"),
+                    d(2020, 1, 1),
+                    &[],
+                    &[],
+                )
+            })
+            .collect();
+        let c = Catalog::new(site(), vec![], vec![], vec![], vec![], events, vec![]);
+        let started = std::time::Instant::now();
+        let long = format!("consortium-meeting-number-7{}", "x".repeat(20_000));
+        let hits = closest_slugs(&c, &long, 3);
+        let took = started.elapsed();
+        assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+        // The start still finds its events (three of its four words are shared).
+        assert_eq!(hits.len(), 3);
     }
 }

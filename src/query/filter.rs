@@ -69,6 +69,10 @@ pub struct EventFilter {
     pub sort: SortOrder,
 }
 
+/// The most values one facet holds. A hand-made link can list thousands; no visitor ticks
+/// more than a few, and each value costs a chip and a pass in [`EventFilter::sanitize`].
+pub const MAX_VALUES_PER_FACET: usize = 50;
+
 /// A year as written in URLs: one to four digits, nothing else.
 pub(super) fn parse_year(value: &str) -> Option<i32> {
     if value.is_empty() || value.len() > 4 || !value.bytes().all(|b| b.is_ascii_digit()) {
@@ -105,8 +109,11 @@ impl EventFilter {
     }
 
     /// Selects `value` in `facet`. A value that cannot be valid (a non-numeric year, an
-    /// unknown type, an empty id) is ignored.
+    /// unknown type, an empty id) is ignored, and so is any beyond [`MAX_VALUES_PER_FACET`].
     pub fn insert(&mut self, facet: Facet, value: &str) {
+        if self.count(facet) >= MAX_VALUES_PER_FACET {
+            return;
+        }
         match facet {
             Facet::Year => {
                 if let Some(year) = parse_year(value) {
@@ -123,6 +130,17 @@ impl EventFilter {
                     self.ids_mut(facet).insert(value.to_owned());
                 }
             }
+        }
+    }
+
+    /// How many values of `facet` are selected.
+    pub fn count(&self, facet: Facet) -> usize {
+        match facet {
+            Facet::Year => self.years.len(),
+            Facet::Type => self.types.len(),
+            Facet::City => self.cities.len(),
+            Facet::Organisation => self.organisations.len(),
+            Facet::Topic => self.topics.len(),
         }
     }
 
@@ -203,24 +221,27 @@ impl EventFilter {
     }
 
     /// Drops values the catalog's events never have (a stale or hand-edited link), so every
-    /// active value has a place in the facet lists.
+    /// active value has a place in the facet lists. One pass over the events, whatever the
+    /// number of values.
     pub fn sanitize(&mut self, catalog: &Catalog) {
-        let events = &catalog.events;
-        self.years
-            .retain(|y| events.iter().any(|e| e.start.year == *y));
-        self.types.retain(|t| events.iter().any(|e| e.kind == *t));
-        self.cities.retain(|id| {
-            events
-                .iter()
-                .any(|e| e.all_city_ids().contains(&id.as_str()))
-        });
-        self.organisations.retain(|id| {
-            events
-                .iter()
-                .any(|e| e.all_organisation_ids().contains(&id.as_str()))
-        });
-        self.topics
-            .retain(|id| events.iter().any(|e| e.topics.iter().any(|t| t == id)));
+        let mut years = BTreeSet::new();
+        let mut types = BTreeSet::new();
+        let mut cities = BTreeSet::new();
+        let mut organisations = BTreeSet::new();
+        let mut topics = BTreeSet::new();
+        for e in &catalog.events {
+            years.insert(e.start.year);
+            types.insert(e.kind);
+            cities.extend(e.all_city_ids());
+            organisations.extend(e.all_organisation_ids());
+            topics.extend(e.topics.iter().map(String::as_str));
+        }
+        self.years.retain(|y| years.contains(y));
+        self.types.retain(|t| types.contains(t));
+        self.cities.retain(|id| cities.contains(id.as_str()));
+        self.organisations
+            .retain(|id| organisations.contains(id.as_str()));
+        self.topics.retain(|id| topics.contains(id.as_str()));
     }
 
     fn ids_mut(&mut self, facet: Facet) -> &mut BTreeSet<String> {
@@ -286,6 +307,18 @@ mod tests {
                 (Facet::Topic, "storytelling"),
             ]
         );
+    }
+
+    #[test]
+    fn a_facet_holds_at_most_fifty_values() {
+        let query: Vec<String> = (0..10_000).map(|i| format!("city=c{i}")).collect();
+        let filter = EventFilter::from_query(&query.join("&"));
+        assert_eq!(filter.cities.len(), MAX_VALUES_PER_FACET);
+        let mut filter = EventFilter::default();
+        for year in 1900..2100 {
+            filter.toggle(Facet::Year, &year.to_string());
+        }
+        assert_eq!(filter.years.len(), MAX_VALUES_PER_FACET);
     }
 
     #[test]

@@ -118,8 +118,18 @@ impl SearchWord {
     }
 }
 
-/// The distinct words of a query, folded, in the order typed.
+/// How much of a query is searched for. Every word is compared with the words before it and
+/// looked up in the whole vocabulary: a pasted or crafted query of any length costs no more
+/// than one of this size, which is longer than anything typed into a search field.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// The distinct words of a query's first [`MAX_QUERY_CHARS`] characters, folded, in the
+/// order typed.
 pub fn search_words(query: &str) -> Vec<SearchWord> {
+    let query = query
+        .char_indices()
+        .nth(MAX_QUERY_CHARS)
+        .map_or(query, |(end, _)| &query[..end]);
     let official = fold(query, Form::Official);
     let letterwise = letter_by_letter_if_different(query, &official);
     let alternatives: Vec<Option<&str>> = match &letterwise {
@@ -374,6 +384,17 @@ mod tests {
         push_search_key(&mut both, "  ");
         push_search_key(&mut both, "second");
         assert_eq!(both, "first second");
+    }
+
+    #[test]
+    fn only_the_start_of_a_long_query_is_searched() {
+        let query: Vec<String> = (0..5_000).map(|i| format!("w{i}")).collect();
+        let words = search_words(&query.join(" "));
+        let typed: usize = words.iter().map(|w| w.official.chars().count() + 1).sum();
+        assert!(typed <= MAX_QUERY_CHARS + 1, "{} words", words.len());
+        assert_eq!(words[0].official, "w0");
+        // A query within the limit is searched whole.
+        assert_eq!(search_words("писек смолян").len(), 2);
     }
 
     #[test]

@@ -126,6 +126,19 @@ describe('post-build step (pure functions)', () => {
     assert.match(out, /<noscript>n<\/noscript><!--static--><!--\/static--><\/body>/);
     assert.throws(() => pageTemplate('<html><body></body></html>', boot), /no trunk loader/);
   });
+
+  test('a build whose JS glue or wasm has no integrity value fails instead of skipping the check', () => {
+    const trunk = (jsIntegrity, wasmIntegrity) =>
+      "<base href=/><script type=module>import init, * as bindings from '/app-0123456789abcdef.js';\n" +
+      "const wasm = await init({ module_or_path: '/app-0123456789abcdef_bg.wasm' });</script>" +
+      `<link crossorigin href=/app-0123456789abcdef.js ${jsIntegrity} rel=modulepreload>` +
+      `<link as=fetch crossorigin href=/app-0123456789abcdef_bg.wasm ${wasmIntegrity} rel=preload>`;
+    const boot = "const JS = '__JS__';\nconst JS_SRI = '__JS_SRI__';\nconst WASM = '__WASM__';\nconst WASM_SRI = '__WASM_SRI__';";
+    assert.doesNotThrow(() => pageTemplate(trunk('integrity=sha384-AAAA', 'integrity=sha384-BBBB'), boot));
+    assert.throws(() => pageTemplate(trunk('', 'integrity=sha384-BBBB'), boot), /no integrity value for \/app-0123456789abcdef\.js/);
+    assert.throws(() => pageTemplate(trunk('integrity=sha384-AAAA', ''), boot), /no integrity value for .*_bg\.wasm/);
+    assert.throws(() => pageTemplate(trunk('integrity=""', 'integrity=sha384-BBBB'), boot), /no integrity value/);
+  });
 });
 
 describe('static host: files of the release build', { timeout: 60_000 }, () => {
@@ -163,7 +176,7 @@ describe('static host: files of the release build', { timeout: 60_000 }, () => {
     assert.equal(policy, contentSecurityPolicy(inlineScriptHashes(indexHtml), inlineStyleHashes(indexHtml)));
     assert.match(policy, /style-src 'self' 'sha256-[^']+'(;|$)/, 'the inlined stylesheet by its hash');
     assert.ok(!policy.includes('unsafe-inline'), policy);
-    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'(;|$)/);
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'strict-dynamic' 'sha256-[^']+'(;|$)/);
     assert.ok(
       indexHtml.indexOf('Content-Security-Policy') < indexHtml.indexOf('<script'),
       'the policy comes before the first script',
@@ -265,7 +278,7 @@ describe('static host: policy and origins in Chromium', { timeout: 120_000 }, ()
       await page.goto(app.url);
       await waitForApp(page);
       const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-      assert.match(policy ?? '', /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      assert.match(policy ?? '', /script-src 'self' 'wasm-unsafe-eval' 'strict-dynamic' 'sha256-/);
 
       await page.locator('#search').fill('pisek');
       await page.waitForURL((url) => url.searchParams.get('q') === 'pisek', { timeout: APP_TIMEOUT_MS });

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use cityxchange_news::model::{parse_news, Catalog, FatalError, Problem, Severity};
+use cityxchange_news::model::{
+    parse_news, Catalog, FatalError, Problem, ProblemCounts, Severity, MAX_PROBLEMS,
+};
 use serde_json::{json, Value};
 
 mod feeds;
@@ -106,7 +108,8 @@ fn print_schema() -> u8 {
 }
 
 fn usage_error(message: &str) -> u8 {
-    eprintln!("newsctl: {message}\n\n{USAGE}");
+    complain(&format!("newsctl: {message}"));
+    eprintln!("\n{USAGE}");
     USAGE_OR_IO
 }
 
@@ -221,19 +224,30 @@ struct Summary {
     warnings: usize,
 }
 
-fn summarise(problems: &[Problem], events: usize) -> Summary {
+/// Counts over the listed problems and those only counted.
+fn summarise(problems: &[Problem], not_listed: &ProblemCounts, events: usize) -> Summary {
     Summary {
         events,
-        left_out: problems.iter().filter(|p| p.entry_dropped).count(),
+        left_out: problems.iter().filter(|p| p.entry_dropped).count() + not_listed.entries_dropped,
         errors: problems
             .iter()
             .filter(|p| p.severity == Severity::Error)
-            .count(),
+            .count()
+            + not_listed.errors,
         warnings: problems
             .iter()
             .filter(|p| p.severity == Severity::Warning)
-            .count(),
+            .count()
+            + not_listed.warnings,
     }
+}
+
+fn summary_of(catalog: &Catalog) -> Summary {
+    summarise(
+        &catalog.problems,
+        &catalog.problems_not_listed,
+        catalog.events.len(),
+    )
 }
 
 fn summary_line(file: &str, s: &Summary) -> String {
@@ -241,6 +255,54 @@ fn summary_line(file: &str, s: &Summary) -> String {
         "{file}: {} events loaded, {} entries left out, {} errors, {} warnings",
         s.events, s.left_out, s.errors, s.warnings
     )
+}
+
+/// Text from the file (slugs, ids, addresses, serde's quotes of bad values) with its control
+/// characters written as `\u{1b}`: printed raw, an ESC could recolour or rewrite the terminal,
+/// and a CR or LF could forge a line, such as a CI annotation. Bidirectional overrides and
+/// Unicode line separators, which can make a line read other than it is, likewise.
+fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Every string in a JSON report with [`escape_controls`]: JSON escapes them for the parser,
+/// but whoever prints a message from the report would print them raw.
+fn escape_json_strings(value: &mut Value) {
+    match value {
+        Value::String(text) => {
+            if let std::borrow::Cow::Owned(escaped) = escape_controls(text) {
+                *text = escaped;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(escape_json_strings),
+        Value::Object(map) => map.values_mut().for_each(escape_json_strings),
+        _ => {}
+    }
+}
+
+/// Prints one line of the report, escaped.
+fn say(line: &str) {
+    println!("{}", escape_controls(line));
+}
+
+/// Prints one line to stderr, escaped.
+fn complain(line: &str) {
+    eprintln!("{}", escape_controls(line));
 }
 
 fn check_command(args: &[String]) -> u8 {
@@ -297,10 +359,12 @@ fn check_command(args: &[String]) -> u8 {
         }
     }
     if format == Format::Json {
-        match serde_json::to_string_pretty(&Value::Array(reports)) {
+        let mut reports = Value::Array(reports);
+        escape_json_strings(&mut reports);
+        match serde_json::to_string_pretty(&reports) {
             Ok(text) => println!("{text}"),
             Err(err) => {
-                eprintln!("newsctl: cannot write the report: {err}");
+                complain(&format!("newsctl: cannot write the report: {err}"));
                 return USAGE_OR_IO;
             }
         }
@@ -338,25 +402,36 @@ fn print_check(file: &str, outcome: &Outcome, notes: Option<&[notes::Note]>) {
             // Stable: at one place, problems keep their order and come before the note.
             lines.sort_by_key(|(line, column, _)| (*line, *column));
             for (_, _, text) in lines {
-                println!("{file}:{text}");
+                say(&format!("{file}:{text}"));
             }
-            let summary = summarise(&catalog.problems, catalog.events.len());
+            let more = catalog.problems_not_listed.total();
+            if more > 0 {
+                say(&format!(
+                    "{file}: {more} more problems not listed (only the first {MAX_PROBLEMS} are)"
+                ));
+            }
+            let summary = summary_line(file, &summary_of(catalog));
             match notes {
-                Some(notes) => println!("{}, {} notes", summary_line(file, &summary), notes.len()),
-                None => println!("{}", summary_line(file, &summary)),
+                Some(notes) => say(&format!("{summary}, {} notes", notes.len())),
+                None => say(&summary),
             }
         }
         Outcome::Fatal(fatal) => {
             let (line, column) = fatal.position();
-            println!("{file}:{line}:{column}: error: {}", fatal.message());
-            println!("{}", summary_line(file, &fatal_summary));
+            say(&format!(
+                "{file}:{line}:{column}: error: {}",
+                fatal.message()
+            ));
+            say(&summary_line(file, &fatal_summary));
         }
         Outcome::NotText { line, column } => {
-            println!("{file}:{line}:{column}: error: the file is not UTF-8 text");
-            println!("{}", summary_line(file, &fatal_summary));
+            say(&format!(
+                "{file}:{line}:{column}: error: the file is not UTF-8 text"
+            ));
+            say(&summary_line(file, &fatal_summary));
         }
         Outcome::Unreadable(message) => {
-            eprintln!("{file}: error: cannot read the file: {message}");
+            complain(&format!("{file}: error: cannot read the file: {message}"));
         }
     }
 }
@@ -385,7 +460,7 @@ fn json_report(file: &str, outcome: &Outcome, notes: Option<&[notes::Note]>) -> 
                    "message": "the file is not UTF-8 text"}),
         ),
         Outcome::Unreadable(message) => {
-            eprintln!("{file}: error: cannot read the file: {message}");
+            complain(&format!("{file}: error: cannot read the file: {message}"));
             (
                 0,
                 json!([]),
@@ -394,8 +469,12 @@ fn json_report(file: &str, outcome: &Outcome, notes: Option<&[notes::Note]>) -> 
             )
         }
     };
+    let not_listed = match outcome {
+        Outcome::Loaded(catalog) => catalog.problems_not_listed.total(),
+        _ => 0,
+    };
     let summary = match outcome {
-        Outcome::Loaded(catalog) => summarise(&catalog.problems, events),
+        Outcome::Loaded(catalog) => summary_of(catalog),
         _ => Summary {
             events: 0,
             left_out: 0,
@@ -410,6 +489,7 @@ fn json_report(file: &str, outcome: &Outcome, notes: Option<&[notes::Note]>) -> 
         "errors": summary.errors,
         "warnings": summary.warnings,
         "problems": problems,
+        "problems_not_listed": not_listed,
         "fatal": fatal,
     });
     if let (Some(notes), Value::Object(map)) = (notes, &mut report) {
@@ -435,10 +515,12 @@ fn feeds_command(args: &[String]) -> u8 {
         Ok(catalog) => catalog,
         Err(code) => return code,
     };
-    let errors = summarise(&catalog.problems, catalog.events.len()).errors;
+    let errors = summary_of(&catalog).errors;
     if errors > 0 {
         // Feeds still carry the good events, as the site does; the editor should know.
-        eprintln!("{file}: {errors} errors; run `newsctl check {file}` for details");
+        complain(&format!(
+            "{file}: {errors} errors; run `newsctl check {file}` for details"
+        ));
     }
     write_feeds(&catalog, &out_dir, base_url)
 }
@@ -465,7 +547,9 @@ fn prerender_command(args: &[String]) -> u8 {
     let template = match std::fs::read_to_string(template_file) {
         Ok(text) => text,
         Err(err) => {
-            eprintln!("newsctl: cannot read the template {template_file}: {err}");
+            complain(&format!(
+                "newsctl: cannot read the template {template_file}: {err}"
+            ));
             return USAGE_OR_IO;
         }
     };
@@ -475,11 +559,14 @@ fn prerender_command(args: &[String]) -> u8 {
     };
     match prerender::run(catalog, &template, Path::new(out_dir), routes.as_deref()) {
         Ok(written) => {
-            println!("prerendered {} pages into {out_dir}", written.len());
+            say(&format!(
+                "prerendered {} pages into {out_dir}",
+                written.len()
+            ));
             OK
         }
         Err(message) => {
-            eprintln!("newsctl: {message}");
+            complain(&format!("newsctl: {message}"));
             USAGE_OR_IO
         }
     }
@@ -525,7 +612,7 @@ fn publish_command(args: &[String]) -> u8 {
             return code;
         }
     };
-    let summary = summarise(&catalog.problems, catalog.events.len());
+    let summary = summary_of(&catalog);
     if summary.errors > 0 {
         print_text(file, &Outcome::Loaded(Box::new(catalog.clone())));
         if !allow_errors {
@@ -539,7 +626,7 @@ fn publish_command(args: &[String]) -> u8 {
         }
     } else {
         for problem in &catalog.problems {
-            println!("{file}:{problem}");
+            say(&format!("{file}:{problem}"));
         }
     }
     let left_out: Vec<String> = catalog
@@ -575,7 +662,7 @@ fn publish_command(args: &[String]) -> u8 {
                     summary.errors, summary.left_out
                 );
                 for line in &left_out {
-                    eprintln!("{line}");
+                    complain(line);
                 }
             }
             OK
@@ -592,12 +679,12 @@ fn write_feeds(catalog: &Catalog, out_dir: &Path, base_url: Option<&str>) -> u8 
     match feeds::run(catalog, out_dir, base_url) {
         Ok(paths) => {
             for path in paths {
-                println!("wrote {}", path.display());
+                say(&format!("wrote {}", path.display()));
             }
             OK
         }
         Err(message) => {
-            eprintln!("newsctl: {message}");
+            complain(&format!("newsctl: {message}"));
             USAGE_OR_IO
         }
     }

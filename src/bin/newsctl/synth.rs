@@ -4,7 +4,7 @@
 use cityxchange_news::model::{Catalog, NewsFile};
 use cityxchange_news::query::synthetic::synthetic_catalog;
 
-use super::{load_catalog, option, split_options, usage_error, Outcome, OK, USAGE_OR_IO};
+use super::{complain, load_catalog, option, split_options, usage_error, Outcome, OK, USAGE_OR_IO};
 
 /// The seed when none is given, so that two runs without `--seed` write the same file.
 pub const DEFAULT_SEED: u64 = 2018;
@@ -66,7 +66,7 @@ pub fn command(args: &[String]) -> u8 {
             OK
         }
         Err(message) => {
-            eprintln!("newsctl: {message}");
+            complain(&format!("newsctl: {message}"));
             USAGE_OR_IO
         }
     }
@@ -78,13 +78,18 @@ fn report_unusable(file: &str, outcome: &Outcome) {
         Outcome::Loaded(_) => {}
         Outcome::Fatal(fatal) => {
             let (line, column) = fatal.position();
-            eprintln!("{file}:{line}:{column}: error: {}", fatal.message());
+            complain(&format!(
+                "{file}:{line}:{column}: error: {}",
+                fatal.message()
+            ));
         }
         Outcome::NotText { line, column } => {
-            eprintln!("{file}:{line}:{column}: error: the file is not UTF-8 text");
+            complain(&format!(
+                "{file}:{line}:{column}: error: the file is not UTF-8 text"
+            ));
         }
         Outcome::Unreadable(message) => {
-            eprintln!("{file}: error: cannot read the file: {message}");
+            complain(&format!("{file}: error: cannot read the file: {message}"));
         }
     }
 }
