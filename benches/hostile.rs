@@ -38,16 +38,7 @@ const RUNS: usize = 3;
 
 fn synthetic_file() -> Value {
     let catalog = synthetic_catalog(&shipped_catalog(), EVENTS, SEED);
-    let file = NewsFile {
-        schema: Some("news.schema.json".into()),
-        version: 1,
-        site: catalog.site,
-        cities: catalog.cities,
-        organisations: catalog.organisations,
-        people: catalog.people,
-        topics: catalog.topics,
-        events: catalog.events,
-    };
+    let file = NewsFile::from(catalog);
     serde_json::to_value(&file).expect("the generated file serialises")
 }
 

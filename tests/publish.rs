@@ -1,26 +1,12 @@
 //! `newsctl publish` as editors and the build use it: strict by default, loud with
 //! `--allow-errors`, incremental, and removing what a deleted event left behind.
 
+mod common;
+use common::{fixture_path, newsctl};
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-fn fixture_path(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn newsctl(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsctl"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 /// A fresh folder for one test (removed at the start of the next run, not on failure, so a
 /// failed test leaves its output to look at).

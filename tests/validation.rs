@@ -1,17 +1,14 @@
 //! The validator against one small fixture per kind of mistake, through the library and through
 //! the `newsctl` binary.
 
-use std::process::Command;
+mod common;
+use common::{fixture_path, newsctl};
 
 use cityxchange_news::model::{parse_news, Catalog, FatalError, Problem, Severity};
 
 const MEETING: &str = "pisek-consortium-meeting-2022";
 const CLIMATHON: &str = "climathon-smolyan-2021";
 const LEARNING: &str = "smolyan-learning-session-2023";
-
-fn fixture_path(name: &str) -> String {
-    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
-}
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(fixture_path(name)).unwrap()
@@ -505,18 +502,6 @@ fn only_web_addresses_and_site_paths_are_safe_links() {
 }
 
 // --- the binary ----------------------------------------------------------------------------
-
-fn newsctl(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsctl"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 #[test]
 fn cli_valid_file_exits_zero_with_summary() {

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use super::problem::{Problem, ProblemCounts};
 use super::relations::RelationIndex;
-use super::types::{City, Event, Lang, Organisation, Person, Site, Topic};
+use super::types::{City, Event, Lang, NewsFile, Organisation, Person, Site, Topic};
 
 /// Everything a view needs, built once per load.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,5 +130,22 @@ impl Catalog {
         self.city(id)
             .map(|c| c.name.get(lang).to_owned())
             .unwrap_or_else(|| id.to_owned())
+    }
+}
+
+/// The loaded news written back as a file of the current version (what was left out stays
+/// out), for tools that make files: `newsctl synth`, benchmarks.
+impl From<Catalog> for NewsFile {
+    fn from(catalog: Catalog) -> Self {
+        NewsFile {
+            schema: Some("news.schema.json".into()),
+            version: 1,
+            site: catalog.site,
+            cities: catalog.cities,
+            organisations: catalog.organisations,
+            people: catalog.people,
+            topics: catalog.topics,
+            events: catalog.events,
+        }
     }
 }

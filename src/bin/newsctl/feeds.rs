@@ -58,7 +58,7 @@ pub fn checked_base_url(url: &str) -> Result<String, String> {
 }
 
 /// Writes beside the target first and renames, so a host never serves a half-written feed.
-pub fn write_whole(path: &Path, contents: &str) -> io::Result<()> {
+pub fn write_whole(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
     let mut partial = path.as_os_str().to_owned();
     partial.push(".partial");
     let partial = PathBuf::from(partial);

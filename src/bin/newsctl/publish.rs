@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use cityxchange_news::api::News;
@@ -285,26 +285,8 @@ fn write_if_changed(out: &Path, file: &str, bytes: &[u8]) -> Result<bool, String
             )
         })?;
     }
-    write_bytes_whole(&path, bytes)
-        .map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+    write_whole(&path, bytes).map_err(|err| format!("cannot write {}: {err}", path.display()))?;
     Ok(true)
-}
-
-fn write_bytes_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    // Text or not, the same write-then-rename as the feeds: a host never serves half a file.
-    match std::str::from_utf8(bytes) {
-        Ok(text) => write_whole(path, text),
-        Err(_) => {
-            let mut partial = path.as_os_str().to_owned();
-            partial.push(".partial");
-            let partial = PathBuf::from(partial);
-            let result = fs::write(&partial, bytes).and_then(|()| fs::rename(&partial, path));
-            if result.is_err() {
-                let _ = fs::remove_file(&partial);
-            }
-            result
-        }
-    }
 }
 
 /// Brotli and gzip siblings of each output, on every core.

@@ -17,16 +17,7 @@ pub const MAX_SYNTH_EVENTS: usize = 100_000;
 /// lists, as compact JSON: the size a real archive of that length would have on the wire.
 pub fn synth_news_json(base: &Catalog, events: usize, seed: u64) -> Result<String, String> {
     let catalog = synthetic_catalog(base, events, seed);
-    let file = NewsFile {
-        schema: Some("news.schema.json".into()),
-        version: 1,
-        site: catalog.site,
-        cities: catalog.cities,
-        organisations: catalog.organisations,
-        people: catalog.people,
-        topics: catalog.topics,
-        events: catalog.events,
-    };
+    let file = NewsFile::from(catalog);
     serde_json::to_string(&file).map_err(|err| format!("cannot write the news file: {err}"))
 }
 
