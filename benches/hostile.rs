@@ -27,8 +27,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use cityxchange_news::model::{parse_news, NewsFile};
-use cityxchange_news::query::synthetic::{shipped_catalog, synthetic_catalog};
+use project_news::model::{parse_news, NewsFile};
+use project_news::query::synthetic::{shipped_catalog, synthetic_catalog};
 use serde_json::{json, Value};
 
 const EVENTS: usize = 10_000;

@@ -5,8 +5,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use cityxchange_news::query::synthetic::{shipped_catalog, synthetic_catalog};
-use cityxchange_news::query::{empty_state_hint, run, EventFilter, SearchIndex};
+use project_news::query::synthetic::{shipped_catalog, synthetic_catalog};
+use project_news::query::{empty_state_hint, run, EventFilter, SearchIndex};
 
 const EVENTS: usize = 10_000;
 const ROUNDS: usize = 300;

@@ -120,7 +120,7 @@ field.addEventListener('input', () => {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>+CityxChange – всички събития (статична страница)</title>
+<title>${escape(news.site?.project?.acronym)} – всички събития (статична страница)</title>
 <link rel="icon" href="data:,">
 <style>
 body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:48rem;padding:1rem;color:#1a1a1a}
@@ -131,7 +131,7 @@ p{margin:.2rem 0}
 </style>
 </head>
 <body>
-<h1>+CityxChange</h1>
+<h1>${escape(news.site?.project?.acronym)}</h1>
 <label for="search">Търсене</label>
 <input id="search" type="search" autocomplete="off" spellcheck="false">
 <p class="result-count" role="status">${count(events.length)}</p>

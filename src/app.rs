@@ -21,7 +21,7 @@ use crate::pages::{
 /// (Trunk's `public_url`, which becomes the page's `<base href>`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paths {
-    /// The base path without a trailing slash: "" at the root, "/projects/cityxchange" below it.
+    /// The base path without a trailing slash: "" at the root, "/projects/news" below it.
     pub base: String,
 }
 

@@ -4,6 +4,6 @@ fn main() {
     #[cfg(target_arch = "wasm32")]
     {
         console_error_panic_hook::set_once();
-        cityxchange_news::app::start();
+        project_news::app::start();
     }
 }

@@ -1,12 +1,12 @@
 //! The exported files (iCalendar, JSON-LD, Atom, sitemap) checked against hand-checked
 //! expectations and the rules of their formats.
 
-use cityxchange_news::export::{
+use project_news::export::{
     atom_feed, calendar_ics, event_ics, event_jsonld, ics_file_name, robots_txt, site_files,
     sitemap,
 };
-use cityxchange_news::model::testing::{event, site, source};
-use cityxchange_news::model::{
+use project_news::model::testing::{event, site, source};
+use project_news::model::{
     Catalog, City, CityRole, Event, EventType, Host, Image, Lang, Location, Organisation,
     OrganisationKind, OrganisationRole, PartialDate, Text,
 };
@@ -686,7 +686,7 @@ fn site_files_are_the_six_published_files_then_a_calendar_per_event() {
     assert_eq!(files.len(), 6 + 2 * catalog.events.len());
     for event in &catalog.events {
         for lang in Lang::ALL {
-            let path = cityxchange_news::export::event_calendar_path(lang, &event.slug);
+            let path = project_news::export::event_calendar_path(lang, &event.slug);
             let (_, contents) = files
                 .iter()
                 .find(|(p, _)| *p == path)
@@ -695,7 +695,7 @@ fn site_files_are_the_six_published_files_then_a_calendar_per_event() {
         }
     }
     assert_eq!(
-        cityxchange_news::export::event_calendar_path(Lang::En, "a-b"),
+        project_news::export::event_calendar_path(Lang::En, "a-b"),
         "events/a-b.en.ics"
     );
 }

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use cityxchange_news::model::{parse_news, Catalog, Severity, MAX_PROBLEMS};
+use project_news::model::{parse_news, Catalog, Severity, MAX_PROBLEMS};
 use serde_json::{json, Value};
 
 fn shipped() -> Value {

@@ -2,7 +2,7 @@
 //! Content-Security-Policy (img-src 'self' data:): the validator says so before a visitor
 //! sees a broken image.
 
-use cityxchange_news::model::{parse_news, Severity};
+use project_news::model::{parse_news, Severity};
 use serde_json::{json, Value};
 
 /// The shipped file with one image on its first event.

@@ -1,7 +1,7 @@
 //! Property tests: whatever text arrives, `parse_news` answers without panicking, and one
 //! broken event never costs the others.
 
-use cityxchange_news::model::parse_news;
+use project_news::model::parse_news;
 use proptest::prelude::*;
 use serde_json::Value;
 

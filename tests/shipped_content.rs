@@ -2,7 +2,7 @@
 //! editors, keep its flagship story (the Písek consortium meeting) complete, and follow the
 //! typography a municipality publishes (quotes, dashes, „г.“ kept with its year).
 
-use cityxchange_news::model::{parse_news, Catalog, Event, Lang, PartialDate, Text};
+use project_news::model::{parse_news, Catalog, Event, Lang, PartialDate, Text};
 
 const NEWS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/news.json");
 const FLAGSHIP: &str = "consortium-meeting-pisek-2022";

@@ -4,7 +4,7 @@
 mod common;
 use common::{fixture_path, newsctl};
 
-use cityxchange_news::model::{parse_news, Catalog, FatalError, Problem, Severity};
+use project_news::model::{parse_news, Catalog, FatalError, Problem, Severity};
 
 const MEETING: &str = "pisek-consortium-meeting-2022";
 const CLIMATHON: &str = "climathon-smolyan-2021";
@@ -87,7 +87,7 @@ fn valid_file_loads_every_event_without_problems() {
             .city("smolyan")
             .unwrap()
             .name
-            .get(cityxchange_news::model::Lang::En),
+            .get(project_news::model::Lang::En),
         "Smolyan"
     );
 }
@@ -459,8 +459,8 @@ fn missing_translation_is_a_warning_and_falls_back() {
         false,
     );
     let summary = &catalog.event(LEARNING).unwrap().summary;
-    let shown = summary.resolve(cityxchange_news::model::Lang::En);
-    assert!(shown.is_fallback(cityxchange_news::model::Lang::En));
+    let shown = summary.resolve(project_news::model::Lang::En);
+    assert!(shown.is_fallback(project_news::model::Lang::En));
 }
 
 #[test]
@@ -475,7 +475,7 @@ fn html_in_body_is_a_warning_shown_as_text() {
 
 #[test]
 fn only_web_addresses_and_site_paths_are_safe_links() {
-    use cityxchange_news::model::is_safe_url;
+    use project_news::model::is_safe_url;
     for ok in [
         "https://cityxchange.eu/",
         "http://x.org/a",
@@ -693,7 +693,7 @@ fn committed_schema_matches_the_types() {
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap();
-    let current = cityxchange_news::model::schema::news_schema_json();
+    let current = project_news::model::schema::news_schema_json();
     assert!(
         committed == current,
         "public/data/news.schema.json is stale: run `newsctl schema > public/data/news.schema.json`"

@@ -48,11 +48,10 @@ async fn app_without_its_news_file_says_so_and_offers_a_retry() {
         .unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     // As the page's start does: load, then mount with the outcome.
-    let paths = cityxchange_news::app::Paths::new("");
-    let news =
-        cityxchange_news::api::fetch_news(paths.asset(cityxchange_news::api::NEWS_PATH)).await;
+    let paths = project_news::app::Paths::new("");
+    let news = project_news::api::fetch_news(paths.asset(project_news::api::NEWS_PATH)).await;
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        leptos::view! { <cityxchange_news::app::App news paths/> }
+        leptos::view! { <project_news::app::App news paths/> }
     });
 
     // The test server has no data/news.json: the app gets a 404.

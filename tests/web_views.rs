@@ -3,12 +3,12 @@
 
 use std::sync::Arc;
 
-use cityxchange_news::api::{news_from_text, News};
-use cityxchange_news::components::body_text::BodyText;
-use cityxchange_news::components::event_card::EventCard;
-use cityxchange_news::i18n::{country_name, format_range};
-use cityxchange_news::model::{Lang, PartialDate};
 use leptos::prelude::*;
+use project_news::api::{news_from_text, News};
+use project_news::components::body_text::BodyText;
+use project_news::components::event_card::EventCard;
+use project_news::i18n::{country_name, format_range};
+use project_news::model::{Lang, PartialDate};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -166,8 +166,8 @@ fn dates_read_in_the_browser_as_on_the_prerendered_page() {
 
 #[wasm_bindgen_test]
 fn photos_are_lazy_sized_and_described() {
-    use cityxchange_news::components::event_sections::Photos;
-    use cityxchange_news::model::{testing::image, Text};
+    use project_news::components::event_sections::Photos;
+    use project_news::model::{testing::image, Text};
     let news = news();
     let mut event = news
         .catalog
@@ -218,7 +218,7 @@ fn a_name_shown_in_the_other_language_says_its_language() {
     let mut catalog = news().catalog.clone();
     let pisek = catalog.cities.iter_mut().find(|c| c.id == "pisek").unwrap();
     pisek.name.en = None;
-    let index = cityxchange_news::query::SearchIndex::new(&catalog);
+    let index = project_news::query::SearchIndex::new(&catalog);
     let news = Arc::new(News { catalog, index });
     let event = news
         .catalog

@@ -24,7 +24,7 @@ const ENTRY = 'article.timeline-entry';
 const SLUG = 'consortium-meeting-pisek-2022';
 const TITLE_EN = 'Annual +CityxChange consortium meeting in Písek';
 const READY = 'html[data-app="ready"]';
-const APP_FILES = /\.wasm$|\/cityxchange-news-[0-9a-f]+\.js$|\/data\/news\.json$/;
+const APP_FILES = /\.wasm$|\/project-news-[0-9a-f]+\.js$|\/data\/news\.json$/;
 
 describe('prerendered pages', { timeout: 180_000 }, () => {
   const env = useAppAndBrowser();
@@ -334,7 +334,7 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
       assertNoProblems(problems, 'focus kept');
     });
   });
-  for (const [kind, file] of [['JS glue', /cityxchange-news-[0-9a-f]+\.js$/], ['wasm', /\.wasm$/]]) {
+  for (const [kind, file] of [['JS glue', /project-news-[0-9a-f]+\.js$/], ['wasm', /\.wasm$/]]) {
     test(`a changed ${kind} is refused (Subresource Integrity) and the page says so`, async () => {
       await withPage(env.browser, `prerender-sri-${kind}`, async ({ page, problems }) => {
         await page.route(file, async (route) => {

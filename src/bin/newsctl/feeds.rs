@@ -5,8 +5,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use cityxchange_news::export;
-use cityxchange_news::model::Catalog;
+use project_news::export;
+use project_news::model::Catalog;
 
 /// Writes [`export::site_files`] under `out_dir`, creating folders as needed, and returns the
 /// paths written. `base_url` defaults to the news file's `site.canonical_url`.
@@ -46,7 +46,7 @@ pub fn checked_base_url(url: &str) -> Result<String, String> {
     if !host_ok || trimmed.chars().any(char::is_whitespace) {
         return Err(format!(
             "the base URL `{url}` is not an absolute http(s) address; give the address the app \
-             is served from, such as https://www.smolyan.bg/cityxchange/ (set site.canonical_url \
+             is served from, such as https://www.example.org/news/ (set site.canonical_url \
              in the news file or pass --base-url)"
         ));
     }
@@ -73,7 +73,7 @@ pub fn write_whole(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cityxchange_news::model::testing::site;
+    use project_news::model::testing::site;
 
     fn catalog(canonical_url: &str) -> Catalog {
         Catalog::new(

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use cityxchange_news::model::{
+use project_news::model::{
     parse_news, Catalog, FatalError, Problem, ProblemCounts, Severity, MAX_PROBLEMS,
 };
 use serde_json::{json, Value};
@@ -19,7 +19,7 @@ mod publish;
 mod synth;
 
 const USAGE: &str = "\
-newsctl — tools for the +CityxChange news file
+newsctl — tools for a project news file
 
 USAGE:
     newsctl check [--format text|json] [--notes] FILE...
@@ -96,7 +96,7 @@ fn run(args: &[String]) -> u8 {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn print_schema() -> u8 {
-    print!("{}", cityxchange_news::model::schema::news_schema_json());
+    print!("{}", project_news::model::schema::news_schema_json());
     OK
 }
 

@@ -1,20 +1,20 @@
 //! `newsctl prerender`: writes every page of the site as HTML from the built page template
-//! (see `cityxchange_news::prerender`).
+//! (see `project_news::prerender`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use cityxchange_news::api::News;
-use cityxchange_news::app::Paths;
-use cityxchange_news::model::Catalog;
-use cityxchange_news::prerender::{pages, render_page, Page};
-use cityxchange_news::query::SearchIndex;
+use project_news::api::News;
+use project_news::app::Paths;
+use project_news::model::Catalog;
+use project_news::prerender::{pages, render_page, Page};
+use project_news::query::SearchIndex;
 
 use crate::feeds::write_whole;
 
 /// The base path a page template was built for, from its `<base href>` (Trunk's
-/// `public_url`): "/" or "/projects/cityxchange/".
+/// `public_url`): "/" or "/projects/news/".
 pub fn template_base(template: &str) -> Result<String, String> {
     let lower = template.to_ascii_lowercase();
     let at = lower

@@ -13,14 +13,14 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
-use cityxchange_news::api::News;
-use cityxchange_news::app::Paths;
-use cityxchange_news::export;
-use cityxchange_news::model::relations::{neighbours, related};
-use cityxchange_news::model::Catalog;
-use cityxchange_news::pages::event::RELATED_SHOWN;
-use cityxchange_news::prerender::{pages, render_page, Page};
-use cityxchange_news::query::SearchIndex;
+use project_news::api::News;
+use project_news::app::Paths;
+use project_news::export;
+use project_news::model::relations::{neighbours, related};
+use project_news::model::Catalog;
+use project_news::pages::event::RELATED_SHOWN;
+use project_news::prerender::{pages, render_page, Page};
+use project_news::query::SearchIndex;
 
 use crate::feeds::{checked_base_url, write_whole};
 use crate::prerender::template_base;

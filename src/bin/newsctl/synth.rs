@@ -1,8 +1,8 @@
 //! `newsctl synth`: writes a made-up news file of any size, built from a real file's cities,
 //! organisations, people and topics, for measuring the app with large archives.
 
-use cityxchange_news::model::{Catalog, NewsFile};
-use cityxchange_news::query::synthetic::synthetic_catalog;
+use project_news::model::{Catalog, NewsFile};
+use project_news::query::synthetic::synthetic_catalog;
 
 use super::{complain, load_catalog, option, split_options, usage_error, Outcome, OK, USAGE_OR_IO};
 
@@ -88,8 +88,8 @@ fn report_unusable(file: &str, outcome: &Outcome) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cityxchange_news::model::{parse_news, Severity};
-    use cityxchange_news::query::synthetic::shipped_catalog;
+    use project_news::model::{parse_news, Severity};
+    use project_news::query::synthetic::shipped_catalog;
 
     fn error_count(catalog: &Catalog) -> usize {
         catalog
