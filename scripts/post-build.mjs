@@ -209,10 +209,20 @@ export function pageTemplate(html, boot) {
     out = out.replace(text, text.startsWith('<html') ? '<html>' : '');
   }
   out = out.replace(/<title>[\s\S]*?<\/title>/i, '');
+  // The app's files are named below the page's <base href> ("./x.js"), never from the site's
+  // root: then only <base href> says where the site lives, so one shell serves any sub-path
+  // (newsctl publish --base-path) and the loader's hash in the CSP stays the same.
+  const baseHref = attribute(/<base\b([^>]*)>/i.exec(out)?.[1] ?? '', 'href') ?? '/';
+  const local = (url) =>
+    url.startsWith(baseHref) && !url.startsWith('//') ? `./${url.slice(baseHref.length)}` : url;
+  for (const [text, attrs] of tags(out, 'link', (a) => (attribute(a, 'href') ?? '').startsWith(baseHref))) {
+    const href = attribute(attrs, 'href');
+    out = out.replace(text, () => text.replace(href, local(href)));
+  }
   const loader = boot
-    .replace("'__JS__'", JSON.stringify(js))
+    .replace("'__JS__'", JSON.stringify(local(js)))
     .replace("'__JS_SRI__'", JSON.stringify(integrity.js))
-    .replace("'__WASM__'", JSON.stringify(wasm))
+    .replace("'__WASM__'", JSON.stringify(local(wasm)))
     .replace("'__WASM_SRI__'", JSON.stringify(integrity.wasm));
   // The loader goes before the stylesheets: a script after them waits until they have loaded,
   // and holds up the parsing of the page behind it.

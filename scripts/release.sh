@@ -29,8 +29,8 @@ echo "release: newsctl for $TARGET"
 cargo build --locked --profile kit --target "$TARGET" --bin newsctl
 BIN="$ROOT/target/$TARGET/kit/newsctl"
 
-# The shell of a root build (the kit's sites are served from their host's root, or from the
-# sub-path given at publish time; see docs/publishing.md).
+# The shell of a root build: a site below a sub-path is published with --base-path (the
+# shell names its files below <base href>; see docs/publishing.md).
 echo "release: app shell"
 rm -rf "$STAGE" "$KIT_ROOT/build"
 NEWS_SHELL_DIR="$STAGE/shell" trunk build --release --dist "$KIT_ROOT/build" >/dev/null

@@ -38,6 +38,12 @@ expect "the app's wasm is in the site" bash -c "ls '$WORK/kit/site/'*.wasm >/dev
 bare ./newsctl publish --shell shell --out site news.json >"$WORK/again.txt" 2>&1 || true
 expect "publishing the same file again rewrites nothing" grep -q ': 0 pages written, [0-9]* unchanged, 0 removed; 0 other files written' "$WORK/again.txt"
 
+# The same shell below a sub-path of the host: only <base href> and the pages' links move.
+bare ./newsctl publish --shell shell --out sub-site --base-path /projects/news/ news.json >"$WORK/sub.txt" 2>&1 || true
+expect "a site below a sub-path points there" \
+  grep -q '<base href="/projects/news/">' "$WORK/kit/sub-site/index.html"
+expect "a site below a sub-path links its pages there" grep -q 'href="/projects/news/en"' "$WORK/kit/sub-site/index.html"
+
 # An event deleted from the file: its four pages and calendars go, the rest stays.
 python3 - "$WORK/kit/news.json" "$WORK/kit/fewer.json" <<'PY'
 import json, sys
@@ -90,7 +96,7 @@ expect "the other project's site names its own project" grep -q '^acronym: True'
 expect "the other project's site names nothing of the shipped project" grep -q '^found: 0' "$WORK/names.txt"
 
 if [ "$FAILED" != 0 ]; then
-  for f in check publish again fewer bad other names; do
+  for f in check publish again sub fewer bad other names; do
     printf -- '--- %s\n' "$f"; head -n 20 "$WORK/$f.txt" 2>/dev/null || true
   done
 fi

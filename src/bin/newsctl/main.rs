@@ -40,14 +40,15 @@ USAGE:
         --routes: only these pages (comma-separated paths below the base, like
         /,/en or /events/SLUG; /404 is the not-found page).
     newsctl publish --shell DIR --out DIR [--allow-errors] [--base-url URL]
-                    [--no-compress] FILE
+                    [--base-path /PATH/] [--no-compress] FILE
         Write the complete site of FILE into DIR: every page, the feeds and calendars,
         sitemap, robots.txt, manifest, the news file and .br/.gz siblings, with the app
         from the shell folder (a built app shell). A file with errors is refused: every
         problem is printed and nothing is written (exit code 1). --allow-errors publishes
         the valid entries and says loudly what was left out. Files that would not change
         are not rewritten; pages of deleted events are removed. --no-compress: no
-        .br/.gz siblings (a local development build).
+        .br/.gz siblings (a local development build). --base-path: the site lives
+        below this path of its host (/projects/news/), not where the shell was built for.
     newsctl synth --events N [--seed S] FILE
         Print a made-up news file of N generated events (for measuring; not news),
         built from FILE's cities, organisations, people and topics. Same seed, same file.
@@ -582,7 +583,7 @@ fn publish_command(args: &[String]) -> u8 {
         .filter(|a| *a != "--allow-errors" && *a != "--no-compress")
         .cloned()
         .collect();
-    let (options, files) = match split_options(&args, &["shell", "out", "base-url"]) {
+    let (options, files) = match split_options(&args, &["shell", "out", "base-url", "base-path"]) {
         Ok(split) => split,
         Err(message) => return usage_error(&message),
     };
@@ -640,6 +641,7 @@ fn publish_command(args: &[String]) -> u8 {
         out,
         news_bytes: &news_bytes,
         base_url: option(&options, "base-url"),
+        base_path: option(&options, "base-path"),
         compress,
     };
     match publish::run(catalog, &options) {

@@ -40,6 +40,33 @@ pub fn template_base(template: &str) -> Result<String, String> {
     Ok(value.to_owned())
 }
 
+/// The template with its `<base href>` set to `base` (a path from the site's root that ends
+/// in "/"): the shell's files are named below the base, so this alone moves the site.
+pub fn with_base(template: &str, base: &str) -> Result<String, String> {
+    let safe = base.starts_with('/')
+        && base.ends_with('/')
+        && !base.starts_with("//")
+        && base
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/-_.~".contains(&b))
+        && !base.split('/').any(|part| part == "..");
+    if !safe {
+        return Err(format!(
+            "--base-path `{base}` must be a path from the site's root that starts and ends with \
+             /, such as /projects/news/ (letters, digits, - _ . ~)"
+        ));
+    }
+    template_base(template)?;
+    let lower = template.to_ascii_lowercase();
+    let at = lower.find("<base ").unwrap_or(0);
+    let end = lower[at..].find('>').map_or(lower.len(), |i| at + i + 1);
+    Ok(format!(
+        "{}<base href=\"{base}\">{}",
+        &template[..at],
+        &template[end..]
+    ))
+}
+
 /// The routes of `--routes /,/en`: comma-separated paths below the base, each starting with
 /// "/"; a trailing slash is dropped ("/en/" is "/en") so that they compare with the pages'.
 pub fn parse_routes(list: &str) -> Result<Vec<String>, String> {
@@ -134,6 +161,28 @@ mod tests {
         assert_eq!(template_base("<BASE HREF='/p/' >").unwrap(), "/p/");
         assert!(template_base("<head></head>").is_err());
         assert!(template_base(r#"<base href="https://x.org/">"#).is_err());
+    }
+
+    #[test]
+    fn the_base_can_be_moved_to_a_safe_sub_path_only() {
+        let template = "<head><base href=/><script>x</script></head>";
+        let moved = with_base(template, "/projects/news/").unwrap();
+        assert_eq!(
+            moved,
+            r#"<head><base href="/projects/news/"><script>x</script></head>"#
+        );
+        assert_eq!(template_base(&moved).unwrap(), "/projects/news/");
+        for bad in [
+            "news/",
+            "/news",
+            "//evil.example/",
+            "/a/../b/",
+            "/a b/",
+            "/\"x/",
+        ] {
+            assert!(with_base(template, bad).is_err(), "{bad}");
+        }
+        assert!(with_base("<head></head>", "/news/").is_err());
     }
 
     #[test]

@@ -23,7 +23,7 @@ use project_news::prerender::{pages, render_page, Page};
 use project_news::query::SearchIndex;
 
 use crate::feeds::{checked_base_url, write_whole};
-use crate::prerender::template_base;
+use crate::prerender::{template_base, with_base};
 
 /// The list of files the last publish wrote, so the next one removes what is gone; a page's
 /// line also holds the fingerprint of what it was drawn from, so an unchanged page is not
@@ -64,6 +64,9 @@ pub struct Options<'a> {
     pub out: &'a Path,
     pub news_bytes: &'a [u8],
     pub base_url: Option<&'a str>,
+    /// Where the site lives on its host (`/projects/news/`), when not where the shell was
+    /// built for.
+    pub base_path: Option<&'a str>,
     /// Writes `.br`/`.gz` siblings (not for a local development build).
     pub compress: bool,
 }
@@ -124,6 +127,10 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
             template_path.display()
         ));
     }
+    let template = match options.base_path {
+        Some(path) => with_base(&template, path)?,
+        None => template,
+    };
     let base = checked_base_url(options.base_url.unwrap_or(&catalog.site.canonical_url))?;
 
     let mut outputs = shell_files(options.shell)?;
