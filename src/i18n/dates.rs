@@ -191,18 +191,39 @@ pub fn format_month(year: i32, month: u8, lang: Lang) -> String {
     capitalise(&format_date(PartialDate::ym(year, month), lang))
 }
 
-/// The text with its first letter in upper case.
+/// The text with its first letter in upper case. Month names are Latin or Bulgarian
+/// Cyrillic: a shift within those two alphabets is enough, and it spares the wasm the whole
+/// Unicode case table that `char::to_uppercase` brings in.
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let upper = match first {
+        'a'..='z' => first.to_ascii_uppercase(),
+        // а–я → А–Я: the basic Cyrillic block has the capitals 32 code points lower.
+        'а'..='я' => char::from_u32(first as u32 - 0x20).unwrap_or(first),
+        _ => first,
+    };
+    std::iter::once(upper).chain(chars).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_capitalise_every_month_in_both_alphabets() {
+        for month in 1..=12 {
+            for lang in [Lang::Bg, Lang::En] {
+                let inside = format_date(PartialDate::ym(2022, month), lang);
+                let heading = format_month(2022, month, lang);
+                let first = heading.chars().next().unwrap();
+                assert!(first.is_uppercase(), "{heading}");
+                assert_eq!(heading.to_lowercase(), inside.to_lowercase());
+            }
+        }
+    }
 
     fn d(text: &str) -> PartialDate {
         PartialDate::parse(text).unwrap()

@@ -283,7 +283,7 @@ mod tests {
         assert!(link_targets(&body).is_empty());
         assert_eq!(plain_text(&body), body);
         let took = started.elapsed();
-        assert!(took < std::time::Duration::from_secs(1), "{took:?}");
+        assert!(took < std::time::Duration::from_secs(5), "{took:?}");
     }
 
     /// The reading as first written (a scan per `[`), for short texts where the limits do not

@@ -365,7 +365,8 @@ mod tests {
         let long = format!("consortium-meeting-number-7{}", "x".repeat(20_000));
         let hits = closest_slugs(&c, &long, 3);
         let took = started.elapsed();
-        assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+        // Loose on purpose: it catches the whole-address comparison (minutes), not noise.
+        assert!(took < std::time::Duration::from_secs(10), "{took:?}");
         // The start still finds its events (three of its four words are shared).
         assert_eq!(hits.len(), 3);
     }
