@@ -110,15 +110,19 @@ describe('post-build step (pure functions)', () => {
       "const wasm = await init({ module_or_path: '/p/app-0123456789abcdef_bg.wasm' });</script>" +
       '<link crossorigin href=/p/app-0123456789abcdef.js integrity=sha384-JS rel=modulepreload>' +
       '<link as=fetch crossorigin href=/p/app-0123456789abcdef_bg.wasm integrity=sha384-WASM rel=preload type=application/wasm>' +
+      '<link href=/p/favicon-0123.svg rel=icon><link href=manifest.webmanifest rel=manifest>' +
       '</head><body><noscript>n</noscript></body></html>';
     const boot = "const JS = '__JS__';\nconst JS_SRI = '__JS_SRI__';\nconst WASM = '__WASM__';\nconst WASM_SRI = '__WASM_SRI__';";
     const out = pageTemplate(trunk, boot);
+    // Named below <base href>: only <base href> says where the site lives.
     assert.deepEqual(loaderConstants(out), {
-      JS: '/p/app-0123456789abcdef.js',
+      JS: './app-0123456789abcdef.js',
       JS_SRI: 'sha384-JS',
-      WASM: '/p/app-0123456789abcdef_bg.wasm',
+      WASM: './app-0123456789abcdef_bg.wasm',
       WASM_SRI: 'sha384-WASM',
     });
+    assert.match(out, /<link href=\.\/favicon-0123\.svg rel=icon><link href=manifest\.webmanifest rel=manifest>/);
+    assert.equal(pageTemplate(out, boot), out, 'a template made again is the same');
     assert.doesNotMatch(out, /import init|modulepreload|rel=preload|<title>|name=description|lang=bg/);
     assert.match(out, /<!doctype html><html><meta charset=utf-8>/);
     assert.match(out, /<base href=\/p\/><script>const JS/, 'the loader comes right after <base>');
@@ -185,14 +189,14 @@ describe('static host: files of the release build', { timeout: 60_000 }, () => {
 
   test('the JS glue and the wasm have hashed names and the right sha384 integrity', async () => {
     const { JS, JS_SRI, WASM, WASM_SRI } = loaderConstants(indexHtml);
-    assert.match(JS, /^\/[\w-]+-[0-9a-f]{8,}\.js$/);
-    assert.match(WASM, /^\/[\w-]+-[0-9a-f]{8,}_bg\.wasm$/);
+    assert.match(JS, /^\.\/[\w-]+-[0-9a-f]{8,}\.js$/);
+    assert.match(WASM, /^\.\/[\w-]+-[0-9a-f]{8,}_bg\.wasm$/);
     for (const [file, sri] of [[JS, JS_SRI], [WASM, WASM_SRI]]) {
       const digest = createHash('sha384').update(await readFile(join(ROOT_DIST, file))).digest('base64');
       assert.equal(sri, `sha384-${digest}`, `${file}: the integrity matches the file`);
     }
     assert.equal([...indexHtml.matchAll(/<style>/g)].length, 1, 'the screen styles are inlined');
-    assert.match(indexHtml, /<link [^>]*href=\/?print-[0-9a-f]+\.css[^>]*integrity=[^>]*media=print/, 'print CSS is hashed, with integrity');
+    assert.match(indexHtml, /<link [^>]*href=(?:\.\/)?print-[0-9a-f]+\.css[^>]*integrity=[^>]*media=print/, 'print CSS is hashed, with integrity');
   });
 
   test('every text asset has .br and .gz siblings with the same content', async () => {
