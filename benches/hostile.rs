@@ -182,7 +182,9 @@ fn main() {
     // HOSTILE_DIR keeps the files (benches/hostile-browser.mjs loads them in the browser).
     let dir = std::env::var_os("HOSTILE_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join(format!("news-hostile-{}", std::process::id())));
+        .unwrap_or_else(|| {
+            std::env::temp_dir().join(format!("news-hostile-{}", std::process::id()))
+        });
     if let Err(err) = std::fs::create_dir_all(&dir) {
         eprintln!("cannot make {}: {err}", dir.display());
         std::process::exit(2);

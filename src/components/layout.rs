@@ -153,12 +153,14 @@ fn footer(lang: Lang, paths: &Paths, news: Option<&News>) -> Node {
                 .attr("fill", "#003399"),
         )
         .child(svg_el("path").attr("fill", "#FFCC00").attr("d", EU_STARS));
-    let funding = news.map(|news| {
-        el("p")
-            .attr("class", "site-footer__funding")
-            .child(flag)
-            .child(el("span").text(site::funding_statement(&news.catalog.site, lang)))
-    });
+    let funding = news
+        .and_then(|news| site::funding_statement(&news.catalog.site, lang))
+        .map(|statement| {
+            el("p")
+                .attr("class", "site-footer__funding")
+                .child(flag)
+                .child(el("span").text(statement))
+        });
     el("footer").attr("class", "site-footer").child(
         el("div")
             .attr("class", "site-footer__inner")

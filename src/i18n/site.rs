@@ -74,34 +74,26 @@ pub fn timeline_intro(site: &Site, lang: Lang) -> String {
 }
 
 /// The footer's funding statement: the file's own wording when it has one, else composed from
-/// the programme and the grant agreement (left out of the sentence when there is none).
-pub fn funding_statement(site: &Site, lang: Lang) -> String {
+/// the programme and the grant agreement; without either there is no statement (a project
+/// without a grant agreement is not described as funded).
+pub fn funding_statement(site: &Site, lang: Lang) -> Option<String> {
     if let Some(text) = site.project.funding.as_ref().filter(|t| !t.is_empty()) {
-        return text.get(lang).to_owned();
+        return Some(text.get(lang).to_owned());
     }
-    let u = ui(lang);
-    let project = site.project.acronym.as_str();
-    let programme = site.project.programme.get(lang);
-    match site
+    let grant = site
         .project
         .grant_agreement
         .as_deref()
         .map(str::trim)
-        .filter(|g| !g.is_empty())
-    {
-        Some(grant) => fill(
-            u.footer_funding,
-            &[
-                ("project", project),
-                ("programme", programme),
-                ("grant", grant),
-            ],
-        ),
-        None => fill(
-            u.footer_funding_no_grant,
-            &[("project", project), ("programme", programme)],
-        ),
-    }
+        .filter(|g| !g.is_empty())?;
+    Some(fill(
+        ui(lang).footer_funding,
+        &[
+            ("project", &site.project.acronym),
+            ("programme", site.project.programme.get(lang)),
+            ("grant", grant),
+        ],
+    ))
 }
 
 /// The heading over the people who represented the publisher.
@@ -230,14 +222,20 @@ mod tests {
         let mut s = site("https://example.org/");
         s.project.acronym = "ACME".into();
         s.project.grant_agreement = Some("123456".into());
-        let bg = funding_statement(&s, Lang::Bg);
+        let bg = funding_statement(&s, Lang::Bg).unwrap();
         assert!(bg.contains("ACME") && bg.contains("№\u{a0}123456"), "{bg}");
-        assert!(funding_statement(&s, Lang::En).contains("No 123456"));
+        assert!(funding_statement(&s, Lang::En)
+            .unwrap()
+            .contains("No 123456"));
+        s.project.grant_agreement = Some(" ".into());
+        assert_eq!(funding_statement(&s, Lang::En), None);
         s.project.grant_agreement = None;
-        let en = funding_statement(&s, Lang::En);
-        assert!(en.contains("ACME") && !en.contains("No"), "{en}");
+        assert_eq!(funding_statement(&s, Lang::En), None);
         s.project.funding = Some(Text::new("Точно така.", "Exactly so."));
-        assert_eq!(funding_statement(&s, Lang::En), "Exactly so.");
+        assert_eq!(
+            funding_statement(&s, Lang::En).as_deref(),
+            Some("Exactly so.")
+        );
     }
 
     #[test]

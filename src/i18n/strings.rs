@@ -23,7 +23,7 @@ macro_rules! ui_table {
 ui_table! {
     // Layout
     skip_link, site_section, site_tagline, header_nav_label, switch_language, switch_language_label,
-    footer_funding, footer_funding_no_grant, footer_feeds, footer_atom, footer_calendar, footer_accessibility,
+    footer_funding, footer_feeds, footer_atom, footer_calendar, footer_accessibility,
     footer_publisher, footer_project_site, footer_data, breadcrumb_label,
     // Loading and errors
     loading, error_title, error_network, error_http, error_content_type, error_malformed,
@@ -63,7 +63,6 @@ pub const BG: Ui = Ui {
     switch_language: "English",
     switch_language_label: "Read this page in English",
     footer_funding: "Проектът {project} е получил финансиране от Европейския съюз по програма {programme} съгласно споразумение за отпускане на безвъзмездни средства №\u{a0}{grant}.",
-    footer_funding_no_grant: "Проектът {project} е получил финансиране от Европейския съюз по програма {programme}.",
     footer_feeds: "Абонамент",
     footer_atom: "Емисия Atom",
     footer_calendar: "Календар (.ics)",
@@ -193,7 +192,6 @@ pub const EN: Ui = Ui {
     switch_language: "Български",
     switch_language_label: "Прочетете страницата на български",
     footer_funding: "The {project} project has received funding from the European Union under {programme}, grant agreement No {grant}.",
-    footer_funding_no_grant: "The {project} project has received funding from the European Union under {programme}.",
     footer_feeds: "Subscribe",
     footer_atom: "Atom feed",
     footer_calendar: "Calendar (.ics)",
