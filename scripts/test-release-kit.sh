@@ -6,8 +6,10 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ARCHIVE="$(ls "$ROOT"/target/release-kit/*-x86_64-linux.tar.gz 2>/dev/null | head -n 1)"
-[ -n "$ARCHIVE" ] || { echo "no release kit: run bash scripts/release.sh first" >&2; exit 1; }
+NAME="$(awk -F'"' '/^name = / { print $2; exit }' "$ROOT/Cargo.toml")"
+VERSION="$(awk -F'"' '/^version = / { print $2; exit }' "$ROOT/Cargo.toml")"
+ARCHIVE="$ROOT/target/release-kit/$NAME-$VERSION-x86_64-linux.tar.gz"
+[ -f "$ARCHIVE" ] || { echo "no release kit at $ARCHIVE: run bash scripts/release.sh first" >&2; exit 1; }
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
