@@ -8,7 +8,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-BIN="${NEWSCTL:-$ROOT/target/x86_64-unknown-linux-musl/kit/newsctl}"
+BIN="${NEWSCTL:-$ROOT/target/x86_64-unknown-linux-gnu/kit/newsctl}"
 SHELL_DIR="${SHELL_DIR:-$ROOT/target/shell}"
 [ -x "$BIN" ] || { echo "no $BIN: run bash scripts/release.sh first (or set NEWSCTL)" >&2; exit 1; }
 [ -f "$SHELL_DIR/index.html" ] || { echo "no shell in $SHELL_DIR: run trunk build --release" >&2; exit 1; }

@@ -8,7 +8,6 @@ set -euo pipefail
 TRUNK_VERSION="0.21.14"           # 0.22 needs a newer rustc
 BINARYEN_VERSION="132.0.0"        # npm's binaryen; Debian's (108) breaks the wasm in the browser
 WASM_TARGET="wasm32-unknown-unknown"
-KIT_TARGET="x86_64-unknown-linux-musl" # the release kit's static newsctl
 CHECK_JSONSCHEMA_VERSION="0.39.0" # PyPI; lints the CI samples against the vendors' schemas
 APT_BROWSER_PACKAGES=(chromium chromium-driver)
 NODE_MIN_MAJOR=20                 # playwright-core 1.65 refuses to run on older node
@@ -119,13 +118,6 @@ if grep -qx "$WASM_TARGET" <<<"$installed_targets"; then
 else
   say "installing:" "rust target $WASM_TARGET"
   rustup target add "$WASM_TARGET"
-fi
-
-if grep -qx "$KIT_TARGET" <<<"$installed_targets"; then
-  say "ok:" "rust target $KIT_TARGET"
-else
-  say "installing:" "rust target $KIT_TARGET"
-  rustup target add "$KIT_TARGET"
 fi
 
 for comp in "${RUST_COMPONENTS[@]}"; do

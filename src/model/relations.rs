@@ -77,16 +77,33 @@ pub fn related(catalog: &Catalog, index: usize, limit: usize) -> Vec<usize> {
         add(lookup.cities.get(host), 1);
     }
     let day = event.start.day_number();
-    let mut scored: Vec<(usize, i64, usize)> = touched
-        .into_iter()
-        .filter(|&i| i != index)
-        .filter_map(|i| {
-            let other = catalog.events.get(i)?;
-            Some((scores[i], (other.start.day_number() - day).abs(), i))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    scored.into_iter().take(limit).map(|(_, _, i)| i).collect()
+    // Best first: more shared, then nearer in time, then earlier in the list.
+    let order = |a: &(usize, i64, usize), b: &(usize, i64, usize)| {
+        b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    };
+    // Only the best `limit` are kept as the candidates go by: in a large archive one topic is
+    // shared by thousands of events, and sorting them all for every event page was most of
+    // the time a publish spent.
+    let mut best: Vec<(usize, i64, usize)> = Vec::with_capacity(limit + 1);
+    for i in touched {
+        if i == index || limit == 0 {
+            continue;
+        }
+        let score = scores[i];
+        if best.len() == limit && best.last().is_some_and(|worst| score < worst.0) {
+            continue;
+        }
+        let Some(other) = catalog.events.get(i) else {
+            continue;
+        };
+        let candidate = (score, (other.start.day_number() - day).abs(), i);
+        let at = best.partition_point(|b| order(b, &candidate).is_lt());
+        if at < limit {
+            best.insert(at, candidate);
+            best.truncate(limit);
+        }
+    }
+    best.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// Levenshtein distance over characters.
