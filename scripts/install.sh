@@ -167,7 +167,10 @@ if [ "$("$LINT_VENV/bin/check-jsonschema" --version 2>/dev/null | awk '{print $N
   say "ok:" "check-jsonschema $CHECK_JSONSCHEMA_VERSION"
 else
   say "installing:" "check-jsonschema $CHECK_JSONSCHEMA_VERSION (PyPI, into target/tools/lint)"
-  command -v python3 >/dev/null 2>&1 || apt_install python3 python3-venv
+  # Debian's python3 comes without venv and ensurepip: they are the python3-venv package.
+  if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    apt_install python3 python3-venv
+  fi
   rm -rf "$LINT_VENV"
   python3 -m venv "$LINT_VENV"
   "$LINT_VENV/bin/pip" install --quiet --disable-pip-version-check "check-jsonschema==$CHECK_JSONSCHEMA_VERSION"
