@@ -248,7 +248,7 @@ pub fn ActiveFilters(
                 let remove = move |_| {
                     let mut next = filter.get_untracked();
                     next.remove_constraint(&constraint);
-                    nav.go_and_focus_search(&next);
+                    nav.go_and_focus_results(&next);
                 };
                 view! {
                     <li class="chip">
@@ -264,7 +264,7 @@ pub fn ActiveFilters(
         let clear = move |_| {
             let mut next = filter.get_untracked();
             next.clear();
-            nav.go_and_focus_search(&next);
+            nav.go_and_focus_results(&next);
         };
         Some(view! {
             <div class="active-filters">
@@ -302,7 +302,7 @@ pub fn EmptyState(
             let lift = move |_| {
                 let mut next = filter.get_untracked();
                 next.remove_constraint(&constraint);
-                nav.go_and_focus_search(&next);
+                nav.go_and_focus_results(&next);
             };
             view! {
                 <button type="button" class="button empty-state__lift" on:click=lift>

@@ -58,13 +58,15 @@ impl FilterNavigator {
         );
     }
 
-    /// A choice (push), then focus on the search field: the control that was used (a chip,
-    /// "clear all", the empty state's offer) goes away with the change it made.
-    pub fn go_and_focus_search(&self, filter: &EventFilter) {
+    /// A choice (push), then focus on the result count: the control that was used (a chip,
+    /// "clear all", the empty state's offer) goes away with the change it made. The count, not
+    /// the search field: on a phone a focused field opens the keyboard and moves the page, and
+    /// the count is what the visitor wants to see next (focus also scrolls it into view).
+    pub fn go_and_focus_results(&self, filter: &EventFilter) {
         self.go(filter, false);
         #[cfg(target_arch = "wasm32")]
         request_animation_frame(|| {
-            crate::components::dom::focus_selector("#search");
+            crate::components::dom::focus_selector("#result-count");
         });
     }
 }
@@ -173,7 +175,7 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
             <FilterBar news=news.clone() lang=lang filter=filter result=result nav=nav.clone()/>
             // Named by a label, not a hidden h2: the year headings inside are the h2s.
             <section class="timeline-results" aria-label=u.timeline_label>
-                <p class="result-count" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
+                <p class="result-count" id="result-count" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
                 <crate::components::filter_bar::ActiveFilters news=news.clone() lang=lang filter=filter nav=nav.clone()/>
                 <crate::components::filter_bar::EmptyState news=news.clone() lang=lang filter=filter result=result nav=nav/>
                 <div class="timeline">{list}</div>

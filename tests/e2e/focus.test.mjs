@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { APP_TIMEOUT_MS, assertNoProblems, waitForApp, useAppAndBrowser, withPage } from './helpers.mjs';
+import { APP_TIMEOUT_MS, assertNoProblems, collectProblems, waitForApp, useAppAndBrowser, withPage } from './helpers.mjs';
 
 describe('focus and state', { timeout: 120_000 }, () => {
   const env = useAppAndBrowser();
@@ -23,19 +23,47 @@ describe('focus and state', { timeout: 120_000 }, () => {
     });
   });
 
-  test('removing a chip or clearing all leaves focus on the search field', async () => {
+  test('removing a chip or clearing all moves focus to the result count, by keyboard too', async () => {
     await withPage(env.browser, 'chip-focus', async ({ page, problems }) => {
       await page.goto(new URL('/?city=pisek&year=2022', env.app.url).href);
       await waitForApp(page);
-      await page.locator('.chip__remove').first().click();
-      await page.waitForFunction(() => document.activeElement?.id === 'search', null, { timeout: APP_TIMEOUT_MS });
+      await page.locator('.chip__remove').first().focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'result-count', null, { timeout: APP_TIMEOUT_MS });
       assert.equal(await page.locator('.chip').count(), 1, 'one filter is left');
       await page.locator('.clear-all').click();
-      await page.waitForFunction(() => document.activeElement?.id === 'search', null, { timeout: APP_TIMEOUT_MS });
+      await page.waitForFunction(() => document.activeElement?.id === 'result-count', null, { timeout: APP_TIMEOUT_MS });
       assert.equal(await page.locator('.chip').count(), 0);
       assert.equal(new URL(page.url()).search, '');
+      // The next Tab goes on from the count into the results, not back to the top.
+      await page.keyboard.press('Tab');
+      assert.ok(await page.evaluate(() => !!document.activeElement?.closest('.timeline-results')));
       assertNoProblems(problems, 'chips');
     });
+  });
+
+  test('on a phone, clearing the filters opens no keyboard and shows the count', async () => {
+    const context = await env.browser.newContext({
+      locale: 'bg-BG',
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    try {
+      const page = await context.newPage();
+      const problems = collectProblems(page);
+      await page.goto(new URL('/?city=pisek&year=2022', env.app.url).href);
+      await waitForApp(page);
+      await page.locator('.clear-all').tap();
+      await page.waitForFunction(() => document.activeElement?.id === 'result-count', null, { timeout: APP_TIMEOUT_MS });
+      const typing = await page.evaluate(() => ['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement?.tagName));
+      assert.equal(typing, false, 'no text field has the focus, so no keyboard comes up');
+      const box = await page.locator('#result-count').boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= 740, `the count is on the screen: ${JSON.stringify(box)}`);
+      assertNoProblems(problems, 'phone clear');
+    } finally {
+      await context.close();
+    }
   });
 
   test('the order select follows Back and Forward', async () => {
