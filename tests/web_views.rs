@@ -95,6 +95,10 @@ fn event_card_links_to_the_event_and_formats_its_dates() {
     );
     let cities = root.query_selector_all(".city-label").unwrap().length();
     assert_eq!(cities, 7, "all seven project cities are labelled");
+    // Each city is a link to the timeline of its events.
+    let first = root.query_selector("a.city-label").unwrap().unwrap();
+    let href = first.get_attribute("href").unwrap();
+    assert!(href.starts_with("/?city="), "{href}");
 }
 
 #[wasm_bindgen_test]

@@ -10,7 +10,7 @@ use crate::components::lang_text::fallback_lang;
 use crate::components::static_tree::{el, text, Node};
 use crate::i18n::{country_name, event_type_label, format_range, ui};
 use crate::model::{Catalog, Event, Lang};
-use crate::query::highlight;
+use crate::query::{highlight, EventFilter, Facet};
 
 /// "Пловдив, България", "онлайн", or both for hybrid events.
 pub fn place_label(catalog: &Catalog, event: &Event, lang: Lang) -> Option<String> {
@@ -64,10 +64,16 @@ pub fn event_card(
         .into_iter()
         .filter_map(|id| catalog.city(id))
         .map(|c| {
-            el("li")
-                .attr("class", "city-label")
-                .attr_opt("lang", fallback_lang(&c.name, lang))
-                .text(c.name.get(lang))
+            // Each city leads to the timeline of its events.
+            let mut filter = EventFilter::default();
+            filter.insert(Facet::City, &c.id);
+            el("li").child(
+                el("a")
+                    .attr("class", "city-label")
+                    .attr("href", paths.timeline(lang, &filter.to_query()))
+                    .attr_opt("lang", fallback_lang(&c.name, lang))
+                    .text(c.name.get(lang)),
+            )
         })
         .collect();
     let heading_tag = match heading_level {

@@ -99,6 +99,24 @@ describe('timeline', { timeout: 180_000 }, () => {
     });
   });
 
+  test("a card's city leads to the timeline of that city's events", async () => {
+    await withPage(env.browser, 'city-chip', async ({ page, problems }) => {
+      // The prerendered page: the chip is a plain link, before and without the app.
+      await page.goto(at());
+      const chip = page.locator(`${ENTRY} a.city-label`).first();
+      const name = (await chip.textContent()).trim();
+      await chip.click();
+      await waitForQuery(page, (q) => q.getAll('city').length === 1);
+      await waitForCount(page, /^\d+ събити[ея] от общо \d+$/);
+      const chips = await page.locator('.chip').allTextContents();
+      assert.ok(chips.some((c) => c.includes(name)), `the city is the chosen filter: ${chips}`);
+      for (const card of await page.locator(ENTRY).all()) {
+        assert.ok((await card.locator('.city-label').allTextContents()).some((c) => c.trim() === name));
+      }
+      assertNoProblems(problems, 'city chip');
+    });
+  });
+
   test('a Latin search finds and marks Cyrillic words', async () => {
     await withPage(env.browser, 'timeline-latin-search', async ({ page, problems }) => {
       await openTimeline(page);
