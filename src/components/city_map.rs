@@ -113,9 +113,9 @@ mod tests {
 
     #[test]
     fn projection_keeps_north_up_and_west_left() {
-        let (tx, ty) = project(63.43, 10.39); // Trondheim
-        let (lx, ly) = project(52.67, -8.62); // Limerick
-        let (sx, sy) = project(41.58, 24.70); // Smolyan
+        let (tx, ty) = project(59.91, 10.75); // Oslo
+        let (lx, ly) = project(51.90, -8.47); // Cork
+        let (sx, sy) = project(42.14, 24.75); // Plovdiv
         assert!(ty < ly && ly < sy, "north is up");
         assert!(lx < tx && tx < sx, "west is left");
         for v in [tx, lx, sx] {

@@ -392,7 +392,7 @@ mod tests {
     fn an_alt_text_in_the_other_language_says_its_language() {
         let only_english = Text {
             bg: None,
-            en: Some("The library hall in Písek".into()),
+            en: Some("The library hall in Plovdiv".into()),
         };
         let page = html(pisek_with_photo(only_english), Lang::Bg);
         assert!(page.contains(r#"lang="en""#), "{page}");
