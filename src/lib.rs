@@ -6,7 +6,10 @@
 
 pub mod api;
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
 pub mod components;
+pub mod context;
 pub mod export;
 pub mod i18n;
 pub mod model;

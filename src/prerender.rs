@@ -13,7 +13,8 @@ use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 
 use crate::api::News;
-use crate::app::{App, Paths};
+use crate::app::App;
+use crate::context::Paths;
 use crate::export::xml::escape;
 use crate::model::Lang;
 

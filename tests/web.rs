@@ -48,7 +48,7 @@ async fn app_without_its_news_file_says_so_and_offers_a_retry() {
         .unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     // As the page's start does: load, then mount with the outcome.
-    let paths = project_news::app::Paths::new("");
+    let paths = project_news::context::Paths::new("");
     let news = project_news::api::fetch_news(paths.asset(project_news::api::NEWS_PATH)).await;
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         leptos::view! { <project_news::app::App news paths/> }

@@ -1,9 +1,7 @@
 //! The body text of an event: paragraphs with the tiny markup, always as text nodes.
 
-use leptos::prelude::*;
-
-use crate::app::{use_paths, Paths};
 use crate::components::static_tree::{el, text, Node};
+use crate::context::Paths;
 use crate::model::markup::{paragraphs, Inline};
 use crate::model::{is_safe_url, Lang};
 
@@ -34,12 +32,27 @@ pub fn body_text(source: &str, lang: Option<&'static str>, paths: &Paths, page: 
         )
 }
 
-/// [`body_text`] as a component.
-#[component]
-pub fn BodyText(
-    text: String,
-    #[prop(optional)] lang: Option<&'static str>,
-    #[prop(default = Lang::Bg)] page: Lang,
-) -> impl IntoView {
-    body_text(&text, lang, &use_paths(), page)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_never_becomes_markup_and_unsafe_links_stay_text() {
+        let source = "<script>window.hacked = 1</script> <img src=x onerror=alert(1)>\n\n\
+                      [click](javascript:alert(1)) and [safe](https://example.org/) **bold**";
+        let node = body_text(source, None, &Paths::new(""), Lang::Bg);
+        assert!(node.select("script", None).is_empty());
+        assert!(node.select("img", None).is_empty());
+        let links: Vec<_> = node
+            .select("a", None)
+            .iter()
+            .map(|a| a.get("href"))
+            .collect();
+        assert_eq!(links, [Some("https://example.org/")]);
+        assert_eq!(node.select("p", None).len(), 2);
+        assert_eq!(node.select("strong", None).len(), 1);
+        assert!(node
+            .text_content()
+            .contains("<script>window.hacked = 1</script>"));
+    }
 }

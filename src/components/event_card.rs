@@ -1,13 +1,8 @@
 //! One event as a card: the timeline's entries and the related events of a detail page.
 
-use std::sync::Arc;
-
-use leptos::prelude::*;
-
-use crate::api::News;
-use crate::app::{use_paths, Paths};
 use crate::components::lang_text::fallback_lang;
 use crate::components::static_tree::{el, text, Node};
+use crate::context::Paths;
 use crate::i18n::{country_name, event_type_label, format_range, ui};
 use crate::model::{Catalog, Event, Lang};
 use crate::query::{highlight, EventFilter, Facet};
@@ -127,23 +122,129 @@ pub fn event_card(
     )
 }
 
-/// [`event_card`] as a component.
-#[component]
-pub fn EventCard(
-    news: Arc<News>,
-    index: usize,
-    lang: Lang,
-    #[prop(optional)] terms: Arc<Vec<String>>,
-    /// 3 under a section's h2 (related events), 4 under the timeline's month headings.
-    #[prop(default = 3)]
-    heading_level: u8,
-) -> impl IntoView {
-    event_card(
-        &news.catalog,
-        &use_paths(),
-        index,
-        lang,
-        &terms,
-        heading_level,
-    )
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::{news_from_text, News};
+    use crate::query::SearchIndex;
+
+    fn shipped() -> News {
+        let news = news_from_text(include_str!("../../public/data/news.json")).unwrap();
+        let catalog = news.catalog.clone();
+        let index = SearchIndex::without_words(&catalog);
+        News { catalog, index }
+    }
+
+    fn card(news: &News, slug: &str, lang: Lang, terms: &[String], level: u8) -> Node {
+        let index = news.catalog.event_index(slug).unwrap();
+        event_card(&news.catalog, &Paths::new(""), index, lang, terms, level).unwrap()
+    }
+
+    /// The shipped file's meeting with the most cities: a two-day meeting abroad.
+    fn meeting(news: &News) -> String {
+        news.catalog
+            .events
+            .iter()
+            .filter(|e| e.end.is_some() && e.location.as_ref().is_some_and(|l| l.city.is_some()))
+            .max_by_key(|e| e.participants.cities.len())
+            .unwrap()
+            .slug
+            .clone()
+    }
+
+    #[test]
+    fn a_card_links_to_its_event_and_to_the_timeline_of_each_city() {
+        let news = shipped();
+        let slug = meeting(&news);
+        let event = news.catalog.event(&slug).unwrap();
+        let node = card(&news, &slug, Lang::Bg, &[], 4);
+        let link = node.select("h4", Some("timeline-entry__title"))[0].select("a", None)[0];
+        assert_eq!(link.get("href"), Some(format!("/events/{slug}").as_str()));
+        let time = node.select("time", None)[0];
+        assert_eq!(time.get("datetime"), Some(event.start.iso().as_str()));
+        assert_eq!(
+            time.text_content(),
+            format_range(event.start, event.end, Lang::Bg, false)
+        );
+        let cities = node.select("a", Some("city-label"));
+        assert_eq!(cities.len(), event.participants.cities.len());
+        let mut hrefs: Vec<_> = cities.iter().filter_map(|c| c.get("href")).collect();
+        let mut wanted: Vec<_> = event
+            .participants
+            .cities
+            .iter()
+            .map(|id| format!("/?city={id}"))
+            .collect();
+        hrefs.sort_unstable();
+        wanted.sort_unstable();
+        assert_eq!(hrefs, wanted);
+    }
+
+    #[test]
+    fn an_english_card_speaks_english() {
+        let news = shipped();
+        let slug = meeting(&news);
+        let event = news.catalog.event(&slug).unwrap();
+        let text = card(&news, &slug, Lang::En, &[], 3).text_content();
+        assert!(text.contains(event.title.get(Lang::En)), "{text}");
+        let city = event.location.as_ref().unwrap().city.as_deref().unwrap();
+        let country = &news.catalog.city(city).unwrap().country;
+        assert!(text.contains(&country_name(country, Lang::En)), "{text}");
+        assert!(!text.contains(&country_name(country, Lang::Bg)), "{text}");
+    }
+
+    #[test]
+    fn latin_search_words_are_marked_in_cyrillic_text() {
+        let news = shipped();
+        let slug = meeting(&news);
+        let event = news.catalog.event(&slug).unwrap();
+        let city = event.location.as_ref().unwrap().city.as_deref().unwrap();
+        let name = news
+            .catalog
+            .city(city)
+            .unwrap()
+            .name
+            .get(Lang::Bg)
+            .to_owned();
+        // What a visitor types on a Latin keyboard: the name's transliteration.
+        let typed = crate::text::fold_for_search(&name);
+        assert!(typed.is_ascii(), "{typed}");
+        let node = card(&news, &slug, Lang::Bg, &[typed], 4);
+        let marks = node.select("mark", None);
+        assert!(!marks.is_empty(), "the city's name is marked");
+        for mark in marks {
+            assert_eq!(mark.text_content(), name, "only the matched word is marked");
+        }
+        let title = node.select("h4", Some("timeline-entry__title"))[0];
+        if event.title.get(Lang::Bg).contains(&name) {
+            assert!(
+                !title.select("mark", None).is_empty(),
+                "the title's match is marked"
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_shown_in_the_other_language_says_its_language() {
+        let mut news = shipped();
+        let slug = meeting(&news);
+        let event = news.catalog.event(&slug).unwrap().clone();
+        let city = event.participants.cities[0].clone();
+        let target = news
+            .catalog
+            .cities
+            .iter_mut()
+            .find(|c| c.id == city)
+            .unwrap();
+        target.name.en = None;
+        let bulgarian = target.name.get(Lang::Bg).to_owned();
+        news.index = SearchIndex::without_words(&news.catalog);
+        let node = card(&news, &slug, Lang::En, &[], 3);
+        let marked: Vec<_> = node
+            .select("a", Some("city-label"))
+            .into_iter()
+            .filter_map(|a| Some((a.text_content(), a.get("lang")?.to_owned())))
+            .collect();
+        assert_eq!(marked, vec![(bulgarian, "bg".to_owned())]);
+    }
 }

@@ -1,12 +1,10 @@
 //! The sections of an event's detail page, each a static tree drawn from the catalog;
 //! a section without content is left out.
 
-use leptos::prelude::*;
-
-use crate::app::{use_paths, Paths};
 use crate::components::body_text::body_text;
 use crate::components::lang_text::{fallback_lang, fallback_note, label, lang_text};
 use crate::components::static_tree::{el, text, Node};
+use crate::context::Paths;
 use crate::i18n::{city_role_label, compare_names, country_name, format_date, ui};
 use crate::model::{
     Catalog, City, CityRole, Event, Lang, OrganisationRole, PartialDate, Presenter, Session, Text,
@@ -361,12 +359,6 @@ pub fn sources(event: &Event, lang: Lang) -> Node {
         .child(el("ul").attr("class", "sources__list").children(items))
 }
 
-/// [`photos`] as a component.
-#[component]
-pub fn Photos(event: Event, lang: Lang) -> impl IntoView {
-    photos(&event, &use_paths(), lang)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,9 +375,38 @@ mod tests {
         event
     }
 
-    // Rendered natively, as the prerendered pages are.
     fn html(event: Event, lang: Lang) -> String {
-        Owner::new().with(|| view! { <Photos event lang/> }.to_html())
+        let mut html = String::new();
+        if let Some(node) = photos(&event, &Paths::new(""), lang) {
+            node.write_html(&mut html);
+        }
+        html
+    }
+
+    #[test]
+    fn photos_are_lazy_sized_and_described() {
+        let alt = Text::new("Залата на библиотеката", "The library hall");
+        let mut event = pisek_with_photo(alt);
+        event.images[0].caption = Some(Text::new("Първият ден", "The first day"));
+        event.images[0].credit = Some("Община Пловдив".into());
+        let node = photos(&event, &Paths::new("/p"), Lang::En).unwrap();
+        let img = node.select("figure", None)[0].select("img", None)[0];
+        assert_eq!(img.get("alt"), Some("The library hall"));
+        assert_eq!(img.get("loading"), Some("lazy"));
+        assert_eq!(img.get("width"), Some("800"));
+        assert_eq!(img.get("height"), Some("600"));
+        assert_eq!(img.get("src"), Some("/p/images/pisek-library.jpg"));
+        let caption = node.select("figcaption", None)[0].text_content();
+        assert!(
+            caption.contains("The first day") && caption.contains("Община Пловдив"),
+            "{caption}"
+        );
+        assert!(photos(
+            &pisek_with_photo(Text::new("а", "a")),
+            &Paths::new(""),
+            Lang::Bg
+        )
+        .is_some_and(|n| n.select("img", None)[0].get("alt") == Some("а")));
     }
 
     #[test]

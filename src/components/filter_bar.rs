@@ -6,10 +6,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::News;
+use crate::components::filter_nav::FilterNavigator;
 use crate::components::lang_text::fallback_lang;
 use crate::i18n::{count_events, event_type_label, format_year, quote, ui};
 use crate::model::{EventType, Lang};
-use crate::pages::timeline::FilterNavigator;
 use crate::query::{empty_state_hint, Constraint, EventFilter, Facet, QueryResult, SortOrder};
 
 /// The label of a facet value as a visitor reads it.
@@ -79,21 +79,27 @@ pub fn FilterBar(
     let u = ui(lang);
     let search_hint = crate::i18n::site::search_hint(&news.catalog, lang);
     let (open, set_open) = signal(false);
-    // The field keeps what is typed; the URL follows. Back/Forward bring the URL's text back.
-    let draft = RwSignal::new(filter.with_untracked(|f| f.text.clone()));
-    Effect::new(move |_| {
+    // The field shows what was typed (with its spaces) while the URL's text is that text
+    // trimmed; Back/Forward bring in another text, which the field then shows. Read without
+    // tracking what was typed: only a change of the URL redraws the field's value.
+    let draft = StoredValue::new(filter.with_untracked(|f| f.text.clone()));
+    let field_value = move || {
         let text = filter.with(|f| f.text.clone());
-        if draft.with_untracked(|d| d.trim() != text.trim()) {
-            draft.set(text);
-        }
-    });
+        draft.with_value(|d| {
+            if d.trim() == text.trim() {
+                d.clone()
+            } else {
+                text
+            }
+        })
+    };
     // The first keystroke of a search pushes a history entry; the following ones replace it.
     let typing = StoredValue::new(false);
     let on_input = {
         let nav = nav.clone();
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
-            draft.set(value.clone());
+            draft.set_value(value.clone());
             let mut next = filter.get_untracked();
             next.text = value;
             let replace = typing.get_value();
@@ -188,7 +194,7 @@ pub fn FilterBar(
                         autocomplete="off"
                         spellcheck="false"
                         aria-describedby="search-hint"
-                        prop:value=move || draft.get()
+                        prop:value=field_value
                         on:input=on_input
                         on:blur=end_typing
                     />

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::News;
-use crate::app::{local_path, use_news, use_paths, Paths};
 use crate::components::static_tree::{el, svg_el, Node};
+use crate::context::{local_path, use_news, use_paths, Paths};
 use crate::i18n::{site, ui};
 use crate::model::Lang;
 
@@ -20,7 +20,7 @@ pub fn SkipLink(lang: Memo<Lang>) -> impl IntoView {
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         #[cfg(target_arch = "wasm32")]
-        crate::components::dom::focus_main();
+        crate::browser::focus_main();
     };
     view! { <a class="skip-link" href=href on:click=skip>{move || ui(lang.get()).skip_link}</a> }
 }

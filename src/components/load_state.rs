@@ -5,8 +5,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::{LoadError, News};
-use crate::app::use_news;
 use crate::components::static_tree::{el, Node};
+use crate::context::use_news;
 use crate::i18n::{plural, ui};
 use crate::model::{FatalError, Lang};
 

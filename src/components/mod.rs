@@ -3,11 +3,10 @@
 pub mod body_text;
 pub mod breadcrumbs;
 pub mod city_map;
-#[cfg(target_arch = "wasm32")]
-pub mod dom;
 pub mod event_card;
 pub mod event_sections;
 pub mod filter_bar;
+pub mod filter_nav;
 pub mod lang_text;
 pub mod layout;
 pub mod load_state;

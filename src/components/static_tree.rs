@@ -459,6 +459,55 @@ impl RenderHtml for Node {
     }
 }
 
+/// Reading a tree in tests, as a browser's `querySelectorAll`, `getAttribute` and
+/// `textContent` would: views are tested natively on the tree they return.
+#[cfg(test)]
+impl Node {
+    /// Every element in the tree (this one included) with the tag and, if given, the class.
+    pub(crate) fn select(&self, tag: &str, class: Option<&str>) -> Vec<&Node> {
+        let mut found = Vec::new();
+        self.collect(tag, class, &mut found);
+        found
+    }
+
+    fn collect<'a>(&'a self, tag: &str, class: Option<&str>, found: &mut Vec<&'a Node>) {
+        if let Node::Element {
+            tag: own, children, ..
+        } = self
+        {
+            let class_matches = class.is_none_or(|c| {
+                self.get("class")
+                    .is_some_and(|list| list.split_whitespace().any(|x| x == c))
+            });
+            if *own == tag && class_matches {
+                found.push(self);
+            }
+            for child in children {
+                child.collect(tag, class, found);
+            }
+        }
+    }
+
+    /// The value of an attribute.
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
+        match self {
+            Node::Element { attrs, .. } => attrs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.as_str()),
+            Node::Text(_) => None,
+        }
+    }
+
+    /// The text of the tree, without markup.
+    pub(crate) fn text_content(&self) -> String {
+        match self {
+            Node::Text(t) => t.clone(),
+            Node::Element { children, .. } => children.iter().map(Node::text_content).collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

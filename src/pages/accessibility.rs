@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::app::{use_news, use_paths};
 use crate::components::load_state::{page_title, site_text};
+use crate::context::{use_news, use_paths};
 use crate::i18n::{site, ui};
 use crate::model::Lang;
 

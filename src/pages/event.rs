@@ -7,7 +7,6 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::News;
-use crate::app::{use_paths, Paths};
 use crate::components::breadcrumbs::{breadcrumbs, site_trail};
 use crate::components::city_map::city_map;
 use crate::components::event_card::{event_card, place_label};
@@ -18,6 +17,7 @@ use crate::components::event_sections::{
 use crate::components::lang_text::{fallback_lang, lang_text};
 use crate::components::load_state::with_news;
 use crate::components::static_tree::{el, Node};
+use crate::context::{use_paths, Paths};
 use crate::i18n::{event_type_label, format_date, format_range, ui};
 use crate::model::relations::{neighbours, related};
 use crate::model::{Catalog, Event, Lang};
@@ -273,8 +273,8 @@ fn EventActions(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
     let calendar_file = event.map(crate::export::ics_file_name).unwrap_or_default();
     let on_copy = move |_| {
         #[cfg(target_arch = "wasm32")]
-        match crate::components::dom::current_url() {
-            Some(url) => crate::components::dom::copy_text(url, move |ok| {
+        match crate::browser::current_url() {
+            Some(url) => crate::browser::copy_text(url, move |ok| {
                 set_message.set(if ok { u.link_copied } else { u.copy_failed }.to_owned());
             }),
             None => set_message.set(u.copy_failed.to_owned()),

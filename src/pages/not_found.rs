@@ -7,9 +7,9 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_location;
 
 use crate::api::News;
-use crate::app::use_paths;
 use crate::components::load_state::{page_title, with_news};
 use crate::components::static_tree::el;
+use crate::context::use_paths;
 use crate::i18n::{format_range, ui};
 use crate::model::relations::closest_slugs;
 use crate::model::Lang;

@@ -5,16 +5,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_location;
 
 use crate::api::News;
-use crate::app::{use_paths, Paths};
 use crate::components::breadcrumbs::{site_trail, Breadcrumbs};
 use crate::components::event_card::event_card;
-use crate::components::filter_bar::FilterBar;
+use crate::components::filter_bar::{ActiveFilters, EmptyState, FilterBar};
+use crate::components::filter_nav::FilterNavigator;
 use crate::components::load_state::{page_title, site_text, with_news};
 use crate::components::static_tree::{el, Node};
+use crate::context::{use_paths, Paths};
 use crate::i18n::{count_events, format_month, format_year, site, ui};
 use crate::model::Lang;
 use crate::query::{group_by_month, run, EventFilter, QueryResult};
@@ -33,55 +33,12 @@ pub fn TimelinePage(lang: Lang) -> impl IntoView {
     }
 }
 
-/// The router's navigate function, shareable between handlers.
-type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
-
-/// Sets the URL for a new filter: typing replaces the history entry, a choice pushes one.
-#[derive(Clone)]
-pub struct FilterNavigator {
-    navigate: Navigate,
-    paths: crate::app::Paths,
-    lang: Lang,
-}
-
-impl FilterNavigator {
-    pub fn go(&self, filter: &EventFilter, replace: bool) {
-        let url = self.paths.timeline(self.lang, &filter.to_query());
-        (self.navigate)(
-            &url,
-            NavigateOptions {
-                resolve: false,
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    }
-
-    /// A choice (push), then focus on the result count: the control that was used (a chip,
-    /// "clear all", the empty state's offer) goes away with the change it made. The count, not
-    /// the search field: on a phone a focused field opens the keyboard and moves the page, and
-    /// the count is what the visitor wants to see next (focus also scrolls it into view).
-    pub fn go_and_focus_results(&self, filter: &EventFilter) {
-        self.go(filter, false);
-        #[cfg(target_arch = "wasm32")]
-        request_animation_frame(|| {
-            crate::components::dom::focus_selector("#result-count");
-        });
-    }
-}
-
 #[component]
 fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
     let u = ui(lang);
     let paths = use_paths();
     let location = use_location();
-    let navigate = use_navigate();
-    let nav = FilterNavigator {
-        navigate: Arc::new(move |url: &str, options| navigate(url, options)),
-        paths: paths.clone(),
-        lang,
-    };
+    let nav = FilterNavigator::new(paths.clone(), lang);
     let filter = {
         let news = news.clone();
         Memo::new(move |_| {
@@ -102,15 +59,18 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
         let news = news.clone();
         request_idle_callback(move || news.prepare_search());
     }
-    let (shown, set_shown) = signal(PAGE_SIZE);
-    // A new result starts again at the first page. Only when it is not there already: setting
-    // a signal notifies even with the same value, which would draw the list twice per letter.
-    Effect::new(move |_| {
-        result.track();
-        if shown.get_untracked() != PAGE_SIZE {
-            set_shown.set(PAGE_SIZE);
-        }
+    // How many entries are drawn: a page, or more for the result the visitor asked more of.
+    // Derived, so that a new result starts again at one page without an effect writing back.
+    let expanded = RwSignal::new(None::<(EventFilter, usize)>);
+    let shown = Memo::new(move |_| {
+        filter.with(|f| {
+            expanded.with(|e| match e {
+                Some((for_filter, n)) if for_filter == f => *n,
+                _ => PAGE_SIZE,
+            })
+        })
     });
+    let set_shown = move |n: usize| expanded.set(Some((filter.get_untracked(), n)));
     // The timeline is the project's own step of the trail: it is the current page.
     let mut trail = site_trail(&news.catalog.site, lang, paths.timeline(lang, ""));
     let here = trail
@@ -138,17 +98,17 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
     // The button is drawn again (or goes away) with the longer list: focus moves to the first
     // entry that was added, where the visitor carries on reading.
     let show_more = move |limit: usize| {
-        set_shown.set(limit + PAGE_SIZE);
+        set_shown(limit + PAGE_SIZE);
         #[cfg(target_arch = "wasm32")]
         request_animation_frame(move || {
-            crate::components::dom::focus_nth(".timeline-entry__title a", limit);
+            crate::browser::focus_nth(".timeline-entry__title a", limit);
         });
     };
     // Paper gets every entry, not the pages drawn so far: the browser prints what is drawn.
     #[cfg(target_arch = "wasm32")]
     {
         let handle = window_event_listener_untyped("beforeprint", move |_| {
-            set_shown.set(usize::MAX);
+            set_shown(usize::MAX);
         });
         on_cleanup(move || handle.remove());
     }
@@ -176,8 +136,8 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
             // Named by a label, not a hidden h2: the year headings inside are the h2s.
             <section class="timeline-results" aria-label=u.timeline_label>
                 <p class="result-count" id="result-count" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
-                <crate::components::filter_bar::ActiveFilters news=news.clone() lang=lang filter=filter nav=nav.clone()/>
-                <crate::components::filter_bar::EmptyState news=news.clone() lang=lang filter=filter result=result nav=nav/>
+                <ActiveFilters news=news.clone() lang=lang filter=filter nav=nav.clone()/>
+                <EmptyState news=news.clone() lang=lang filter=filter result=result nav=nav/>
                 <div class="timeline">{list}</div>
                 {more}
             </section>

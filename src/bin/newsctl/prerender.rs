@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use project_news::api::News;
-use project_news::app::Paths;
+use project_news::context::Paths;
 use project_news::model::Catalog;
 use project_news::prerender::{pages, render_page, Page};
 use project_news::query::SearchIndex;

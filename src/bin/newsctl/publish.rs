@@ -13,7 +13,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use project_news::api::News;
-use project_news::app::Paths;
+use project_news::context::Paths;
 use project_news::export;
 use project_news::model::relations::{neighbours, related};
 use project_news::model::Catalog;

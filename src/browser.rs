@@ -1,5 +1,6 @@
-//! The few direct browser calls the views need: focus, clipboard.
-//! Only called from event handlers and effects, never while rendering.
+//! The few direct browser calls the app needs: focus, clipboard, the page's base path and
+//! the signals to the page's loader. Only called from event handlers, effects and the start,
+//! never while rendering. Below the views: it knows no component.
 
 use wasm_bindgen::JsCast;
 
@@ -77,4 +78,15 @@ pub fn page_is_waiting() -> bool {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
         .is_some_and(|html| html.class_list().contains("app-wait"))
+}
+
+/// The base path the page was served under, from `<base href>`.
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_owned()
 }
