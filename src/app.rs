@@ -22,7 +22,8 @@ use crate::pages::{
 /// live one in a single task, so no frame shows a half-built page (see docs/architecture.md).
 ///
 /// The page's loader script listens to the two events: `cxc-mount` (take the state of the
-/// prerendered controls, then remove them) and `cxc-ready` (give that state to the app).
+/// prerendered controls, then remove them) and `cxc-ready`, said once the routed page is in
+/// the DOM (give that state to the app's controls, found by their `data-key`).
 /// When the news cannot be loaded and the prerendered page is the one the address asks for,
 /// the app says `cxc-failed` instead and leaves that page alone: it has the news in it, where
 /// the app would only have an error to show. Otherwise (the page is hidden while the app draws
@@ -39,7 +40,8 @@ pub fn start() {
         }
         crate::browser::announce("cxc-mount");
         leptos::mount::mount_to_body(move || view! { <App news paths/> });
-        crate::browser::announce("cxc-ready");
+        // `cxc-ready` follows from the routed page itself (see `drawn`): the router draws it
+        // a few microtasks after the mount, still in this task.
     });
 }
 
@@ -93,17 +95,26 @@ fn Shell() -> impl IntoView {
         <SkipLink lang=lang/>
         <Header lang=lang/>
         <main id="main" tabindex="-1">
-            <Routes fallback=move || view! { <NotFoundPage lang=lang.get_untracked() slug=None/> }>
-                <Route path=path!("/") view=|| view! { <TimelinePage lang=Lang::Bg/> }/>
-                <Route path=path!("/en") view=|| view! { <TimelinePage lang=Lang::En/> }/>
-                <Route path=path!("/events/:slug") view=|| view! { <EventPage lang=Lang::Bg/> }/>
-                <Route path=path!("/en/events/:slug") view=|| view! { <EventPage lang=Lang::En/> }/>
-                <Route path=path!("/accessibility") view=|| view! { <AccessibilityPage lang=Lang::Bg/> }/>
-                <Route path=path!("/en/accessibility") view=|| view! { <AccessibilityPage lang=Lang::En/> }/>
+            <Routes fallback=move || drawn(view! { <NotFoundPage lang=lang.get_untracked() slug=None/> })>
+                <Route path=path!("/") view=|| drawn(view! { <TimelinePage lang=Lang::Bg/> })/>
+                <Route path=path!("/en") view=|| drawn(view! { <TimelinePage lang=Lang::En/> })/>
+                <Route path=path!("/events/:slug") view=|| drawn(view! { <EventPage lang=Lang::Bg/> })/>
+                <Route path=path!("/en/events/:slug") view=|| drawn(view! { <EventPage lang=Lang::En/> })/>
+                <Route path=path!("/accessibility") view=|| drawn(view! { <AccessibilityPage lang=Lang::Bg/> })/>
+                <Route path=path!("/en/accessibility") view=|| drawn(view! { <AccessibilityPage lang=Lang::En/> })/>
             </Routes>
         </main>
         <Footer lang=lang/>
     }
+}
+
+/// A routed page that tells the page's loader when it is in the DOM: an effect's first run
+/// comes after the view it was made with is mounted. Said once, for the first page; the loader
+/// then gives the prerendered controls' state to the app's (see `start`).
+fn drawn(page: impl IntoView) -> impl IntoView {
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(|_| crate::browser::announce_once("cxc-ready"));
+    page
 }
 
 /// After a route change, moves focus to the new page's heading so keyboard and screen-reader

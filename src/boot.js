@@ -103,14 +103,18 @@
     start();
   }
 
-  // A key for an element that finds its twin in the app's page (the same views draw it): its
-  // id, or its tag, first classes and position among their like.
+  // The app's views write a stable `data-key` on every control whose state carries over (the
+  // search field, the sort, each facet's box, the buttons); the same views drew this HTML, so
+  // a key finds the control's twin in the app's page. A link is known by its address.
   const keyOf = (element) => {
-    if (element.id) return ['#' + CSS.escape(element.id), 0];
-    const selector = [element.localName, ...[...element.classList].slice(0, 2).map((c) => CSS.escape(c))].join('.');
-    return [selector, [...doc.querySelectorAll(selector)].indexOf(element)];
+    if (element.dataset.key) return `[data-key="${CSS.escape(element.dataset.key)}"]`;
+    if (element.localName === 'a' && element.hasAttribute('href')) {
+      return `a[href="${CSS.escape(element.getAttribute('href'))}"]`;
+    }
+    return null;
   };
-  const twinOf = (key) => key && doc.querySelectorAll(key[0])[key[1]];
+  const twinOf = (key) => key && doc.querySelector(key);
+  const byKey = (key) => doc.querySelector(`[data-key="${CSS.escape(key)}"]`);
   const wants = (event) => event.target instanceof Element && event.target.closest(NEEDS_APP);
 
   for (const type of ['pointerover', 'focusin', 'touchstart']) {
@@ -157,8 +161,9 @@
     doc.addEventListener(
       type,
       (event) => {
-        if (saved || !event.target.id) return;
-        touched.add(event.target.id);
+        const key = event.target instanceof HTMLElement && event.target.dataset.key;
+        if (saved || !key) return;
+        touched.add(key);
         start();
       },
       true,
@@ -186,11 +191,10 @@
     const active = doc.activeElement;
     const focused = active && active !== doc.body && active !== root;
     saved = {
-      values: [...touched].map((id) => {
-        const control = doc.getElementById(id);
-        return [id, control && control.type === 'checkbox' ? control.checked : control && control.value];
+      values: [...touched].map((key) => {
+        const control = byKey(key);
+        return [key, control && control.type === 'checkbox' ? control.checked : control && control.value];
       }),
-      // Found again by id or by place: a button or a link has no id.
       focus: focused ? keyOf(active) : null,
       selection: focused && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null,
     };
@@ -213,21 +217,19 @@
     });
   });
 
-  // The router draws the page a few microtasks after the mount; the state goes back once
-  // the page is there (still before the next frame).
-  const restore = (tries) => {
-    if (!doc.querySelector('main h1') && tries > 0) {
-      queueMicrotask(() => restore(tries - 1));
-      return;
-    }
+  // The app says `cxc-ready` once its page is in the DOM (still in the task of the mount):
+  // the noted state goes to the app's controls before the next frame.
+  doc.addEventListener('cxc-ready', () => {
+    if (ready) return;
+    ready = true;
     root.classList.remove('app-wait');
     root.dataset.app = 'ready';
     waitStatus(false);
     if (!saved) return;
     // Looked up before the values go back: a search may take entries away.
     const focused = twinOf(saved.focus);
-    for (const [id, value] of saved.values) {
-      const control = doc.getElementById(id);
+    for (const [key, value] of saved.values) {
+      const control = byKey(key);
       if (!control) continue;
       if (control.type === 'checkbox') {
         if (control.checked !== value) control.click();
@@ -248,9 +250,5 @@
     }
     const button = twinOf(pressed);
     if (button) button.click();
-  };
-  doc.addEventListener('cxc-ready', () => {
-    ready = true;
-    restore(100);
   });
 })();

@@ -71,6 +71,23 @@ pub fn announce(name: &str) {
     }
 }
 
+/// [`announce`], the first time only.
+pub fn announce_once(name: &'static str) {
+    thread_local! {
+        static SAID: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let first = SAID.with_borrow_mut(|said| {
+        let first = !said.contains(&name);
+        if first {
+            said.push(name);
+        }
+        first
+    });
+    if first {
+        announce(name);
+    }
+}
+
 /// Whether the loader hides the prerendered page (`<html class="app-wait">`) because it is not
 /// the page the address asks for.
 pub fn page_is_waiting() -> bool {

@@ -145,7 +145,7 @@ pub fn FilterBar(
                         let disabled = v.count == 0 && !v.selected;
                         view! {
                             <li class="facet__option" class:facet__option--empty=disabled>
-                                <input type="checkbox" id=id.clone() prop:checked=v.selected disabled=disabled on:change=toggle/>
+                                <input type="checkbox" id=id.clone() data-key=id.clone() prop:checked=v.selected disabled=disabled on:change=toggle/>
                                 <label for=id>
                                     <span class="facet__label" lang=label_lang>{label}</span>
                                     <span class="facet__count">{v.count}</span>
@@ -176,6 +176,7 @@ pub fn FilterBar(
                 <button
                     type="button"
                     class="button filters__toggle"
+                    data-key="filters-toggle"
                     aria-expanded=move || open.get().to_string()
                     aria-controls="filter-panel"
                     on:click=move |_| set_open.update(|o| *o = !*o)
@@ -189,6 +190,7 @@ pub fn FilterBar(
                 <div class="search__row">
                     <input
                         id="search"
+                        data-key="search"
                         class="search__input"
                         type="search"
                         autocomplete="off"
@@ -198,7 +200,7 @@ pub fn FilterBar(
                         on:input=on_input
                         on:blur=end_typing
                     />
-                    <button type="submit" class="button search__submit">{u.search_submit}</button>
+                    <button type="submit" class="button search__submit" data-key="search-submit">{u.search_submit}</button>
                 </div>
             </form>
             <div class="filters__panel" id="filter-panel">
@@ -208,6 +210,7 @@ pub fn FilterBar(
                     // URL afterwards (browsers ignore attribute changes once a choice was made).
                     <select
                         id="sort"
+                        data-key="sort"
                         class="sort__select"
                         on:change=on_sort
                         prop:value=move || filter.with(|f| if f.sort == SortOrder::OldestFirst { "oldest" } else { "newest" })

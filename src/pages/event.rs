@@ -287,7 +287,7 @@ fn EventActions(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
             <a class="button button--primary calendar-button" href=calendar_href download=calendar_file type="text/calendar">
                 <span aria-hidden="true" class="button__icon">"📅"</span>{u.add_to_calendar}
             </a>
-            <button type="button" class="button copy-link-button" on:click=on_copy>
+            <button type="button" class="button copy-link-button" data-key="copy-link" on:click=on_copy>
                 <span aria-hidden="true" class="button__icon">"🔗"</span>{u.copy_link}
             </button>
             <p class="event__action-status" role="status" aria-live="polite">{message}</p>

@@ -118,7 +118,7 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
         (n > limit).then(|| {
             let rest = n - limit;
             view! {
-                <button type="button" class="button show-more" on:click=move |_| show_more(limit)>
+                <button type="button" class="button show-more" data-key="show-more" on:click=move |_| show_more(limit)>
                     {format!("{} ({})", u.show_more, count_events(lang, rest.min(PAGE_SIZE)))}
                 </button>
             }

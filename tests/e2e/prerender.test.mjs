@@ -118,18 +118,46 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
   });
 
   for (const path of ['/', '/en', `/events/${SLUG}`, `/en/events/${SLUG}`, '/accessibility']) {
-    test(`the app draws ${path} exactly as the prerendered HTML shows it`, async () => {
+    test(`the app draws ${path} element for element as the prerendered HTML has it`, async () => {
       await withPage(env.browser, `prerender-same-${path}`, async ({ page, problems }) => {
         await page.goto(at(path));
+        // The DOM, not only its text: every element with all its attributes (lang, href,
+        // aria-*, class …) and the text in it, for the page's regions and its head tags.
+        // Comments (the renderers' markers) are left out, neighbouring text nodes read as
+        // one, and whitespace runs as one space.
         const snapshot = () =>
-          page.evaluate(() => ({
-            title: document.title,
-            lang: document.documentElement.lang,
-            main: document.querySelector('main').innerText,
-            header: document.querySelector('header').innerText,
-            footer: document.querySelector('footer').innerText,
-            description: document.querySelector('meta[name="description"]').content,
-          }));
+          page.evaluate(() => {
+            const tree = (element) => {
+              const attrs = [...element.attributes].map((a) => `${a.name}=${a.value}`).sort();
+              const children = [];
+              let text = '';
+              const flush = () => {
+                if (text.trim()) children.push(text.replace(/\s+/g, ' '));
+                text = '';
+              };
+              for (const node of element.childNodes) {
+                if (node.nodeType === Node.TEXT_NODE) text += node.data;
+                else if (node.nodeType === Node.ELEMENT_NODE) {
+                  flush();
+                  children.push(tree(node));
+                }
+              }
+              flush();
+              return [element.localName, attrs, children];
+            };
+            const head = [...document.head.querySelectorAll('title, meta, link, script[type="application/ld+json"]')]
+              .filter((el) => el.localName !== 'link' || !['preload', 'modulepreload', 'stylesheet'].includes(el.rel))
+              .map(tree)
+              .map((t) => JSON.stringify(t))
+              .sort();
+            return {
+              lang: document.documentElement.lang,
+              head,
+              header: tree(document.querySelector('header')),
+              main: tree(document.querySelector('main')),
+              footer: tree(document.querySelector('footer')),
+            };
+          });
         const before = await snapshot();
         await waitForApp(page);
         const after = await snapshot();
@@ -192,6 +220,28 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
       await page.waitForURL((url) => url.searchParams.get('city') === 'pisek', { timeout: APP_TIMEOUT_MS });
       assert.equal(await page.locator('#f-city-pisek').isChecked(), true);
       assertNoProblems(problems, 'a box ticked before the app');
+    });
+  });
+
+  test('the focus carries over by key: a facet box, and a link by its address', async () => {
+    await withPage(env.browser, 'prerender-focus-key', async ({ page, problems }) => {
+      await beforeTheApp(page, '/', async () => {
+        await page.locator('#f-city-pisek').focus();
+        assert.equal(await page.locator('html').getAttribute('data-app'), 'starting');
+      });
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.key), 'f-city-pisek');
+      assert.equal(await page.locator('#f-city-pisek').isChecked(), false, 'focus alone ticks nothing');
+
+      await page.goto(env.app.url);
+      const link = page.locator(`${ENTRY} a[href$="/events/${SLUG}"]`).first();
+      await link.focus();
+      await waitForApp(page);
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.getAttribute('href')),
+        await link.getAttribute('href'),
+        'the same link has the focus in the app',
+      );
+      assertNoProblems(problems, 'focus by key');
     });
   });
 

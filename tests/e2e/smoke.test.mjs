@@ -1,10 +1,10 @@
-// Smoke test of the release build in Chromium: the timeline renders, an entry leads to its
-// event page, a deep link works on its own, and neither page has console errors, failed
-// requests or accessibility violations.
+// Smoke test of the release build in Chromium: the timeline renders, the app takes it over and
+// an entry then opens its event page in place, a deep link works on its own, and no page has
+// console errors, failed requests or accessibility violations.
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { APP_TIMEOUT_MS, assertNoProblems, axeCheck, useAppAndBrowser, withPage } from './helpers.mjs';
+import { APP_TIMEOUT_MS, assertNoProblems, axeCheck, useAppAndBrowser, waitForApp, withPage } from './helpers.mjs';
 
 const ENTRY = 'article.timeline-entry';
 const ENTRY_LINK = '.timeline-entry__title a';
@@ -22,12 +22,18 @@ async function visibleHeading(page) {
 describe('smoke', { timeout: 120_000 }, () => {
   const env = useAppAndBrowser();
 
-  test('timeline lists events and its first entry opens the event page', async () => {
+  test('the app takes the timeline over and its first entry opens the event page in place', async () => {
     await withPage(env.browser, 'timeline-to-event', async ({ page, problems }) => {
       await page.goto(env.app.url);
       await page.locator(ENTRY).first().waitFor({ timeout: APP_TIMEOUT_MS });
       await visibleHeading(page);
-      await axeCheck(page, { label: 'the timeline' });
+      await waitForApp(page);
+      assert.equal(await page.locator('html').getAttribute('data-app'), 'ready');
+      await axeCheck(page, { label: 'the timeline, live' });
+      // A mark on this document: it survives only if the link is followed in the page.
+      await page.evaluate(() => {
+        window.sameDocument = true;
+      });
 
       const link = page.locator(ENTRY_LINK).first();
       const linkText = (await link.innerText()).trim();
@@ -38,7 +44,8 @@ describe('smoke', { timeout: 120_000 }, () => {
       await page.waitForURL((url) => url.pathname.endsWith(href), { timeout: APP_TIMEOUT_MS });
       const heading = await visibleHeading(page);
       assert.equal(heading, linkText, 'the event page is titled like the entry that led to it');
-      await axeCheck(page, { label: `the event page ${href}` });
+      assert.equal(await page.evaluate(() => window.sameDocument), true, 'the app drew it, no page load');
+      await axeCheck(page, { label: `the event page ${href}, live` });
 
       assertNoProblems(problems, 'timeline and event page');
     });
