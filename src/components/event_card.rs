@@ -4,8 +4,25 @@ use crate::components::lang_text::fallback_lang;
 use crate::components::static_tree::{el, text, Node};
 use crate::context::Paths;
 use crate::i18n::{country_name, event_type_label, format_range, ui};
-use crate::model::{Catalog, Event, Lang};
+use crate::model::{Catalog, Event, Lang, PartialDate};
 use crate::query::{highlight, EventFilter, Facet};
+
+/// The card's date. A range may break after its dash (`<wbr>`): with large text on a phone
+/// "10–11 ноември" is wider than the card, and the no-break space that keeps the day with
+/// its month would otherwise break the month's name. At the usual text size it fits a line.
+fn card_date(date: PartialDate, shown: &str) -> Node {
+    let mut node = el("time")
+        .attr("class", "timeline-entry__date")
+        .attr("datetime", date.iso());
+    let mut pieces = shown.split_inclusive('–').peekable();
+    while let Some(piece) = pieces.next() {
+        node = node.text(piece);
+        if pieces.peek().is_some() {
+            node = node.child(el("wbr"));
+        }
+    }
+    node
+}
 
 /// "Пловдив, България", "онлайн", or both for hybrid events.
 pub fn place_label(catalog: &Catalog, event: &Event, lang: Lang) -> Option<String> {
@@ -86,12 +103,10 @@ pub fn event_card(
             .child(
                 el("p")
                     .attr("class", "timeline-entry__meta")
-                    .child(
-                        el("time")
-                            .attr("class", "timeline-entry__date")
-                            .attr("datetime", event.start.iso())
-                            .text(format_range(event.start, event.end, lang, false)),
-                    )
+                    .child(card_date(
+                        event.start,
+                        &format_range(event.start, event.end, lang, false),
+                    ))
                     .child(
                         el("span")
                             .attr("class", format!("badge badge--{}", event.kind.key()))

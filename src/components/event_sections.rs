@@ -54,7 +54,7 @@ fn lang_span(class: &'static str, value: &Text, lang: Lang) -> Node {
 }
 
 /// A `time` element with its machine-readable date.
-pub fn time(date: PartialDate, shown: String) -> Node {
+pub fn time(date: PartialDate, shown: &str) -> Node {
     el("time").attr("datetime", date.iso()).text(shown)
 }
 
@@ -225,7 +225,7 @@ pub fn agenda(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
                 el("h3")
                     .attr("class", "agenda__day-title")
                     .text(format!("{} {} – ", u.agenda_day, n + 1))
-                    .child(time(day.date, format_date(day.date, lang))),
+                    .child(time(day.date, &format_date(day.date, lang))),
             )
             .child(
                 el("ol")
@@ -338,7 +338,7 @@ pub fn sources(event: &Event, lang: Lang) -> Node {
         let date = s.date.map(|d| {
             [
                 text(format!(", {} ", u.source_published)),
-                time(d, format_date(d, lang)),
+                time(d, &format_date(d, lang)),
             ]
         });
         el("li")

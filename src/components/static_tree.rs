@@ -1,6 +1,10 @@
 //! Static content as a small runtime tree of elements and text, drawn by one recursive
 //! function and, when it is drawn again, patched in place.
 //!
+//! It plugs into Leptos through tachys' public, documented view traits (`Render`,
+//! `RenderHtml`, `Mountable`, `AddAnyAttr`) and renderer (`Rndr`); nothing hidden from the
+//! docs. Why it exists, and when to use it rather than `view!`: docs/architecture.md.
+//!
 //! Every `view!` has its own nested types, and each type brings its own build, mount and
 //! unmount code into the wasm. Content that is drawn once per navigation and never changes
 //! does not need that: a `Node` tree is one type however large the page gets, so the page's
@@ -154,7 +158,7 @@ impl Node {
 }
 
 fn is_void(tag: &str) -> bool {
-    matches!(tag, "img" | "br" | "hr" | "input" | "meta" | "link")
+    matches!(tag, "img" | "br" | "hr" | "input" | "meta" | "link" | "wbr")
 }
 
 fn escape_into(buf: &mut String, value: &str, in_attribute: bool) {
@@ -444,14 +448,18 @@ impl RenderHtml for Node {
         *position = Position::NextChild;
     }
 
-    // The app renders in the browser only (no server rendering), so there is never HTML to
-    // hydrate: drawing afresh is the honest fallback.
+    // The app never hydrates: it replaces the prerendered page (docs/architecture.md, "One
+    // rendering rule"). Building new nodes here would leave them beside the server's, under a
+    // stale cursor, so a call means the app was changed to hydrate: say so at once.
     fn hydrate<const FROM_SERVER: bool>(
         self,
         _cursor: &Cursor,
         _position: &PositionState,
     ) -> Self::State {
-        self.build()
+        panic!(
+            "static_tree::Node cannot hydrate server HTML; mount the app afresh (see \
+             docs/architecture.md) or give Node a hydrate that walks the cursor"
+        )
     }
 
     fn into_owned(self) -> Self::Owned {

@@ -144,7 +144,7 @@ fn event_facts(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
     let published = event.published.map(|p| {
         fact(
             u.event_published,
-            el("dd").child(time(p, format_date(p, lang))),
+            el("dd").child(time(p, &format_date(p, lang))),
         )
     });
     Some(
@@ -154,7 +154,7 @@ fn event_facts(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
                 u.event_when,
                 el("dd").child(time(
                     event.start,
-                    format_range(event.start, event.end, lang, true),
+                    &format_range(event.start, event.end, lang, true),
                 )),
             ))
             .maybe(place_fact)
