@@ -124,6 +124,7 @@ mod tests {
 
     use super::*;
     use crate::model::EventType;
+    use crate::query::filter::MAX_VALUES_PER_FACET;
 
     #[test]
     fn reads_every_parameter() {
@@ -208,6 +209,49 @@ mod tests {
             )
     }
 
+    /// Queries of pairs: known keys (one of them percent-encoded) and soup of escapes (broken
+    /// ones too), with values of digits (years too long among them), soup, a type, a sort word
+    /// and an escaped `%`; shuffled among them, up to 80 distinct values of one facet, more
+    /// than it keeps.
+    fn percent_soup() -> impl Strategy<Value = String> {
+        let soup = "(%[0-9A-Fa-f]{2}|[%a-f0-9=+qyeartp]){0,6}";
+        let key = prop_oneof![
+            2 => Just("year".to_owned()),
+            1 => Just("%79ear".to_owned()),
+            1 => Just("type".to_owned()),
+            1 => Just("city".to_owned()),
+            1 => Just("org".to_owned()),
+            1 => Just("topic".to_owned()),
+            1 => Just("q".to_owned()),
+            1 => Just("sort".to_owned()),
+            2 => soup,
+        ];
+        let value = prop_oneof![
+            4 => "[0-9]{0,5}",
+            4 => soup,
+            1 => Just("workshop".to_owned()),
+            1 => Just("%77orkshop".to_owned()),
+            1 => Just("oldest".to_owned()),
+            1 => Just("+%20".to_owned()),
+            1 => Just("100%25".to_owned()),
+            1 => Just("%E2%28".to_owned()),
+        ];
+        let many = prop_oneof![Just("year"), Just("city"), Just("org"), Just("topic")];
+        (
+            proptest::collection::vec((key, value), 0..60),
+            many,
+            0usize..80,
+        )
+            .prop_map(|(pairs, facet, count)| {
+                let mut parts: Vec<String> =
+                    pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                parts.extend((0..count).map(|i| format!("{facet}={i}")));
+                parts
+            })
+            .prop_shuffle()
+            .prop_map(|parts| parts.join("&"))
+    }
+
     proptest! {
         #[test]
         fn state_survives_a_round_trip_through_the_url(filter in arb_filter()) {
@@ -225,8 +269,49 @@ mod tests {
         }
 
         #[test]
-        fn any_percent_soup_is_read_without_panicking(query in "[%a-f0-9=&+qyeartp]{0,40}") {
-            let _ = EventFilter::from_query(&query);
+        fn percent_soup_reads_only_what_it_holds_within_the_caps(query in percent_soup()) {
+            let filter = EventFilter::from_query(&query);
+            // The pairs as a reader sees them; a pair that does not decode holds nothing.
+            let pairs: Vec<(String, String)> = query
+                .split('&')
+                .filter_map(|pair| {
+                    let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                    Some((decode(key)?, decode(value)?))
+                })
+                .collect();
+            let given = |key: &str, value: &str| pairs.iter().any(|(k, v)| k == key && v == value);
+            for facet in Facet::ALL {
+                let values = filter.values(facet);
+                prop_assert!(
+                    values.len() <= MAX_VALUES_PER_FACET,
+                    "{} holds {} values", facet.key(), values.len()
+                );
+                for value in &values {
+                    prop_assert!(!value.is_empty(), "an empty {} was kept", facet.key());
+                    // A year is kept as a number: `0042` is 42.
+                    let held = match facet {
+                        Facet::Year => pairs.iter().any(|(k, v)| {
+                            k == "year"
+                                && (1..=4).contains(&v.len())
+                                && v.bytes().all(|b| b.is_ascii_digit())
+                                && v.parse::<i32>().is_ok_and(|y| y.to_string() == *value)
+                        }),
+                        _ => given(facet.key(), value),
+                    };
+                    prop_assert!(held, "{}={} is not in the query", facet.key(), value);
+                }
+            }
+            prop_assert!(
+                filter.text.is_empty()
+                    || (!filter.text.trim().is_empty() && given(TEXT_KEY, &filter.text)),
+                "text {:?} is blank or not in the query",
+                filter.text
+            );
+            if filter.sort == SortOrder::OldestFirst {
+                prop_assert!(given(SORT_KEY, "oldest"));
+            }
+            // Whatever was read writes out and reads back the same.
+            prop_assert_eq!(EventFilter::from_query(&filter.to_query()), filter);
         }
 
         #[test]

@@ -8,6 +8,52 @@ use std::path::{Path, PathBuf};
 use project_news::export;
 use project_news::model::Catalog;
 
+use crate::args::{option, split_options, usage_error};
+use crate::check::{load_catalog, print_text, summary_of};
+use crate::output::{complain, say};
+use crate::{OK, USAGE_OR_IO};
+
+/// Runs `newsctl feeds [--base-url URL] [--out DIR] FILE`.
+pub fn command(args: &[String]) -> u8 {
+    let (options, files) = match split_options(args, &["base-url", "out"]) {
+        Ok(split) => split,
+        Err(message) => return usage_error(&message),
+    };
+    let [file] = files.as_slice() else {
+        return usage_error("`feeds` needs exactly one news file");
+    };
+    let out_dir = PathBuf::from(option(&options, "out").unwrap_or("."));
+    let base_url = option(&options, "base-url");
+    let catalog = match load_catalog(file, print_text) {
+        Ok(catalog) => catalog,
+        Err(code) => return code,
+    };
+    let errors = summary_of(&catalog).errors;
+    if errors > 0 {
+        // Feeds still carry the good events, as the site does; the editor should know.
+        complain(&format!(
+            "{file}: {errors} errors; run `newsctl check {file}` for details"
+        ));
+    }
+    write_feeds(&catalog, &out_dir, base_url)
+}
+
+/// Writes the feeds and lists what was written.
+fn write_feeds(catalog: &Catalog, out_dir: &Path, base_url: Option<&str>) -> u8 {
+    match run(catalog, out_dir, base_url) {
+        Ok(paths) => {
+            for path in paths {
+                say(&format!("wrote {}", path.display()));
+            }
+            OK
+        }
+        Err(message) => {
+            complain(&format!("newsctl: {message}"));
+            USAGE_OR_IO
+        }
+    }
+}
+
 /// Writes [`export::site_files`] under `out_dir`, creating folders as needed, and returns the
 /// paths written. `base_url` defaults to the news file's `site.canonical_url`.
 pub fn run(

@@ -11,7 +11,58 @@ use project_news::model::Catalog;
 use project_news::prerender::{pages, render_page, Page};
 use project_news::query::SearchIndex;
 
+use crate::args::{option, split_options, usage_error};
+use crate::check::{load_catalog, print_text};
 use crate::feeds::write_whole;
+use crate::output::{complain, say};
+use crate::{OK, USAGE_OR_IO};
+
+/// Runs `newsctl prerender --template HTML --out DIR [--routes /,/en] FILE`.
+pub fn command(args: &[String]) -> u8 {
+    let (options, files) = match split_options(args, &["template", "out", "routes"]) {
+        Ok(split) => split,
+        Err(message) => return usage_error(&message),
+    };
+    let [file] = files.as_slice() else {
+        return usage_error("`prerender` needs exactly one news file");
+    };
+    let (Some(template_file), Some(out_dir)) =
+        (option(&options, "template"), option(&options, "out"))
+    else {
+        return usage_error("`prerender` needs --template and --out");
+    };
+    let routes = match option(&options, "routes").map(parse_routes) {
+        None => None,
+        Some(Ok(routes)) => Some(routes),
+        Some(Err(message)) => return usage_error(&message),
+    };
+    let template = match std::fs::read_to_string(template_file) {
+        Ok(text) => text,
+        Err(err) => {
+            complain(&format!(
+                "newsctl: cannot read the template {template_file}: {err}"
+            ));
+            return USAGE_OR_IO;
+        }
+    };
+    let catalog = match load_catalog(file, print_text) {
+        Ok(catalog) => *catalog,
+        Err(code) => return code,
+    };
+    match run(catalog, &template, Path::new(out_dir), routes.as_deref()) {
+        Ok(written) => {
+            say(&format!(
+                "prerendered {} pages into {out_dir}",
+                written.len()
+            ));
+            OK
+        }
+        Err(message) => {
+            complain(&format!("newsctl: {message}"));
+            USAGE_OR_IO
+        }
+    }
+}
 
 /// The base path a page template was built for, from its `<base href>` (Trunk's
 /// `public_url`): "/" or "/projects/news/".

@@ -21,8 +21,12 @@ use project_news::pages::event::RELATED_SHOWN;
 use project_news::prerender::{pages, render_page, Page};
 use project_news::query::SearchIndex;
 
+use crate::args::{option, split_options, usage_error};
+use crate::check::{load_catalog, print_text, summary_of, Outcome};
 use crate::feeds::{checked_base_url, write_whole};
+use crate::output::{complain, say};
 use crate::prerender::{template_base, with_base};
+use crate::{HAS_ERRORS, OK, USAGE_OR_IO};
 
 /// The list of files the last publish wrote, so the next one removes what is gone; a page's
 /// line also holds the fingerprint of what it was drawn from, so an unchanged page is not
@@ -57,6 +61,110 @@ const COMPRESSED: [&str; 11] = [
 /// (docs/performance.md). The shell's large files come compressed at the highest level.
 const BROTLI_QUALITY: u32 = 6;
 const GZIP_LEVEL: u32 = 6;
+
+/// Runs `newsctl publish --shell DIR --out DIR [--allow-errors] [--base-url URL]
+/// [--base-path /PATH/] [--no-compress] FILE`.
+pub fn command(args: &[String]) -> u8 {
+    // The options without a value.
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let (allow_errors, compress) = (flag("--allow-errors"), !flag("--no-compress"));
+    let args: Vec<String> = args
+        .iter()
+        .filter(|a| *a != "--allow-errors" && *a != "--no-compress")
+        .cloned()
+        .collect();
+    let (options, files) = match split_options(&args, &["shell", "out", "base-url", "base-path"]) {
+        Ok(split) => split,
+        Err(message) => return usage_error(&message),
+    };
+    let [file] = files.as_slice() else {
+        return usage_error("`publish` needs exactly one news file");
+    };
+    let (Some(shell), Some(out)) = (option(&options, "shell"), option(&options, "out")) else {
+        return usage_error("`publish` needs --shell and --out");
+    };
+    let (shell, out) = (Path::new(shell), Path::new(out));
+    if let (Ok(a), Ok(b)) = (shell.canonicalize(), out.canonicalize()) {
+        if a == b {
+            return usage_error("--out must be another folder than --shell (the shell's index.html is the page template)");
+        }
+    }
+    let news_bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("{file}: error: cannot read the file: {err}");
+            return USAGE_OR_IO;
+        }
+    };
+    let catalog = match load_catalog(file, print_text) {
+        Ok(catalog) => *catalog,
+        Err(code) => {
+            eprintln!("newsctl: {file} was not published: nothing was written");
+            return code;
+        }
+    };
+    let summary = summary_of(&catalog);
+    if summary.errors > 0 {
+        print_text(file, &Outcome::Loaded(Box::new(catalog.clone())));
+        if !allow_errors {
+            eprintln!(
+                "newsctl: {file} has {} errors: it was not published and nothing was written. \
+                 Fix the errors above (`newsctl check {file}` lists them again), or publish the \
+                 valid entries with --allow-errors.",
+                summary.errors
+            );
+            return HAS_ERRORS;
+        }
+    } else {
+        for problem in &catalog.problems {
+            say(&format!("{file}:{problem}"));
+        }
+    }
+    let left_out: Vec<String> = catalog
+        .problems
+        .iter()
+        .filter(|p| p.entry_dropped)
+        .map(|p| format!("  {file}:{p}"))
+        .collect();
+    let options = Options {
+        shell,
+        out,
+        news_bytes: &news_bytes,
+        base_url: option(&options, "base-url"),
+        base_path: option(&options, "base-path"),
+        compress,
+    };
+    match run(catalog, &options) {
+        Ok(t) => {
+            println!(
+                "published {file} into {}: {} pages written, {} unchanged, {} removed; \
+                 {} other files written, {} unchanged, {} removed",
+                out.display(),
+                t.pages_written,
+                t.pages_unchanged,
+                t.pages_removed,
+                t.files_written,
+                t.files_unchanged,
+                t.files_removed
+            );
+            if summary.errors > 0 {
+                eprintln!(
+                    "\nWARNING: published WITH {} ERRORS (--allow-errors). {} entries were LEFT \
+                     OUT of the site and references to unknown ids were dropped:",
+                    summary.errors, summary.left_out
+                );
+                for line in &left_out {
+                    complain(line);
+                }
+            }
+            OK
+        }
+        Err(message) => {
+            eprintln!("newsctl: {message}");
+            USAGE_OR_IO
+        }
+    }
+}
 
 pub struct Options<'a> {
     pub shell: &'a Path,

@@ -4,7 +4,10 @@
 use project_news::model::{Catalog, NewsFile};
 use project_news::query::synthetic::synthetic_catalog;
 
-use super::{complain, load_catalog, option, split_options, usage_error, Outcome, OK, USAGE_OR_IO};
+use crate::args::{option, split_options, usage_error};
+use crate::check::{load_catalog, Outcome};
+use crate::output::complain;
+use crate::{OK, USAGE_OR_IO};
 
 /// The seed when none is given, so that two runs without `--seed` write the same file.
 pub const DEFAULT_SEED: u64 = 2018;

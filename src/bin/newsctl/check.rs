@@ -1,0 +1,311 @@
+//! `newsctl check`: loads news files and prints their problems, as text or JSON, with a
+//! summary line per file; also how the other commands load a file and report one that fails.
+
+use project_news::model::{
+    parse_news, Catalog, FatalError, Problem, ProblemCounts, Severity, MAX_PROBLEMS,
+};
+use serde_json::{json, Value};
+
+use crate::args::{option, split_options, usage_error};
+use crate::notes;
+use crate::output::{complain, escape_json_strings, say};
+use crate::{HAS_ERRORS, OK, USAGE_OR_IO};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// What became of one file.
+pub enum Outcome {
+    Loaded(Box<Catalog>),
+    Fatal(FatalError),
+    /// The file could not be read (the reason).
+    Unreadable(String),
+    /// Not UTF-8: where the first bad byte is.
+    NotText {
+        line: usize,
+        column: usize,
+    },
+}
+
+/// The catalog of a file that loads; otherwise the outcome goes to `report` and the exit
+/// code comes back (a file that cannot be read is a usage or I/O error, the rest errors).
+pub fn load_catalog(file: &str, report: fn(&str, &Outcome)) -> Result<Box<Catalog>, u8> {
+    match load(file) {
+        Outcome::Loaded(catalog) => Ok(catalog),
+        outcome => {
+            report(file, &outcome);
+            Err(match outcome {
+                Outcome::Unreadable(_) => USAGE_OR_IO,
+                _ => HAS_ERRORS,
+            })
+        }
+    }
+}
+
+fn load(path: &str) -> Outcome {
+    match read_text(path) {
+        Ok(text) => parse(&text),
+        Err(outcome) => outcome,
+    }
+}
+
+/// The file's text, or why there is none.
+fn read_text(path: &str) -> Result<String, Outcome> {
+    let bytes = std::fs::read(path).map_err(|err| Outcome::Unreadable(err.to_string()))?;
+    String::from_utf8(bytes).map_err(|err| {
+        // Point at the first byte that is not UTF-8, as an editor would look for it.
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        let line = text.matches('\n').count() + 1;
+        let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Outcome::NotText { line, column }
+    })
+}
+
+fn parse(text: &str) -> Outcome {
+    match parse_news(text) {
+        Ok(catalog) => Outcome::Loaded(Box::new(catalog)),
+        Err(fatal) => Outcome::Fatal(fatal),
+    }
+}
+
+/// Counts for the summary line.
+pub struct Summary {
+    pub events: usize,
+    pub left_out: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// Counts over the listed problems and those only counted.
+fn summarise(problems: &[Problem], not_listed: &ProblemCounts, events: usize) -> Summary {
+    Summary {
+        events,
+        left_out: problems.iter().filter(|p| p.entry_dropped).count() + not_listed.entries_dropped,
+        errors: problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+            + not_listed.errors,
+        warnings: problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .count()
+            + not_listed.warnings,
+    }
+}
+
+pub fn summary_of(catalog: &Catalog) -> Summary {
+    summarise(
+        &catalog.problems,
+        &catalog.problems_not_listed,
+        catalog.events.len(),
+    )
+}
+
+fn summary_line(file: &str, s: &Summary) -> String {
+    format!(
+        "{file}: {} events loaded, {} entries left out, {} errors, {} warnings",
+        s.events, s.left_out, s.errors, s.warnings
+    )
+}
+
+/// Runs `newsctl check [--format text|json] [--notes] FILE...`.
+pub fn command(args: &[String]) -> u8 {
+    // The option without a value.
+    let show_notes = args.iter().any(|a| a == "--notes");
+    let args: Vec<String> = args.iter().filter(|a| *a != "--notes").cloned().collect();
+    let (options, files) = match split_options(&args, &["format"]) {
+        Ok(split) => split,
+        Err(message) => return usage_error(&message),
+    };
+    let format = match option(&options, "format") {
+        None | Some("text") => Format::Text,
+        Some("json") => Format::Json,
+        Some(other) => return usage_error(&format!("unknown format `{other}`: use text or json")),
+    };
+    if files.is_empty() {
+        return usage_error("`check` needs at least one file");
+    }
+    let mut code = OK;
+    let mut reports = Vec::new();
+    for file in files {
+        let (outcome, notes) = match read_text(file) {
+            Ok(text) => {
+                let outcome = parse(&text);
+                // A file that cannot be loaded shows its fatal error alone.
+                let notes = match &outcome {
+                    Outcome::Loaded(_) if show_notes => Some(notes::editor_notes(&text)),
+                    _ if show_notes => Some(Vec::new()),
+                    _ => None,
+                };
+                (outcome, notes)
+            }
+            Err(outcome) => (outcome, show_notes.then(Vec::new)),
+        };
+        let file_code = match &outcome {
+            Outcome::Loaded(catalog) => {
+                let has_errors = catalog
+                    .problems
+                    .iter()
+                    .any(|p| p.severity == Severity::Error);
+                if has_errors {
+                    HAS_ERRORS
+                } else {
+                    OK
+                }
+            }
+            Outcome::Fatal(_) | Outcome::NotText { .. } => HAS_ERRORS,
+            Outcome::Unreadable(_) => USAGE_OR_IO,
+        };
+        code = code.max(file_code);
+        match format {
+            Format::Text => print_check(file, &outcome, notes.as_deref()),
+            Format::Json => reports.push(json_report(file, &outcome, notes.as_deref())),
+        }
+    }
+    if format == Format::Json {
+        let mut reports = Value::Array(reports);
+        escape_json_strings(&mut reports);
+        match serde_json::to_string_pretty(&reports) {
+            Ok(text) => println!("{text}"),
+            Err(err) => {
+                complain(&format!("newsctl: cannot write the report: {err}"));
+                return USAGE_OR_IO;
+            }
+        }
+    }
+    code
+}
+
+pub fn print_text(file: &str, outcome: &Outcome) {
+    print_check(file, outcome, None);
+}
+
+/// Prints what `check` found in one file; `notes` are the editors' notes when they were
+/// asked for, merged with the problems in file order.
+fn print_check(file: &str, outcome: &Outcome, notes: Option<&[notes::Note]>) {
+    let fatal_summary = Summary {
+        events: 0,
+        left_out: 0,
+        errors: 1,
+        warnings: 0,
+    };
+    match outcome {
+        Outcome::Loaded(catalog) => {
+            // Problem's Display starts with `LINE:COL:`, so the file name completes it.
+            let mut lines: Vec<(usize, usize, String)> = catalog
+                .problems
+                .iter()
+                .map(|p| (p.line, p.column, p.to_string()))
+                .collect();
+            lines.extend(
+                notes
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|n| (n.line, n.column, notes::note_line(n))),
+            );
+            // Stable: at one place, problems keep their order and come before the note.
+            lines.sort_by_key(|(line, column, _)| (*line, *column));
+            for (_, _, text) in lines {
+                say(&format!("{file}:{text}"));
+            }
+            let more = catalog.problems_not_listed.total();
+            if more > 0 {
+                say(&format!(
+                    "{file}: {more} more problems not listed (only the first {MAX_PROBLEMS} are)"
+                ));
+            }
+            let summary = summary_line(file, &summary_of(catalog));
+            match notes {
+                Some(notes) => say(&format!("{summary}, {} notes", notes.len())),
+                None => say(&summary),
+            }
+        }
+        Outcome::Fatal(fatal) => {
+            let (line, column) = fatal.position();
+            say(&format!(
+                "{file}:{line}:{column}: error: {}",
+                fatal.message()
+            ));
+            say(&summary_line(file, &fatal_summary));
+        }
+        Outcome::NotText { line, column } => {
+            say(&format!(
+                "{file}:{line}:{column}: error: the file is not UTF-8 text"
+            ));
+            say(&summary_line(file, &fatal_summary));
+        }
+        Outcome::Unreadable(message) => {
+            complain(&format!("{file}: error: cannot read the file: {message}"));
+        }
+    }
+}
+
+fn json_report(file: &str, outcome: &Outcome, notes: Option<&[notes::Note]>) -> Value {
+    let (events, problems, fatal) = match outcome {
+        Outcome::Loaded(catalog) => (
+            catalog.events.len(),
+            serde_json::to_value(&catalog.problems).unwrap_or(Value::Null),
+            Value::Null,
+        ),
+        Outcome::Fatal(fatal) => {
+            let (line, column) = fatal.position();
+            let mut value = serde_json::to_value(fatal).unwrap_or_else(|_| json!({}));
+            if let Value::Object(map) = &mut value {
+                map.insert("line".into(), line.into());
+                map.insert("column".into(), column.into());
+                map.insert("message".into(), fatal.message().into());
+            }
+            (0, json!([]), value)
+        }
+        Outcome::NotText { line, column } => (
+            0,
+            json!([]),
+            json!({"kind": "encoding", "line": line, "column": column,
+                   "message": "the file is not UTF-8 text"}),
+        ),
+        Outcome::Unreadable(message) => {
+            complain(&format!("{file}: error: cannot read the file: {message}"));
+            (
+                0,
+                json!([]),
+                json!({"kind": "unreadable", "line": 0, "column": 0,
+                       "message": format!("cannot read the file: {message}")}),
+            )
+        }
+    };
+    let not_listed = match outcome {
+        Outcome::Loaded(catalog) => catalog.problems_not_listed.total(),
+        _ => 0,
+    };
+    let summary = match outcome {
+        Outcome::Loaded(catalog) => summary_of(catalog),
+        _ => Summary {
+            events: 0,
+            left_out: 0,
+            errors: 1,
+            warnings: 0,
+        },
+    };
+    let mut report = json!({
+        "file": file,
+        "events": events,
+        "entries_left_out": summary.left_out,
+        "errors": summary.errors,
+        "warnings": summary.warnings,
+        "problems": problems,
+        "problems_not_listed": not_listed,
+        "fatal": fatal,
+    });
+    if let (Some(notes), Value::Object(map)) = (notes, &mut report) {
+        map.insert(
+            "notes".into(),
+            serde_json::to_value(notes).unwrap_or_else(|_| json!([])),
+        );
+    }
+    report
+}

@@ -1,0 +1,219 @@
+//! The checks of an event that need more than its type: slug, dates, texts, sources, images
+//! and the links in its body (its references are in `references`).
+
+use super::is_slug;
+use super::references::RefSets;
+use super::report::Report;
+use super::urls::{is_image_src, is_safe_url, is_web_address, origin_of};
+use super::MAX_TEXT_CHARS;
+use crate::model::problem::Severity;
+use crate::model::types::{Event, Image, Lang, Source, Text};
+
+/// The checks that need more than the types: dates, references, URLs, texts.
+pub(super) struct EventCheck<'r, 'a> {
+    pub(super) report: &'r mut Report<'a>,
+    pub(super) at: &'a str,
+    pub(super) path: &'r str,
+    pub(super) slug: String,
+    /// Set when the event must be left out.
+    pub(super) fatal: bool,
+}
+
+impl EventCheck<'_, '_> {
+    pub(super) fn push(&mut self, severity: Severity, sub: String, message: String, drop: bool) {
+        let path = if sub.is_empty() {
+            self.path.to_owned()
+        } else if sub.starts_with('[') {
+            format!("{}{sub}", self.path)
+        } else {
+            format!("{}.{sub}", self.path)
+        };
+        self.report.push_in(
+            severity,
+            self.at,
+            &sub,
+            path,
+            Some(&self.slug),
+            message,
+            drop,
+        );
+    }
+
+    /// An error that leaves the event out. Only the first one carries `entry_dropped`, so
+    /// counting the flags counts left-out entries.
+    pub(super) fn error(&mut self, sub: String, message: String) {
+        let first = !self.fatal;
+        self.fatal = true;
+        self.push(Severity::Error, sub, message, first);
+    }
+
+    pub(super) fn check(&mut self, event: &mut Event, refs: &RefSets) {
+        if !is_slug(&event.slug) {
+            self.error(
+                "slug".into(),
+                format!(
+                    "slug `{}` must be lowercase letters, digits and single hyphens",
+                    event.slug
+                ),
+            );
+        }
+        if let Some(end) = event.end {
+            if end.last_day() < event.start.first_day() {
+                self.error(
+                    "end".into(),
+                    format!("ends ({end}) before it starts ({})", event.start),
+                );
+            }
+        }
+        self.required_text(&event.title, "title");
+        self.required_text(&event.summary, "summary");
+        let body_fits = self.optional_text(event.body.as_ref(), "body");
+        self.optional_text(event.opened_by.as_ref(), "opened_by");
+        if event.sources.is_empty() {
+            self.error(
+                "sources".into(),
+                "every event must cite at least one source".into(),
+            );
+        }
+        for (i, source) in event.sources.iter().enumerate() {
+            self.source(source, i);
+        }
+        for (i, image) in event.images.iter().enumerate() {
+            self.image(image, i, refs.site_origin.as_deref());
+        }
+        // A body refused for its size is not read any further.
+        if let Some(body) = event.body.as_ref().filter(|_| body_fits) {
+            for (lang, text) in [("bg", &body.bg), ("en", &body.en)] {
+                let Some(text) = text else { continue };
+                let targets = crate::model::markup::link_targets(text);
+                let mut bad = targets.iter().filter(|url| !is_safe_url(url));
+                if let Some(first) = bad.next() {
+                    // One problem per text: the first bad link, and how many more there are.
+                    let more = match bad.count() {
+                        0 => String::new(),
+                        n => format!(" ({n} more links in this text are not allowed either)"),
+                    };
+                    self.error(
+                        format!("body.{lang}"),
+                        format!(
+                            "link `{first}` is not allowed: use http(s) addresses or site paths{more}"
+                        ),
+                    );
+                }
+            }
+        }
+        self.references(event, refs);
+    }
+
+    /// Whether the text is within the size limit (an error otherwise).
+    fn text_size(&mut self, text: &Text, field: &str) -> bool {
+        // A text of at most MAX_TEXT_CHARS bytes cannot have more characters: count only
+        // the longer ones.
+        let fits = !text
+            .all()
+            .any(|t| t.len() > MAX_TEXT_CHARS && t.chars().count() > MAX_TEXT_CHARS);
+        if !fits {
+            self.error(
+                field.into(),
+                format!("text longer than {MAX_TEXT_CHARS} characters"),
+            );
+        }
+        if text.all().any(looks_like_html) {
+            self.push(
+                Severity::Warning,
+                field.into(),
+                "contains HTML tags; they are shown as plain text".into(),
+                false,
+            );
+        }
+        fits
+    }
+
+    fn required_text(&mut self, text: &Text, field: &str) {
+        if text.is_empty() {
+            self.error(field.into(), "must not be empty in both languages".into());
+            return;
+        }
+        self.translations(text, field);
+        self.text_size(text, field);
+    }
+
+    /// Whether the text (if any) is within the size limit.
+    fn optional_text(&mut self, text: Option<&Text>, field: &str) -> bool {
+        let Some(text) = text else { return true };
+        if !text.is_empty() {
+            self.translations(text, field);
+        }
+        self.text_size(text, field)
+    }
+
+    fn translations(&mut self, text: &Text, field: &str) {
+        for lang in Lang::ALL {
+            if text.resolve(lang).is_fallback(lang) {
+                self.push(
+                    Severity::Warning,
+                    format!("{field}.{}", lang.code()),
+                    format!("no {} text; the other language is shown", lang.code()),
+                    false,
+                );
+            }
+        }
+    }
+
+    fn source(&mut self, source: &Source, i: usize) {
+        let url = source.url.trim();
+        if !is_web_address(url) {
+            self.error(
+                format!("sources[{i}].url"),
+                format!("source `{url}` must be an http(s) address"),
+            );
+        }
+    }
+
+    fn image(&mut self, image: &Image, i: usize, site_origin: Option<&str>) {
+        if !is_image_src(&image.src) {
+            self.error(
+                format!("images[{i}].src"),
+                format!(
+                    "image `{}` must be a site path or an https address",
+                    image.src
+                ),
+            );
+        } else if let Some(origin) =
+            origin_of(&image.src).filter(|o| Some(o.as_str()) != site_origin)
+        {
+            // The production build's Content-Security-Policy (scripts/post-build.mjs) has
+            // img-src 'self' data:, so the browser would refuse to load it.
+            self.push(
+                Severity::Warning,
+                format!("images[{i}].src"),
+                format!(
+                    "image `{}` is on another host ({origin}): the site's Content-Security-Policy \
+                     (img-src 'self') blocks it; ship the file with the site (a path such as \
+                     images/photo.jpg) or widen img-src (docs/deployment.md)",
+                    image.src
+                ),
+                false,
+            );
+        }
+        if image.alt.is_empty() {
+            self.error(
+                format!("images[{i}].alt"),
+                "every image needs alternative text".into(),
+            );
+        }
+        if image.width == 0 || image.height == 0 || image.width > 20_000 || image.height > 20_000 {
+            self.error(
+                format!("images[{i}]"),
+                "width and height must be between 1 and 20000 pixels".into(),
+            );
+        }
+    }
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
+}

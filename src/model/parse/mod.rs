@@ -1,0 +1,172 @@
+//! Tolerant loading: each entry is parsed and checked on its own, so one bad entry is reported
+//! and the rest survive.
+//!
+//! [`parse_news`] runs the steps in file order: the top level (`sections`), each entry into
+//! its type with its problems collected (`report`), the checks past the types (`events`,
+//! `urls`) and the references between entries (`references`). A problem points into the file
+//! through `json_path` and `position`.
+
+mod events;
+mod json_path;
+mod position;
+mod references;
+mod report;
+mod sections;
+mod urls;
+
+use std::collections::HashSet;
+
+use super::catalog::Catalog;
+use super::problem::FatalError;
+use super::types::{City, Event, Organisation, Person, Site, Topic};
+use events::EventCheck;
+use position::position;
+use references::RefSets;
+use report::Report;
+use sections::{parse_list, raw_list};
+use urls::{check_site_links, origin_of};
+
+pub use urls::is_safe_url;
+
+/// The largest file the loader reads (a 10,000-event archive is about 10 MB).
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+/// The largest single entry.
+pub const MAX_ENTRY_BYTES: usize = 256 * 1024;
+/// The longest single text.
+pub const MAX_TEXT_CHARS: usize = 40_000;
+/// The most events one file may hold.
+pub const MAX_EVENTS: usize = 100_000;
+
+/// The most problems one load lists; the rest are only counted
+/// ([`Catalog::problems_not_listed`]). A thousand is more than anyone reads, and keeps what a
+/// broken or hostile file costs close to what a clean one does.
+pub const MAX_PROBLEMS: usize = 1_000;
+
+/// Reads a news file. Fails only when nothing useful can be read; everything else becomes a
+/// [`Problem`](super::Problem) in the catalog.
+pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(FatalError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let sections = sections::read(text)?;
+    let mut report = Report::new(text);
+    sections::warn_unknown(&mut report, &sections);
+
+    let site_raw = sections.get("site").ok_or_else(|| FatalError::Shape {
+        message: "the file has no `site` object".to_owned(),
+    })?;
+    let Some(site) = report.entry::<Site>(site_raw, "site") else {
+        // The problem found in `site` would be lost with the catalog: carry it in the message.
+        let message = match report.problems.last() {
+            Some((offset, p)) => {
+                let (line, column) = position(text, *offset);
+                format!(
+                    "the `site` object is not valid: {}: {} (line {line}, column {column})",
+                    p.path, p.message
+                )
+            }
+            None => "the `site` object is not valid".to_owned(),
+        };
+        return Err(FatalError::Shape { message });
+    };
+    let mut site = site;
+    check_site_links(&mut report, site_raw.get(), &mut site);
+
+    let raw_cities = raw_list(&mut report, &sections, "cities", false)?;
+    let raw_orgs = raw_list(&mut report, &sections, "organisations", false)?;
+    let raw_people = raw_list(&mut report, &sections, "people", false)?;
+    let raw_topics = raw_list(&mut report, &sections, "topics", false)?;
+    let raw_events = raw_list(&mut report, &sections, "events", true)?;
+    if raw_events.len() > MAX_EVENTS {
+        return Err(FatalError::Shape {
+            message: format!(
+                "the file has {} events; at most {MAX_EVENTS} are read",
+                raw_events.len()
+            ),
+        });
+    }
+
+    let mut cities = parse_list(&mut report, &raw_cities, "cities", |c: &City| &c.id);
+    let mut organisations = parse_list(
+        &mut report,
+        &raw_orgs,
+        "organisations",
+        |o: &Organisation| &o.id,
+    );
+    let people = parse_list(&mut report, &raw_people, "people", |p: &Person| &p.id);
+    let topics = parse_list(&mut report, &raw_topics, "topics", |t: &Topic| &t.id);
+
+    let refs = RefSets {
+        cities: cities.iter().map(|(_, c)| c.id.clone()).collect(),
+        organisations: organisations.iter().map(|(_, o)| o.id.clone()).collect(),
+        people: people.iter().map(|(_, p)| p.id.clone()).collect(),
+        topics: topics.iter().map(|(_, t)| t.id.clone()).collect(),
+        site_origin: origin_of(&site.canonical_url),
+    };
+    references::check_home_city(&mut report, site_raw, &mut site, &refs);
+    references::check_cities(&mut report, &mut cities, &raw_cities, &refs);
+    references::check_organisations(&mut report, &mut organisations, &raw_orgs, &refs);
+    references::check_people(&mut report, &people, &raw_people, &refs);
+
+    let cities: Vec<City> = cities.into_iter().map(|(_, c)| c).collect();
+    let organisations: Vec<Organisation> = organisations.into_iter().map(|(_, o)| o).collect();
+    let people: Vec<Person> = people.into_iter().map(|(_, p)| p).collect();
+    let topics: Vec<Topic> = topics.into_iter().map(|(_, t)| t).collect();
+
+    let mut seen_slugs = HashSet::new();
+    let mut events = Vec::with_capacity(raw_events.len());
+    for (i, raw) in raw_events.iter().enumerate() {
+        let path = format!("events[{i}]");
+        let Some(mut event) = report.entry::<Event>(raw, &path) else {
+            continue;
+        };
+        let mut checker = EventCheck {
+            report: &mut report,
+            at: raw.get(),
+            path: &path,
+            slug: event.slug.clone(),
+            fatal: false,
+        };
+        checker.check(&mut event, &refs);
+        // Only a kept event owns its slug: a left-out one must not push out a later good one.
+        if !checker.fatal && seen_slugs.contains(&event.slug) {
+            checker.error(
+                "slug".to_owned(),
+                format!("slug `{}` is used by an earlier event", event.slug),
+            );
+        }
+        if !checker.fatal {
+            seen_slugs.insert(event.slug.clone());
+            events.push(event);
+        }
+    }
+
+    let (problems, not_listed) = report.finish();
+    let mut catalog = Catalog::new(
+        site,
+        cities,
+        organisations,
+        people,
+        topics,
+        events,
+        problems,
+    );
+    catalog.problems_not_listed = not_listed;
+    Ok(catalog)
+}
+
+/// `a-z`, `0-9` and single hyphens between them.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 120
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && !text.contains("--")
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}

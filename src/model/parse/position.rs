@@ -1,0 +1,53 @@
+//! Where a problem points: lines and columns (in characters) of byte offsets in the file,
+//! worked out only for the problems that are kept.
+
+/// Where a borrowed slice of `text` starts.
+pub(super) fn offset_of(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
+}
+
+/// 1-based lines and columns (in characters) of byte offsets, in one forward pass over the
+/// text: `offsets` must be sorted. Each kept problem costs only the stretch of text since the
+/// one before it, however long the lines (a minified file is one line).
+pub(super) fn positions(
+    text: &str,
+    offsets: impl IntoIterator<Item = usize>,
+) -> Vec<(usize, usize)> {
+    let (mut line, mut column, mut at) = (1, 1, 0);
+    let mut out = Vec::new();
+    for offset in offsets {
+        let mut offset = offset.clamp(at, text.len());
+        // serde counts columns in bytes; step back to the start of the character.
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let stretch = text.get(at..offset).unwrap_or_default();
+        match stretch.rfind('\n') {
+            Some(last) => {
+                line += stretch.bytes().filter(|&b| b == b'\n').count();
+                column = stretch[last + 1..].chars().count() + 1;
+            }
+            None => column += stretch.chars().count(),
+        }
+        at = offset;
+        out.push((line, column));
+    }
+    out
+}
+
+/// Line and column of one offset.
+pub(super) fn position(text: &str, offset: usize) -> (usize, usize) {
+    positions(text, [offset]).pop().unwrap_or((1, 1))
+}
+
+/// Byte offset inside `text` of serde's 1-based line and byte column.
+pub(super) fn offset_in(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    (line_start + column.saturating_sub(1)).min(text.len())
+}

@@ -1,0 +1,245 @@
+//! References between entries: an id that names no kept entry is dropped (with an error),
+//! so no page links to something that is not there. Problem paths name an entry's place in
+//! the file (`i`), not its place among the kept ones.
+
+use std::collections::HashSet;
+
+use serde_json::value::RawValue;
+
+use super::events::EventCheck;
+use super::report::Report;
+use super::urls::is_web_address;
+use crate::model::problem::Severity;
+use crate::model::types::{City, Event, Organisation, Person, Site};
+
+/// Unknown ids of one list named in its problem; the rest of them are counted.
+const NAMED_IDS: usize = 3;
+
+/// The ids of the kept entries of each list, and where the site is served from.
+pub(super) struct RefSets {
+    pub(super) cities: HashSet<String>,
+    pub(super) organisations: HashSet<String>,
+    pub(super) people: HashSet<String>,
+    pub(super) topics: HashSet<String>,
+    /// Where the site is served from (`https://host`), from `site.canonical_url`.
+    pub(super) site_origin: Option<String>,
+}
+
+/// `site.home_city` must name a city.
+pub(super) fn check_home_city(
+    report: &mut Report<'_>,
+    site_raw: &RawValue,
+    site: &mut Site,
+    refs: &RefSets,
+) {
+    if let Some(home) = &site.home_city {
+        if !refs.cities.contains(home) {
+            let message = format!("unknown city `{home}`; the reference was dropped");
+            let path = "site.home_city".to_owned();
+            report.push_in(
+                Severity::Error,
+                site_raw.get(),
+                "home_city",
+                path,
+                None,
+                message,
+                false,
+            );
+            site.home_city = None;
+        }
+    }
+}
+
+/// A city's partner must name an organisation.
+pub(super) fn check_cities(
+    report: &mut Report<'_>,
+    cities: &mut [(usize, City)],
+    raw_cities: &[&RawValue],
+    refs: &RefSets,
+) {
+    for (i, city) in cities {
+        if let Some(partner) = &city.partner {
+            if !refs.organisations.contains(partner) {
+                let path = format!("cities[{i}].partner");
+                let raw = raw_cities[*i].get();
+                let message =
+                    format!("unknown organisation `{partner}`; the reference was dropped");
+                report.push_in(Severity::Error, raw, "partner", path, None, message, false);
+                city.partner = None;
+            }
+        }
+    }
+}
+
+/// An organisation's city must name a city; its website, checked in the same pass so that
+/// problems keep their order, must be an http(s) address.
+pub(super) fn check_organisations(
+    report: &mut Report<'_>,
+    organisations: &mut [(usize, Organisation)],
+    raw_orgs: &[&RawValue],
+    refs: &RefSets,
+) {
+    for (i, org) in organisations {
+        let raw = raw_orgs[*i].get();
+        if let Some(city) = &org.city {
+            if !refs.cities.contains(city) {
+                let path = format!("organisations[{i}].city");
+                let message = format!("unknown city `{city}`; the reference was dropped");
+                report.push_in(Severity::Error, raw, "city", path, None, message, false);
+                org.city = None;
+            }
+        }
+        if let Some(website) = &org.website {
+            if !is_web_address(website) {
+                let path = format!("organisations[{i}].website");
+                let message =
+                    format!("website `{website}` must be an http(s) address; it was dropped");
+                report.push_in(Severity::Error, raw, "website", path, None, message, false);
+                org.website = None;
+            }
+        }
+    }
+}
+
+/// A person's organisation must name one (the person is kept either way).
+pub(super) fn check_people(
+    report: &mut Report<'_>,
+    people: &[(usize, Person)],
+    raw_people: &[&RawValue],
+    refs: &RefSets,
+) {
+    for (i, person) in people {
+        if !refs.organisations.contains(&person.organisation) {
+            let path = format!("people[{i}].organisation");
+            let raw = raw_people[*i].get();
+            let message = format!("unknown organisation `{}`", person.organisation);
+            report.push_in(
+                Severity::Error,
+                raw,
+                "organisation",
+                path,
+                None,
+                message,
+                false,
+            );
+        }
+    }
+}
+
+/// An event's references.
+impl EventCheck<'_, '_> {
+    fn dropped_ref(&mut self, sub: String, kind: &str, id: &str) {
+        self.push(
+            Severity::Error,
+            sub,
+            format!("unknown {kind} `{id}`; the reference was dropped"),
+            false,
+        );
+    }
+
+    pub(super) fn references(&mut self, event: &mut Event, refs: &RefSets) {
+        if let Some(loc) = &mut event.location {
+            if let Some(city) = &loc.city {
+                if !refs.cities.contains(city) {
+                    self.dropped_ref("location.city".into(), "city", city);
+                    loc.city = None;
+                }
+            }
+        }
+        if let Some(host) = &mut event.host {
+            if let Some(city) = &host.city {
+                if !refs.cities.contains(city) {
+                    self.dropped_ref("host.city".into(), "city", city);
+                    host.city = None;
+                }
+            }
+            if let Some(org) = &host.organisation {
+                if !refs.organisations.contains(org) {
+                    self.dropped_ref("host.organisation".into(), "organisation", org);
+                    host.organisation = None;
+                }
+            }
+        }
+        let p = &mut event.participants;
+        self.retain_known(&mut p.cities, &refs.cities, "participants.cities", "city");
+        self.retain_known(
+            &mut p.organisations,
+            &refs.organisations,
+            "participants.organisations",
+            "organisation",
+        );
+        if let Some(lead) = &p.lead_partner {
+            if !refs.organisations.contains(lead) {
+                self.dropped_ref("participants.lead_partner".into(), "organisation", lead);
+                p.lead_partner = None;
+            }
+        }
+        self.retain_known(&mut event.delegates, &refs.people, "delegates", "person");
+        self.retain_known(&mut event.topics, &refs.topics, "topics", "topic");
+        for (d, day) in event.agenda.iter_mut().enumerate() {
+            for (s, session) in day.sessions.iter_mut().enumerate() {
+                if let Some(presenter) = &mut session.presenter {
+                    let base = format!("agenda[{d}].sessions[{s}].presenter");
+                    if let Some(city) = &presenter.city {
+                        if !refs.cities.contains(city) {
+                            self.dropped_ref(format!("{base}.city"), "city", city);
+                            presenter.city = None;
+                        }
+                    }
+                    if let Some(org) = &presenter.organisation {
+                        if !refs.organisations.contains(org) {
+                            self.dropped_ref(format!("{base}.organisation"), "organisation", org);
+                            presenter.organisation = None;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn retain_known(
+        &mut self,
+        ids: &mut Vec<String>,
+        known: &HashSet<String>,
+        field: &str,
+        kind: &str,
+    ) {
+        // One problem per list, however many unknown ids it holds: the first few by name.
+        let mut named: Vec<(usize, String)> = Vec::new();
+        let mut unknown = 0;
+        let mut i = 0;
+        ids.retain(|id| {
+            let ok = known.contains(id);
+            if !ok {
+                unknown += 1;
+                if named.len() < NAMED_IDS {
+                    named.push((i, id.clone()));
+                }
+            }
+            i += 1;
+            ok
+        });
+        let Some((first, first_id)) = named.first() else {
+            return;
+        };
+        let sub = format!("{field}[{first}]");
+        if unknown == 1 {
+            self.dropped_ref(sub, kind, first_id);
+            return;
+        }
+        let names: Vec<String> = named.iter().map(|(_, id)| format!("`{id}`")).collect();
+        let rest = match unknown - named.len() {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        self.push(
+            Severity::Error,
+            sub,
+            format!(
+                "{unknown} unknown {kind} ids: {}{rest}; the references were dropped",
+                names.join(", ")
+            ),
+            false,
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! Which links and image sources the file may hold: what reaches a page must stay on http(s)
+//! or inside the site.
+
+use super::report::Report;
+use crate::model::problem::Severity;
+use crate::model::types::Site;
+
+/// `scheme://host[:port]` of an absolute http(s) address, lowercase; None for anything else.
+pub(super) fn origin_of(url: &str) -> Option<String> {
+    let url = url.trim();
+    let colon = url.find("://")?;
+    let scheme = url[..colon].to_ascii_lowercase();
+    if scheme != "https" && scheme != "http" {
+        return None;
+    }
+    let rest = &url[colon + 3..];
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    (!host.is_empty()).then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
+}
+
+/// The site's own links end up in every page's header, footer and trail: an unsafe one is
+/// dropped (emptied) and reported, like any other link from the file.
+pub(super) fn check_site_links(report: &mut Report<'_>, raw: &str, site: &mut Site) {
+    let mut drop_if = |ok: bool, path: &str, value: &str| {
+        if !ok {
+            report.push_in(
+                Severity::Error,
+                raw,
+                path,
+                format!("site.{path}"),
+                None,
+                format!("link `{value}` is not allowed: use an http(s) address; it was dropped"),
+                false,
+            );
+        }
+        ok
+    };
+    for (path, url) in [
+        ("url", &mut site.url),
+        ("canonical_url", &mut site.canonical_url),
+        ("project.website", &mut site.project.website),
+    ] {
+        if !drop_if(is_web_address(url), path, url) {
+            url.clear();
+        }
+    }
+    for (i, crumb) in site.breadcrumbs.iter_mut().enumerate() {
+        if let Some(url) = &crumb.url {
+            if !drop_if(is_safe_url(url), &format!("breadcrumbs[{i}].url"), url) {
+                crumb.url = None;
+            }
+        }
+    }
+    if let Some(url) = &site.contact.url {
+        if !drop_if(is_safe_url(url), "contact.url", url) {
+            site.contact.url = None;
+        }
+    }
+    if let Some(logo) = &site.project.logo {
+        if !drop_if(is_image_src(logo), "project.logo", logo) {
+            site.project.logo = None;
+        }
+    }
+}
+
+/// Where an image may come from: a site path or an https address (an http one would be
+/// blocked as mixed content on an https site).
+pub(super) fn is_image_src(src: &str) -> bool {
+    is_safe_url(src) && !src.trim_start().to_ascii_lowercase().starts_with("http://")
+}
+
+/// Links an editor may use: http(s) addresses and paths inside the site.
+pub fn is_safe_url(url: &str) -> bool {
+    let url = url.trim();
+    // Browsers read `\\` as `/`, so `/\\host` would leave the site like `//host`.
+    if url.is_empty()
+        || url.starts_with("//")
+        || url.contains('\\')
+        || url.chars().any(char::is_control)
+    {
+        return false;
+    }
+    match url.find(':') {
+        Some(colon) => {
+            let scheme = &url[..colon];
+            // A colon after a path separator belongs to the path, not to a scheme.
+            if scheme.contains(['/', '?', '#']) {
+                return true;
+            }
+            let scheme = scheme.to_ascii_lowercase();
+            (scheme == "https" || scheme == "http") && url[colon..].starts_with("://")
+        }
+        None => true,
+    }
+}
+
+/// An absolute http(s) address, for sources and websites (site paths are not enough there).
+pub(super) fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && is_safe_url(url)
+}
