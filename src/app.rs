@@ -11,7 +11,7 @@ use leptos_router::path;
 
 use crate::api::{LoadError, News, NEWS_PATH};
 use crate::components::layout::{Footer, Header, SkipLink};
-use crate::context::{use_news, use_paths, NewsResource, Paths};
+use crate::context::{use_news, use_paths, LastView, NewsResource, Paths};
 use crate::model::Lang;
 use crate::pages::{
     accessibility::AccessibilityPage, event::EventPage, not_found::NotFoundPage,
@@ -38,6 +38,7 @@ pub fn start() {
             crate::browser::announce("cxc-failed");
             return;
         }
+        crate::browser::watch_history_navigation();
         crate::browser::announce("cxc-mount");
         leptos::mount::mount_to_body(move || view! { <App news paths/> });
         // `cxc-ready` follows from the routed page itself (see `drawn`): the router draws it
@@ -52,6 +53,7 @@ pub fn App(news: Result<Arc<News>, LoadError>, paths: Paths) -> impl IntoView {
     let data_url = paths.asset(NEWS_PATH);
     provide_context(paths.clone());
     provide_context(NewsResource::new(news, data_url));
+    provide_context(LastView::new());
     let base = paths.base.clone();
 
     view! {

@@ -107,3 +107,39 @@ pub fn base_path() -> String {
         .unwrap_or_default();
     base.trim_end_matches('/').to_owned()
 }
+
+thread_local! {
+    /// The address the last Back or Forward led to.
+    static HISTORY_TARGET: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Notes each Back and Forward (before the router hears of it), so a page can tell a return
+/// from a new visit. Called once, at the start.
+pub fn watch_history_navigation() {
+    let handle = leptos::prelude::window_event_listener_untyped("popstate", |_| {
+        HISTORY_TARGET.set(current_url());
+    });
+    // For the life of the page.
+    std::mem::forget(handle);
+}
+
+/// Whether the page now shown was reached by Back or Forward (asked once per arrival).
+pub fn take_history_navigation() -> bool {
+    HISTORY_TARGET
+        .take()
+        .is_some_and(|target| Some(target) == current_url())
+}
+
+/// How far down the page is scrolled.
+pub fn scroll_y() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0)
+}
+
+/// Scrolls the page to `y`, at once.
+pub fn scroll_to_y(y: f64) {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, y);
+    }
+}

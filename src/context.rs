@@ -180,6 +180,61 @@ impl NewsResource {
     }
 }
 
+/// Where the visitor left the timeline: its query (the links back to the timeline keep the
+/// visitor's filters) and, for Back, how many entries were drawn and how far down the page
+/// they had read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TimelinePlace {
+    pub query: String,
+    pub shown: usize,
+    pub scroll_y: f64,
+}
+
+/// The last [`TimelinePlace`] in each language, for this visit (not stored across visits).
+/// Empty when the app starts, so the pages it first draws link as the prerendered ones do.
+#[derive(Clone, Copy)]
+pub struct LastView(StoredValue<[Option<TimelinePlace>; 2]>);
+
+impl LastView {
+    pub fn new() -> Self {
+        Self(StoredValue::new([None, None]))
+    }
+
+    fn slot(lang: Lang) -> usize {
+        match lang {
+            Lang::Bg => 0,
+            Lang::En => 1,
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> Option<TimelinePlace> {
+        self.0
+            .try_with_value(|places| places[Self::slot(lang)].clone())
+            .flatten()
+    }
+
+    pub fn set(&self, lang: Lang, place: TimelinePlace) {
+        self.0
+            .try_update_value(|places| places[Self::slot(lang)] = Some(place));
+    }
+
+    /// The timeline's address with the visitor's last filters in `lang`.
+    pub fn timeline_href(&self, paths: &Paths, lang: Lang) -> String {
+        let query = self.get(lang).map(|p| p.query).unwrap_or_default();
+        paths.timeline(lang, &query)
+    }
+}
+
+impl Default for LastView {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_last_view() -> LastView {
+    use_context::<LastView>().unwrap_or_default()
+}
+
 pub fn use_paths() -> Paths {
     use_context::<Paths>().unwrap_or_else(|| Paths::new(""))
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::components::load_state::{page_title, site_text};
-use crate::context::{use_news, use_paths};
+use crate::context::{use_last_view, use_news, use_paths};
 use crate::i18n::{site, ui};
 use crate::model::Lang;
 
@@ -38,7 +38,7 @@ pub fn AccessibilityPage(lang: Lang) -> impl IntoView {
             <p>{u.a11y_feedback}" "{contact}</p>
             <h2>{u.a11y_enforcement_heading}</h2>
             <p>{u.a11y_enforcement}</p>
-            <p><a href=paths.timeline(lang, "")>{u.back_to_timeline}</a></p>
+            <p><a href=use_last_view().timeline_href(&paths, lang)>{u.back_to_timeline}</a></p>
         </article>
     }
 }

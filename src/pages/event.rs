@@ -17,7 +17,7 @@ use crate::components::event_sections::{
 use crate::components::lang_text::{fallback_lang, lang_text};
 use crate::components::load_state::with_news;
 use crate::components::static_tree::{el, Node};
-use crate::context::{use_paths, Paths};
+use crate::context::{use_last_view, use_paths, Paths};
 use crate::i18n::{event_type_label, format_date, format_range, ui};
 use crate::model::relations::{neighbours, related};
 use crate::model::{Catalog, Event, Lang};
@@ -51,10 +51,12 @@ fn EventDetail(news: Arc<News>, index: usize, lang: Lang) -> Option<impl IntoVie
     let summary = event.summary.get(lang).to_owned();
     let base_url = catalog.site.canonical_url.clone();
     let jsonld = crate::export::jsonld::event_jsonld(catalog, event, lang, &base_url);
-    let crumbs = site_trail(&catalog.site, lang, paths.timeline(lang, ""));
+    // The way back to the timeline keeps the visitor's filters.
+    let timeline_href = use_last_view().timeline_href(&paths, lang);
+    let crumbs = site_trail(&catalog.site, lang, timeline_href.clone());
     let page_title = format!("{} | {}", title.text, catalog.site.project.acronym);
     let facts = event_facts(catalog, index, lang)?;
-    let rest = event_sections(catalog, &paths, index, lang);
+    let rest = event_sections(catalog, &paths, index, lang, &timeline_href);
 
     // Only the head tags and the actions are reactive; the rest is one static tree each.
     Some(view! {
@@ -165,7 +167,13 @@ fn event_facts(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
 }
 
 /// Everything after the facts: the sections, the map, the pager, related events, the way back.
-fn event_sections(catalog: &Catalog, paths: &Paths, index: usize, lang: Lang) -> Vec<Node> {
+fn event_sections(
+    catalog: &Catalog,
+    paths: &Paths,
+    index: usize,
+    lang: Lang,
+    timeline_href: &str,
+) -> Vec<Node> {
     let Some(event) = catalog.events.get(index) else {
         return Vec::new();
     };
@@ -235,11 +243,9 @@ fn event_sections(catalog: &Catalog, paths: &Paths, index: usize, lang: Lang) ->
         section("related", "related-title", u.event_related)
             .child(el("div").attr("class", "related__list").children(cards))
     });
-    let back = el("p").attr("class", "event__back").child(
-        el("a")
-            .attr("href", paths.timeline(lang, ""))
-            .text(u.back_to_timeline),
-    );
+    let back = el("p")
+        .attr("class", "event__back")
+        .child(el("a").attr("href", timeline_href).text(u.back_to_timeline));
     [
         about(event, paths, lang),
         participants(catalog, index, lang),

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_location;
 use crate::api::News;
 use crate::components::load_state::{page_title, with_news};
 use crate::components::static_tree::el;
-use crate::context::use_paths;
+use crate::context::{use_last_view, use_paths};
 use crate::i18n::{format_range, ui};
 use crate::model::relations::closest_slugs;
 use crate::model::Lang;
@@ -72,7 +72,7 @@ pub fn NotFoundContent(
                 el("h2").attr("class", "not-found__suggestions-title").text(u.not_found_suggestions),
                 el("ul").attr("class", "not-found__suggestions").children(suggestions),
             ])}
-            <p><a class="button button--primary" href=paths.timeline(lang, "")>{u.back_to_timeline}</a></p>
+            <p><a class="button button--primary" href=use_last_view().timeline_href(&paths, lang)>{u.back_to_timeline}</a></p>
         </section>
     }
 }

@@ -14,7 +14,7 @@ use crate::components::filter_bar::{ActiveFilters, EmptyState, FilterBar};
 use crate::components::filter_nav::FilterNavigator;
 use crate::components::load_state::{page_title, site_text, with_news};
 use crate::components::static_tree::{el, Node};
-use crate::context::{use_paths, Paths};
+use crate::context::{use_last_view, use_paths, Paths, TimelinePlace};
 use crate::i18n::{count_events, format_month, format_year, site, ui};
 use crate::model::Lang;
 use crate::query::{group_by_month, run, EventFilter, QueryResult};
@@ -61,7 +61,21 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
     }
     // How many entries are drawn: a page, or more for the result the visitor asked more of.
     // Derived, so that a new result starts again at one page without an effect writing back.
-    let expanded = RwSignal::new(None::<(EventFilter, usize)>);
+    // Back to the timeline brings the place where the visitor left it: as many entries as were
+    // drawn, scrolled as far (the browser alone would scroll a list of one page).
+    let last_view = use_last_view();
+    #[cfg(target_arch = "wasm32")]
+    let returning = crate::browser::take_history_navigation();
+    #[cfg(not(target_arch = "wasm32"))]
+    let returning = false;
+    let place = last_view
+        .get(lang)
+        .filter(|p| returning && filter.with_untracked(|f| p.query == f.to_query()));
+    let expanded = RwSignal::new(
+        place
+            .as_ref()
+            .map(|p| (filter.get_untracked(), p.shown.max(PAGE_SIZE))),
+    );
     let shown = Memo::new(move |_| {
         filter.with(|f| {
             expanded.with(|e| match e {
@@ -71,6 +85,27 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
         })
     });
     let set_shown = move |n: usize| expanded.set(Some((filter.get_untracked(), n)));
+    #[cfg(target_arch = "wasm32")]
+    if let Some(place) = place {
+        request_animation_frame(move || crate::browser::scroll_to_y(place.scroll_y));
+    }
+    // Following a link out of the list (an event) notes the timeline's place first: the event
+    // page, drawn before this one goes, links back to it, and Back returns to it. The list's
+    // handler runs before the router's, which listens on the window.
+    let note_place = move |_: leptos::ev::MouseEvent| {
+        #[cfg(target_arch = "wasm32")]
+        let scroll_y = crate::browser::scroll_y();
+        #[cfg(not(target_arch = "wasm32"))]
+        let scroll_y = 0.0;
+        last_view.set(
+            lang,
+            TimelinePlace {
+                query: filter.with_untracked(|f| f.to_query()),
+                shown: shown.get_untracked(),
+                scroll_y,
+            },
+        );
+    };
     // The timeline is the project's own step of the trail: it is the current page.
     let mut trail = site_trail(&news.catalog.site, lang, paths.timeline(lang, ""));
     let here = trail
@@ -134,7 +169,7 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
         <div class="timeline-layout">
             <FilterBar news=news.clone() lang=lang filter=filter result=result nav=nav.clone()/>
             // Named by a label, not a hidden h2: the year headings inside are the h2s.
-            <section class="timeline-results" aria-label=u.timeline_label>
+            <section class="timeline-results" aria-label=u.timeline_label on:click=note_place>
                 <p class="result-count" id="result-count" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
                 <ActiveFilters news=news.clone() lang=lang filter=filter nav=nav.clone()/>
                 <EmptyState news=news.clone() lang=lang filter=filter result=result nav=nav/>

@@ -66,6 +66,33 @@ describe('focus and state', { timeout: 120_000 }, () => {
     }
   });
 
+  test('the way back from an event (the trail, "all events") keeps the visitor\'s filters', async () => {
+    await withPage(env.browser, 'last-view', async ({ page, problems }) => {
+      await page.goto(new URL('/?city=pisek&year=2022', env.app.url).href);
+      await waitForApp(page);
+      const count = (await page.locator('#result-count').innerText()).trim();
+      await page.locator('article.timeline-entry h4 a').first().click();
+      await page.waitForURL((url) => url.pathname.startsWith('/events/'));
+      const filters = (href) => {
+        const url = new URL(href, 'http://x');
+        return [url.pathname, [...url.searchParams].map(([k, v]) => `${k}=${v}`).sort().join('&')];
+      };
+      const back = page.locator('.event__back a');
+      assert.deepEqual(filters(await back.getAttribute('href')), ['/', 'city=pisek&year=2022']);
+      const crumb = page.locator('.breadcrumbs a[href^="/?"]');
+      assert.deepEqual(filters(await crumb.getAttribute('href')), ['/', 'city=pisek&year=2022'], 'the project step of the trail too');
+      await back.click();
+      await page.waitForURL((url) => url.searchParams.get('city') === 'pisek' && url.searchParams.get('year') === '2022');
+      assert.equal((await page.locator('#result-count').innerText()).trim(), count);
+      assert.equal(await page.locator('#f-city-pisek').isChecked(), true);
+      // The English pages remember their own.
+      await page.goto(new URL('/en/events/consortium-meeting-pisek-2022', env.app.url).href);
+      await waitForApp(page);
+      assert.equal(await page.locator('.event__back a').getAttribute('href'), '/en');
+      assertNoProblems(problems, 'the last view');
+    });
+  });
+
   test('the order select follows Back and Forward', async () => {
     await withPage(env.browser, 'sort-history', async ({ page, problems }) => {
       await page.goto(env.app.url);
