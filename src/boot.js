@@ -20,8 +20,10 @@
 
   const doc = document;
   const root = doc.documentElement;
-  // Styles show the filters only where a script can run them.
+  // Styles show the filters only where a script can run them, and "Share" only where the
+  // browser has a share sheet.
   root.classList.add('js');
+  if (typeof navigator.share === 'function') root.classList.add('can-share');
   const touched = new Set();
   let started = false;
   let pressed = null;
@@ -46,6 +48,7 @@
 
   const failed = () => {
     root.dataset.app = 'failed';
+    for (const button of doc.querySelectorAll('[aria-busy="true"]')) button.removeAttribute('aria-busy');
     root.classList.remove('app-wait');
     waitStatus(false);
     const note = doc.getElementById('boot-error');
@@ -128,7 +131,16 @@
       if (!button) return;
       // The search button would reload the page with the query: the app does it in place.
       if (button.type === 'submit') event.preventDefault();
-      else pressed = keyOf(button);
+      else {
+        pressed = keyOf(button);
+        // A sign that the press was taken while the app is on its way; the filters open at
+        // once (their controls are in the page already).
+        button.setAttribute('aria-busy', 'true');
+        if (button.dataset.key === 'filters-toggle') {
+          button.closest('.filters')?.classList.add('filters--open');
+          button.setAttribute('aria-expanded', 'true');
+        }
+      }
       start();
     },
     true,
@@ -142,6 +154,13 @@
     },
     true,
   );
+  // The phone's share sheet: the browser's own, no app needed. Cancelling it is no error.
+  doc.addEventListener('click', (event) => {
+    const button = event.target instanceof Element && event.target.closest('.share-button');
+    if (!button || typeof navigator.share !== 'function') return;
+    const title = doc.querySelector('main h1')?.textContent.trim() || doc.title;
+    navigator.share({ title, url: location.href }).catch(() => {});
+  });
   // "#main" resolves against <base href>, so the skip link would open the Bulgarian timeline
   // from every other page. In-page links move the focus instead (the app does the same).
   doc.addEventListener('click', (event) => {

@@ -266,7 +266,7 @@ fn event_sections(
 }
 
 /// "Add to calendar" (a link to the event's calendar file, written at build time, so it works
-/// before and without the app) and "Copy link", with a spoken confirmation.
+/// before and without the app), "Copy link", with a spoken confirmation, and "Share".
 #[component]
 fn EventActions(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
     let u = ui(lang);
@@ -295,6 +295,11 @@ fn EventActions(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
             </a>
             <button type="button" class="button copy-link-button" data-key="copy-link" on:click=on_copy>
                 <span aria-hidden="true" class="button__icon">"🔗"</span>{u.copy_link}
+            </button>
+            // The phone's share sheet, where the browser has one: the page's loader shows the
+            // button then (`html.can-share`) and opens the sheet itself, app or not.
+            <button type="button" class="button share-button" data-key="share">
+                <span aria-hidden="true" class="button__icon">"↗"</span>{u.share}
             </button>
             <p class="event__action-status" role="status" aria-live="polite">{message}</p>
         </div>

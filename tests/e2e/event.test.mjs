@@ -183,6 +183,54 @@ describe('event page', { timeout: 180_000 }, () => {
     });
   });
 
+  test('on a phone with a share sheet, "Share" opens it with the page, with or without the app', async () => {
+    const context = await env.browser.newContext({
+      locale: 'bg-BG',
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    try {
+      // The browser's share sheet, as a phone has it; it notes what it was given.
+      await context.addInitScript(() => {
+        window.shared = [];
+        Object.defineProperty(navigator, 'share', {
+          value: async (data) => {
+            window.shared.push(data);
+          },
+        });
+      });
+      const page = await context.newPage();
+      const problems = collectProblems(page);
+      await page.goto(at(`/events/${SLUG}`));
+      const share = page.locator('.share-button');
+      await share.tap();
+      await page.waitForFunction(() => window.shared.length === 1);
+      const [data] = await page.evaluate(() => window.shared);
+      assert.equal(data.url, page.url());
+      assert.equal(data.title, TITLE_BG);
+      assert.equal(await page.locator('html').getAttribute('data-app'), null, 'no app was needed');
+      await waitForApp(page);
+      await share.tap();
+      await page.waitForFunction(() => window.shared.length === 2);
+      await axeCheck(page, { label: 'event page with "Share"' });
+      assertNoProblems(problems, 'share');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('without a share sheet there is no "Share" button', async () => {
+    await withPage(env.browser, 'no-share', async ({ page }) => {
+      await page.addInitScript(() => {
+        delete Navigator.prototype.share;
+      });
+      await page.goto(at(`/events/${SLUG}`));
+      assert.equal(await page.locator('.share-button').isVisible(), false);
+      assert.ok(await page.locator('.copy-link-button').isVisible(), 'copying the link is still offered');
+    });
+  });
+
   test('"Copy link" puts the page address in the clipboard and says so', async () => {
     const context = await env.browser.newContext({ locale: 'bg-BG' });
     try {

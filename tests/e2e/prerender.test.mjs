@@ -250,7 +250,12 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await beforeTheApp(page, '/', async () => {
         await page.locator('.filters__toggle').click();
+        // A sign of life at once, while the app is on its way: the filters open, the button
+        // says it is busy.
+        assert.ok(await page.locator('label[for="f-city-pisek"]').isVisible(), 'open before the app');
+        assert.equal(await page.locator('.filters__toggle').getAttribute('aria-busy'), 'true');
       });
+      assert.equal(await page.locator('.filters__toggle').getAttribute('aria-busy'), null, 'not busy in the app');
       await page.waitForFunction(() => document.querySelector('.filters__toggle')?.getAttribute('aria-expanded') === 'true');
       assert.ok(await page.locator('label[for="f-city-pisek"]').isVisible(), 'the filters are open');
       assertNoProblems(problems, 'the toggle before the app');

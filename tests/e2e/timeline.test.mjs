@@ -380,4 +380,33 @@ describe('timeline', { timeout: 180_000 }, () => {
       assertNoProblems(problems, 'narrow screen');
     });
   });
+  test('in dark mode, an option that would find nothing stands apart from the live ones', async () => {
+    const context = await env.browser.newContext({ locale: 'bg-BG', colorScheme: 'dark' });
+    try {
+      const page = await context.newPage();
+      await page.goto(at('city=pisek'));
+      await waitForApp(page);
+      const looks = await page.evaluate(() =>
+        [...document.querySelectorAll('.facet__option')].map((option) => {
+          const count = getComputedStyle(option.querySelector('.facet__count'));
+          return {
+            empty: option.classList.contains('facet__option--empty'),
+            disabled: option.querySelector('input').disabled,
+            opacity: Number(getComputedStyle(option).opacity),
+            border: count.borderTopStyle,
+          };
+        }),
+      );
+      const empty = looks.filter((l) => l.empty);
+      const live = looks.filter((l) => !l.empty);
+      assert.ok(empty.length > 0 && live.length > 0, 'both kinds are on the page');
+      for (const l of empty) {
+        assert.ok(l.disabled && l.opacity <= 0.6 && l.border === 'dashed', JSON.stringify(l));
+      }
+      for (const l of live) assert.ok(!l.disabled && l.opacity === 1, JSON.stringify(l));
+      await axeCheck(page, { label: 'filters in dark mode' });
+    } finally {
+      await context.close();
+    }
+  });
 });
