@@ -5,7 +5,7 @@ use crate::components::static_tree::{el, text, Node};
 use crate::context::Paths;
 use crate::i18n::{country_name, event_type_label, format_range, ui};
 use crate::model::{Catalog, Event, Lang, PartialDate};
-use crate::query::{highlight, EventFilter, Facet};
+use crate::query::{highlight, is_marked, matched_parts, EventFilter, Facet, Part};
 
 /// The card's date. A range may break after its dash (`<wbr>`): with large text on a phone
 /// "10–11 ноември" is wider than the card, and the no-break space that keeps the day with
@@ -84,7 +84,7 @@ pub fn event_card(
                     .attr("class", "city-label")
                     .attr("href", paths.timeline(lang, &filter.to_query()))
                     .attr_opt("lang", fallback_lang(&c.name, lang))
-                    .text(c.name.get(lang)),
+                    .children(highlighted(c.name.get(lang), terms)),
             )
         })
         .collect();
@@ -128,6 +128,7 @@ pub fn event_card(
                     .attr_opt("lang", fallback(&summary))
                     .children(highlighted(summary.text, terms)),
             )
+            .maybe(found_in(catalog, index, lang, terms))
             .maybe((!cities.is_empty()).then(|| {
                 el("ul")
                     .attr("class", "timeline-entry__cities")
@@ -135,6 +136,52 @@ pub fn event_card(
                     .children(cities)
             })),
     )
+}
+
+/// For a result whose card shows no marked word (the search found it in the agenda, say):
+/// where on its page the words are. Nothing when the card itself shows a match.
+fn found_in(catalog: &Catalog, index: usize, lang: Lang, terms: &[String]) -> Option<Node> {
+    if terms.is_empty() {
+        return None;
+    }
+    let event = catalog.events.get(index)?;
+    let shown = [event.title.get(lang), event.summary.get(lang)]
+        .into_iter()
+        .chain(
+            event
+                .all_city_ids()
+                .into_iter()
+                .filter_map(|id| catalog.city(id))
+                .map(|c| c.name.get(lang)),
+        );
+    if shown.into_iter().any(|text| is_marked(text, terms)) {
+        return None;
+    }
+    let u = ui(lang);
+    let mut names: Vec<&str> = matched_parts(catalog, index, terms)
+        .into_iter()
+        .map(|part| match part {
+            // Found in the other language's words, which the card does not show.
+            Part::Title | Part::Summary => u.found_other_language,
+            Part::Body => u.found_body,
+            Part::Place => u.found_place,
+            Part::OpenedBy => u.found_opened_by,
+            Part::Agenda => u.found_agenda,
+            Part::SiteVisits => u.found_site_visits,
+            Part::Cities => u.found_cities,
+            Part::Organisations => u.found_organisations,
+            Part::Delegates => u.found_delegates,
+            Part::Topics => u.found_topics,
+        })
+        .collect();
+    names.dedup();
+    (!names.is_empty()).then(|| {
+        el("p").attr("class", "timeline-entry__found").text(format!(
+            "{}: {}",
+            u.found_in,
+            names.join(", ")
+        ))
+    })
 }
 
 #[cfg(test)]
@@ -261,5 +308,49 @@ mod tests {
             .filter_map(|a| Some((a.text_content(), a.get("lang")?.to_owned())))
             .collect();
         assert_eq!(marked, vec![(bulgarian, "bg".to_owned())]);
+    }
+
+    #[test]
+    fn a_result_found_off_the_card_says_where_and_a_matched_city_is_marked() {
+        let mut news = shipped();
+        let slug = meeting(&news);
+        let index = news.catalog.event_index(&slug).unwrap();
+        // A word only the agenda has.
+        let event = &mut news.catalog.events[index];
+        event.agenda[0].sessions[0].title = crate::model::Text::new("Квазиплощ", "Kvaziplosht");
+        let terms = vec!["kvaziplosht".to_owned()];
+        let node = card(&news, &slug, Lang::Bg, &terms, 4);
+        let found = node.select("p", Some("timeline-entry__found"));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].text_content(), "Намерено в: програмата");
+        assert!(node.select("mark", None).is_empty());
+        let english = card(&news, &slug, Lang::En, &terms, 4);
+        assert_eq!(
+            english.select("p", Some("timeline-entry__found"))[0].text_content(),
+            "Found in: the agenda"
+        );
+
+        // A city's name: its label on the card is marked, no line needed.
+        let city = news.catalog.events[index].participants.cities[1].clone();
+        let name = news
+            .catalog
+            .city(&city)
+            .unwrap()
+            .name
+            .get(Lang::Bg)
+            .to_owned();
+        let terms = vec![crate::text::fold_for_search(&name)];
+        let node = card(&news, &slug, Lang::Bg, &terms, 4);
+        let marked: Vec<String> = node
+            .select("a", Some("city-label"))
+            .into_iter()
+            .filter(|a| !a.select("mark", None).is_empty())
+            .map(Node::text_content)
+            .collect();
+        assert_eq!(marked, [name]);
+        assert!(node.select("p", Some("timeline-entry__found")).is_empty());
+        // Without a search, nothing.
+        let plain = card(&news, &slug, Lang::Bg, &[], 4);
+        assert!(plain.select("p", Some("timeline-entry__found")).is_empty());
     }
 }

@@ -1,7 +1,32 @@
 //! Marking search words in the original text, through case, marks and script: the word
 //! "plovdiv" marks "Plovdiv" and "Пловдив" as they are written.
 
+use super::index::{for_each_part, Part};
+use crate::model::Catalog;
 use crate::text::{fold_for_search, fold_mapped, Form};
+
+/// The parts of event `index` where one of the (folded) `terms` is found, each once, in the
+/// order of [`Part`]: what a result that shows no marked word can say about why it was found.
+pub fn matched_parts(catalog: &Catalog, index: usize, terms: &[String]) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::new();
+    let Some(event) = catalog.events.get(index) else {
+        return parts;
+    };
+    if terms.is_empty() {
+        return parts;
+    }
+    for_each_part(catalog, event, |part, text| {
+        if parts.last() != Some(&part) && is_marked(text, terms) {
+            parts.push(part);
+        }
+    });
+    parts
+}
+
+/// Whether `text` has one of the `terms` (as [`highlight`] would mark it).
+pub fn is_marked(text: &str, terms: &[String]) -> bool {
+    highlight(text, terms).iter().any(|(_, hit)| *hit)
+}
 
 /// Splits `text` into runs, `true` where a run matches one of the (folded) `terms`.
 /// Adjacent and overlapping matches merge into one run; an empty text gives no runs.
@@ -56,6 +81,61 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<(String, bool)> {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::{Catalog, Lang, Text};
+    use crate::query::synthetic::shipped_catalog;
+    use crate::query::Part;
+
+    /// The shipped catalog with `word` put into one part of the first event that has an
+    /// agenda and delegates: its first session's title, or (when `delegate`) the name of its
+    /// first delegate.
+    fn with_word(word: &str, delegate: bool) -> (Catalog, usize) {
+        let mut catalog = shipped_catalog();
+        let index = catalog
+            .events
+            .iter()
+            .position(|e| !e.agenda.is_empty() && !e.delegates.is_empty())
+            .unwrap();
+        if delegate {
+            let id = catalog.events[index].delegates[0].clone();
+            let person = catalog.people.iter_mut().find(|p| p.id == id).unwrap();
+            person.name = Text::new(word, word);
+        } else {
+            catalog.events[index].agenda[0].sessions[0].title = Text::new(word, word);
+        }
+        (catalog, index)
+    }
+
+    #[test]
+    fn a_word_found_in_one_part_is_reported_there_only() {
+        let (catalog, index) = with_word("Квазиплощ", false);
+        let terms = vec!["kvaziplosht".to_owned()];
+        assert_eq!(matched_parts(&catalog, index, &terms), [Part::Agenda]);
+        let (catalog, index) = with_word("Zorbanov", true);
+        let terms = vec!["зорбанов".to_owned()];
+        assert_eq!(matched_parts(&catalog, index, &terms), [Part::Delegates]);
+        assert!(matched_parts(&catalog, index, &[]).is_empty());
+        assert!(matched_parts(&catalog, usize::MAX, &terms).is_empty());
+    }
+
+    #[test]
+    fn parts_come_once_each_in_order() {
+        let catalog = shipped_catalog();
+        let (index, event) = catalog
+            .events
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.participants.cities.len() > 1)
+            .unwrap();
+        let city = catalog.city(&event.participants.cities[0]).unwrap();
+        let terms = vec![crate::text::fold_for_search(city.name.get(Lang::Bg))];
+        let parts = matched_parts(&catalog, index, &terms);
+        assert!(parts.contains(&Part::Cities), "{parts:?}");
+        let mut sorted = parts.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(parts, sorted);
+    }
+
     use super::*;
 
     fn terms(words: &[&str]) -> Vec<String> {

@@ -331,60 +331,78 @@ impl WordIndex {
 
 /// Everything a visitor might search an event by, in both languages.
 fn search_key(catalog: &Catalog, event: &Event, key: &mut String) {
-    push_text(key, &event.title);
-    push_text(key, &event.summary);
+    for_each_part(catalog, event, |_, text| push_search_key(key, text));
+}
+
+/// Where in an event a search word can be found: each part is something the event page shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    Title,
+    Summary,
+    Body,
+    Place,
+    OpenedBy,
+    Agenda,
+    SiteVisits,
+    Cities,
+    Organisations,
+    Delegates,
+    Topics,
+}
+
+/// Calls `f` with every searchable text of the event (both languages) and the part it is in,
+/// in the order of [`Part`]. One list for the index and for saying where a word was found.
+pub(super) fn for_each_part(catalog: &Catalog, event: &Event, mut f: impl FnMut(Part, &str)) {
+    fn both(f: &mut impl FnMut(Part, &str), part: Part, text: &Text) {
+        for s in text.all() {
+            f(part, s);
+        }
+    }
+    both(&mut f, Part::Title, &event.title);
+    both(&mut f, Part::Summary, &event.summary);
     if let Some(body) = &event.body {
         for s in body.all() {
-            push_search_key(key, &plain_text(s));
+            f(Part::Body, &plain_text(s));
         }
     }
     if let Some(location) = &event.location {
-        if let Some(venue) = &location.venue {
-            push_text(key, venue);
-        }
-        if let Some(address) = &location.address {
-            push_text(key, address);
+        for part in [&location.venue, &location.address].into_iter().flatten() {
+            both(&mut f, Part::Place, part);
         }
     }
     if let Some(opened_by) = &event.opened_by {
-        push_text(key, opened_by);
+        both(&mut f, Part::OpenedBy, opened_by);
     }
     for day in &event.agenda {
         for session in &day.sessions {
-            push_text(key, &session.title);
+            both(&mut f, Part::Agenda, &session.title);
         }
     }
     for visit in &event.site_visits {
-        push_text(key, &visit.title);
+        both(&mut f, Part::SiteVisits, &visit.title);
     }
     for id in event.all_city_ids() {
         if let Some(city) = catalog.city(id) {
-            push_text(key, &city.name);
+            both(&mut f, Part::Cities, &city.name);
         }
     }
     for id in event.all_organisation_ids() {
         if let Some(org) = catalog.organisation(id) {
-            push_text(key, &org.name);
+            both(&mut f, Part::Organisations, &org.name);
             if let Some(short) = &org.short_name {
-                push_search_key(key, short);
+                f(Part::Organisations, short);
             }
         }
     }
     for id in &event.delegates {
         if let Some(person) = catalog.person(id) {
-            push_text(key, &person.name);
+            both(&mut f, Part::Delegates, &person.name);
         }
     }
     for id in &event.topics {
         if let Some(topic) = catalog.topic(id) {
-            push_text(key, &topic.label);
+            both(&mut f, Part::Topics, &topic.label);
         }
-    }
-}
-
-fn push_text(key: &mut String, text: &Text) {
-    for s in text.all() {
-        push_search_key(key, s);
     }
 }
 
