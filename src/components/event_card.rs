@@ -172,6 +172,7 @@ fn found_in(catalog: &Catalog, index: usize, lang: Lang, terms: &[String]) -> Op
             Part::Organisations => u.found_organisations,
             Part::Delegates => u.found_delegates,
             Part::Topics => u.found_topics,
+            Part::Sources => u.found_sources,
         })
         .collect();
     names.dedup();

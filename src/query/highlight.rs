@@ -118,6 +118,37 @@ mod tests {
     }
 
     #[test]
+    fn roles_and_source_titles_are_searched_as_the_page_shows_them() {
+        let mut catalog = shipped_catalog();
+        let (index, delegate) = catalog
+            .events
+            .iter()
+            .enumerate()
+            .find_map(|(i, e)| Some((i, e.delegates.first()?.clone())))
+            .unwrap();
+        let person = catalog
+            .people
+            .iter_mut()
+            .find(|p| p.id == delegate)
+            .unwrap();
+        person.role = Text::new("Главен квазиинженер", "Chief quasiengineer");
+        catalog.events[index].sources[0].title = Text::new("Бюлетин Зорба", "Zorba bulletin");
+        let parts = |word: &str| matched_parts(&catalog, index, &[word.to_owned()]);
+        assert_eq!(parts("kvaziinzhener"), [Part::Delegates]);
+        assert_eq!(parts("quasiengineer"), [Part::Delegates]);
+        assert_eq!(parts("зорба"), [Part::Sources]);
+        let index_words = crate::query::SearchIndex::new(&catalog);
+        let mut filter = crate::query::EventFilter::default();
+        filter.text = "quasiengineer".into();
+        let found = crate::query::run(&catalog, &index_words, &filter);
+        assert_eq!(
+            found.events,
+            [index],
+            "the search finds what the page shows"
+        );
+    }
+
+    #[test]
     fn parts_come_once_each_in_order() {
         let catalog = shipped_catalog();
         let (index, event) = catalog

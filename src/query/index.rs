@@ -334,7 +334,8 @@ fn search_key(catalog: &Catalog, event: &Event, key: &mut String) {
     for_each_part(catalog, event, |_, text| push_search_key(key, text));
 }
 
-/// Where in an event a search word can be found: each part is something the event page shows.
+/// Where in an event a search word can be found: each part is something the event page shows
+/// (every text of the page but dates and image captions).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Part {
     Title,
@@ -348,6 +349,7 @@ pub enum Part {
     Organisations,
     Delegates,
     Topics,
+    Sources,
 }
 
 /// Calls `f` with every searchable text of the event (both languages) and the part it is in,
@@ -376,10 +378,16 @@ pub(super) fn for_each_part(catalog: &Catalog, event: &Event, mut f: impl FnMut(
     for day in &event.agenda {
         for session in &day.sessions {
             both(&mut f, Part::Agenda, &session.title);
+            if let Some(description) = &session.description {
+                both(&mut f, Part::Agenda, description);
+            }
         }
     }
     for visit in &event.site_visits {
         both(&mut f, Part::SiteVisits, &visit.title);
+        if let Some(description) = &visit.description {
+            both(&mut f, Part::SiteVisits, description);
+        }
     }
     for id in event.all_city_ids() {
         if let Some(city) = catalog.city(id) {
@@ -397,12 +405,17 @@ pub(super) fn for_each_part(catalog: &Catalog, event: &Event, mut f: impl FnMut(
     for id in &event.delegates {
         if let Some(person) = catalog.person(id) {
             both(&mut f, Part::Delegates, &person.name);
+            both(&mut f, Part::Delegates, &person.role);
         }
     }
     for id in &event.topics {
         if let Some(topic) = catalog.topic(id) {
             both(&mut f, Part::Topics, &topic.label);
         }
+    }
+    for source in &event.sources {
+        both(&mut f, Part::Sources, &source.title);
+        f(Part::Sources, &source.publisher);
     }
 }
 
