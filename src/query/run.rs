@@ -211,9 +211,12 @@ pub fn run(catalog: &Catalog, index: &SearchIndex, filter: &EventFilter) -> Quer
             filter.topics.contains(id)
         }),
     };
+    // What the cards mark: each word as typed, in both spellings, and its stems, so the whole
+    // word is marked where it stands as typed and the stem where another form of it does.
     let mut terms: Vec<String> = Vec::new();
     for word in &compiled.words {
-        for form in word.forms() {
+        let typed = std::iter::once(word.official.as_str()).chain(word.alternative.as_deref());
+        for form in typed.chain(word.forms()) {
             if !terms.iter().any(|t| t == form) {
                 terms.push(form.to_owned());
             }

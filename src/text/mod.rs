@@ -112,10 +112,41 @@ pub struct SearchWord {
 }
 
 impl SearchWord {
-    /// Every spelling of the word: a key matches the word when it contains any of them.
+    /// Every spelling of the word, each without its inflected ending ([`stem`]): a key matches
+    /// the word when it contains any of them, so „срещи“ finds „среща“ and „енергия“ finds
+    /// „енергийна“ and "energy".
     pub fn forms(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.official.as_str()).chain(self.alternative.as_deref())
+        let official = stem(&self.official);
+        let alternative = self
+            .alternative
+            .as_deref()
+            .map(stem)
+            .filter(|a| *a != official);
+        std::iter::once(official).chain(alternative)
     }
+}
+
+/// Endings of Bulgarian nouns and adjectives (number, definiteness, gender) and of English
+/// plurals and verb forms, as folded text spells them; the longest that fits is taken off.
+/// Never "й" (folded "y") alone: „край“ and „краи“ stay apart.
+const ENDINGS: &[&str] = &[
+    "ovete", "ishta", "iyata", "iyat", "yata", "ata", "ite", "oto", "eto", "iya", "ove", "eve",
+    "yat", "ies", "ing", "at", "ta", "to", "te", "ia", "ya", "es", "ed", "a", "e", "i", "o", "u",
+    "s",
+];
+
+/// A light stemmer for search words: the word without its inflected ending, when what is left
+/// still has four letters (short words are left as typed). Only query words are stemmed; the
+/// index keeps whole words, and a key matches when it contains the stem, so every form of the
+/// word (and the word itself) is found. Folding has already turned Cyrillic into Latin; no
+/// letter is changed, so the transliteration and „й“ ≠ „и“ hold.
+pub fn stem(word: &str) -> &str {
+    const MIN_STEM: usize = 4;
+    ENDINGS
+        .iter()
+        .filter_map(|ending| word.strip_suffix(ending))
+        .find(|rest| rest.len() >= MIN_STEM && rest.is_ascii())
+        .unwrap_or(word)
 }
 
 /// How much of a query is searched for. Every word is compared with the words before it and
@@ -395,6 +426,30 @@ mod tests {
         assert_eq!(words[0].official, "w0");
         // A query within the limit is searched whole.
         assert_eq!(search_words("писек смолян").len(), 2);
+    }
+
+    #[test]
+    fn word_forms_find_each_other() {
+        // Number and definiteness of nouns, gender of adjectives.
+        assert!(finds("срещи", "Годишна среща на консорциума"));
+        assert!(finds("среща", "Срещите в Писек"));
+        assert!(finds("енергия", "енергийна ефективност"));
+        assert!(finds("енергия", "Positive energy districts"));
+        assert!(finds("годишната", "Годишна среща"));
+        assert!(finds("консорциума", "Консорциумът се събра"));
+        assert!(finds("градовете", "седемте града"));
+        // English plurals and verb forms.
+        assert!(finds("meetings", "The annual meeting"));
+        assert!(finds("partners", "Our partner city"));
+        assert!(finds("workshops", "A workshop on mobility"));
+        // Short words are searched as typed; „й“ and „и“ stay apart.
+        assert!(!finds("край", "краища"));
+        assert!(!finds("стойна", "стоина"));
+        assert_eq!(stem("kray"), "kray");
+        assert_eq!(stem("pisek"), "pisek");
+        assert_eq!(stem("sreshti"), "sresht");
+        assert_eq!(stem("energiya"), "energ");
+        assert_eq!(stem("tai"), "tai");
     }
 
     #[test]

@@ -446,4 +446,22 @@ describe('timeline', { timeout: 180_000 }, () => {
     }
   });
 
+  test('search knows Bulgarian and English word forms', async () => {
+    await withPage(env.browser, 'word-forms', async ({ page, problems }) => {
+      const titles = async (query) => {
+        await openTimeline(page, `q=${encodeURIComponent(query)}`);
+        return page.locator(`${ENTRY} h4`).allInnerTexts();
+      };
+      const meeting = await titles('среща');
+      assert.ok(meeting.length > 0);
+      assert.deepEqual(await titles('срещи'), meeting, 'plural finds what the singular finds');
+      assert.deepEqual(await titles('срещата'), meeting, 'and the definite form');
+      assert.ok((await titles('енергия')).length > 0, '„енергия“ finds the energy events');
+      assert.ok((await titles('Годишна среща на консорциума')).some((t) => t.includes('Писек')));
+      await openTimeline(page, 'q=срещи');
+      assert.ok((await page.locator(`${ENTRY} mark`).count()) > 0, 'the found forms are marked');
+      assertNoProblems(problems, 'word forms');
+    });
+  });
+
 });
