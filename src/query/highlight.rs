@@ -138,8 +138,10 @@ mod tests {
         assert_eq!(parts("quasiengineer"), [Part::Delegates]);
         assert_eq!(parts("зорба"), [Part::Sources]);
         let index_words = crate::query::SearchIndex::new(&catalog);
-        let mut filter = crate::query::EventFilter::default();
-        filter.text = "quasiengineer".into();
+        let filter = crate::query::EventFilter {
+            text: "quasiengineer".into(),
+            ..Default::default()
+        };
         let found = crate::query::run(&catalog, &index_words, &filter);
         assert_eq!(
             found.events,
