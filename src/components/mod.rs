@@ -10,4 +10,5 @@ pub mod filter_nav;
 pub mod lang_text;
 pub mod layout;
 pub mod load_state;
+pub mod share_tags;
 pub mod static_tree;

@@ -1,4 +1,5 @@
-//! iCalendar, Atom feeds, sitemap and schema.org JSON-LD, from the model. Pure: strings out.
+//! iCalendar, Atom feeds, sitemap, schema.org JSON-LD and shared-link cards, from the model.
+//! Pure: strings out.
 //!
 //! Every function takes the absolute URL the app is served from (`base_url`, ending in `/`;
 //! callers default it to `site.canonical_url`). Nothing reads a clock, so the same news always
@@ -9,6 +10,7 @@ pub mod ics;
 pub mod jsonld;
 mod labels;
 pub mod manifest;
+pub mod share;
 pub mod sitemap;
 pub mod urls;
 pub(crate) mod xml;

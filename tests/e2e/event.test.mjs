@@ -220,6 +220,45 @@ describe('event page', { timeout: 180_000 }, () => {
     }
   });
 
+  test('a shared link shows a card: Open Graph and Twitter tags in the page as written', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      const tags = () =>
+        page.evaluate(() =>
+          Object.fromEntries(
+            [...document.head.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"], link[rel="canonical"]')].map(
+              (el) => [el.getAttribute('property') ?? el.getAttribute('name') ?? 'canonical', el.content ?? el.href],
+            ),
+          ),
+        );
+      const news = JSON.parse(await readFile(new URL('../../public/data/news.json', import.meta.url), 'utf8'));
+      const base = news.site.canonical_url.replace(/\/?$/, '/');
+      await page.goto(at(`/en/events/${SLUG}`));
+      const event = await tags();
+      assert.equal(event['og:type'], 'article');
+      assert.equal(event['og:title'], (await page.locator('main h1').innerText()).trim());
+      assert.equal(event['og:url'], `${base}en/events/${SLUG}`);
+      assert.equal(event['canonical'], `${base}en/events/${SLUG}`);
+      assert.equal(event['og:locale'], 'en_GB');
+      assert.equal(event['og:locale:alternate'], 'bg_BG');
+      assert.ok(event['og:description'].length > 20);
+      assert.ok(event['og:site_name'].startsWith(news.site.project.acronym));
+      assert.equal(event['twitter:title'], event['og:title']);
+      const photo = news.events.find((e) => e.slug === SLUG).images?.[0];
+      if (photo) assert.ok(event['og:image'].startsWith('https://'), event['og:image']);
+      else assert.equal(event['twitter:card'], 'summary');
+
+      await page.goto(at('/'));
+      const timeline = await tags();
+      assert.equal(timeline['og:type'], 'website');
+      assert.equal(timeline['og:url'], base);
+      assert.equal(timeline['og:locale'], 'bg_BG');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('without a share sheet there is no "Share" button', async () => {
     await withPage(env.browser, 'no-share', async ({ page }) => {
       await page.addInitScript(() => {

@@ -1,0 +1,165 @@
+//! What a shared link shows in a social network or a messenger: the Open Graph and Twitter
+//! card values of a page, from the news file's `site` and the page's own texts. Strings out.
+
+use crate::export::urls::{absolute_url, event_url, timeline_url, with_slash};
+use crate::model::{Catalog, Lang};
+
+/// The page a card is for.
+#[derive(Clone, Copy, Debug)]
+pub enum SharedPage<'a> {
+    Timeline,
+    Event(&'a str),
+    Statement,
+}
+
+/// The values of one page's card; absolute addresses throughout, as the networks want them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShareCard {
+    /// `website` for the timeline and the statement, `article` for an event.
+    pub kind: &'static str,
+    pub title: String,
+    pub description: String,
+    /// The page's own address, also its canonical link.
+    pub url: String,
+    pub site_name: String,
+    pub locale: &'static str,
+    pub alternate_locale: &'static str,
+    /// The event's first photo and its text, when it has one.
+    pub image: Option<(String, String)>,
+}
+
+/// The Open Graph locale of a language.
+pub fn og_locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Bg => "bg_BG",
+        Lang::En => "en_GB",
+    }
+}
+
+/// The card of `page` in `lang`, with the title and description the page shows.
+pub fn share_card(
+    catalog: &Catalog,
+    lang: Lang,
+    page: SharedPage<'_>,
+    title: String,
+    description: String,
+) -> ShareCard {
+    let site = &catalog.site;
+    let base = &site.canonical_url;
+    let (kind, url, image) = match page {
+        SharedPage::Timeline => ("website", timeline_url(base, lang), None),
+        SharedPage::Statement => {
+            let prefix = if lang == Lang::En { "en/" } else { "" };
+            let url = format!("{}{prefix}accessibility", with_slash(base));
+            ("website", url, None)
+        }
+        SharedPage::Event(slug) => {
+            let image = catalog
+                .event(slug)
+                .and_then(|e| e.images.first())
+                .map(|img| (absolute_url(base, &img.src), img.alt.get(lang).to_owned()));
+            ("article", event_url(base, lang, slug), image)
+        }
+    };
+    ShareCard {
+        kind,
+        title,
+        description,
+        url,
+        site_name: format!("{} – {}", site.project.acronym, site.publisher.get(lang)),
+        locale: og_locale(lang),
+        alternate_locale: og_locale(match lang {
+            Lang::Bg => Lang::En,
+            Lang::En => Lang::Bg,
+        }),
+        image,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testing::{event, image, site};
+    use crate::model::{EventType, PartialDate, Text};
+
+    fn catalog() -> Catalog {
+        let mut meeting = event(
+            "meeting-plovdiv",
+            EventType::ConsortiumMeeting,
+            PartialDate::ymd(2021, 5, 4),
+            Text::new("Среща в Пловдив", "Meeting in Plovdiv"),
+        );
+        meeting.images = vec![image("images/hall.jpg", Text::new("Залата", "The hall"))];
+        let plain = event(
+            "webinar",
+            EventType::Webinar,
+            PartialDate::ym(2021, 6),
+            Text::new("Уебинар", "Webinar"),
+        );
+        Catalog::new(
+            site("https://news.example.org/p/"),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            vec![meeting, plain],
+            Vec::new(),
+        )
+    }
+
+    #[test]
+    fn an_event_card_has_absolute_addresses_its_photo_and_both_locales() {
+        let catalog = catalog();
+        let card = share_card(
+            &catalog,
+            Lang::En,
+            SharedPage::Event("meeting-plovdiv"),
+            "Meeting in Plovdiv".into(),
+            "A short summary.".into(),
+        );
+        assert_eq!(card.kind, "article");
+        assert_eq!(
+            card.url,
+            "https://news.example.org/p/en/events/meeting-plovdiv"
+        );
+        assert_eq!(
+            card.image,
+            Some((
+                "https://news.example.org/p/images/hall.jpg".to_owned(),
+                "The hall".to_owned()
+            ))
+        );
+        assert_eq!((card.locale, card.alternate_locale), ("en_GB", "bg_BG"));
+        assert_eq!(
+            card.site_name,
+            format!("{} – Smolyan Municipality", catalog.site.project.acronym)
+        );
+        let plain = share_card(
+            &catalog,
+            Lang::Bg,
+            SharedPage::Event("webinar"),
+            String::new(),
+            String::new(),
+        );
+        assert_eq!(plain.image, None);
+    }
+
+    #[test]
+    fn the_timeline_and_the_statement_are_websites_at_their_addresses() {
+        let catalog = catalog();
+        let card = |lang, page| share_card(&catalog, lang, page, String::new(), String::new());
+        assert_eq!(
+            card(Lang::Bg, SharedPage::Timeline).url,
+            "https://news.example.org/p/"
+        );
+        assert_eq!(
+            card(Lang::En, SharedPage::Timeline).url,
+            "https://news.example.org/p/en"
+        );
+        assert_eq!(
+            card(Lang::En, SharedPage::Statement).url,
+            "https://news.example.org/p/en/accessibility"
+        );
+        assert_eq!(card(Lang::Bg, SharedPage::Statement).kind, "website");
+    }
+}
