@@ -25,6 +25,10 @@ pub const BODY_END: &str = "<!--/static-->";
 /// `HEAD_MARK`; `HEAD_END` closes the region so that the loader can remove them.
 pub const HEAD_MARK: &str = "<!--HEAD-->";
 pub const HEAD_END: &str = "<!--/HEAD-->";
+/// Around the page's shared-link card (`export::share`), written before `HEAD_MARK`: the
+/// app does not draw it, so the loader leaves it in place.
+pub const SHARE_START: &str = "<!--SHARE-->";
+pub const SHARE_END: &str = "<!--/SHARE-->";
 
 /// One page to write: the address inside the site and the file a static host serves for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,8 +107,11 @@ pub fn render_page(
         let body = view! { <App news paths/> }.to_html();
         (body, output)
     });
+    let share = crate::export::share::card_for_route(&news.catalog, route)
+        .map(|card| crate::export::share::card_html(&card))
+        .unwrap_or_default();
     let document =
-        fill_template(template, route, &body).ok_or(PrerenderError::Template("<html>"))?;
+        fill_template(template, route, &share, &body).ok_or(PrerenderError::Template("<html>"))?;
     // leptos_meta waits one executor tick before it fills the head; a second call finds the
     // executor in place, which is fine.
     let _ = any_spawner::Executor::init_futures_executor();
@@ -148,17 +155,23 @@ fn escape_title(page: String) -> String {
 /// The template with the page's content between the body marks and its route on `<html>`.
 /// A page rendered earlier works as a template too: its head tags, content, `lang` and route
 /// give way to the new page's (the benchmark renders made-up archives into a built site).
-fn fill_template(template: &str, route: &str, body: &str) -> Option<String> {
+fn fill_template(template: &str, route: &str, share: &str, body: &str) -> Option<String> {
     let html_at = template.find("<html")?;
     let html_end = html_at + template[html_at..].find('>')? + 1;
     let (head, after_head) = around(&template[html_end..], HEAD_MARK, HEAD_END)?;
+    // The shared-link card sits before the app's head tags, where the loader leaves it: a
+    // page used as the template gives its card way too.
+    let head = match around(head, SHARE_START, SHARE_END) {
+        Some((before, after)) => format!("{before}{after}"),
+        None => head.to_owned(),
+    };
     let (body_before, tail) = around(after_head, BODY_START, BODY_END)?;
     // The loader compares the route with the address to see whether the HTML is what was
     // asked for; leptos_meta adds `lang` and fills the head between the marks. Routes come
     // from slugs in the data: escaped, so none can leave the attribute.
     let route = escape(route);
     Some(format!(
-        "{}<html data-route=\"{route}\">{head}{HEAD_MARK}{HEAD_END}{body_before}{BODY_START}{body}{BODY_END}{tail}",
+        "{}<html data-route=\"{route}\">{head}{SHARE_START}{share}{SHARE_END}{HEAD_MARK}{HEAD_END}{body_before}{BODY_START}{body}{BODY_END}{tail}",
         &template[..html_at]
     ))
 }
@@ -287,6 +300,25 @@ mod tests {
         let first = render_page(TEMPLATE, &news, &paths, "/en").unwrap();
         let again = render_page(&first, &news, &paths, "/").unwrap();
         assert_eq!(again, render_page(TEMPLATE, &news, &paths, "/").unwrap());
+        assert_eq!(count(&again, SHARE_START), 1);
+        assert_eq!(count(&again, r#"property="og:url""#), 1);
+    }
+
+    #[test]
+    fn pages_carry_their_shared_link_card_outside_the_app_head_tags() {
+        let news = news();
+        let route = "/en/events/consortium-meeting-pisek-2022";
+        let html = render_page(TEMPLATE, &news, &Paths::new(""), route).unwrap();
+        let card = &html[html.find(SHARE_START).unwrap()..html.find(SHARE_END).unwrap()];
+        let url = format!(
+            r#"<meta property="og:url" content="{}en/events/consortium-meeting-pisek-2022">"#,
+            crate::export::urls::with_slash(&news.catalog.site.canonical_url)
+        );
+        assert!(card.contains(&url), "{card}");
+        assert!(card.contains(r#"<meta property="og:type" content="article">"#));
+        assert!(html.find(SHARE_END).unwrap() < html.find(HEAD_MARK).unwrap());
+        let missing = render_page(TEMPLATE, &news, &Paths::new(""), NOT_FOUND_ROUTE).unwrap();
+        assert!(!missing.contains("og:"), "the not-found page has no card");
     }
 
     #[test]

@@ -10,5 +10,4 @@ pub mod filter_nav;
 pub mod lang_text;
 pub mod layout;
 pub mod load_state;
-pub mod share_tags;
 pub mod static_tree;

@@ -1,7 +1,12 @@
 //! What a shared link shows in a social network or a messenger: the Open Graph and Twitter
-//! card values of a page, from the news file's `site` and the page's own texts. Strings out.
+//! card of a page and its canonical address, from the news file's `site` and the page's own
+//! texts. Written into the page's HTML at publish time (`prerender`), outside the head tags the
+//! app manages: the networks read the written page and run no script, so the visitor's wasm
+//! carries none of this.
 
 use crate::export::urls::{absolute_url, event_url, timeline_url, with_slash};
+use crate::export::xml::escape;
+use crate::i18n::{site as site_texts, ui};
 use crate::model::{Catalog, Lang};
 
 /// The page a card is for.
@@ -74,6 +79,80 @@ pub fn share_card(
         }),
         image,
     }
+}
+
+/// The card of the page at `route` (below the base: "/", "/en/events/x"); `None` for an
+/// address no page has (the not-found page is not for sharing).
+pub fn card_for_route(catalog: &Catalog, route: &str) -> Option<ShareCard> {
+    let (lang, rest) = match route.strip_prefix("/en") {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => (Lang::En, rest),
+        _ => (Lang::Bg, route),
+    };
+    let u = ui(lang);
+    let site = &catalog.site;
+    match rest {
+        "" | "/" => Some(share_card(
+            catalog,
+            lang,
+            SharedPage::Timeline,
+            u.timeline_title.to_owned(),
+            site_texts::timeline_intro(site, lang),
+        )),
+        "/accessibility" => Some(share_card(
+            catalog,
+            lang,
+            SharedPage::Statement,
+            u.a11y_title.to_owned(),
+            site_texts::statement_intro(site, lang),
+        )),
+        _ => {
+            let event = catalog.event(rest.strip_prefix("/events/")?)?;
+            Some(share_card(
+                catalog,
+                lang,
+                SharedPage::Event(&event.slug),
+                event.title.get(lang).to_owned(),
+                event.summary.get(lang).to_owned(),
+            ))
+        }
+    }
+}
+
+/// The card as head tags, every value escaped.
+pub fn card_html(card: &ShareCard) -> String {
+    let mut out = String::new();
+    let mut tag = |attr: &str, key: &str, value: &str| {
+        out.push_str(&format!(
+            "<meta {attr}=\"{key}\" content=\"{}\">",
+            escape(value)
+        ));
+    };
+    tag("property", "og:type", card.kind);
+    tag("property", "og:site_name", &card.site_name);
+    tag("property", "og:title", &card.title);
+    tag("property", "og:description", &card.description);
+    tag("property", "og:url", &card.url);
+    tag("property", "og:locale", card.locale);
+    tag("property", "og:locale:alternate", card.alternate_locale);
+    if let Some((src, alt)) = &card.image {
+        tag("property", "og:image", src);
+        tag("property", "og:image:alt", alt);
+        tag("name", "twitter:image", src);
+        tag("name", "twitter:image:alt", alt);
+    }
+    let kind = if card.image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    tag("name", "twitter:card", kind);
+    tag("name", "twitter:title", &card.title);
+    tag("name", "twitter:description", &card.description);
+    out.push_str(&format!(
+        "<link rel=\"canonical\" href=\"{}\">",
+        escape(&card.url)
+    ));
+    out
 }
 
 #[cfg(test)]
@@ -161,5 +240,30 @@ mod tests {
             "https://news.example.org/p/en/accessibility"
         );
         assert_eq!(card(Lang::Bg, SharedPage::Statement).kind, "website");
+    }
+
+    #[test]
+    fn routes_find_their_cards_and_the_html_escapes_every_value() {
+        let mut catalog = catalog();
+        catalog.events[0].summary = Text::new("„Кавички“ & <тагове>", "\"Quotes\" & <tags>");
+        let card = card_for_route(&catalog, "/en/events/meeting-plovdiv").unwrap();
+        assert_eq!(card.title, "Meeting in Plovdiv");
+        let html = card_html(&card);
+        assert!(html.contains(r#"<meta property="og:description" content="&quot;Quotes&quot; &amp; &lt;tags&gt;">"#), "{html}");
+        assert!(html.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
+        assert!(html.ends_with(
+            r#"<link rel="canonical" href="https://news.example.org/p/en/events/meeting-plovdiv">"#
+        ));
+        assert_eq!(card_for_route(&catalog, "/").unwrap().kind, "website");
+        assert_eq!(card_for_route(&catalog, "/en").unwrap().locale, "en_GB");
+        assert_eq!(
+            card_for_route(&catalog, "/en/accessibility")
+                .unwrap()
+                .locale,
+            "en_GB"
+        );
+        assert!(card_for_route(&catalog, "/events/no-such-event").is_none());
+        assert!(card_for_route(&catalog, "/enrich").is_none());
+        assert!(card_for_route(&catalog, "/no/such/page").is_none());
     }
 }

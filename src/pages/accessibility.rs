@@ -4,9 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::components::load_state::{page_title, site_text};
-use crate::components::share_tags::share_tags;
 use crate::context::{use_last_view, use_news, use_paths};
-use crate::export::share::{share_card, SharedPage};
 use crate::i18n::{site, ui};
 use crate::model::Lang;
 
@@ -24,20 +22,8 @@ pub fn AccessibilityPage(lang: Lang) -> impl IntoView {
             None => label.into_any(),
         })
     };
-    let card = move || {
-        let loaded = news.and_then(|n| n.get()).and_then(Result::ok)?;
-        let catalog = &loaded.catalog;
-        Some(share_tags(share_card(
-            catalog,
-            lang,
-            SharedPage::Statement,
-            format!("{} | {}", u.a11y_title, catalog.site.project.acronym),
-            site::statement_intro(&catalog.site, lang),
-        )))
-    };
     view! {
         <Title text=page_title(u.a11y_title)/>
-        {card}
         <Meta name="description" content=site_text(lang, site::statement_intro)/>
         <article class="statement">
             <h1 tabindex="-1">{u.a11y_title}</h1>

@@ -16,10 +16,8 @@ use crate::components::event_sections::{
 };
 use crate::components::lang_text::{fallback_lang, lang_text};
 use crate::components::load_state::with_news;
-use crate::components::share_tags::share_tags;
 use crate::components::static_tree::{el, Node};
 use crate::context::{use_last_view, use_paths, Paths};
-use crate::export::share::{share_card, SharedPage};
 use crate::i18n::{event_type_label, format_date, format_range, ui};
 use crate::model::relations::{neighbours, related};
 use crate::model::{Catalog, Event, Lang};
@@ -63,8 +61,7 @@ fn EventDetail(news: Arc<News>, index: usize, lang: Lang) -> Option<impl IntoVie
     // Only the head tags and the actions are reactive; the rest is one static tree each.
     Some(view! {
         <Title text=page_title/>
-        <Meta name="description" content=summary.clone()/>
-        {share_tags(share_card(catalog, lang, SharedPage::Event(&event.slug), title.text.to_owned(), summary))}
+        <Meta name="description" content=summary/>
         {el("script").attr("type", "application/ld+json").text(jsonld)}
         {breadcrumbs(lang, crumbs, title.text.to_owned())}
         <article class="event">

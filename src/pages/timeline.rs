@@ -13,10 +13,8 @@ use crate::components::event_card::event_card;
 use crate::components::filter_bar::{ActiveFilters, EmptyState, FilterBar};
 use crate::components::filter_nav::FilterNavigator;
 use crate::components::load_state::{page_title, site_text, with_news};
-use crate::components::share_tags::share_tags;
 use crate::components::static_tree::{el, Node};
 use crate::context::{use_last_view, use_paths, Paths, TimelinePlace};
-use crate::export::share::{share_card, SharedPage};
 use crate::i18n::{count_events, format_month, format_year, site, ui};
 use crate::model::Lang;
 use crate::query::{group_by_month, run, EventFilter, QueryResult};
@@ -162,18 +160,7 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
         })
     };
 
-    let card = share_card(
-        &news.catalog,
-        lang,
-        SharedPage::Timeline,
-        format!(
-            "{} | {}",
-            u.timeline_title, news.catalog.site.project.acronym
-        ),
-        site::timeline_intro(&news.catalog.site, lang),
-    );
     view! {
-        {share_tags(card)}
         <Breadcrumbs lang=lang crumbs=trail current=here/>
         <div class="page-intro">
             <h1 class="page-intro__title" tabindex="-1">{u.timeline_title}</h1>

@@ -15,7 +15,7 @@ pub fn matched_parts(catalog: &Catalog, index: usize, terms: &[String]) -> Vec<P
     if terms.is_empty() {
         return parts;
     }
-    for_each_part(catalog, event, |part, text| {
+    for_each_part(catalog, event, &mut |part, text| {
         if parts.last() != Some(&part) && is_marked(text, terms) {
             parts.push(part);
         }

@@ -331,7 +331,7 @@ impl WordIndex {
 
 /// Everything a visitor might search an event by, in both languages.
 fn search_key(catalog: &Catalog, event: &Event, key: &mut String) {
-    for_each_part(catalog, event, |_, text| push_search_key(key, text));
+    for_each_part(catalog, event, &mut |_, text| push_search_key(key, text));
 }
 
 /// Where in an event a search word can be found: each part is something the event page shows
@@ -354,14 +354,15 @@ pub enum Part {
 
 /// Calls `f` with every searchable text of the event (both languages) and the part it is in,
 /// in the order of [`Part`]. One list for the index and for saying where a word was found.
-pub(super) fn for_each_part(catalog: &Catalog, event: &Event, mut f: impl FnMut(Part, &str)) {
-    fn both(f: &mut impl FnMut(Part, &str), part: Part, text: &Text) {
+/// Not generic: one copy in the wasm for the index and for `matched_parts`.
+pub(super) fn for_each_part(catalog: &Catalog, event: &Event, f: &mut dyn FnMut(Part, &str)) {
+    fn both(f: &mut dyn FnMut(Part, &str), part: Part, text: &Text) {
         for s in text.all() {
             f(part, s);
         }
     }
-    both(&mut f, Part::Title, &event.title);
-    both(&mut f, Part::Summary, &event.summary);
+    both(f, Part::Title, &event.title);
+    both(f, Part::Summary, &event.summary);
     if let Some(body) = &event.body {
         for s in body.all() {
             f(Part::Body, &plain_text(s));
@@ -369,34 +370,34 @@ pub(super) fn for_each_part(catalog: &Catalog, event: &Event, mut f: impl FnMut(
     }
     if let Some(location) = &event.location {
         for part in [&location.venue, &location.address].into_iter().flatten() {
-            both(&mut f, Part::Place, part);
+            both(f, Part::Place, part);
         }
     }
     if let Some(opened_by) = &event.opened_by {
-        both(&mut f, Part::OpenedBy, opened_by);
+        both(f, Part::OpenedBy, opened_by);
     }
     for day in &event.agenda {
         for session in &day.sessions {
-            both(&mut f, Part::Agenda, &session.title);
+            both(f, Part::Agenda, &session.title);
             if let Some(description) = &session.description {
-                both(&mut f, Part::Agenda, description);
+                both(f, Part::Agenda, description);
             }
         }
     }
     for visit in &event.site_visits {
-        both(&mut f, Part::SiteVisits, &visit.title);
+        both(f, Part::SiteVisits, &visit.title);
         if let Some(description) = &visit.description {
-            both(&mut f, Part::SiteVisits, description);
+            both(f, Part::SiteVisits, description);
         }
     }
     for id in event.all_city_ids() {
         if let Some(city) = catalog.city(id) {
-            both(&mut f, Part::Cities, &city.name);
+            both(f, Part::Cities, &city.name);
         }
     }
     for id in event.all_organisation_ids() {
         if let Some(org) = catalog.organisation(id) {
-            both(&mut f, Part::Organisations, &org.name);
+            both(f, Part::Organisations, &org.name);
             if let Some(short) = &org.short_name {
                 f(Part::Organisations, short);
             }
@@ -404,17 +405,17 @@ pub(super) fn for_each_part(catalog: &Catalog, event: &Event, mut f: impl FnMut(
     }
     for id in &event.delegates {
         if let Some(person) = catalog.person(id) {
-            both(&mut f, Part::Delegates, &person.name);
-            both(&mut f, Part::Delegates, &person.role);
+            both(f, Part::Delegates, &person.name);
+            both(f, Part::Delegates, &person.role);
         }
     }
     for id in &event.topics {
         if let Some(topic) = catalog.topic(id) {
-            both(&mut f, Part::Topics, &topic.label);
+            both(f, Part::Topics, &topic.label);
         }
     }
     for source in &event.sources {
-        both(&mut f, Part::Sources, &source.title);
+        both(f, Part::Sources, &source.title);
         f(Part::Sources, &source.publisher);
     }
 }
