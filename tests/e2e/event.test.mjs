@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import {
   APP_TIMEOUT_MS,
+  PHONE,
   assertNoProblems,
   axeCheck,
   collectProblems,
@@ -184,40 +185,35 @@ describe('event page', { timeout: 180_000 }, () => {
   });
 
   test('on a phone with a share sheet, "Share" opens it with the page, with or without the app', async () => {
-    const context = await env.browser.newContext({
-      locale: 'bg-BG',
-      viewport: { width: 360, height: 740 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    try {
-      // The browser's share sheet, as a phone has it; it notes what it was given.
-      await context.addInitScript(() => {
-        window.shared = [];
-        Object.defineProperty(navigator, 'share', {
-          value: async (data) => {
-            window.shared.push(data);
-          },
+    await withPage(
+      env.browser,
+      'phone-share',
+      async ({ page, problems }) => {
+        // The browser's share sheet, as a phone has it; it notes what it was given.
+        await page.addInitScript(() => {
+          window.shared = [];
+          Object.defineProperty(navigator, 'share', {
+            value: async (data) => {
+              window.shared.push(data);
+            },
+          });
         });
-      });
-      const page = await context.newPage();
-      const problems = collectProblems(page);
-      await page.goto(at(`/events/${SLUG}`));
-      const share = page.locator('.share-button');
-      await share.tap();
-      await page.waitForFunction(() => window.shared.length === 1);
-      const [data] = await page.evaluate(() => window.shared);
-      assert.equal(data.url, page.url());
-      assert.equal(data.title, TITLE_BG);
-      assert.equal(await page.locator('html').getAttribute('data-app'), null, 'no app was needed');
-      await waitForApp(page);
-      await share.tap();
-      await page.waitForFunction(() => window.shared.length === 2);
-      await axeCheck(page, { label: 'event page with "Share"' });
-      assertNoProblems(problems, 'share');
-    } finally {
-      await context.close();
-    }
+        await page.goto(at(`/events/${SLUG}`));
+        const share = page.locator('.share-button');
+        await share.tap();
+        await page.waitForFunction(() => window.shared.length === 1);
+        const [data] = await page.evaluate(() => window.shared);
+        assert.equal(data.url, page.url());
+        assert.equal(data.title, TITLE_BG);
+        assert.equal(await page.locator('html').getAttribute('data-app'), null, 'no app was needed');
+        await waitForApp(page);
+        await share.tap();
+        await page.waitForFunction(() => window.shared.length === 2);
+        await axeCheck(page, { label: 'event page with "Share"' });
+        assertNoProblems(problems, 'share');
+      },
+      PHONE,
+    );
   });
 
   test('a shared link shows a card: Open Graph and Twitter tags in the page as written', async () => {

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { APP_TIMEOUT_MS, assertNoProblems, collectProblems, waitForApp, useAppAndBrowser, withPage } from './helpers.mjs';
+import { APP_TIMEOUT_MS, PHONE, assertNoProblems, waitForApp, useAppAndBrowser, withPage } from './helpers.mjs';
 
 describe('focus and state', { timeout: 120_000 }, () => {
   const env = useAppAndBrowser();
@@ -43,27 +43,22 @@ describe('focus and state', { timeout: 120_000 }, () => {
   });
 
   test('on a phone, clearing the filters opens no keyboard and shows the count', async () => {
-    const context = await env.browser.newContext({
-      locale: 'bg-BG',
-      viewport: { width: 360, height: 740 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    try {
-      const page = await context.newPage();
-      const problems = collectProblems(page);
-      await page.goto(new URL('/?city=pisek&year=2022', env.app.url).href);
-      await waitForApp(page);
-      await page.locator('.clear-all').tap();
-      await page.waitForFunction(() => document.activeElement?.id === 'result-count', null, { timeout: APP_TIMEOUT_MS });
-      const typing = await page.evaluate(() => ['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement?.tagName));
-      assert.equal(typing, false, 'no text field has the focus, so no keyboard comes up');
-      const box = await page.locator('#result-count').boundingBox();
-      assert.ok(box && box.y >= 0 && box.y + box.height <= 740, `the count is on the screen: ${JSON.stringify(box)}`);
-      assertNoProblems(problems, 'phone clear');
-    } finally {
-      await context.close();
-    }
+    await withPage(
+      env.browser,
+      'phone-clear',
+      async ({ page, problems }) => {
+        await page.goto(new URL('/?city=pisek&year=2022', env.app.url).href);
+        await waitForApp(page);
+        await page.locator('.clear-all').tap();
+        await page.waitForFunction(() => document.activeElement?.id === 'result-count', null, { timeout: APP_TIMEOUT_MS });
+        const typing = await page.evaluate(() => ['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement?.tagName));
+        assert.equal(typing, false, 'no text field has the focus, so no keyboard comes up');
+        const box = await page.locator('#result-count').boundingBox();
+        assert.ok(box && box.y >= 0 && box.y + box.height <= 740, `the count is on the screen: ${JSON.stringify(box)}`);
+        assertNoProblems(problems, 'phone clear');
+      },
+      PHONE,
+    );
   });
 
   test('the way back from an event (the trail, "all events") keeps the visitor\'s filters', async () => {

@@ -121,8 +121,8 @@ export async function axeCheck(page, { label = page.url() } = {}) {
  * Opens a fresh context and page, runs fn({ page, problems }), and always closes the context.
  * On failure a full-page screenshot is saved to tests/e2e/out/<name>.png.
  */
-export async function withPage(browser, name, fn) {
-  const context = await browser.newContext({ locale: 'bg-BG' });
+export async function withPage(browser, name, fn, options = {}) {
+  const context = await browser.newContext({ locale: 'bg-BG', ...options });
   const page = await context.newPage();
   const problems = collectProblems(page);
   try {
@@ -141,6 +141,9 @@ export async function withPage(browser, name, fn) {
     await context.close();
   }
 }
+
+/** A phone as visitors hold it: 360 px wide, touch (for `withPage`'s options). */
+export const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 
 /**
  * Starts the app on the prerendered page (as a visitor's first use of a filter would) and

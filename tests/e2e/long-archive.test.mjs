@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { APP_TIMEOUT_MS, DIST_DIR, assertNoProblems, collectProblems, useAppAndBrowser, waitForApp, withPage } from './helpers.mjs';
+import { APP_TIMEOUT_MS, DIST_DIR, PHONE, assertNoProblems, useAppAndBrowser, waitForApp, withPage } from './helpers.mjs';
 
 const ENTRY = 'article.timeline-entry';
 const MORE = 'button.show-more';
@@ -59,45 +59,40 @@ describe('a long archive', { timeout: 120_000 }, () => {
   });
 
   test('on a phone, Back from an event returns to the same place in a list grown by "show more"', async () => {
-    const context = await env.browser.newContext({
-      locale: 'bg-BG',
-      viewport: { width: 360, height: 740 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    try {
-      const page = await context.newPage();
-      const problems = collectProblems(page);
-      await openLong(page);
-      await page.locator(MORE).tap();
-      await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 80, ENTRY);
-      // Read down to the 61st entry, then open it.
-      const entry = page.locator(ENTRY).nth(60);
-      await entry.scrollIntoViewIfNeeded();
-      await page.evaluate(() => window.scrollBy(0, -120));
-      const before = { y: await page.evaluate(() => window.scrollY), top: (await entry.boundingBox()).y };
-      assert.ok(before.y > 5000, `far down the list (${before.y} px)`);
-      const title = (await entry.locator('h4').innerText()).trim();
-      await entry.locator('h4 a').tap();
-      await page.locator('main h1').filter({ hasText: title }).waitFor({ timeout: APP_TIMEOUT_MS });
-      assert.ok((await page.evaluate(() => window.scrollY)) < 100, 'the event page opens at its top');
+    await withPage(
+      env.browser,
+      'phone-back',
+      async ({ page, problems }) => {
+        await openLong(page);
+        await page.locator(MORE).tap();
+        await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 80, ENTRY);
+        // Read down to the 61st entry, then open it.
+        const entry = page.locator(ENTRY).nth(60);
+        await entry.scrollIntoViewIfNeeded();
+        await page.evaluate(() => window.scrollBy(0, -120));
+        const before = { y: await page.evaluate(() => window.scrollY), top: (await entry.boundingBox()).y };
+        assert.ok(before.y > 5000, `far down the list (${before.y} px)`);
+        const title = (await entry.locator('h4').innerText()).trim();
+        await entry.locator('h4 a').tap();
+        await page.locator('main h1').filter({ hasText: title }).waitFor({ timeout: APP_TIMEOUT_MS });
+        assert.ok((await page.evaluate(() => window.scrollY)) < 100, 'the event page opens at its top');
 
-      await page.goBack();
-      await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 80, ENTRY, { timeout: APP_TIMEOUT_MS });
-      await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 2, before.y, { timeout: APP_TIMEOUT_MS });
-      const top = (await page.locator(ENTRY).nth(60).boundingBox()).y;
-      assert.ok(Math.abs(top - before.top) <= 2, `the entry is where it was (${before.top} → ${top})`);
+        await page.goBack();
+        await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 80, ENTRY, { timeout: APP_TIMEOUT_MS });
+        await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 2, before.y, { timeout: APP_TIMEOUT_MS });
+        const top = (await page.locator(ENTRY).nth(60).boundingBox()).y;
+        assert.ok(Math.abs(top - before.top) <= 2, `the entry is where it was (${before.top} → ${top})`);
 
-      // A new visit to the timeline (not Back) starts at the top with one page.
-      await page.locator(ENTRY).nth(60).locator('h4 a').tap();
-      await page.locator('main h1').filter({ hasText: title }).waitFor({ timeout: APP_TIMEOUT_MS });
-      await page.locator('.site-header__brand').tap();
-      await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 40, ENTRY, { timeout: APP_TIMEOUT_MS });
-      assert.ok((await page.evaluate(() => window.scrollY)) < 100);
-      assertNoProblems(problems, 'back keeps the place');
-    } finally {
-      await context.close();
-    }
+        // A new visit to the timeline (not Back) starts at the top with one page.
+        await page.locator(ENTRY).nth(60).locator('h4 a').tap();
+        await page.locator('main h1').filter({ hasText: title }).waitFor({ timeout: APP_TIMEOUT_MS });
+        await page.locator('.site-header__brand').tap();
+        await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 40, ENTRY, { timeout: APP_TIMEOUT_MS });
+        assert.ok((await page.evaluate(() => window.scrollY)) < 100);
+        assertNoProblems(problems, 'back keeps the place');
+      },
+      PHONE,
+    );
   });
 
   test('printing draws every entry, not just the first 40', async () => {

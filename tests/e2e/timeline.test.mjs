@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   APP_TIMEOUT_MS,
+  PHONE,
   assertNoProblems,
   axeCheck,
   waitForApp,
@@ -410,40 +411,36 @@ describe('timeline', { timeout: 180_000 }, () => {
     }
   });
   test('on a phone, every search result shows why it was found: a marked word, or where on its page', async () => {
-    const context = await env.browser.newContext({
-      locale: 'bg-BG',
-      viewport: { width: 360, height: 740 },
-      hasTouch: true,
-      isMobile: true,
-    });
-    try {
-      const page = await context.newPage();
-      let lines = 0;
-      for (const [query, lang] of [['q=писек', ''], ['q=pisek', 'en'], ['q=ntnu', ''], ['q=smolyan', 'en']]) {
-        await page.goto(new URL(`${lang}?${query}`, env.app.url).href);
-        await waitForApp(page);
-        const cards = await page.locator(ENTRY).evaluateAll((els) =>
-          els.map((el) => ({
-            marked: el.querySelector('mark') !== null,
-            found: el.querySelector('.timeline-entry__found')?.textContent ?? null,
-          })),
-        );
-        assert.ok(cards.length > 0, `${query} finds something`);
-        for (const card of cards) {
-          assert.ok(card.marked !== (card.found !== null), `${query}: ${JSON.stringify(card)}`);
+    await withPage(
+      env.browser,
+      'phone-found-in',
+      async ({ page }) => {
+        let lines = 0;
+        for (const [query, lang] of [['q=писек', ''], ['q=pisek', 'en'], ['q=ntnu', ''], ['q=smolyan', 'en']]) {
+          await page.goto(new URL(`${lang}?${query}`, env.app.url).href);
+          await waitForApp(page);
+          const cards = await page.locator(ENTRY).evaluateAll((els) =>
+            els.map((el) => ({
+              marked: el.querySelector('mark') !== null,
+              found: el.querySelector('.timeline-entry__found')?.textContent ?? null,
+            })),
+          );
+          assert.ok(cards.length > 0, `${query} finds something`);
+          for (const card of cards) {
+            assert.ok(card.marked !== (card.found !== null), `${query}: ${JSON.stringify(card)}`);
+          }
+          lines += cards.filter((card) => card.found !== null).length;
         }
-        lines += cards.filter((card) => card.found !== null).length;
-      }
-      assert.ok(lines > 0, 'some results were found off their cards and say so');
-      // Písek's meetings name it in their cities: its label is marked there.
-      await page.goto(at('q=pisek'));
-      await waitForApp(page);
-      assert.ok((await page.locator('a.city-label mark').count()) > 0, 'the city label is marked');
-      const explained = await page.locator('.timeline-entry__found').allTextContents();
-      for (const line of explained) assert.match(line, /^Намерено в: /);
-    } finally {
-      await context.close();
-    }
+        assert.ok(lines > 0, 'some results were found off their cards and say so');
+        // Písek's meetings name it in their cities: its label is marked there.
+        await page.goto(at('q=pisek'));
+        await waitForApp(page);
+        assert.ok((await page.locator('a.city-label mark').count()) > 0, 'the city label is marked');
+        const explained = await page.locator('.timeline-entry__found').allTextContents();
+        for (const line of explained) assert.match(line, /^Намерено в: /);
+      },
+      PHONE,
+    );
   });
 
   test('search knows Bulgarian and English word forms', async () => {
