@@ -5,7 +5,7 @@ use crate::components::static_tree::{el, text, Node};
 use crate::context::Paths;
 use crate::i18n::{country_name, event_type_label, format_range, ui};
 use crate::model::{Catalog, Event, Lang, PartialDate};
-use crate::query::{highlight, is_marked, matched_parts, EventFilter, Facet, Part};
+use crate::query::{highlight, matched_parts, EventFilter, Facet, Part};
 
 /// The card's date. A range may break after its dash (`<wbr>`): with large text on a phone
 /// "10–11 ноември" is wider than the card, and the no-break space that keeps the day with
@@ -46,6 +46,13 @@ pub fn place_label(catalog: &Catalog, event: &Event, lang: Lang) -> Option<Strin
     }
 }
 
+/// Whether one of the nodes [`highlighted`] made is a mark.
+fn has_mark(nodes: &[Node]) -> bool {
+    nodes
+        .iter()
+        .any(|n| matches!(n, Node::Element { tag: "mark", .. }))
+}
+
 /// Text with the words of the current search in `mark` elements.
 fn highlighted(value: &str, terms: &[String]) -> Vec<Node> {
     if terms.is_empty() {
@@ -71,11 +78,14 @@ pub fn event_card(
     let title = event.title.resolve(lang);
     let summary = event.summary.resolve(lang);
     let fallback = |r: &crate::model::Resolved<'_>| r.is_fallback(lang).then_some(r.lang.code());
+    let mut marked_on_card = false;
     let cities: Vec<Node> = event
         .all_city_ids()
         .into_iter()
         .filter_map(|id| catalog.city(id))
         .map(|c| {
+            let name = highlighted(c.name.get(lang), terms);
+            marked_on_card |= has_mark(&name);
             // Each city leads to the timeline of its events.
             let mut filter = EventFilter::default();
             filter.insert(Facet::City, &c.id);
@@ -84,7 +94,7 @@ pub fn event_card(
                     .attr("class", "city-label")
                     .attr("href", paths.timeline(lang, &filter.to_query()))
                     .attr_opt("lang", fallback_lang(&c.name, lang))
-                    .children(highlighted(c.name.get(lang), terms)),
+                    .children(name),
             )
         })
         .collect();
@@ -93,10 +103,13 @@ pub fn event_card(
         3 => "h3",
         _ => "h4",
     };
+    let title_text = highlighted(title.text, terms);
+    let summary_text = highlighted(summary.text, terms);
+    marked_on_card |= has_mark(&title_text) || has_mark(&summary_text);
     let link = el("a")
         .attr("href", paths.event(lang, &event.slug))
         .attr_opt("lang", fallback(&title))
-        .children(highlighted(title.text, terms));
+        .children(title_text);
     Some(
         el("article")
             .attr("class", "timeline-entry")
@@ -126,9 +139,13 @@ pub fn event_card(
                 el("p")
                     .attr("class", "timeline-entry__summary")
                     .attr_opt("lang", fallback(&summary))
-                    .children(highlighted(summary.text, terms)),
+                    .children(summary_text),
             )
-            .maybe(found_in(catalog, index, lang, terms))
+            .maybe(
+                (!marked_on_card)
+                    .then(|| found_in(catalog, index, lang, terms))
+                    .flatten(),
+            )
             .maybe((!cities.is_empty()).then(|| {
                 el("ul")
                     .attr("class", "timeline-entry__cities")
@@ -139,22 +156,11 @@ pub fn event_card(
 }
 
 /// For a result whose card shows no marked word (the search found it in the agenda, say):
-/// where on its page the words are. Nothing when the card itself shows a match.
+/// where on its page the words are; nothing while a search word is shorter than three letters.
 fn found_in(catalog: &Catalog, index: usize, lang: Lang, terms: &[String]) -> Option<Node> {
-    if terms.is_empty() {
-        return None;
-    }
-    let event = catalog.events.get(index)?;
-    let shown = [event.title.get(lang), event.summary.get(lang)]
-        .into_iter()
-        .chain(
-            event
-                .all_city_ids()
-                .into_iter()
-                .filter_map(|id| catalog.city(id))
-                .map(|c| c.name.get(lang)),
-        );
-    if shown.into_iter().any(|text| is_marked(text, terms)) {
+    // A word of one or two letters is found almost everywhere: saying where explains nothing,
+    // and asking every text of every card would slow the first keystrokes of a search.
+    if terms.is_empty() || terms.iter().any(|t| t.chars().count() < 3) {
         return None;
     }
     let u = ui(lang);

@@ -48,7 +48,7 @@ ui_table! {
     event_site_visits, event_topics, event_about, event_photos, event_sources, source_published,
     event_previous, event_next, pager_label, event_related, add_to_calendar, copy_link, share, link_copied,
     copy_failed, event_map, event_map_description, host_marker,
-    back_to_timeline, event_actions, presented_by, original_publication,
+    back_to_timeline, on_this_page, event_actions, presented_by, original_publication,
     // Not found
     not_found_title, not_found_text, not_found_suggestions, not_found_event,
     // Accessibility statement
@@ -177,6 +177,7 @@ pub const BG: Ui = Ui {
     event_map_description: "Схема на Европа с участващите градове; домакинът е откроен. Същите градове са изброени в раздел „Участници“.",
     host_marker: "домакин",
     back_to_timeline: "Към всички събития",
+    on_this_page: "На тази страница",
     event_actions: "Действия",
     presented_by: "Представя",
     original_publication: "Оригинална публикация",
@@ -319,6 +320,7 @@ pub const EN: Ui = Ui {
     event_map_description: "A sketch of Europe with the participating cities; the host is highlighted. The same cities are listed under \u{201c}Participants\u{201d}.",
     host_marker: "host",
     back_to_timeline: "Back to all events",
+    on_this_page: "On this page",
     event_actions: "Actions",
     presented_by: "Presented by",
     original_publication: "Original publication",

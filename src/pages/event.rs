@@ -246,23 +246,72 @@ fn event_sections(
     let back = el("p")
         .attr("class", "event__back")
         .child(el("a").attr("href", timeline_href).text(u.back_to_timeline));
-    [
-        about(event, paths, lang),
-        participants(catalog, index, lang),
-        map,
-        delegates(catalog, index, lang),
-        agenda(catalog, index, lang),
-        site_visits(event, lang),
-        topics(catalog, paths, index, lang),
-        photos(event, paths, lang),
-        Some(sources(event, lang)),
-        Some(pager),
-        related_section,
-        Some(back),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    // Who took part and who represented the publisher come first, as the source articles
+    // name them first; the story, the programme and the rest follow.
+    let sections = [
+        (
+            participants(catalog, index, lang),
+            "participants-title",
+            u.event_participants.to_owned(),
+        ),
+        (
+            delegates(catalog, index, lang),
+            "delegates-title",
+            crate::i18n::site::delegates_heading(&catalog.site, lang),
+        ),
+        (
+            about(event, paths, lang),
+            "about-title",
+            u.event_about.to_owned(),
+        ),
+        (
+            agenda(catalog, index, lang),
+            "agenda-title",
+            u.event_agenda.to_owned(),
+        ),
+        (
+            site_visits(event, lang),
+            "visits-title",
+            u.event_site_visits.to_owned(),
+        ),
+        (map, "map-title", u.event_map.to_owned()),
+        (
+            topics(catalog, paths, index, lang),
+            "topics-title",
+            u.event_topics.to_owned(),
+        ),
+        (
+            photos(event, paths, lang),
+            "photos-title",
+            u.event_photos.to_owned(),
+        ),
+        (
+            Some(sources(event, lang)),
+            "sources-title",
+            u.event_sources.to_owned(),
+        ),
+    ];
+    // A long page gets a table of contents: on a phone the sections start a few screens down.
+    // Each link names the page too: "#id" alone would resolve against <base href>.
+    let page = paths.event(lang, &event.slug);
+    let present: Vec<(&str, &str)> = sections
+        .iter()
+        .filter(|(node, _, _)| node.is_some())
+        .map(|(_, id, title)| (*id, title.as_str()))
+        .collect();
+    let contents = (present.len() >= 3).then(|| {
+        el("nav")
+            .attr("class", "event__contents")
+            .attr("aria-label", u.on_this_page)
+            .child(el("ul").children(present.iter().map(|(id, title)| {
+                el("li").child(el("a").attr("href", format!("{page}#{id}")).text(*title))
+            })))
+    });
+    std::iter::once(contents)
+        .chain(sections.into_iter().map(|(node, _, _)| node))
+        .chain([Some(pager), related_section, Some(back)])
+        .flatten()
+        .collect()
 }
 
 /// "Add to calendar" (a link to the event's calendar file, written at build time, so it works

@@ -3,7 +3,7 @@
 
 use super::index::{for_each_part, Part};
 use crate::model::Catalog;
-use crate::text::{fold_for_search, fold_mapped, Form};
+use crate::text::{fold, fold_for_search, fold_mapped, Form};
 
 /// The parts of event `index` where one of the (folded) `terms` is found, each once, in the
 /// order of [`Part`]: what a result that shows no marked word can say about why it was found.
@@ -12,32 +12,50 @@ pub fn matched_parts(catalog: &Catalog, index: usize, terms: &[String]) -> Vec<P
     let Some(event) = catalog.events.get(index) else {
         return parts;
     };
+    let terms = search_terms(terms);
     if terms.is_empty() {
         return parts;
     }
     for_each_part(catalog, event, &mut |part, text| {
-        if parts.last() != Some(&part) && is_marked(text, terms) {
+        if parts.last() != Some(&part) && holds(text, &terms) {
             parts.push(part);
         }
     });
     parts
 }
 
-/// Whether `text` has one of the `terms` (as [`highlight`] would mark it).
-pub fn is_marked(text: &str, terms: &[String]) -> bool {
-    highlight(text, terms).iter().any(|(_, hit)| *hit)
+/// The terms as search words: folded, without empty ones and phrases.
+fn search_terms(terms: &[String]) -> Vec<String> {
+    terms
+        .iter()
+        .map(|t| fold_for_search(t))
+        .filter(|t| !t.is_empty() && !t.contains(' '))
+        .collect()
+}
+
+/// Whether the folded `text` (in either spelling) contains one of the folded `terms`; no
+/// runs are made, as this answers for every text of an event.
+fn holds(text: &str, terms: &[String]) -> bool {
+    let has = |folded: &str| terms.iter().any(|t| folded.contains(t.as_str()));
+    has(&fold(text, Form::Official))
+        || (text.contains(['я', 'Я']) && has(&fold(text, Form::LetterByLetter)))
 }
 
 /// Splits `text` into runs, `true` where a run matches one of the (folded) `terms`.
 /// Adjacent and overlapping matches merge into one run; an empty text gives no runs.
 pub fn highlight(text: &str, terms: &[String]) -> Vec<(String, bool)> {
-    let terms: Vec<String> = terms
-        .iter()
-        .map(|t| fold_for_search(t))
-        .filter(|t| !t.is_empty() && !t.contains(' '))
-        .collect();
+    let terms = search_terms(terms);
+    // Most texts of a page hold no match: found out by folding alone, without the map back to
+    // the source (every visible card's texts are asked on every keystroke).
+    if terms.is_empty() || !holds(text, &terms) {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![(text.to_owned(), false)]
+        };
+    }
     let mut marked = vec![false; text.len()];
-    if !terms.is_empty() {
+    {
         for form in [Form::Official, Form::LetterByLetter] {
             // The two spellings differ only around "я".
             if form == Form::LetterByLetter && !text.contains(['я', 'Я']) {
@@ -57,7 +75,7 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<(String, bool)> {
             }
         }
     }
-    // Most texts of a page hold no match: one run, without walking the characters.
+    // A match in the folded text that maps to no source character leaves nothing marked.
     if !marked.contains(&true) {
         return if text.is_empty() {
             Vec::new()

@@ -15,7 +15,7 @@ mod tests;
 
 pub use filter::{Constraint, EventFilter, Facet, SortOrder};
 pub use group::{group_by_month, MonthGroup, YearGroup};
-pub use highlight::{highlight, is_marked, matched_parts};
+pub use highlight::{highlight, matched_parts};
 pub use index::{Part, SearchIndex};
 pub use run::{count, empty_state_hint, run, FacetCounts, FacetValue, QueryResult};
 pub use url::{decode as percent_decode, encode_into as percent_encode_into};
