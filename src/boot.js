@@ -106,18 +106,19 @@
     start();
   }
 
-  // The app's views write a stable `data-key` on every control whose state carries over (the
-  // search field, the sort, each facet's box, the buttons); the same views drew this HTML, so
-  // a key finds the control's twin in the app's page. A link is known by its address.
+  // The app's views give every control whose state carries over a stable key: its `id` (the
+  // search field, the sort, each facet's box) or, for a button, a `data-key`; the same views
+  // drew this HTML, so a key finds the control's twin in the app's page. A link is known by
+  // its address.
   const keyOf = (element) => {
     if (element.dataset.key) return `[data-key="${CSS.escape(element.dataset.key)}"]`;
+    if (element.id) return `#${CSS.escape(element.id)}`;
     if (element.localName === 'a' && element.hasAttribute('href')) {
       return `a[href="${CSS.escape(element.getAttribute('href'))}"]`;
     }
     return null;
   };
   const twinOf = (key) => key && doc.querySelector(key);
-  const byKey = (key) => doc.querySelector(`[data-key="${CSS.escape(key)}"]`);
   const wants = (event) => event.target instanceof Element && event.target.closest(NEEDS_APP);
 
   for (const type of ['pointerover', 'focusin', 'touchstart']) {
@@ -180,7 +181,7 @@
     doc.addEventListener(
       type,
       (event) => {
-        const key = event.target instanceof HTMLElement && event.target.dataset.key;
+        const key = event.target instanceof HTMLElement && keyOf(event.target);
         if (saved || !key) return;
         touched.add(key);
         start();
@@ -211,7 +212,7 @@
     const focused = active && active !== doc.body && active !== root;
     saved = {
       values: [...touched].map((key) => {
-        const control = byKey(key);
+        const control = twinOf(key);
         return [key, control && control.type === 'checkbox' ? control.checked : control && control.value];
       }),
       focus: focused ? keyOf(active) : null,
@@ -248,7 +249,7 @@
     // Looked up before the values go back: a search may take entries away.
     const focused = twinOf(saved.focus);
     for (const [key, value] of saved.values) {
-      const control = byKey(key);
+      const control = twinOf(key);
       if (!control) continue;
       if (control.type === 'checkbox') {
         if (control.checked !== value) control.click();

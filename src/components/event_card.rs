@@ -46,6 +46,11 @@ pub fn place_label(catalog: &Catalog, event: &Event, lang: Lang) -> Option<Strin
     }
 }
 
+/// Whether the search has a word of one or two letters (found nearly everywhere).
+fn short_words(terms: &[String]) -> bool {
+    terms.iter().any(|t| t.chars().count() < 3)
+}
+
 /// Whether one of the nodes [`highlighted`] made is a mark.
 fn has_mark(nodes: &[Node]) -> bool {
     nodes
@@ -84,7 +89,13 @@ pub fn event_card(
         .into_iter()
         .filter_map(|id| catalog.city(id))
         .map(|c| {
-            let name = highlighted(c.name.get(lang), terms);
+            // A city's label is marked for words of three letters or more: one or two letters
+            // would mark nearly every label, on every keystroke.
+            let name = if short_words(terms) {
+                vec![text(c.name.get(lang))]
+            } else {
+                highlighted(c.name.get(lang), terms)
+            };
             marked_on_card |= has_mark(&name);
             // Each city leads to the timeline of its events.
             let mut filter = EventFilter::default();
@@ -160,7 +171,7 @@ pub fn event_card(
 fn found_in(catalog: &Catalog, index: usize, lang: Lang, terms: &[String]) -> Option<Node> {
     // A word of one or two letters is found almost everywhere: saying where explains nothing,
     // and asking every text of every card would slow the first keystrokes of a search.
-    if terms.is_empty() || terms.iter().any(|t| t.chars().count() < 3) {
+    if terms.is_empty() || short_words(terms) {
         return None;
     }
     let u = ui(lang);

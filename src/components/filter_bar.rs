@@ -145,7 +145,7 @@ pub fn FilterBar(
                         let disabled = v.count == 0 && !v.selected;
                         view! {
                             <li class="facet__option" class:facet__option--empty=disabled>
-                                <input type="checkbox" id=id.clone() data-key=id.clone() prop:checked=v.selected disabled=disabled on:change=toggle/>
+                                <input type="checkbox" id=id.clone() prop:checked=v.selected disabled=disabled on:change=toggle/>
                                 <label for=id>
                                     <span class="facet__label" lang=label_lang>{label}</span>
                                     <span class="facet__count">{v.count}</span>
@@ -190,7 +190,6 @@ pub fn FilterBar(
                 <div class="search__row">
                     <input
                         id="search"
-                        data-key="search"
                         class="search__input"
                         type="search"
                         autocomplete="off"
@@ -210,7 +209,6 @@ pub fn FilterBar(
                     // URL afterwards (browsers ignore attribute changes once a choice was made).
                     <select
                         id="sort"
-                        data-key="sort"
                         class="sort__select"
                         on:change=on_sort
                         prop:value=move || filter.with(|f| if f.sort == SortOrder::OldestFirst { "oldest" } else { "newest" })

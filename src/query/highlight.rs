@@ -3,7 +3,7 @@
 
 use super::index::{for_each_part, Part};
 use crate::model::Catalog;
-use crate::text::{fold, fold_for_search, fold_mapped, Form};
+use crate::text::{fold_for_search, fold_into, fold_mapped, Form};
 
 /// The parts of event `index` where one of the (folded) `terms` is found, each once, in the
 /// order of [`Part`]: what a result that shows no marked word can say about why it was found.
@@ -16,8 +16,9 @@ pub fn matched_parts(catalog: &Catalog, index: usize, terms: &[String]) -> Vec<P
     if terms.is_empty() {
         return parts;
     }
+    let mut buffer = String::new();
     for_each_part(catalog, event, &mut |part, text| {
-        if parts.last() != Some(&part) && holds(text, &terms) {
+        if parts.last() != Some(&part) && holds(&mut buffer, text, &terms) {
             parts.push(part);
         }
     });
@@ -33,12 +34,15 @@ fn search_terms(terms: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Whether the folded `text` (in either spelling) contains one of the folded `terms`; no
-/// runs are made, as this answers for every text of an event.
-fn holds(text: &str, terms: &[String]) -> bool {
-    let has = |folded: &str| terms.iter().any(|t| folded.contains(t.as_str()));
-    has(&fold(text, Form::Official))
-        || (text.contains(['я', 'Я']) && has(&fold(text, Form::LetterByLetter)))
+/// Whether the folded `text` (in either spelling) contains one of the folded `terms`, folded
+/// into `buffer` (reused: this answers for every text of an event); no runs are made.
+fn holds(buffer: &mut String, text: &str, terms: &[String]) -> bool {
+    let mut has = |form: Form| {
+        buffer.clear();
+        fold_into(buffer, text, form);
+        terms.iter().any(|t| buffer.contains(t.as_str()))
+    };
+    has(Form::Official) || (text.contains(['я', 'Я']) && has(Form::LetterByLetter))
 }
 
 /// Splits `text` into runs, `true` where a run matches one of the (folded) `terms`.
@@ -47,7 +51,7 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<(String, bool)> {
     let terms = search_terms(terms);
     // Most texts of a page hold no match: found out by folding alone, without the map back to
     // the source (every visible card's texts are asked on every keystroke).
-    if terms.is_empty() || !holds(text, &terms) {
+    if terms.is_empty() || !holds(&mut String::new(), text, &terms) {
         return if text.is_empty() {
             Vec::new()
         } else {

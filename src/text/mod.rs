@@ -28,8 +28,13 @@ pub fn fold_for_search(text: &str) -> String {
 /// [`fold_for_search`] with a choice of spelling for word-final "ия".
 pub fn fold(text: &str, form: Form) -> String {
     let mut out = String::with_capacity(text.len());
-    fold_with(text, form, |piece, _| out.push_str(piece));
+    fold_into(&mut out, text, form);
     out
+}
+
+/// [`fold`], appended to `out`: a caller folding many texts reuses one buffer.
+pub fn fold_into(out: &mut String, text: &str, form: Form) {
+    fold_with(text, form, |piece, _| out.push_str(piece));
 }
 
 /// A key that orders names as a reader expects: lowercase, Latin letters without their marks

@@ -229,7 +229,7 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
         await page.locator('#f-city-pisek').focus();
         assert.equal(await page.locator('html').getAttribute('data-app'), 'starting');
       });
-      assert.equal(await page.evaluate(() => document.activeElement?.dataset.key), 'f-city-pisek');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-city-pisek');
       assert.equal(await page.locator('#f-city-pisek').isChecked(), false, 'focus alone ticks nothing');
 
       await page.goto(env.app.url);

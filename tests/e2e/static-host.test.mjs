@@ -54,7 +54,8 @@ function loaderConstants(html) {
 }
 
 /** The head of a page up to its own tags: what every page of a build shares. */
-const sharedHead = (html) => html.slice(html.indexOf('<meta charset'), html.indexOf('<!--HEAD-->'));
+/** What every page's head shares: up to its shared-link card (each page has its own). */
+const sharedHead = (html) => html.slice(html.indexOf('<meta charset'), html.indexOf('<!--SHARE-->'));
 
 /** The policy of a built page; fails unless there is exactly one CSP meta. */
 function cspOf(html) {
