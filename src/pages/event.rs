@@ -302,7 +302,13 @@ fn event_sections(
     let contents = (present.len() >= 3).then(|| {
         el("nav")
             .attr("class", "event__contents")
-            .attr("aria-label", u.on_this_page)
+            .attr("aria-labelledby", "contents-title")
+            .child(
+                el("p")
+                    .attr("class", "event__contents-title")
+                    .attr("id", "contents-title")
+                    .text(u.on_this_page),
+            )
             .child(el("ul").children(present.iter().map(|(id, title)| {
                 el("li").child(el("a").attr("href", format!("{page}#{id}")).text(*title))
             })))

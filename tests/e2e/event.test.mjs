@@ -216,6 +216,44 @@ describe('event page', { timeout: 180_000 }, () => {
     );
   });
 
+  test('on a phone, who took part comes first and the contents lead to every section, with or without the app', async () => {
+    await withPage(
+      env.browser,
+      'phone-contents',
+      async ({ page, problems }) => {
+        await page.goto(at(`/events/${SLUG}`));
+        const links = page.locator('nav.event__contents a');
+        const hrefs = await links.evaluateAll((els) => els.map((a) => a.getAttribute('href')));
+        const ids = await page.locator('main section[aria-labelledby] > h2[id]').evaluateAll((els) => els.map((h) => h.id));
+        // Every section but the pager's neighbours and related events is listed, in page order.
+        const listed = hrefs.map((h) => h.split('#')[1]);
+        assert.deepEqual(listed, ids.filter((id) => listed.includes(id)));
+        assert.ok(listed.length >= 5, listed.join(', '));
+        for (const href of hrefs) assert.ok(href.startsWith(`/events/${SLUG}#`), href);
+        assert.ok(ids.indexOf('participants-title') < ids.indexOf('about-title'), 'who took part before the story');
+        assert.ok(ids.indexOf('delegates-title') < ids.indexOf('agenda-title'));
+        const agenda = links.filter({ hasText: 'Програма' });
+        await agenda.tap();
+        await page.waitForFunction(() => {
+          const top = document.getElementById('agenda-title').getBoundingClientRect().top;
+          return top >= 0 && top < 200;
+        });
+        assert.equal(new URL(page.url()).pathname, `/events/${SLUG}`, 'still the same page');
+        await waitForApp(page);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await links.filter({ hasText: 'Източници' }).tap();
+        await page.waitForFunction(() => {
+          const top = document.getElementById('sources-title').getBoundingClientRect().top;
+          return top >= 0 && top < 200;
+        });
+        assert.equal(new URL(page.url()).pathname, `/events/${SLUG}`, 'the app stays on the page too');
+        await axeCheck(page, { label: 'event page with contents' });
+        assertNoProblems(problems, 'contents');
+      },
+      PHONE,
+    );
+  });
+
   test('a shared link shows a card: Open Graph and Twitter tags in the page as written', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });
     try {
