@@ -1,7 +1,7 @@
 //! Fetching the news file, with load errors a visitor can understand.
 //!
-//! One data-access function, [`fetch_news`]; the browser build uses gloo-net. A native build
-//! (the later prerendering step) will read the same file from disk behind the same signature.
+//! One data-access function, [`fetch_news`]: the browser's own `fetch` in the browser build
+//! (no HTTP crate: the wasm carries only the few bindings it calls), the file system natively.
 
 use std::sync::Arc;
 
@@ -74,28 +74,40 @@ pub fn is_json_content_type(value: &str) -> bool {
 /// Fetches and parses the news file at `url`.
 #[cfg(target_arch = "wasm32")]
 pub async fn fetch_news(url: String) -> Result<Arc<News>, LoadError> {
-    let response = gloo_net::http::Request::get(&url)
-        .send()
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    // What the browser says of a failed request, or a plain word when it says nothing.
+    let failed = |e: wasm_bindgen::JsValue| {
+        LoadError::Network(e.as_string().unwrap_or_else(|| "request failed".to_owned()))
+    };
+    let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".to_owned()))?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
         .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
-    let content_type = response.headers().get("content-type").unwrap_or_default();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     if !is_json_content_type(&content_type) {
         return Err(LoadError::ContentType(content_type));
     }
-    // Bytes rather than `text()`: a JS string would be decoded from UTF-8 only to be encoded
-    // back into the wasm memory, extra work on a large archive.
-    let bytes = response
-        .binary()
+    // The browser decodes UTF-8, replacing what is not (as `from_utf8_lossy` would).
+    let text = JsFuture::from(response.text().map_err(failed)?)
         .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    // Invalid UTF-8 becomes U+FFFD, as the browser's text decoding would have done.
-    news_from_text(&String::from_utf8_lossy(&bytes))
+        .map_err(failed)?
+        .as_string()
+        .unwrap_or_default();
+    news_from_text(&text)
 }
 
-/// Native builds read no network: prerendering will provide the file from disk.
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn fetch_news(url: String) -> Result<Arc<News>, LoadError> {
     let path = url.trim_start_matches('/');

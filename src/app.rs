@@ -23,7 +23,7 @@ use crate::pages::{
 ///
 /// The page's loader script listens to the two events: `cxc-mount` (take the state of the
 /// prerendered controls, then remove them) and `cxc-ready`, said once the routed page is in
-/// the DOM (give that state to the app's controls, found by their `data-key`).
+/// the DOM (give that state to the app's controls, found by their `id` or `data-key`).
 /// When the news cannot be loaded and the prerendered page is the one the address asks for,
 /// the app says `cxc-failed` instead and leaves that page alone: it has the news in it, where
 /// the app would only have an error to show. Otherwise (the page is hidden while the app draws

@@ -48,6 +48,7 @@
 
   const failed = () => {
     root.dataset.app = 'failed';
+    root.classList.remove('app-filtering');
     for (const button of doc.querySelectorAll('[aria-busy="true"]')) button.removeAttribute('aria-busy');
     root.classList.remove('app-wait');
     waitStatus(false);
@@ -99,10 +100,16 @@
     const clean = new URL(route.slice(1) || './', doc.baseURI).pathname;
     history.replaceState(history.state, '', clean + location.search + location.hash);
   }
-  if (!route || here() !== route || (isTimeline && location.search.length > 1)) {
+  if (!route || here() !== route) {
     // This HTML is not what the address asks for: hide its main part until the app has it.
     root.classList.add('app-wait');
     doc.addEventListener('DOMContentLoaded', () => root.classList.contains('app-wait') && waitStatus(true));
+    start();
+  } else if (isTimeline && location.search.length > 1) {
+    // A filtered timeline (a shared link): the whole list is already here, so it is shown at
+    // once, marked as being filtered, and the app narrows it as soon as it arrives.
+    root.classList.add('app-filtering');
+    doc.addEventListener('DOMContentLoaded', () => root.classList.contains('app-filtering') && waitStatus(true));
     start();
   }
 
@@ -242,7 +249,7 @@
   doc.addEventListener('cxc-ready', () => {
     if (ready) return;
     ready = true;
-    root.classList.remove('app-wait');
+    root.classList.remove('app-wait', 'app-filtering');
     root.dataset.app = 'ready';
     waitStatus(false);
     if (!saved) return;

@@ -88,13 +88,17 @@ pub fn announce_once(name: &'static str) {
     }
 }
 
-/// Whether the loader hides the prerendered page (`<html class="app-wait">`) because it is not
-/// the page the address asks for.
+/// Whether the prerendered page is not the one the address asks for: hidden by the loader
+/// (`<html class="app-wait">`), or a whole timeline shown under a filtered address while the
+/// app comes (`app-filtering`). Then a failed load is the app's to say, with "try again".
 pub fn page_is_waiting() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
-        .is_some_and(|html| html.class_list().contains("app-wait"))
+        .is_some_and(|html| {
+            let classes = html.class_list();
+            classes.contains("app-wait") || classes.contains("app-filtering")
+        })
 }
 
 /// The base path the page was served under, from `<base href>`.

@@ -10,7 +10,9 @@ use crate::components::filter_nav::FilterNavigator;
 use crate::components::lang_text::fallback_lang;
 use crate::i18n::{count_events, event_type_label, format_year, quote, ui};
 use crate::model::{EventType, Lang};
-use crate::query::{empty_state_hint, Constraint, EventFilter, Facet, QueryResult, SortOrder};
+use crate::query::{
+    did_you_mean, empty_state_hint, Constraint, EventFilter, Facet, QueryResult, SortOrder,
+};
 
 /// The label of a facet value as a visitor reads it.
 pub fn facet_value_label(news: &News, lang: Lang, facet: Facet, value: &str) -> String {
@@ -283,6 +285,19 @@ pub fn ActiveFilters(
     }
 }
 
+/// A button of the empty state that shows another filter: one view type for every such offer
+/// (each `view!` with its own closure type is its own code in the wasm).
+fn offer_button(
+    class: &'static str,
+    label: String,
+    nav: FilterNavigator,
+    next: EventFilter,
+) -> AnyView {
+    let go: Box<dyn Fn(leptos::ev::MouseEvent) + Send + Sync> =
+        Box::new(move |_| nav.go_and_focus_results(&next));
+    view! { <button type="button" class=class on:click=go>{label}</button> }.into_any()
+}
+
 #[component]
 pub fn EmptyState(
     news: Arc<News>,
@@ -306,20 +321,43 @@ pub fn EmptyState(
                 Constraint::Text => u.empty_clear_text.to_owned(),
             };
             let nav = nav.clone();
-            let lift = move |_| {
-                let mut next = filter.get_untracked();
-                next.remove_constraint(&constraint);
-                nav.go_and_focus_results(&next);
-            };
+            let mut next = f.clone();
+            next.remove_constraint(&constraint);
+            offer_button(
+                "button empty-state__lift",
+                format!("{} {what} ({})", u.empty_clear, count_events(lang, count)),
+                nav,
+                next,
+            )
+        });
+        // Words of the archive near the ones typed, each a button that searches for it.
+        let near = did_you_mean(&news.catalog, &news.index, &f);
+        let suggestions = (!near.is_empty()).then(|| {
+            let buttons = near
+                .into_iter()
+                .map(|text| {
+                    let mut next = f.clone();
+                    next.text = text.clone();
+                    let button = offer_button(
+                        "button button--link empty-state__word",
+                        text,
+                        nav.clone(),
+                        next,
+                    );
+                    view! { <li>{button}</li> }
+                })
+                .collect_view();
             view! {
-                <button type="button" class="button empty-state__lift" on:click=lift>
-                    {format!("{} {what} ({})", u.empty_clear, count_events(lang, count))}
-                </button>
+                <div class="empty-state__near">
+                    <p class="empty-state__near-title" id="did-you-mean">{u.empty_did_you_mean}</p>
+                    <ul class="empty-state__words" aria-labelledby="did-you-mean">{buttons}</ul>
+                </div>
             }
         });
         Some(view! {
             <div class="empty-state">
                 <p class="empty-state__title">{u.empty_title}</p>
+                {suggestions}
                 <p class="empty-state__advice">{u.empty_advice}</p>
                 {offer}
             </div>

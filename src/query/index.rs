@@ -252,6 +252,19 @@ impl SearchIndex {
     }
 
     /// Sets in `bits` every event that has a word containing one of the spellings of `word`.
+    /// Up to `max` words of the archive nearest to `word` (folded) in spelling: at most one
+    /// letter off for words of up to five letters, two for longer ones; nearest first, then
+    /// the word more events hold. Each comes with an event that holds it. Makes the word part
+    /// first if needed.
+    pub(super) fn nearest_words(
+        &self,
+        catalog: &Catalog,
+        word: &str,
+        max: usize,
+    ) -> Vec<(String, usize)> {
+        self.words_of(catalog).nearest(word, max)
+    }
+
     /// Makes the word part first if needed, so a search typed early still finds everything.
     pub(super) fn mark_events(&self, catalog: &Catalog, word: &SearchWord, bits: &mut [u64]) {
         self.words_of(catalog).mark_events(word, bits);
@@ -308,6 +321,36 @@ impl WordIndex {
         }
     }
 
+    fn nearest(&self, word: &str, max: usize) -> Vec<(String, usize)> {
+        let wanted: Vec<char> = word.chars().collect();
+        let limit = if wanted.len() <= 5 { 1 } else { 2 };
+        // The best `max` so far, kept in order by insertion (a handful: no sort needed).
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let mut row = Vec::new();
+        for id in 0..self.count() {
+            let candidate = self.word(id);
+            let length = candidate.chars().count();
+            if length.abs_diff(wanted.len()) > limit || candidate == word {
+                continue;
+            }
+            if let Some(distance) = edit_distance(&wanted, candidate, limit, &mut row) {
+                let entry = (distance, usize::MAX - self.postings.get(id).len(), id);
+                let at = found.iter().position(|e| entry < *e).unwrap_or(found.len());
+                if at < max {
+                    found.insert(at, entry);
+                    found.truncate(max);
+                }
+            }
+        }
+        found
+            .into_iter()
+            .filter_map(|(_, _, id)| {
+                let event = *self.postings.get(id).first()? as usize;
+                Some((self.word(id).to_owned(), event))
+            })
+            .collect()
+    }
+
     fn mark_events(&self, word: &SearchWord, bits: &mut [u64]) {
         for form in word.forms().filter(|f| !f.is_empty()) {
             // One pass over all words; after a hit, go on from the next word.
@@ -327,6 +370,31 @@ impl WordIndex {
             }
         }
     }
+}
+
+/// The Levenshtein distance between `a` and `b` when it is at most `limit`; `row` is reused
+/// between calls. Words of a query and of the archive are short, so the full table is cheap;
+/// a row whose every cell is over the limit ends the work early.
+fn edit_distance(a: &[char], b: &str, limit: usize, row: &mut Vec<usize>) -> Option<usize> {
+    row.clear();
+    row.extend(0..=a.len());
+    for (j, cb) in b.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = j + 1;
+        let mut smallest = row[0];
+        for i in 0..a.len() {
+            let above = row[i + 1];
+            let cost = usize::from(a[i] != cb);
+            row[i + 1] = (diagonal + cost).min(above + 1).min(row[i] + 1);
+            diagonal = above;
+            smallest = smallest.min(row[i + 1]);
+        }
+        if smallest > limit {
+            return None;
+        }
+    }
+    let distance = row[a.len()];
+    (distance <= limit).then_some(distance)
 }
 
 /// Everything a visitor might search an event by, in both languages.

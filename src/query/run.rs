@@ -253,6 +253,84 @@ fn values<T>(
 /// When `filter` leaves nothing: the one constraint whose removal would bring back the most
 /// events, with that number, so the view can offer to lift it. `None` when there are results
 /// or when no single constraint helps. Ties go to the first in [`EventFilter::constraints`].
+/// For a search that finds nothing: up to three queries that would, each the visitor's query
+/// with its words that find nothing replaced by the archive's nearest words ("pisk" →
+/// "pisek"). Written in the script the visitor typed: a Cyrillic query gets the words as the
+/// archive writes them („срща“ → „среща“), a Latin one their Latin spelling.
+pub fn did_you_mean(catalog: &Catalog, index: &SearchIndex, filter: &EventFilter) -> Vec<String> {
+    let typed: Vec<&str> = filter.text.split_whitespace().collect();
+    if typed.is_empty() || count(catalog, index, filter) > 0 {
+        return Vec::new();
+    }
+    let cyrillic = filter
+        .text
+        .chars()
+        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    let finds = |word: &str| {
+        let alone = EventFilter {
+            text: word.to_owned(),
+            ..Default::default()
+        };
+        count(catalog, index, &alone) > 0
+    };
+    // Each word that finds nothing alone, with the words it could be.
+    let mut choices: Vec<Vec<String>> = Vec::new();
+    for word in &typed {
+        if finds(word) {
+            choices.push(vec![(*word).to_owned()]);
+            continue;
+        }
+        let folded = crate::text::fold_for_search(word);
+        let near: Vec<String> = index
+            .nearest_words(catalog, &folded, 3)
+            .into_iter()
+            .map(|(near, event)| {
+                if cyrillic {
+                    written_as(catalog, event, &near).unwrap_or(near)
+                } else {
+                    near
+                }
+            })
+            .collect();
+        if near.is_empty() {
+            return Vec::new();
+        }
+        choices.push(near);
+    }
+    // The first word with several choices varies; the others take their nearest.
+    let varying = choices.iter().position(|c| c.len() > 1);
+    let ways = varying.map_or(1, |v| choices[v].len());
+    let mut out: Vec<String> = Vec::new();
+    for way in 0..ways {
+        let words: Vec<&str> = choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| c[if Some(i) == varying { way } else { 0 }].as_str())
+            .collect();
+        let query = words.join(" ");
+        if !out.contains(&query) && finds(&query) {
+            out.push(query);
+        }
+    }
+    out
+}
+
+/// How event `event`'s own texts write the folded word `folded`.
+fn written_as(catalog: &Catalog, event: usize, folded: &str) -> Option<String> {
+    let mut found = None;
+    crate::query::index::for_each_part(catalog, catalog.events.get(event)?, &mut |_, text| {
+        if found.is_some() {
+            return;
+        }
+        // Split at spaces and punctuation only: no Unicode letter tables in the wasm.
+        found = text
+            .split(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || "„“”«»–—".contains(c))
+            .find(|w| !w.is_empty() && crate::text::fold_for_search(w) == folded)
+            .map(str::to_owned);
+    });
+    found
+}
+
 pub fn empty_state_hint(
     catalog: &Catalog,
     index: &SearchIndex,

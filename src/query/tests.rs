@@ -740,3 +740,35 @@ fn facet_values_keep_their_order_while_filtering() {
     let counts = run(&catalog, &index, &EventFilter::default()).facets.cities;
     assert!(counts.iter().all(|v| v.count <= counts[0].count));
 }
+
+#[test]
+fn a_search_that_finds_nothing_offers_the_nearest_words_in_the_script_typed() {
+    let catalog = shipped_catalog();
+    let index = SearchIndex::new(&catalog);
+    let offer = |text: &str| {
+        let filter = EventFilter {
+            text: text.into(),
+            ..Default::default()
+        };
+        did_you_mean(&catalog, &index, &filter)
+    };
+    // One letter off, in Latin: the Latin spelling; in Cyrillic: as the archive writes it.
+    let latin = offer("pisk");
+    assert!(latin.contains(&"pisek".to_owned()), "{latin:?}");
+    let cyrillic = offer("Писк");
+    assert!(cyrillic.iter().any(|s| s == "Писек"), "{cyrillic:?}");
+    // Every offer finds something; a word that finds something stays as typed.
+    for query in latin.iter().chain(&cyrillic) {
+        let filter = EventFilter {
+            text: query.clone(),
+            ..Default::default()
+        };
+        assert!(count(&catalog, &index, &filter) > 0, "{query}");
+    }
+    let two = offer("смолян pisk");
+    assert!(two.iter().all(|q| q.starts_with("смолян ")), "{two:?}");
+    // Nothing to offer when the search finds something, or nothing is near.
+    assert!(offer("pisek").is_empty());
+    assert!(offer("qqqqzzzz").is_empty());
+    assert!(offer("").is_empty());
+}

@@ -11,6 +11,7 @@ import { describe, test } from 'node:test';
 import {
   APP_TIMEOUT_MS,
   DIST_DIR,
+  PHONE,
   assertNoProblems,
   axeCheck,
   collectProblems,
@@ -262,20 +263,29 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
     });
   });
 
-  test('a filtered address starts the app at once and keeps the unfiltered HTML out of sight', async () => {
-    await withPage(env.browser, 'prerender-filtered', async ({ page, problems }) => {
-      const status = page.locator('#app-status');
-      await beforeTheApp(page, '/?city=pisek', async () => {
-        assert.equal(await page.locator('html').getAttribute('data-app'), 'starting');
-        assert.equal(await page.locator(ENTRY).first().isVisible(), false, 'the unfiltered list is hidden');
-        assert.equal(await status.getAttribute('role'), 'status');
-        assert.equal((await status.textContent()).trim(), 'Страницата се зарежда…', 'screen readers hear why');
-      });
-      assert.equal(await page.locator('#f-city-pisek').isChecked(), true);
-      assert.ok(await page.locator(ENTRY).first().isVisible());
-      assert.equal((await status.textContent()).trim(), '', 'and nothing once the page is there');
-      assertNoProblems(problems, 'a filtered address');
-    });
+  test('a shared filtered link shows the whole list at once and the app narrows it when it arrives', async () => {
+    await withPage(
+      env.browser,
+      'prerender-filtered',
+      async ({ page, problems }) => {
+        const status = page.locator('#app-status');
+        await beforeTheApp(page, '/?city=pisek', async () => {
+          assert.equal(await page.locator('html').getAttribute('data-app'), 'starting');
+          assert.ok(await page.locator(ENTRY).first().isVisible(), 'the list is shown while the app comes');
+          assert.equal(await page.locator(ENTRY).count(), 24);
+          assert.ok(await page.locator('html.app-filtering').count(), 'marked as being filtered');
+          assert.equal(await status.getAttribute('role'), 'status');
+          assert.equal((await status.textContent()).trim(), 'Страницата се зарежда…', 'screen readers hear why');
+        });
+        assert.equal(await page.locator('#f-city-pisek').isChecked(), true);
+        const count = await page.locator(ENTRY).count();
+        assert.ok(count > 0 && count < 24, `narrowed to Písek's events (${count})`);
+        assert.equal(await page.locator('html.app-filtering').count(), 0);
+        assert.equal((await status.textContent()).trim(), '', 'and nothing once the page is there');
+        assertNoProblems(problems, 'a filtered address');
+      },
+      PHONE,
+    );
   });
 
   test('when the app cannot load, the page stays readable and says so', async () => {

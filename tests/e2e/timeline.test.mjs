@@ -461,4 +461,21 @@ describe('timeline', { timeout: 180_000 }, () => {
     });
   });
 
+  test('a search that finds nothing offers the nearest words, in the script typed, by keyboard', async () => {
+    await withPage(env.browser, 'did-you-mean', async ({ page, problems }) => {
+      await openTimeline(page, `q=${encodeURIComponent('Писк')}`);
+      const words = page.locator('.empty-state__word');
+      assert.deepEqual(await words.allInnerTexts(), ['Писек']);
+      await words.first().focus();
+      await page.keyboard.press('Enter');
+      await waitForQuery(page, (q) => q.get('q') === 'Писек');
+      await page.waitForFunction(() => document.activeElement?.id === 'result-count', null, { timeout: APP_TIMEOUT_MS });
+      assert.ok((await page.locator(ENTRY).count()) > 0);
+      await openTimeline(page, 'q=pisk');
+      assert.ok((await words.allInnerTexts()).includes('pisek'));
+      await axeCheck(page, { label: 'the empty state with suggestions' });
+      assertNoProblems(problems, 'did you mean');
+    });
+  });
+
 });
