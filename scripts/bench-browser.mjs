@@ -63,7 +63,10 @@
 //
 // Usage: node scripts/bench-browser.mjs [--dist DIR] [--sizes 200,2000,10000] [--runs 5]
 //          [--warmup 1] [--seed 2018] [--word pisek] [--throttle 4] [--json FILE]
-//          [--newsctl release|debug] [--time-limit-min 45]
+//          [--newsctl release|debug] [--time-limit-min 45] [--phone]
+// --phone: a phone visitor instead (see PHONE below): 412 px touch screen, 150 ms round trip,
+//   1.6 Mbit/s down, CPU slowed 4×; the word is typed at once on landing, 120 ms a letter, and
+//   the figure is the time from the first (and the last) keystroke to the filtered count.
 // Build the app first: trunk build --release --dist DIR (default DIR: dist).
 
 import { spawnSync } from 'node:child_process';
@@ -86,7 +89,7 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', 
 
 const USAGE = `usage: node scripts/bench-browser.mjs [--dist DIR] [--sizes 200,2000,10000] [--runs 5]
          [--warmup 1] [--seed 2018] [--word pisek] [--throttle RATE] [--json FILE]
-         [--newsctl release|debug] [--time-limit-min 45]`;
+         [--newsctl release|debug] [--time-limit-min 45] [--phone]`;
 
 function parseArgs(argv) {
   const o = {
@@ -100,6 +103,7 @@ function parseArgs(argv) {
     json: null,
     newsctl: 'release',
     timeLimitMin: 45,
+    phone: false,
   };
   const int = (flag, v, min) => {
     const n = Number(v);
@@ -111,6 +115,10 @@ function parseArgs(argv) {
     if (flag === '--help' || flag === '-h') {
       console.log(USAGE);
       process.exit(0);
+    }
+    if (flag === '--phone') {
+      o.phone = true;
+      continue;
     }
     const value = inline ?? argv[++i];
     if (value === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
@@ -623,13 +631,13 @@ function cell(s, unit) {
   return `${fmt(s.median, unit)} (${fmt(s.min, unit)}–${fmt(s.max, unit)})`;
 }
 
-function table(results) {
+function table(results, figures = FIGURES) {
   const lines = [];
   for (const r of results) {
     lines.push(`\n### ${r.events.toLocaleString('en')} events (news.json ${(r.jsonBytes / 1024).toFixed(0)} KB raw, baseline.html ${(r.baselineBytes / 1024).toFixed(0)} KB raw)\n`);
     lines.push('| figure | unit | app: median (min–max) | baseline: median (min–max) | app ÷ baseline |');
     lines.push('|---|---|---:|---:|---:|');
-    for (const [key, label, unit, baselineKey] of FIGURES) {
+    for (const [key, label, unit, baselineKey] of figures) {
       const a = r.app.summary[key];
       const b = baselineKey === null ? null : r.baseline.summary[baselineKey ?? key];
       if (!a && !b) continue;
@@ -639,6 +647,7 @@ function table(results) {
     const note = (page) => {
       const last = page.runs.at(-1);
       if (!last) return '';
+      if (last.articlesInDom === undefined) return `search shows "${last.resultText ?? '?'}"`;
       const started = last.appCall == null ? '' : `, ${last.articles} once the app runs (requests: ${last.appRequests.map((q) => q.path).join(', ')})`;
       return `${last.articlesInDom} articles in the DOM after the page load${started}; search shows "${last.resultText ?? '?'}"`;
     };
@@ -646,6 +655,105 @@ function table(results) {
   }
   return lines.join('\n');
 }
+
+// ---------- a phone visitor ----------
+
+/** The phone profile: a mid-range phone on a slow mobile network. */
+const PHONE = {
+  context: { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 },
+  network: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+  cpu: 4,
+  keyMs: 120,
+};
+
+/** Installed before any page script: when the keys go down and when the count first changes. */
+function phoneInstrument() {
+  const p = { firstKey: null, lastKey: null, filtered: null, initial: null, idle: null };
+  window.__phone = p;
+  addEventListener(
+    'keydown',
+    () => {
+      const now = performance.now();
+      if (p.firstKey === null) {
+        p.firstKey = now;
+        p.initial = document.querySelector('.result-count')?.textContent ?? '';
+      }
+      p.lastKey = now;
+    },
+    true,
+  );
+  new MutationObserver(() => {
+    if (p.firstKey === null || p.filtered !== null) return;
+    const count = document.querySelector('.result-count');
+    const text = count?.textContent ?? '';
+    // The filtered list is on the page once the count says something else and is visible.
+    if (text && text !== p.initial && count.getBoundingClientRect().height > 0) {
+      requestAnimationFrame(() => {
+        if (p.filtered === null) p.filtered = performance.now();
+      });
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+async function measurePhoneRun(browser, url, options) {
+  const context = await browser.newContext(PHONE.context);
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.addInitScript(`(${phoneInstrument.toString()})();`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', PHONE.network);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpu });
+    let phase = 'load';
+    const requests = new Map();
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (!requests.has(e.requestId)) requests.set(e.requestId, { phase, bytes: 0 });
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = requests.get(e.requestId);
+      if (r) r.bytes = e.encodedDataLength;
+    });
+    const bytes = (name) => [...requests.values()].filter((r) => r.phase === name).reduce((sum, r) => sum + r.bytes, 0);
+
+    await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+    // The visitor types as soon as the field is there.
+    await page.locator('#search').waitFor({ state: 'visible', timeout: 120_000 });
+    const field = await page.evaluate(() => performance.now());
+    phase = 'typing';
+    await page.locator('#search').tap();
+    for (const letter of options.word) {
+      await page.keyboard.type(letter);
+      await page.waitForTimeout(PHONE.keyMs);
+    }
+    await page.waitForFunction(() => window.__phone.filtered !== null, null, { timeout: 120_000, polling: 50 });
+    const p = await page.evaluate(() => ({ ...window.__phone }));
+    await page.waitForTimeout(200);
+    return {
+      field,
+      fromFirstKey: p.filtered - p.firstKey,
+      fromLastKey: p.filtered - p.lastKey,
+      bytesBeforeTyping: bytes('load'),
+      bytesTyping: bytes('typing'),
+      resultText: await page.evaluate(() => document.querySelector('.result-count')?.textContent?.trim() ?? null),
+      errors,
+      keys: [],
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const PHONE_FIGURES = [
+  ['field', 'search field visible, from navigation start', 'ms'],
+  ['fromFirstKey', 'filtered results, from the first keystroke', 'ms'],
+  ['fromLastKey', 'filtered results, from the last keystroke', 'ms'],
+  ['bytesBeforeTyping', 'bytes before typing', 'KB'],
+  ['bytesTyping', 'bytes from the first keystroke on', 'KB'],
+];
 
 // ---------- main ----------
 
@@ -672,7 +780,8 @@ async function main() {
     throttle: options.throttle,
   };
   console.log(`bench-browser: sizes ${options.sizes.join(', ')}, ${options.warmup} warm-up + ${options.runs} runs per page, ` +
-    `word "${options.word}", CPU throttle ${options.throttle}×, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    `word "${options.word}", ${options.phone ? `phone profile (412 px, ${PHONE.network.latency} ms round trip, 1.6 Mbit/s, CPU ${PHONE.cpu}×, a letter every ${PHONE.keyMs} ms)` : `CPU throttle ${options.throttle}×`}, ` +
+    `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
   const workDir = await mkdtemp(join(tmpdir(), 'cxc-bench-'));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -694,7 +803,9 @@ async function main() {
           // Alternate which page goes first, so drift in machine load spreads over both.
           const order = i % 2 === 0 ? ['app', 'baseline'] : ['baseline', 'app'];
           for (const name of order) {
-            const run = await measureRun(browser, browserSession, pages[name].url, options, { startApp: name === 'app' });
+            const run = options.phone
+              ? await measurePhoneRun(browser, pages[name].url, options)
+              : await measureRun(browser, browserSession, pages[name].url, options, { startApp: name === 'app' });
             if (i >= options.warmup) pages[name].runs.push(run);
             process.stdout.write(i < options.warmup ? 'w' : name === 'app' ? 'a' : 'b');
           }
@@ -704,7 +815,7 @@ async function main() {
       }
       const summarise = (page) => ({
         runs: page.runs,
-        summary: Object.fromEntries(FIGURES.map(([key]) => [key, summary(page.runs, key)])),
+        summary: Object.fromEntries((options.phone ? PHONE_FIGURES : FIGURES).map(([key]) => [key, summary(page.runs, key)])),
       });
       results.push({ events: n, jsonBytes: prepared.jsonBytes, baselineBytes: prepared.baselineBytes, app: summarise(pages.app), baseline: summarise(pages.baseline) });
       await rm(prepared.site, { recursive: true, force: true });
@@ -717,10 +828,10 @@ async function main() {
   console.log('\n');
   console.log(`Chromium ${machine.chromium}, ${machine.cpus} × ${machine.cpuModel}, viewport ${VIEWPORT.width}×${VIEWPORT.height}, ` +
     `load average at start ${machine.loadStart.map((l) => l.toFixed(2)).join(' ')}, at end ${machine.loadEnd.map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(table(results));
+  console.log(table(results, options.phone ? PHONE_FIGURES : FIGURES));
   const problems = results.flatMap((r) => ['app', 'baseline'].flatMap((p) => r[p].runs.flatMap((run) => run.errors.map((e) => `${r.events} ${p}: ${e}`))));
   if (problems.length) console.log(`\npage errors:\n  ${[...new Set(problems)].join('\n  ')}`);
-  const selfStarted = results.flatMap((r) => r.app.runs.filter((run) => run.appStateAtLoad !== null).map(() => r.events));
+  const selfStarted = options.phone ? [] : results.flatMap((r) => r.app.runs.filter((run) => run.appStateAtLoad !== null).map(() => r.events));
   if (selfStarted.length) console.log(`\nthe page load started the app by itself (its page-load figures include the app) at: ${[...new Set(selfStarted)].join(', ')} events`);
   const unsettled = results.flatMap((r) => ['app', 'baseline'].flatMap((p) => r[p].runs.filter((run) => run.quietTimedOut || run.appQuietTimedOut || run.keys.some((k) => !k.settled)).map(() => `${r.events} ${p}`)));
   if (unsettled.length) console.log(`\nruns that hit a time limit while waiting (figures are lower bounds): ${[...new Set(unsettled)].join(', ')}`);
