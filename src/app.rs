@@ -40,7 +40,11 @@ pub fn start() {
         }
         crate::browser::watch_history_navigation();
         crate::browser::announce("cxc-mount");
-        leptos::mount::mount_to_body(move || view! { <App news paths/> });
+        let today = crate::browser::today();
+        leptos::mount::mount_to_body(move || {
+            provide_context(crate::context::Today(today));
+            view! { <App news paths/> }
+        });
         // `cxc-ready` follows from the routed page itself (see `drawn`): the router draws it
         // a few microtasks after the mount, still in this task.
     });

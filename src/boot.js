@@ -23,6 +23,16 @@
   // Styles show the filters only where a script can run them, and "Share" only where the
   // browser has a share sheet.
   root.classList.add('js');
+  // The visitor's date: "Add to calendar" leads on events still to come (the written page
+  // cannot know the day it is read; the app reads this too).
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  root.dataset.today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  doc.addEventListener('DOMContentLoaded', () => {
+    for (const link of doc.querySelectorAll('.calendar-button[data-ends]')) {
+      if (root.dataset.today <= link.dataset.ends) link.classList.add('button--primary');
+    }
+  });
   if (typeof navigator.share === 'function') root.classList.add('can-share');
   const touched = new Set();
   let started = false;

@@ -147,3 +147,11 @@ pub fn scroll_to_y(y: f64) {
         window.scroll_to_with_x_and_y(0.0, y);
     }
 }
+
+/// The visitor's date as the page's loader noted it (`<html data-today="YYYY-MM-DD">`).
+pub fn today() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .document_element()?
+        .get_attribute("data-today")
+}

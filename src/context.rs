@@ -231,6 +231,16 @@ impl Default for LastView {
     }
 }
 
+/// The visitor's date (`YYYY-MM-DD`, their clock), when the app runs in a browser: what is
+/// over and what is to come. `None` when rendering at publish time: a written page says
+/// nothing that depends on the day it is read, and the loader marks what is to come.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Today(pub Option<String>);
+
+pub fn use_today() -> Today {
+    use_context::<Today>().unwrap_or_default()
+}
+
 pub fn use_last_view() -> LastView {
     use_context::<LastView>().unwrap_or_default()
 }

@@ -17,7 +17,7 @@ use crate::components::event_sections::{
 use crate::components::lang_text::{fallback_lang, lang_text};
 use crate::components::load_state::with_news;
 use crate::components::static_tree::{el, Node};
-use crate::context::{use_last_view, use_paths, Paths};
+use crate::context::{use_last_view, use_paths, use_today, Paths};
 use crate::i18n::{event_type_label, format_date, format_range, ui};
 use crate::model::relations::{neighbours, related};
 use crate::model::{Catalog, Event, Lang};
@@ -332,6 +332,22 @@ fn EventActions(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
         .map(|e| paths.asset(&crate::export::event_calendar_path(lang, &e.slug)))
         .unwrap_or_default();
     let calendar_file = event.map(crate::export::ics_file_name).unwrap_or_default();
+    // The last day the event can mean, for "is it over?": the loader and the app compare it
+    // with the visitor's date; "Add to calendar" leads only for what is still to come.
+    let ends = event
+        .map(|e| {
+            let (y, m, d) = e.last().last_day();
+            crate::model::PartialDate::ymd(y, m, d).iso()
+        })
+        .unwrap_or_default();
+    let to_come = use_today()
+        .0
+        .is_some_and(|today| today.as_str() <= ends.as_str());
+    let calendar_class = if to_come {
+        "button button--primary calendar-button"
+    } else {
+        "button calendar-button"
+    };
     let on_copy = move |_| {
         #[cfg(target_arch = "wasm32")]
         match crate::browser::current_url() {
@@ -345,7 +361,7 @@ fn EventActions(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
     };
     view! {
         <div class="event__actions" role="group" aria-label=u.event_actions>
-            <a class="button button--primary calendar-button" href=calendar_href download=calendar_file type="text/calendar">
+            <a class=calendar_class data-ends=ends href=calendar_href download=calendar_file type="text/calendar">
                 <span aria-hidden="true" class="button__icon">"📅"</span>{u.add_to_calendar}
             </a>
             <button type="button" class="button copy-link-button" data-key="copy-link" on:click=on_copy>

@@ -147,6 +147,31 @@ describe('event page', { timeout: 180_000 }, () => {
     });
   });
 
+  test('"Add to calendar" leads only on events still to come, on the written page and in the app', async () => {
+    const primary = (page) =>
+      page.locator('.calendar-button').evaluate((a) => a.classList.contains('button--primary'));
+    // Today (the meeting is over): a plain button, before and after the app.
+    await withPage(env.browser, 'calendar-past', async ({ page }) => {
+      await page.goto(at(`/events/${SLUG}`));
+      assert.equal(await primary(page), false, 'over: not the main button');
+      await waitForApp(page);
+      assert.equal(await primary(page), false);
+    });
+    // A week before the meeting, by the visitor's clock: the main button, both ways.
+    await withPage(env.browser, 'calendar-to-come', async ({ page, problems }) => {
+      await page.clock.setFixedTime(new Date('2022-11-03T10:00:00'));
+      await page.goto(at(`/events/${SLUG}`));
+      assert.equal(await primary(page), true, 'to come: the main button');
+      await waitForApp(page);
+      assert.equal(await primary(page), true, 'the app says the same');
+      // Its last day still counts as to come.
+      await page.clock.setFixedTime(new Date('2022-11-11T20:00:00'));
+      await page.goto(at(`/events/${SLUG}`));
+      assert.equal(await primary(page), true);
+      assertNoProblems(problems, 'calendar to come');
+    });
+  });
+
   test('"Add to calendar" downloads a valid iCalendar file, without the app', async () => {
     await withPage(env.browser, 'event-calendar', async ({ page, problems }) => {
       const requests = [];
