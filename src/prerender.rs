@@ -205,7 +205,12 @@ mod tests {
             html.starts_with("<!doctype html><html lang=\"bg\" data-route=\"/\">"),
             "{html}"
         );
-        assert!(html.contains("<title>Хронология на проекта | +CityxChange</title><!--/HEAD-->"));
+        let title = format!(
+            "<title>{} | {}</title><!--/HEAD-->",
+            crate::i18n::ui(Lang::Bg).timeline_title,
+            news.catalog.site.project.acronym
+        );
+        assert!(html.contains(&title), "{html}");
         assert!(
             !html.contains("<p>loading</p>"),
             "the template's placeholder gives way"
@@ -228,7 +233,7 @@ mod tests {
         let heading = r#"<h3 class="timeline-month__title">"#;
         assert!(html.contains(&format!("{heading}Ноември 2022")), "{html}");
         assert!(!html.contains(&format!("{heading}ноември")), "{html}");
-        // The Písek workshop of 2020 is known only to the year.
+        // The shipped file has an event known only to its year.
         assert!(
             html.contains(&format!("{heading}Без уточнен месец</h3>")),
             "{html}"

@@ -310,7 +310,7 @@ fn whole_calendar_holds_every_event_oldest_first_with_a_name() {
     let lines = content_lines(&calendar_ics(&catalog, Lang::Bg, BASE));
     assert_eq!(
         property(&lines, "X-WR-CALNAME:"),
-        ["+CityxChange – Община Смолян"]
+        ["OPEN-CITY – Община Пловдив"]
     );
     assert_eq!(
         property(&lines, "UID:"),
@@ -353,8 +353,8 @@ fn jsonld_describes_the_event_for_schema_org() {
     assert_eq!(doc["location"]["address"]["addressCountry"], "CZ");
     // No host organisation: the publisher organises as far as the page can tell.
     assert_eq!(doc["organizer"]["@type"], "Organization");
-    assert_eq!(doc["organizer"]["name"], "Smolyan Municipality");
-    assert_eq!(doc["organizer"]["url"], "https://www.smolyan.bg/");
+    assert_eq!(doc["organizer"]["name"], "Plovdiv Municipality");
+    assert_eq!(doc["organizer"]["url"], "https://www.plovdiv.example/");
     assert_eq!(
         doc["image"],
         serde_json::json!(["https://www.smolyan.bg/cityxchange/images/pisek-2022.jpg"])
@@ -566,7 +566,7 @@ fn atom_feed_is_well_formed_newest_first_and_complete() {
         assert!(order.windows(2).all(|w| w[0] < w[1]), "newest first");
     }
     let bg = atom_feed(&catalog, Lang::Bg, BASE);
-    assert!(bg.contains("<name>Община Смолян</name>"));
+    assert!(bg.contains("<name>Община Пловдив</name>"));
     assert!(bg.contains(
         "<link rel=\"alternate\" type=\"text/html\" href=\"https://www.smolyan.bg/cityxchange/\"/>"
     ));

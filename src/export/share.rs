@@ -211,7 +211,11 @@ mod tests {
         assert_eq!((card.locale, card.alternate_locale), ("en_GB", "bg_BG"));
         assert_eq!(
             card.site_name,
-            format!("{} – Smolyan Municipality", catalog.site.project.acronym)
+            format!(
+                "{} – {}",
+                catalog.site.project.acronym,
+                catalog.site.publisher.get(Lang::En)
+            )
         );
         let plain = share_card(
             &catalog,

@@ -250,7 +250,7 @@ mod tests {
             "{bg}"
         );
         let en = timeline_intro(&s, Lang::En);
-        assert!(en.contains("(Horizon 2020), 2020–2024."), "{en}");
+        assert!(en.contains("(Horizon Europe), 2020–2024."), "{en}");
         s.project.end = PartialDate::ym(2020, 9);
         assert_eq!(project_years(&s, Lang::En), "2020");
     }

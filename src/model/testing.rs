@@ -9,12 +9,12 @@ use super::types::{
     Event, EventType, Image, Lang, Link, Participants, Project, Site, Source, Text,
 };
 
-/// A source at `url`, published by the project, with a neutral title.
+/// A source at `url`, published by a project office, with a neutral title.
 pub fn source(url: &str) -> Source {
     Source {
         url: url.into(),
         title: Text::new("Източник", "Source"),
-        publisher: "+CityxChange".into(),
+        publisher: "Project office".into(),
         date: None,
     }
 }
@@ -40,7 +40,7 @@ pub fn event(slug: &str, kind: EventType, start: PartialDate, title: Text) -> Ev
         site_visits: Vec::new(),
         topics: Vec::new(),
         images: Vec::new(),
-        sources: vec![source("https://cityxchange.eu/")],
+        sources: vec![source("https://project.example.org/")],
         note: None,
     }
 }
@@ -60,17 +60,17 @@ pub fn image(src: &str, alt: Text) -> Image {
 /// The municipality's site serving the app from `canonical_url`, in both languages.
 pub fn site(canonical_url: &str) -> Site {
     Site {
-        publisher: Text::new("Община Смолян", "Smolyan Municipality"),
-        url: "https://www.smolyan.bg/".into(),
+        publisher: Text::new("Община Пловдив", "Plovdiv Municipality"),
+        url: "https://www.plovdiv.example/".into(),
         canonical_url: canonical_url.into(),
         project: Project {
-            name: Text::new("Позитивен градски обмен", "Positive City ExChange"),
-            acronym: "+CityxChange".into(),
-            programme: Text::new("Хоризонт 2020", "Horizon 2020"),
-            grant_agreement: Some("824260".into()),
+            name: Text::new("Отворен град", "Open City"),
+            acronym: "OPEN-CITY".into(),
+            programme: Text::new("Хоризонт Европа", "Horizon Europe"),
+            grant_agreement: Some("101000001".into()),
             start: PartialDate::ym(2018, 11),
             end: PartialDate::ym(2023, 10),
-            website: "https://cityxchange.eu/".into(),
+            website: "https://project.example.org/".into(),
             description: None,
             logo: None,
             funding: None,
@@ -79,7 +79,7 @@ pub fn site(canonical_url: &str) -> Site {
         languages: vec![Lang::Bg, Lang::En],
         contact: Link {
             label: Text::new("Обратна връзка", "Feedback"),
-            url: Some("https://www.smolyan.bg/".into()),
+            url: Some("https://www.plovdiv.example/".into()),
         },
         home_city: None,
         statement_date: None,
