@@ -119,7 +119,7 @@ fn Shell() -> impl IntoView {
 /// then gives the prerendered controls' state to the app's (see `start`).
 fn drawn(page: impl IntoView) -> impl IntoView {
     #[cfg(target_arch = "wasm32")]
-    Effect::new(|_| crate::browser::announce_once("cxc-ready"));
+    Effect::new(|_| crate::browser::announce_ready());
     page
 }
 

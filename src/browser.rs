@@ -71,20 +71,13 @@ pub fn announce(name: &str) {
     }
 }
 
-/// [`announce`], the first time only.
-pub fn announce_once(name: &'static str) {
+/// Says `cxc-ready` to the loader, once: the first page the app draws.
+pub fn announce_ready() {
     thread_local! {
-        static SAID: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+        static SAID: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
-    let first = SAID.with_borrow_mut(|said| {
-        let first = !said.contains(&name);
-        if first {
-            said.push(name);
-        }
-        first
-    });
-    if first {
-        announce(name);
+    if !SAID.replace(true) {
+        announce("cxc-ready");
     }
 }
 

@@ -142,7 +142,7 @@ pub type NewsState = Option<Result<Arc<News>, LoadError>>;
 
 /// The loaded news, shared by every page, and the way to ask for it again after a failure.
 ///
-/// The app starts with the outcome of the first load already in hand (see [`start`]): the
+/// The app starts with the outcome of the first load already in hand (see `app::start`): the
 /// first frame it draws is the finished page, never a loading state over prerendered content.
 #[derive(Clone, Copy)]
 pub struct NewsResource {

@@ -83,18 +83,19 @@ pub fn event_card(
     let title = event.title.resolve(lang);
     let summary = event.summary.resolve(lang);
     let fallback = |r: &crate::model::Resolved<'_>| r.is_fallback(lang).then_some(r.lang.code());
+    // A city's label is marked for words of three letters or more: one or two letters would
+    // mark nearly every label, on every keystroke.
+    let mark_cities = !short_words(terms);
     let mut marked_on_card = false;
     let cities: Vec<Node> = event
         .all_city_ids()
         .into_iter()
         .filter_map(|id| catalog.city(id))
         .map(|c| {
-            // A city's label is marked for words of three letters or more: one or two letters
-            // would mark nearly every label, on every keystroke.
-            let name = if short_words(terms) {
-                vec![text(c.name.get(lang))]
-            } else {
+            let name = if mark_cities {
                 highlighted(c.name.get(lang), terms)
+            } else {
+                vec![text(c.name.get(lang))]
             };
             marked_on_card |= has_mark(&name);
             // Each city leads to the timeline of its events.

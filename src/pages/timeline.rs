@@ -59,8 +59,6 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
         let news = news.clone();
         request_idle_callback(move || news.prepare_search());
     }
-    // How many entries are drawn: a page, or more for the result the visitor asked more of.
-    // Derived, so that a new result starts again at one page without an effect writing back.
     // Back to the timeline brings the place where the visitor left it: as many entries as were
     // drawn, scrolled as far (the browser alone would scroll a list of one page).
     let last_view = use_last_view();
@@ -71,6 +69,8 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
     let place = last_view
         .get(lang)
         .filter(|p| returning && filter.with_untracked(|f| p.query == f.to_query()));
+    // How many entries are drawn: a page, or more for the result the visitor asked more of.
+    // Derived, so that a new result starts again at one page without an effect writing back.
     let expanded = RwSignal::new(
         place
             .as_ref()
