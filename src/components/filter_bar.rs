@@ -6,13 +6,18 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::News;
-use crate::components::filter_nav::FilterNavigator;
+use crate::components::filter_nav::{focus_results, FilterNavigator};
 use crate::components::lang_text::fallback_lang;
 use crate::i18n::{count_events, event_type_label, format_year, quote, ui};
 use crate::model::{EventType, Lang};
 use crate::query::{
     did_you_mean, empty_state_hint, Constraint, EventFilter, Facet, QueryResult, SortOrder,
 };
+
+/// A facet group with more values than this folds…
+const FOLD_OVER: usize = 8;
+/// …to its first (most frequent) values, and the chosen ones.
+const FOLDED_SHOWN: usize = 6;
 
 /// The label of a facet value as a visitor reads it.
 pub fn facet_value_label(news: &News, lang: Lang, facet: Facet, value: &str) -> String {
@@ -129,11 +134,19 @@ pub fn FilterBar(
     let groups = Facet::ALL.into_iter().map(|facet| {
         let news = news.clone();
         let nav = nav.clone();
+        // A long group shows its most frequent values (and every chosen one) until the
+        // visitor asks for all: on a phone, forty organisations would push the results off.
+        let values = result.with_untracked(|r| r.facets.get(facet).len());
+        let folds = values > FOLD_OVER;
+        let unfolded = RwSignal::new(false);
         let options = move || {
+            let all = !folds || unfolded.get();
             result.with(|r| {
                 r.facets.get(facet)
                     .iter()
-                    .map(|v| {
+                    .enumerate()
+                    .filter(|(n, v)| all || *n < FOLDED_SHOWN || v.selected)
+                    .map(|(_, v)| {
                         let value = v.value.clone();
                         let label = facet_value_label(&news, lang, facet, &value);
                         let label_lang = facet_value_lang(&news, lang, facet, &value);
@@ -163,13 +176,47 @@ pub fn FilterBar(
         // that delayed the first paint of the prerendered timeline by about 20 ms (measured).
         let title_id = format!("facet-{}-title", facet.key());
         let labelled_by = title_id.clone();
+        let list_id = format!("facet-{}-options", facet.key());
+        let fold_button = folds.then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="button button--link facet__more"
+                    data-key=format!("facet-more-{}", facet.key())
+                    aria-controls=list_id.clone()
+                    aria-expanded=move || unfolded.get().to_string()
+                    on:click=move |_| unfolded.update(|u| *u = !*u)
+                >
+                    {move || if unfolded.get() {
+                        u.facet_show_fewer.to_owned()
+                    } else {
+                        format!("{} ({values})", u.facet_show_all)
+                    }}
+                </button>
+            }
+        });
         view! {
             <div class=format!("facet facet--{}", facet.key()) role="group" aria-labelledby=labelled_by>
                 <p class="facet__title" id=title_id>{facet_name(lang, facet)}</p>
-                <ul class="facet__options">{options}</ul>
+                <ul class="facet__options" id=list_id>{options}</ul>
+                {fold_button}
             </div>
         }
     }).collect_view();
+    // The live count where the choices are made: at the foot of the panel, in sight while the
+    // panel scrolls. It closes the panel (on a phone) and takes the visitor to the results.
+    let results_label = move || {
+        let n = result.with(|r| r.events.len());
+        if n == 0 {
+            u.show_none.to_owned()
+        } else {
+            format!("{} {}", u.show_results, count_events(lang, n))
+        }
+    };
+    let show_results = move |_| {
+        set_open.set(false);
+        focus_results();
+    };
 
     view! {
         <aside class="filters" class:filters--open=open aria-labelledby="filters-title">
@@ -220,6 +267,11 @@ pub fn FilterBar(
                     </select>
                 </div>
                 {groups}
+                <div class="filters__done">
+                    <button type="button" class="button button--primary filters__show" data-key="filters-show" on:click=show_results>
+                        {results_label}
+                    </button>
+                </div>
             </div>
         </aside>
     }

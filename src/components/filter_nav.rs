@@ -51,9 +51,15 @@ impl FilterNavigator {
     /// the count is what the visitor wants to see next (focus also scrolls it into view).
     pub fn go_and_focus_results(&self, filter: &EventFilter) {
         self.go(filter, false);
-        #[cfg(target_arch = "wasm32")]
-        leptos::prelude::request_animation_frame(|| {
-            crate::browser::focus_selector("#result-count");
-        });
+        focus_results();
     }
+}
+
+/// Moves focus to the result count, which brings it into view, once the change just made is
+/// drawn. The count, not the search field: on a phone a focused field opens the keyboard.
+pub fn focus_results() {
+    #[cfg(target_arch = "wasm32")]
+    leptos::prelude::request_animation_frame(|| {
+        crate::browser::focus_selector("#result-count");
+    });
 }

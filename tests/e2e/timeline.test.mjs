@@ -381,6 +381,112 @@ describe('timeline', { timeout: 180_000 }, () => {
       assertNoProblems(problems, 'narrow screen');
     });
   });
+  test('on a phone, each choice shows its count at the foot of the screen, and one tap leads to the results', async () => {
+    await withPage(
+      env.browser,
+      'timeline-filter-sheet',
+      async ({ page, problems }) => {
+        await openTimeline(page);
+        await page.locator('.filters__toggle').tap();
+        const show = page.locator('.filters__show');
+        await show.waitFor({ state: 'visible', timeout: APP_TIMEOUT_MS });
+        const inView = (locator) =>
+          locator.evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= window.innerHeight;
+          });
+        // A choice in the middle of the panel: the live count is still in sight.
+        const box = page.locator('.facet--city input:not([disabled])').first();
+        await box.scrollIntoViewIfNeeded();
+        await box.tap();
+        const count = await waitForCount(page, /от общо/);
+        const n = leadingNumber(count);
+        await page.waitForFunction(
+          (want) => document.querySelector('.filters__show')?.textContent.includes(want),
+          `${n} `,
+          { timeout: APP_TIMEOUT_MS },
+        );
+        assert.ok(await inView(show), 'the action is on screen where the choice was made');
+        assert.match(await show.innerText(), new RegExp(`^Покажете ${n} събити[ея]$`));
+
+        await show.tap();
+        await page.waitForFunction(() => document.activeElement?.id === 'result-count', null, { timeout: APP_TIMEOUT_MS });
+        assert.equal(await page.locator('.filters__toggle').getAttribute('aria-expanded'), 'false', 'the panel closed');
+        assert.ok(await inView(page.locator(COUNT)), 'the count is in sight');
+        assert.equal(await page.locator(ENTRY).count(), n);
+        assertNoProblems(problems, 'filter sheet');
+      },
+      PHONE,
+    );
+  });
+
+  test('a long facet group folds to its most frequent values and opens by keyboard', async () => {
+    await withPage(env.browser, 'timeline-facet-fold', async ({ page, problems }) => {
+      await openTimeline(page);
+      // The longest group of the shipped data, whichever it is.
+      const longest = await page.$$eval('.facet', (groups) =>
+        groups
+          .map((g) => ({ key: g.className.match(/facet--(\w+)/)[1], more: !!g.querySelector('.facet__more') }))
+          .filter((g) => g.more)
+          .map((g) => g.key),
+      );
+      assert.ok(longest.length > 0, 'some group is long enough to fold');
+      const group = page.locator(`.facet--${longest[0]}`);
+      const more = group.locator('.facet__more');
+      const shown = () => group.locator('.facet__option').count();
+      assert.equal(await shown(), 6);
+      assert.equal(await more.getAttribute('aria-expanded'), 'false');
+      const total = Number((await more.innerText()).match(/\((\d+)\)/)[1]);
+      assert.ok(total > 8);
+
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((key) => document.querySelectorAll(`.facet--${key} .facet__option`).length > 6, longest[0], {
+        timeout: APP_TIMEOUT_MS,
+      });
+      assert.equal(await shown(), total);
+      assert.equal(await more.getAttribute('aria-expanded'), 'true');
+      assert.equal(await page.evaluate(() => document.activeElement?.className), 'button button--link facet__more');
+
+      // A value chosen from the folded part stays in sight when the group folds again.
+      const last = group.locator('.facet__option input').last();
+      const id = await last.getAttribute('id');
+      await last.check();
+      await waitForQuery(page, (q) => q.size > 0);
+      await more.click();
+      await page.waitForFunction((key) => document.querySelectorAll(`.facet--${key} .facet__option`).length <= 7, longest[0], {
+        timeout: APP_TIMEOUT_MS,
+      });
+      assert.equal(await shown(), 7);
+      assert.equal(await page.locator(`#${id}`).isChecked(), true);
+      await axeCheck(page, { label: 'a folded facet group' });
+      assertNoProblems(problems, 'facet fold');
+    });
+  });
+
+  test('on a wide screen the filters stay beside a long list, with the count at their foot', async () => {
+    await withPage(env.browser, 'timeline-sticky-filters', async ({ page, problems }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openTimeline(page);
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+      const box = page.locator('.facet--year input').first();
+      await box.scrollIntoViewIfNeeded();
+      await box.check();
+      const n = leadingNumber(await waitForCount(page, /от общо/));
+      const show = page.locator('.filters__show');
+      await page.waitForFunction((want) => document.querySelector('.filters__show')?.textContent.includes(want), `${n} `, {
+        timeout: APP_TIMEOUT_MS,
+      });
+      const r = await show.boundingBox();
+      assert.ok(r && r.y >= 0 && r.y + r.height <= 800, `the count is on screen: ${JSON.stringify(r)}`);
+      await show.click();
+      await page.waitForFunction(() => document.activeElement?.id === 'result-count', null, { timeout: APP_TIMEOUT_MS });
+      const c = await page.locator(COUNT).boundingBox();
+      assert.ok(c.y >= 0 && c.y < 800, 'the results are in sight');
+      assertNoProblems(problems, 'sticky filters');
+    });
+  });
+
   test('in dark mode, an option that would find nothing stands apart from the live ones', async () => {
     const context = await env.browser.newContext({ locale: 'bg-BG', colorScheme: 'dark' });
     try {
