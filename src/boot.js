@@ -179,6 +179,16 @@
     const title = doc.querySelector('main h1')?.textContent.trim() || doc.title;
     navigator.share({ title, url: location.href }).catch(() => {});
   });
+  // Paper shows every folded part of a long page; the screen gets them back as they were.
+  let foldedForPrint = [];
+  window.addEventListener('beforeprint', () => {
+    foldedForPrint = [...doc.querySelectorAll('details:not([open])')];
+    for (const details of foldedForPrint) details.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const details of foldedForPrint) details.open = false;
+    foldedForPrint = [];
+  });
   // "#main" resolves against <base href>, so the skip link would open the Bulgarian timeline
   // from every other page. In-page links move the focus instead (the app does the same).
   doc.addEventListener('click', (event) => {

@@ -5,7 +5,7 @@ use crate::components::body_text::body_text;
 use crate::components::lang_text::{fallback_lang, fallback_note, label, lang_text};
 use crate::components::static_tree::{el, text, Node};
 use crate::context::Paths;
-use crate::i18n::{city_role_label, compare_names, country_name, format_date, ui};
+use crate::i18n::{city_role_label, compare_names, country_name, format_date, plural, ui};
 use crate::model::{
     Catalog, City, CityRole, Event, Lang, OrganisationRole, PartialDate, Presenter, Session, Text,
 };
@@ -56,6 +56,41 @@ fn lang_span(class: &'static str, value: &Text, lang: Lang) -> Node {
 /// A `time` element with its machine-readable date.
 pub fn time(date: PartialDate, shown: &str) -> Node {
     el("time").attr("datetime", date.iso()).text(shown)
+}
+
+/// A list longer than this shows its first `LIST_SHOWN` items and folds the rest, so that a
+/// long list does not push the rest of the page screens down on a phone.
+const LIST_FOLDS_OVER: usize = 8;
+const LIST_SHOWN: usize = 6;
+/// A programme with more sessions than this shows its days folded, each with its count.
+const AGENDA_FOLDS_OVER: usize = 8;
+
+/// `items` as a `tag` list of `class`; a long one keeps its first items in sight and the rest
+/// behind "Show more (n)" (a `<details>`: it works without the app and the browser's find in
+/// page opens it), the rest as a list of its own that carries on the numbering.
+pub fn folding_list(
+    tag: &'static str,
+    class: &'static str,
+    items: Vec<Node>,
+    lang: Lang,
+) -> Vec<Node> {
+    if items.len() <= LIST_FOLDS_OVER {
+        return vec![el(tag).attr("class", class).children(items)];
+    }
+    let mut first = items;
+    let rest = first.split_off(LIST_SHOWN);
+    let summary = format!("{} ({})", ui(lang).show_more, rest.len());
+    let more = el(tag)
+        .attr("class", class)
+        .attr_opt("start", (tag == "ol").then(|| (LIST_SHOWN + 1).to_string()))
+        .children(rest);
+    vec![
+        el(tag).attr("class", class).children(first),
+        el("details")
+            .attr("class", "fold")
+            .child(el("summary").attr("class", "fold__summary").text(summary))
+            .child(more),
+    ]
 }
 
 /// Cities by role, then organisations with the lead partner first.
@@ -119,7 +154,7 @@ pub fn participants(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node>
         el("div")
             .attr("class", "participants__group")
             .child(el("h3").text(title))
-            .child(el("ul").attr("class", "participants__list").children(items))
+            .children(folding_list("ul", "participants__list", items, lang))
     };
     let city_groups = groups.into_iter().map(|(role, cities)| {
         let items = cities
@@ -168,7 +203,7 @@ pub fn delegates(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
             "delegates-title",
             &crate::i18n::site::delegates_heading(&catalog.site, lang),
         )
-        .child(el("ul").attr("class", "delegates__list").children(people))
+        .children(folding_list("ul", "delegates__list", people, lang))
     })
 }
 
@@ -218,20 +253,39 @@ pub fn agenda(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
                     .map(|d| lang_span("agenda__description", d, lang)),
             )
     };
+    let sessions: usize = event.agenda.iter().map(|d| d.sessions.len()).sum();
+    let folds = sessions > AGENDA_FOLDS_OVER;
     let days = event.agenda.iter().enumerate().map(|(n, day)| {
-        el("div")
-            .attr("class", "agenda__day")
-            .child(
-                el("h3")
-                    .attr("class", "agenda__day-title")
-                    .text(format!("{} {} – ", u.agenda_day, n + 1))
-                    .child(time(day.date, &format_date(day.date, lang))),
-            )
-            .child(
-                el("ol")
-                    .attr("class", "agenda__sessions")
-                    .children(day.sessions.iter().map(session)),
-            )
+        let title = el("h3")
+            .attr("class", "agenda__day-title")
+            .text(format!("{} {} – ", u.agenda_day, n + 1))
+            .child(time(day.date, &format_date(day.date, lang)));
+        let list = el("ol")
+            .attr("class", "agenda__sessions")
+            .children(day.sessions.iter().map(session));
+        if folds {
+            // Folded, each day says how much it holds.
+            let n = day.sessions.len();
+            let count = format!(
+                " ({n} {})",
+                plural(n, u.agenda_item_one, u.agenda_item_other)
+            );
+            el("details")
+                .attr("class", "agenda__day fold")
+                .child(
+                    el("summary")
+                        .attr("class", "fold__summary agenda__day-summary")
+                        .child(
+                            title.child(el("span").attr("class", "agenda__day-count").text(count)),
+                        ),
+                )
+                .child(list)
+        } else {
+            el("div")
+                .attr("class", "agenda__day")
+                .child(title)
+                .child(list)
+        }
     });
     Some(section("agenda", "agenda-title", u.event_agenda).children(days))
 }
@@ -239,17 +293,25 @@ pub fn agenda(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
 /// Places the delegates visited.
 pub fn site_visits(event: &Event, lang: Lang) -> Option<Node> {
     (!event.site_visits.is_empty()).then(|| {
-        let visits = event.site_visits.iter().map(|v| {
-            el("li")
-                .child(lang_span("site-visits__title", &v.title, lang))
-                .maybe(
-                    v.description
-                        .as_ref()
-                        .map(|d| lang_span("site-visits__description", d, lang)),
-                )
-        });
-        section("site-visits", "visits-title", ui(lang).event_site_visits)
-            .child(el("ul").attr("class", "site-visits__list").children(visits))
+        let visits: Vec<Node> = event
+            .site_visits
+            .iter()
+            .map(|v| {
+                el("li")
+                    .child(lang_span("site-visits__title", &v.title, lang))
+                    .maybe(
+                        v.description
+                            .as_ref()
+                            .map(|d| lang_span("site-visits__description", d, lang)),
+                    )
+            })
+            .collect();
+        section("site-visits", "visits-title", ui(lang).event_site_visits).children(folding_list(
+            "ul",
+            "site-visits__list",
+            visits,
+            lang,
+        ))
     })
 }
 
@@ -333,30 +395,38 @@ pub fn photos(event: &Event, paths: &Paths, lang: Lang) -> Option<Node> {
 /// Where the facts come from; always shown.
 pub fn sources(event: &Event, lang: Lang) -> Node {
     let u = ui(lang);
-    let items = event.sources.iter().map(|s| {
-        let title = s.title.resolve(lang);
-        let date = s.date.map(|d| {
-            [
-                text(format!(", {} ", u.source_published)),
-                time(d, &format_date(d, lang)),
-            ]
-        });
-        el("li")
-            .child(
-                el("a")
-                    .attr("href", s.url.as_str())
-                    .attr_opt("lang", title.is_fallback(lang).then_some(title.lang.code()))
-                    .text(title.text),
-            )
-            .child(
-                el("span")
-                    .attr("class", "sources__meta")
-                    .text(format!(" – {}", s.publisher))
-                    .children(date.into_iter().flatten()),
-            )
-    });
-    section("sources", "sources-title", u.event_sources)
-        .child(el("ul").attr("class", "sources__list").children(items))
+    let items: Vec<Node> = event
+        .sources
+        .iter()
+        .map(|s| {
+            let title = s.title.resolve(lang);
+            let date = s.date.map(|d| {
+                [
+                    text(format!(", {} ", u.source_published)),
+                    time(d, &format_date(d, lang)),
+                ]
+            });
+            el("li")
+                .child(
+                    el("a")
+                        .attr("href", s.url.as_str())
+                        .attr_opt("lang", title.is_fallback(lang).then_some(title.lang.code()))
+                        .text(title.text),
+                )
+                .child(
+                    el("span")
+                        .attr("class", "sources__meta")
+                        .text(format!(" – {}", s.publisher))
+                        .children(date.into_iter().flatten()),
+                )
+        })
+        .collect();
+    section("sources", "sources-title", u.event_sources).children(folding_list(
+        "ul",
+        "sources__list",
+        items,
+        lang,
+    ))
 }
 
 #[cfg(test)]
@@ -381,6 +451,97 @@ mod tests {
             node.write_html(&mut html);
         }
         html
+    }
+
+    fn items(n: usize) -> Vec<Node> {
+        (1..=n)
+            .map(|i| el("li").text(format!("item {i}")))
+            .collect()
+    }
+
+    #[test]
+    fn a_long_list_keeps_its_first_items_in_sight_and_folds_the_rest() {
+        let short = folding_list("ul", "x", items(LIST_FOLDS_OVER), Lang::Bg);
+        assert_eq!(short.len(), 1, "a list of {LIST_FOLDS_OVER} stays whole");
+        assert_eq!(short[0].select("li", None).len(), LIST_FOLDS_OVER);
+
+        let long = folding_list("ol", "x", items(11), Lang::En);
+        assert_eq!(long.len(), 2);
+        assert_eq!(long[0].select("li", None).len(), LIST_SHOWN);
+        let details = &long[1];
+        assert_eq!(details.select("details", None).len(), 1);
+        assert!(
+            details.select("details", None)[0].get("open").is_none(),
+            "folded"
+        );
+        let summary = details.select("summary", None)[0].text_content();
+        assert_eq!(summary, "Show more (5)");
+        let rest = details.select("ol", None)[0];
+        assert_eq!(rest.get("start"), Some("7"), "the numbering carries on");
+        let texts: Vec<String> = rest
+            .select("li", None)
+            .iter()
+            .map(|n| n.text_content())
+            .collect();
+        assert_eq!(texts.first().map(String::as_str), Some("item 7"));
+        assert_eq!(
+            texts.last().map(String::as_str),
+            Some("item 11"),
+            "nothing is lost"
+        );
+        assert!(
+            folding_list("ul", "x", items(9), Lang::Bg)[1].select("ul", None)[0]
+                .get("start")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_long_programme_folds_its_days_each_with_its_count() {
+        let news = crate::api::news_from_text(include_str!("../../public/data/news.json")).unwrap();
+        let mut catalog = news.catalog.clone();
+        let index = catalog
+            .events
+            .iter()
+            .position(|e| !e.agenda.is_empty())
+            .unwrap();
+        let day = catalog.events[index].agenda[0].clone();
+        let session = day.sessions[0].clone();
+        let mut long = day.clone();
+        long.sessions = vec![session.clone(); AGENDA_FOLDS_OVER];
+        let mut one = day;
+        one.sessions = vec![session];
+        catalog.events[index].agenda = vec![long, one];
+        let node = agenda(&catalog, index, Lang::Bg).unwrap();
+        let days = node.select("details", None);
+        assert_eq!(days.len(), 2);
+        let summaries: Vec<String> = node
+            .select("summary", None)
+            .iter()
+            .map(|n| n.text_content())
+            .collect();
+        assert!(
+            summaries[0].ends_with(&format!("({AGENDA_FOLDS_OVER} точки)")),
+            "{summaries:?}"
+        );
+        assert!(summaries[1].ends_with("(1 точка)"), "{summaries:?}");
+        for summary in node.select("summary", None) {
+            assert_eq!(
+                summary.select("h3", None).len(),
+                1,
+                "each day keeps its heading"
+            );
+        }
+
+        catalog.events[index].agenda.truncate(1);
+        catalog.events[index].agenda[0]
+            .sessions
+            .truncate(AGENDA_FOLDS_OVER);
+        let node = agenda(&catalog, index, Lang::Bg).unwrap();
+        assert!(
+            node.select("details", None).is_empty(),
+            "a short programme is shown whole"
+        );
     }
 
     #[test]

@@ -192,23 +192,30 @@ fn event_sections(
             (c.clone(), label)
         })
         .collect();
+    // The map belongs with the lists of who took part (it draws the same cities), not in a
+    // section of its own that would name them all once more.
     let map = (!map_cities.is_empty()).then(|| {
-        section("city-map", "map-title", u.event_map).child(
-            el("figure")
-                .attr("class", "city-map__figure")
-                .child(city_map(
-                    map_cities,
-                    host_city,
-                    crate::i18n::site::home_city(catalog).map(|c| c.id.as_str()),
-                    "map-caption",
-                ))
-                .child(
-                    el("figcaption")
-                        .attr("id", "map-caption")
-                        .attr("class", "city-map__caption")
-                        .text(u.event_map_description),
-                ),
-        )
+        el("figure")
+            .attr("class", "city-map__figure")
+            .attr("aria-labelledby", "map-title")
+            .child(
+                el("h3")
+                    .attr("id", "map-title")
+                    .attr("class", "city-map__title")
+                    .text(u.event_map),
+            )
+            .child(city_map(
+                map_cities,
+                host_city,
+                crate::i18n::site::home_city(catalog).map(|c| c.id.as_str()),
+                "map-caption",
+            ))
+            .child(
+                el("figcaption")
+                    .attr("id", "map-caption")
+                    .attr("class", "city-map__caption")
+                    .text(u.event_map_description),
+            )
     });
     let (previous, next) = neighbours(catalog, index);
     let neighbour_link = |i: Option<usize>, label: &'static str, rel: &'static str| {
@@ -250,7 +257,7 @@ fn event_sections(
     // name them first; the story, the programme and the rest follow.
     let sections = [
         (
-            participants(catalog, index, lang),
+            participants(catalog, index, lang).map(|p| p.maybe(map)),
             "participants-title",
             u.event_participants.to_owned(),
         ),
@@ -274,7 +281,6 @@ fn event_sections(
             "visits-title",
             u.event_site_visits.to_owned(),
         ),
-        (map, "map-title", u.event_map.to_owned()),
         (
             topics(catalog, paths, index, lang),
             "topics-title",

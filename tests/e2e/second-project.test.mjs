@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import {
   APP_TIMEOUT_MS,
+  PHONE,
   REPO_ROOT,
   assertNoProblems,
   axeCheck,
@@ -103,5 +104,41 @@ describe('another project published with the same shell', { timeout: 180_000 }, 
         assertNoProblems(problems, path);
       });
     }
+  });
+  test('on a phone, a long list of organisations folds behind "show more", by touch and by keyboard, app or not', async () => {
+    // The event of the file with the most organisations, whichever it is.
+    const orgs = (e) => (e.participants?.organisations ?? []).length;
+    const long = [...OTHER.events].sort((a, b) => orgs(b) - orgs(a))[0];
+    assert.ok(orgs(long) > 8, `some event of the file has more than 8 organisations (${orgs(long)})`);
+    await withPage(
+      env.browser,
+      'second-fold',
+      async ({ page, problems }) => {
+        await page.goto(at(`events/${long.slug}`));
+        const group = page.locator('.participants__group').last();
+        const visible = () => group.locator('li:visible').count();
+        const summary = group.locator('summary');
+        const total = await group.locator('li').count();
+        assert.ok(total >= orgs(long), `${total} listed`);
+        assert.equal(await visible(), 6, 'the first six in sight');
+        assert.equal(await summary.innerText(), `Покажете още (${total - 6})`);
+        await summary.tap();
+        await page.waitForFunction(() => document.querySelector('.participants__group:last-child details')?.open);
+        assert.equal(await visible(), total, 'every organisation, none lost');
+
+        await waitForApp(page);
+        assert.equal(await visible(), 6, 'the app draws the page folded again');
+        await summary.focus();
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => document.querySelector('.participants__group:last-child details')?.open);
+        assert.equal(await visible(), total);
+        // The map is part of who took part: no section of its own, no entry in the contents.
+        assert.equal(await page.locator('#participants-title ~ figure .city-map__svg, .participants .city-map__svg').count(), 1);
+        assert.equal(await page.locator('nav.event__contents a[href$="#map-title"]').count(), 0);
+        await axeCheck(page, { label: 'a folded list opened' });
+        assertNoProblems(problems, 'fold');
+      },
+      PHONE,
+    );
   });
 });
