@@ -42,6 +42,7 @@ step "install"              bash scripts/install.sh
 step "format"               cargo fmt --all -- --check
 step "lint"                 cargo clippy --all-targets --locked -- -D warnings
 step "native tests"         cargo test --locked
+step "map outlines up to date" node scripts/outlines.mjs --check
 step "news data check"      cargo run --locked --quiet --bin newsctl -- check public/data/news.json
 step "browser unit tests"   cargo test --locked --target wasm32-unknown-unknown --test 'web*'
 step "release build"        trunk build --release

@@ -3,130 +3,292 @@
 //! beside it is the accessible equivalent.
 
 use crate::components::static_tree::{svg_el, Node};
+use crate::export::map::{Frame, WIDTH};
 use crate::model::City;
 
-/// The part of Europe the project's cities lie in (degrees).
-const WEST: f64 = -12.0;
-const EAST: f64 = 32.0;
-const SOUTH: f64 = 35.0;
-const NORTH: f64 = 67.0;
-const WIDTH: f64 = 400.0;
-const WIDTH_PX: i32 = 400;
-
-/// Longitudes shrink with latitude; scaling by the cosine of the middle latitude (51°) keeps
-/// the shapes of distances believable at this size. A constant: trigonometry at run time would
-/// cost the wasm more than this line.
-const SCALE_X: f64 = 0.6293203910498375;
-
-fn height() -> f64 {
-    WIDTH * (NORTH - SOUTH) / ((EAST - WEST) * SCALE_X)
-}
-
-/// Map coordinates of a point, clamped into the frame.
-pub fn project(lat: f64, lon: f64) -> (f64, f64) {
-    let x = (lon.clamp(WEST, EAST) - WEST) / (EAST - WEST) * WIDTH;
-    let y = (NORTH - lat.clamp(SOUTH, NORTH)) / (NORTH - SOUTH) * height();
-    (x, y)
-}
-
-/// The map as an SVG tree: sea, grid lines every 10° of longitude and 5° of latitude, then
-/// one marker with its label per city; the host city's marker is larger, the publisher's
-/// own city (`home`) is ringed.
+/// The map as an SVG tree in `frame`: sea, the frame's coastlines and borders (the image at
+/// `outlines`, written at publish time), then one marker with its name per city. The host
+/// city's marker is larger and its name says so on a second line (`host`: its id and that
+/// word); the publisher's own city (`home`) is ringed.
+///
+/// Names are text in the page's font at a size set in `rem` (they grow with the visitor's
+/// text size) and run towards the middle of the map, so that none is cut off at an edge.
 pub fn city_map(
+    frame: Frame,
+    outlines: String,
     cities: Vec<(City, String)>,
-    host: Option<String>,
+    host: Option<(String, &str)>,
     home: Option<&str>,
     caption_id: &'static str,
 ) -> Node {
-    // Whole pixels: float formatting would add weight to the wasm for no visible gain.
-    let px = |v: f64| v.round() as i32;
-    let h = px(height());
-    let line = |x1: i32, y1: i32, x2: i32, y2: i32| {
-        svg_el("line")
-            .attr("class", "city-map__grid")
-            .attr("x1", x1.to_string())
-            .attr("y1", y1.to_string())
-            .attr("x2", x2.to_string())
-            .attr("y2", y2.to_string())
-    };
-    let grid_lon = (-10..=30).step_by(10).map(|lon| {
-        let x = px(project(SOUTH, f64::from(lon)).0);
-        line(x, 0, x, h)
-    });
-    let grid_lat = (40..=65).step_by(5).map(|lat| {
-        let y = px(project(f64::from(lat), WEST).1);
-        line(0, y, WIDTH_PX, y)
-    });
-    let markers = cities.into_iter().map(|(city, label)| {
-        let (x, y) = project(city.lat, city.lon);
-        let is_host = host.as_deref() == Some(city.id.as_str());
+    // Whole units: float formatting would add weight to the wasm for no visible gain.
+    let px = |v: f64| (v.round() as i32).to_string();
+    let width = px(WIDTH);
+    let height = px(frame.height());
+    let labels: Vec<Label> = cities
+        .iter()
+        .map(|(city, name)| {
+            let (x, y) = frame.project(city.lat, city.lon);
+            let chars = name.chars().count();
+            // The host's second line, "(host)", may be the wider one.
+            match host.as_ref().filter(|(id, _)| *id == city.id) {
+                Some((_, note)) => Label {
+                    x,
+                    y,
+                    chars: chars.max(note.chars().count() + 2),
+                    lines: 2,
+                },
+                None => Label {
+                    x,
+                    y,
+                    chars,
+                    lines: 1,
+                },
+            }
+        })
+        .collect();
+    let sides = place_labels(&labels, frame.height());
+    let markers = cities.into_iter().zip(sides).map(|((city, name), side)| {
+        let (x, y) = frame.project(city.lat, city.lon);
+        let host_note = host
+            .as_ref()
+            .filter(|(id, _)| *id == city.id)
+            .map(|(_, note)| *note);
         let is_home = home == Some(city.id.as_str());
-        let class = match (is_host, is_home) {
+        let class = match (host_note.is_some(), is_home) {
             (true, true) => "city-map__marker city-map__marker--host city-map__marker--home",
             (true, false) => "city-map__marker city-map__marker--host",
             (false, true) => "city-map__marker city-map__marker--home",
             (false, false) => "city-map__marker",
         };
-        // Labels on the right, except near the eastern edge.
-        let (dx, anchor) = if x > WIDTH - 90.0 {
-            (-9, "end")
-        } else {
-            (9, "start")
+        // Offsets in em: they grow with the names when the visitor's text does.
+        let (dx, dy, anchor) = match side {
+            Side::Right => ("0.6em", "0.35em", "start"),
+            Side::Left => ("-0.6em", "0.35em", "end"),
+            Side::Above => (
+                "0",
+                if host_note.is_some() {
+                    "-1.8em"
+                } else {
+                    "-0.7em"
+                },
+                "middle",
+            ),
+            Side::Below => ("0", "1.35em", "middle"),
         };
         let (x, y) = (px(x), px(y));
+        let label = svg_el("text")
+            .attr("x", x.clone())
+            .attr("y", y.clone())
+            .attr("dy", dy)
+            .attr("text-anchor", anchor)
+            .child(svg_el("tspan").attr("dx", dx).text(name))
+            .maybe(host_note.map(|note| {
+                svg_el("tspan")
+                    .attr("class", "city-map__note")
+                    .attr("x", x.clone())
+                    .attr("dx", dx)
+                    .attr("dy", "1.15em")
+                    .text(format!("({note})"))
+            }));
         svg_el("g")
             .attr("class", class)
             .child(
                 svg_el("circle")
-                    .attr("cx", x.to_string())
-                    .attr("cy", y.to_string())
-                    .attr("r", if is_host { "7" } else { "5" }),
+                    .attr("cx", x)
+                    .attr("cy", y)
+                    .attr("r", if host_note.is_some() { "7" } else { "5" }),
             )
-            .child(
-                svg_el("text")
-                    .attr("x", (x + dx).to_string())
-                    .attr("y", (y + 4).to_string())
-                    .attr("text-anchor", anchor)
-                    .text(label),
-            )
+            .child(label)
     });
     svg_el("svg")
         .attr("class", "city-map__svg")
-        .attr("viewBox", format!("0 0 {WIDTH_PX} {h}"))
+        .attr("viewBox", format!("0 0 {width} {height}"))
         .attr("role", "img")
         .attr("aria-labelledby", caption_id)
         .child(
             svg_el("rect")
                 .attr("class", "city-map__sea")
-                .attr("width", WIDTH_PX.to_string())
-                .attr("height", h.to_string())
+                .attr("width", width.clone())
+                .attr("height", height.clone())
                 .attr("rx", "8"),
         )
-        .children(grid_lon)
-        .children(grid_lat)
+        .child(
+            svg_el("image")
+                .attr("class", "city-map__land")
+                .attr("href", outlines)
+                .attr("width", width)
+                .attr("height", height),
+        )
         .children(markers)
+}
+
+/// Which side of its marker a name goes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Side {
+    Right,
+    Left,
+    Above,
+    Below,
+}
+
+/// A marker and the size of its name: characters and lines.
+struct Label {
+    x: f64,
+    y: f64,
+    chars: usize,
+    lines: usize,
+}
+
+/// The name's box (map units, at the page's usual text size) on one side of its marker.
+fn label_box(label: &Label, side: Side) -> [f64; 4] {
+    // About 9.5 units a character and 19 a line for a 16-unit bold name.
+    let w = label.chars as f64 * 9.5;
+    let h = label.lines as f64 * 19.0;
+    let (x, y) = (label.x, label.y);
+    match side {
+        Side::Right => [x + 9.0, y - 10.0, x + 9.0 + w, y - 10.0 + h],
+        Side::Left => [x - 9.0 - w, y - 10.0, x - 9.0, y - 10.0 + h],
+        Side::Above => [x - w / 2.0, y - 8.0 - h, x + w / 2.0, y - 8.0],
+        Side::Below => [x - w / 2.0, y + 8.0, x + w / 2.0, y + 8.0 + h],
+    }
+}
+
+fn overlap(a: [f64; 4], b: [f64; 4]) -> f64 {
+    let w = a[2].min(b[2]) - a[0].max(b[0]);
+    let h = a[3].min(b[3]) - a[1].max(b[1]);
+    if w > 0.0 && h > 0.0 {
+        w * h
+    } else {
+        0.0
+    }
+}
+
+/// A side for each name, one after the other: the side with the least overlap with the names
+/// placed so far, the other markers and the space outside the map; towards the middle of the
+/// map first when sides tie, so that names run into the map rather than off it.
+fn place_labels(labels: &[Label], height: f64) -> Vec<Side> {
+    let frame = [0.0, 0.0, WIDTH, height];
+    let markers: Vec<[f64; 4]> = labels
+        .iter()
+        .map(|l| [l.x - 7.0, l.y - 7.0, l.x + 7.0, l.y + 7.0])
+        .collect();
+    let mut placed: Vec<[f64; 4]> = Vec::new();
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let inward = if label.x > WIDTH * 0.55 {
+                [Side::Left, Side::Right]
+            } else {
+                [Side::Right, Side::Left]
+            };
+            let mut best = (f64::MAX, inward[0]);
+            for side in [inward[0], inward[1], Side::Above, Side::Below] {
+                let b = label_box(label, side);
+                let area = (b[2] - b[0]) * (b[3] - b[1]);
+                let cost = placed.iter().map(|p| overlap(b, *p)).sum::<f64>()
+                    + markers
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| *j != i)
+                        .map(|(_, m)| overlap(b, *m))
+                        .sum::<f64>()
+                    + 2.0 * (area - overlap(b, frame));
+                if cost < best.0 {
+                    best = (cost, side);
+                }
+            }
+            placed.push(label_box(label, best.1));
+            best.1
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::testing::city;
 
     #[test]
-    fn projection_keeps_north_up_and_west_left() {
-        let (tx, ty) = project(59.91, 10.75); // Oslo
-        let (lx, ly) = project(51.90, -8.47); // Cork
-        let (sx, sy) = project(42.14, 24.75); // Plovdiv
-        assert!(ty < ly && ly < sy, "north is up");
-        assert!(lx < tx && tx < sx, "west is left");
-        for v in [tx, lx, sx] {
-            assert!((0.0..=WIDTH).contains(&v));
+    fn names_run_into_the_map_and_the_host_says_so_on_a_line_of_its_own() {
+        let cork = city("cork", "Корк", "Cork", 51.90, -8.47);
+        let plovdiv = city("plovdiv", "Пловдив", "Plovdiv", 42.14, 24.75);
+        let frame = Frame::around([(cork.lat, cork.lon), (plovdiv.lat, plovdiv.lon)]).unwrap();
+        let map = city_map(
+            frame,
+            "/p/maps/x.svg".into(),
+            vec![(cork, "Корк".into()), (plovdiv, "Пловдив".into())],
+            Some(("plovdiv".into(), "домакин")),
+            Some("cork"),
+            "caption",
+        );
+        let image = map.select("image", None)[0];
+        assert_eq!(image.get("href"), Some("/p/maps/x.svg"));
+        assert_eq!(
+            map.select("svg", None)[0].get("viewBox"),
+            Some(format!("0 0 400 {}", frame.height().round() as i32).as_str())
+        );
+        let texts = map.select("text", None);
+        assert_eq!(
+            texts[0].get("text-anchor"),
+            Some("start"),
+            "the western city's name runs east"
+        );
+        assert_eq!(
+            texts[1].get("text-anchor"),
+            Some("end"),
+            "the eastern city's name runs west"
+        );
+        let host = map.select("g", Some("city-map__marker--host"));
+        assert_eq!(host.len(), 1);
+        let lines: Vec<String> = host[0]
+            .select("tspan", None)
+            .iter()
+            .map(|t| t.text_content())
+            .collect();
+        assert_eq!(lines, ["Пловдив", "(домакин)"]);
+        assert_eq!(map.select("g", Some("city-map__marker--home")).len(), 1);
+    }
+
+    fn at(x: f64, y: f64, chars: usize) -> Label {
+        Label {
+            x,
+            y,
+            chars,
+            lines: 1,
         }
     }
 
     #[test]
-    fn far_away_points_stay_in_the_frame() {
-        let (x, y) = project(-40.0, 170.0);
-        assert_eq!(x, WIDTH);
-        assert!((y - height()).abs() < 1e-9);
+    fn names_of_cities_close_together_do_not_cover_each_other() {
+        // Three cities within a few units, as a region's towns are on a continent's map.
+        let labels = [
+            at(200.0, 200.0, 8),
+            at(206.0, 212.0, 14),
+            at(212.0, 196.0, 6),
+        ];
+        let sides = place_labels(&labels, 400.0);
+        let boxes: Vec<[f64; 4]> = labels
+            .iter()
+            .zip(&sides)
+            .map(|(l, s)| label_box(l, *s))
+            .collect();
+        for i in 0..boxes.len() {
+            for j in i + 1..boxes.len() {
+                assert_eq!(overlap(boxes[i], boxes[j]), 0.0, "{sides:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_name_near_an_edge_runs_into_the_map() {
+        let sides = place_labels(
+            &[at(395.0, 100.0, 10), at(5.0, 100.0, 10), at(200.0, 3.0, 30)],
+            300.0,
+        );
+        assert_eq!(sides[0], Side::Left);
+        assert_eq!(sides[1], Side::Right);
+        assert_ne!(sides[2], Side::Above);
     }
 }

@@ -10,6 +10,7 @@ pub mod ics;
 pub mod jsonld;
 mod labels;
 pub mod manifest;
+pub mod map;
 pub mod share;
 pub mod sitemap;
 pub mod urls;
@@ -44,7 +45,8 @@ pub fn event_calendar_path(lang: Lang, slug: &str) -> String {
 
 /// The files a static host serves beside the app, as (path relative to the site root,
 /// contents): both calendars, both Atom feeds, the sitemap, robots.txt, then each event's
-/// calendar file in both languages.
+/// calendar file in both languages. (The outlines under the event maps are drawn by
+/// publishing, which skips those it drew before: `map::frames`.)
 pub fn site_files(catalog: &Catalog, base_url: &str) -> Vec<(String, String)> {
     let base = urls::with_slash(base_url);
     let mut files = Vec::with_capacity(6 + 2 * catalog.events.len());

@@ -6,7 +6,7 @@
 
 use super::date::PartialDate;
 use super::types::{
-    Event, EventType, Image, Lang, Link, Participants, Project, Site, Source, Text,
+    City, CityRole, Event, EventType, Image, Lang, Link, Participants, Project, Site, Source, Text,
 };
 
 /// A source at `url`, published by a project office, with a neutral title.
@@ -42,6 +42,19 @@ pub fn event(slug: &str, kind: EventType, start: PartialDate, title: Text) -> Ev
         images: Vec::new(),
         sources: vec![source("https://project.example.org/")],
         note: None,
+    }
+}
+
+/// A partner city at a place, in a made-up country code, with no organisation.
+pub fn city(id: &str, bg: &str, en: &str, lat: f64, lon: f64) -> City {
+    City {
+        id: id.into(),
+        name: Text::new(bg, en),
+        country: "XX".into(),
+        role: CityRole::Partner,
+        lat,
+        lon,
+        partner: None,
     }
 }
 

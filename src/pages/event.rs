@@ -18,6 +18,7 @@ use crate::components::lang_text::{fallback_lang, lang_text};
 use crate::components::load_state::with_news;
 use crate::components::static_tree::{el, Node};
 use crate::context::{use_last_view, use_paths, use_today, Paths};
+use crate::export::map::Frame;
 use crate::i18n::{event_type_label, format_date, format_range, ui};
 use crate::model::relations::{neighbours, related};
 use crate::model::{Catalog, Event, Lang};
@@ -182,19 +183,11 @@ fn event_sections(
     let map_cities: Vec<_> = cities_by_role(catalog, event, lang)
         .into_iter()
         .flat_map(|(_, cities)| cities)
-        .map(|c| {
-            let label = c.name.get(lang).to_owned();
-            let label = if host_city.as_deref() == Some(c.id.as_str()) {
-                format!("{label} ({})", u.host_marker)
-            } else {
-                label
-            };
-            (c.clone(), label)
-        })
+        .map(|c| (c.clone(), c.name.get(lang).to_owned()))
         .collect();
     // The map belongs with the lists of who took part (it draws the same cities), not in a
     // section of its own that would name them all once more.
-    let map = (!map_cities.is_empty()).then(|| {
+    let map = Frame::of_event(catalog, event).map(|frame| {
         el("figure")
             .attr("class", "city-map__figure")
             .attr("aria-labelledby", "map-title")
@@ -205,8 +198,10 @@ fn event_sections(
                     .text(u.event_map),
             )
             .child(city_map(
+                frame,
+                paths.asset(&frame.file()),
                 map_cities,
-                host_city,
+                host_city.map(|id| (id, u.host_marker)),
                 crate::i18n::site::home_city(catalog).map(|c| c.id.as_str()),
                 "map-caption",
             ))

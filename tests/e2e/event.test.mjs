@@ -130,9 +130,13 @@ describe('event page', { timeout: 180_000 }, () => {
       const figure = page.locator('figure.city-map__figure');
       assert.equal(await figure.locator('svg[role="img"]').count(), 1, 'the map is one image');
       assert.equal(await figure.locator('svg').getAttribute('aria-labelledby'), 'map-caption');
-      assert.match(await figure.locator('figcaption#map-caption').innerText(), /Схема на Европа/);
+      assert.match(await figure.locator('figcaption#map-caption').innerText(), /бреговете и границите/);
       assert.equal(await figure.locator('.city-map__marker').count(), 7, 'a marker per city');
-      assert.equal(await figure.locator('.city-map__marker--host text').textContent(), 'Писек (домакин)');
+      assert.deepEqual(
+        await figure.locator('.city-map__marker--host tspan').allTextContents(),
+        ['Писек', '(домакин)'],
+        'the host says so on a line of its own',
+      );
 
       await axeCheck(page, { label: 'the Písek meeting' });
 
@@ -239,6 +243,49 @@ describe('event page', { timeout: 180_000 }, () => {
       },
       PHONE,
     );
+  });
+
+  test('the map draws coasts and borders under its cities, and their names stay on it at 100 % and 200 % text on 320 px', async () => {
+    for (const size of [16, 32]) {
+      await withPage(
+        env.browser,
+        `map-${size}`,
+        async ({ page, problems }) => {
+          const cdp = await page.context().newCDPSession(page);
+          await cdp.send('Page.setFontSizes', { fontSizes: { standard: size, fixed: Math.round(size * 0.8125) } });
+          await page.goto(at(`/events/${SLUG}`));
+          const svg = page.locator('.city-map__svg');
+          await svg.scrollIntoViewIfNeeded();
+          // The outlines: an image of the same frame, written at publish time, that loads.
+          const href = await svg.locator('image.city-map__land').getAttribute('href');
+          assert.match(href, /^\/maps\/\d+[ew]-\d+[ns]-\d+[ew]-\d+[ns]\.svg$/);
+          const outline = await page.request.get(new URL(href, env.app.url).href);
+          assert.equal(outline.status(), 200);
+          assert.match(outline.headers()['content-type'], /image\/svg\+xml/);
+          const body = await outline.text();
+          assert.equal(body.match(/viewBox="([^"]+)"/)[1], await svg.getAttribute('viewBox'), 'the same frame');
+          assert.ok(body.length > 2000, 'coasts and borders are drawn');
+
+          const { box, names, fontSize } = await svg.evaluate((el) => ({
+            box: el.getBoundingClientRect().toJSON(),
+            names: [...el.querySelectorAll('text')].map((t) => ({ text: t.textContent, ...t.getBoundingClientRect().toJSON() })),
+            fontSize: parseFloat(getComputedStyle(el.querySelector('text')).fontSize),
+          }));
+          assert.equal(names.length, 7);
+          for (const n of names) {
+            // Nothing is cut off: at twice the text a name may reach past the map's frame (the
+            // drawing shows it whole), never past the screen.
+            assert.ok(n.left >= 0 && n.right <= 320, `${n.text} is on the screen: ${n.left}..${n.right}`);
+            if (size === 16) {
+              assert.ok(n.left >= box.left - 2 && n.right <= box.right + 2, `${n.text} stays on the map: ${n.left}..${n.right} in ${box.left}..${box.right}`);
+            }
+          }
+          if (size === 32) assert.equal(fontSize, 32, 'the names follow the text size');
+          assertNoProblems(problems, `map at ${size}px`);
+        },
+        { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true },
+      );
+    }
   });
 
   test('on a phone, who took part comes first and the contents lead to every section, with or without the app', async () => {

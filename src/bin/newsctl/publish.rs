@@ -280,6 +280,27 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
         outputs.push(generated(&page.file, html.into_bytes()));
     }
 
+    // The outlines under the event maps: a frame's file depends only on the frame (its name)
+    // and this program's data, so one drawn by this program before is kept as it is.
+    for frame in export::map::frames(&news.catalog) {
+        let file = frame.file();
+        let key = hash_of((keys.program, &file));
+        listed.insert(file.clone());
+        fingerprints.insert(file.clone(), key);
+        let there = [String::new(), ".br".into(), ".gz".into()]
+            .iter()
+            .take(if options.compress { 3 } else { 1 })
+            .all(|ext| options.out.join(format!("{file}{ext}")).exists());
+        if last.get(&file) == Some(&Some(key)) && there {
+            tally.count(&file, false);
+            continue;
+        }
+        outputs.push(generated(
+            &file,
+            export::map::outlines::outline_svg(&frame).into_bytes(),
+        ));
+    }
+
     for output in outputs {
         let written = write_if_changed(options.out, &output.file, &output.bytes)?;
         tally.count(&output.file, written);
@@ -513,6 +534,8 @@ struct Fingerprints {
     /// The template (and so the app's version), this program and everything of the file but
     /// the events: a change there draws every page again.
     shared: u64,
+    /// This program: another build of it may draw otherwise.
+    program: u64,
     /// Each event as the file has it.
     events: Vec<u64>,
     /// All events together, for the pages that list any of them.
@@ -552,6 +575,7 @@ impl Fingerprints {
         let all = hash_of(&events);
         Self {
             shared,
+            program,
             events,
             all,
             related: Default::default(),
