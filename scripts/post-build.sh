@@ -30,6 +30,7 @@ if [ "${TRUNK_PROFILE:-release}" != "release" ]; then
 fi
 if [ -n "${NEWS_BASE_URL:-}" ]; then PUBLISH_ARGS+=(--base-url "$NEWS_BASE_URL"); fi
 
+if [ "$RELEASE" = 1 ]; then node scripts/post-build.mjs minify "$OUT"; fi
 node scripts/post-build.mjs template "$OUT" "${TEMPLATE_ARGS[@]}"
 rm -rf "$SHELL_DIR"
 mkdir -p "$(dirname "$SHELL_DIR")"
