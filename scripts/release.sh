@@ -6,6 +6,7 @@
 #     shell/       the app shell (page template, wasm, JS glue, styles, icons, schema)
 #     news.json    the shipped news file, to start from
 #     README.md    the publishing guide, in Bulgarian and English
+#     LICENSE-DejaVu.txt  the licence of the font inside newsctl (it draws the shared-link card)
 # Usage: bash scripts/release.sh   (make release)
 set -euo pipefail
 
@@ -38,8 +39,16 @@ rm -rf "$KIT_ROOT/build"
 cp "$BIN" "$STAGE/newsctl"
 cp public/data/news.json "$STAGE/news.json"
 cp docs/release-kit.md "$STAGE/README.md"
+# The font's licence travels with every copy of it, and newsctl carries one.
+FONT_CRATE="$(cargo metadata --locked --format-version 1 | node -e '
+  const meta = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  const font = meta.packages.find((p) => p.name === "dejavu");
+  if (!font) process.exit(1);
+  console.log(require("path").dirname(font.manifest_path));
+')"
+cp "$FONT_CRATE"/assets/dejavu-fonts-ttf-*/LICENSE "$STAGE/LICENSE-DejaVu.txt"
 ARCHIVE="$KIT_ROOT/$KIT_NAME.tar.gz"
 # Same bytes for the same input: sorted names, fixed owner and time.
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' \
-  -C "$STAGE" -czf "$ARCHIVE" newsctl shell news.json README.md
+  -C "$STAGE" -czf "$ARCHIVE" newsctl shell news.json README.md LICENSE-DejaVu.txt
 echo "release: $ARCHIVE ($(du -h "$ARCHIVE" | cut -f1))"

@@ -23,8 +23,8 @@ bare() { (cd "$WORK/kit" && env -i PATH=/usr/bin:/bin HOME="$WORK" LANG=C.UTF-8 
 
 mkdir "$WORK/kit"
 tar -xzf "$ARCHIVE" -C "$WORK/kit"
-expect "the archive holds newsctl, shell/, news.json and README.md at its top level" \
-  test "$(cd "$WORK/kit" && ls -A | sort | tr '\n' ' ')" = "README.md news.json newsctl shell "
+expect "the archive holds newsctl, shell/, news.json, README.md and the font's licence at its top level" \
+  test "$(cd "$WORK/kit" && LC_ALL=C ls -A | LC_ALL=C sort | tr '\n' ' ')" = "LICENSE-DejaVu.txt README.md news.json newsctl shell "
 expect "newsctl is a static binary" bash -c "ldd '$WORK/kit/newsctl' 2>&1 | grep -Eq 'statically linked|not a dynamic executable'"
 
 bare ./newsctl check news.json >"$WORK/check.txt" 2>&1 || true

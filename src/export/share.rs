@@ -29,8 +29,29 @@ pub struct ShareCard {
     pub site_name: String,
     pub locale: &'static str,
     pub alternate_locale: &'static str,
-    /// The event's first photo and its text, when it has one.
-    pub image: Option<(String, String)>,
+    /// The event's first photo, else the site's card drawn at publish time.
+    pub image: ShareImage,
+}
+
+/// The picture of a card: its absolute address, its text and its size in pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShareImage {
+    pub src: String,
+    pub alt: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Size of the site's own card, the Open Graph networks' preferred 1.91:1.
+pub const CARD_SIZE: (u32, u32) = (1200, 630);
+
+/// Where publishing writes the site's own card in `lang`, relative to the site's root: the
+/// picture of every page without a photo of its own.
+pub fn card_image_path(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Bg => "share/card.bg.png",
+        Lang::En => "share/card.en.png",
+    }
 }
 
 /// The Open Graph locale of a language.
@@ -51,6 +72,12 @@ pub fn share_card(
 ) -> ShareCard {
     let site = &catalog.site;
     let base = &site.canonical_url;
+    let own_card = || ShareImage {
+        src: format!("{}{}", with_slash(base), card_image_path(lang)),
+        alt: format!("{} – {}", site.project.acronym, site.project.name.get(lang)),
+        width: CARD_SIZE.0,
+        height: CARD_SIZE.1,
+    };
     let (kind, url, image) = match page {
         SharedPage::Timeline => ("website", timeline_url(base, lang), None),
         SharedPage::Statement => {
@@ -62,10 +89,16 @@ pub fn share_card(
             let image = catalog
                 .event(slug)
                 .and_then(|e| e.images.first())
-                .map(|img| (absolute_url(base, &img.src), img.alt.get(lang).to_owned()));
+                .map(|img| ShareImage {
+                    src: absolute_url(base, &img.src),
+                    alt: img.alt.get(lang).to_owned(),
+                    width: img.width,
+                    height: img.height,
+                });
             ("article", event_url(base, lang, slug), image)
         }
     };
+    let image = image.unwrap_or_else(own_card);
     ShareCard {
         kind,
         title,
@@ -134,18 +167,14 @@ pub fn card_html(card: &ShareCard) -> String {
     tag("property", "og:url", &card.url);
     tag("property", "og:locale", card.locale);
     tag("property", "og:locale:alternate", card.alternate_locale);
-    if let Some((src, alt)) = &card.image {
-        tag("property", "og:image", src);
-        tag("property", "og:image:alt", alt);
-        tag("name", "twitter:image", src);
-        tag("name", "twitter:image:alt", alt);
-    }
-    let kind = if card.image.is_some() {
-        "summary_large_image"
-    } else {
-        "summary"
-    };
-    tag("name", "twitter:card", kind);
+    let image = &card.image;
+    tag("property", "og:image", &image.src);
+    tag("property", "og:image:width", &image.width.to_string());
+    tag("property", "og:image:height", &image.height.to_string());
+    tag("property", "og:image:alt", &image.alt);
+    tag("name", "twitter:image", &image.src);
+    tag("name", "twitter:image:alt", &image.alt);
+    tag("name", "twitter:card", "summary_large_image");
     tag("name", "twitter:title", &card.title);
     tag("name", "twitter:description", &card.description);
     out.push_str(&format!(
@@ -203,10 +232,12 @@ mod tests {
         );
         assert_eq!(
             card.image,
-            Some((
-                "https://news.example.org/p/images/hall.jpg".to_owned(),
-                "The hall".to_owned()
-            ))
+            ShareImage {
+                src: "https://news.example.org/p/images/hall.jpg".to_owned(),
+                alt: "The hall".to_owned(),
+                width: 800,
+                height: 600,
+            }
         );
         assert_eq!((card.locale, card.alternate_locale), ("en_GB", "bg_BG"));
         assert_eq!(
@@ -224,7 +255,31 @@ mod tests {
             String::new(),
             String::new(),
         );
-        assert_eq!(plain.image, None);
+        // Without a photo: the site's own card, in the page's language.
+        assert_eq!(
+            plain.image.src,
+            "https://news.example.org/p/share/card.bg.png"
+        );
+        assert_eq!(
+            plain.image.alt,
+            format!(
+                "{} – {}",
+                catalog.site.project.acronym,
+                catalog.site.project.name.get(Lang::Bg)
+            )
+        );
+        assert_eq!((plain.image.width, plain.image.height), CARD_SIZE);
+        let timeline = share_card(
+            &catalog,
+            Lang::En,
+            SharedPage::Timeline,
+            String::new(),
+            String::new(),
+        );
+        assert_eq!(
+            timeline.image.src,
+            "https://news.example.org/p/share/card.en.png"
+        );
     }
 
     #[test]
@@ -255,6 +310,10 @@ mod tests {
         let html = card_html(&card);
         assert!(html.contains(r#"<meta property="og:description" content="&quot;Quotes&quot; &amp; &lt;tags&gt;">"#), "{html}");
         assert!(html.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
+        assert!(
+            html.contains(r#"<meta property="og:image:width" content="800">"#),
+            "{html}"
+        );
         assert!(html.ends_with(
             r#"<link rel="canonical" href="https://news.example.org/p/en/events/meeting-plovdiv">"#
         ));

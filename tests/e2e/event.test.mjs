@@ -351,15 +351,30 @@ describe('event page', { timeout: 180_000 }, () => {
       assert.ok(event['og:description'].length > 20);
       assert.ok(event['og:site_name'].startsWith(news.site.project.acronym));
       assert.equal(event['twitter:title'], event['og:title']);
+      assert.equal(event['twitter:card'], 'summary_large_image');
+      // The event's photo, else the site's card in the page's language.
       const photo = news.events.find((e) => e.slug === SLUG).images?.[0];
       if (photo) assert.ok(event['og:image'].startsWith('https://'), event['og:image']);
-      else assert.equal(event['twitter:card'], 'summary');
+      else assert.equal(event['og:image'], `${base}share/card.en.png`);
 
       await page.goto(at('/'));
       const timeline = await tags();
       assert.equal(timeline['og:type'], 'website');
       assert.equal(timeline['og:url'], base);
       assert.equal(timeline['og:locale'], 'bg_BG');
+      assert.equal(timeline['og:image'], `${base}share/card.bg.png`);
+      assert.equal(timeline['og:image:alt'], `${news.site.project.acronym} – ${news.site.project.name.bg}`);
+      assert.deepEqual([timeline['og:image:width'], timeline['og:image:height']], ['1200', '630']);
+      // The card is in the built site (the tags name the public address; here it is local):
+      // a PNG of the size the tags say.
+      for (const lang of ['bg', 'en']) {
+        const response = await page.request.get(at(`/share/card.${lang}.png`));
+        assert.equal(response.status(), 200);
+        assert.equal(response.headers()['content-type'], 'image/png');
+        const png = await response.body();
+        assert.equal(png.subarray(1, 4).toString(), 'PNG');
+        assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630]);
+      }
     } finally {
       await context.close();
     }

@@ -9,6 +9,8 @@ use std::process::ExitCode;
 use args::{usage_error, USAGE};
 
 mod args;
+#[cfg(not(target_arch = "wasm32"))]
+mod card;
 mod check;
 mod feeds;
 mod notes;

@@ -16,7 +16,7 @@ use project_news::api::News;
 use project_news::context::Paths;
 use project_news::export;
 use project_news::model::relations::{neighbours, related};
-use project_news::model::Catalog;
+use project_news::model::{Catalog, Lang};
 use project_news::pages::event::RELATED_SHOWN;
 use project_news::prerender::{pages, render_page, Page};
 use project_news::query::SearchIndex;
@@ -248,6 +248,13 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
     ));
     for (file, text) in export::site_files(&catalog, &base) {
         outputs.push(generated(&file, text.into_bytes()));
+    }
+    // The picture of shared links to pages without a photo of their own.
+    for lang in Lang::ALL {
+        outputs.push(generated(
+            export::share::card_image_path(lang),
+            crate::card::card_png(&catalog.site, lang),
+        ));
     }
 
     let mut tally = Tally::default();
