@@ -9,6 +9,7 @@ mod problem;
 pub mod relations;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+mod stable;
 pub mod testing;
 mod types;
 
@@ -18,4 +19,5 @@ pub use parse::{
     is_safe_url, is_slug, parse_news, MAX_ENTRY_BYTES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS,
 };
 pub use problem::{FatalError, Problem, ProblemCounts, Severity};
+pub use stable::{stable_json, to_stable_form};
 pub use types::*;

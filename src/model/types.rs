@@ -335,7 +335,7 @@ model_type! {
         pub venue: Option<Text>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub address: Option<Text>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "is_false")]
         pub online: bool,
     }
 }
@@ -350,12 +350,24 @@ model_type! {
     }
 }
 
+/// A default written out is a default: the file's stable form leaves it away (`newsctl fmt`).
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl Participants {
+    /// Whether nobody is named: the file's stable form leaves the section away.
+    pub fn is_empty(&self) -> bool {
+        self.cities.is_empty() && self.organisations.is_empty() && self.lead_partner.is_none()
+    }
+}
+
 model_type! {
     #[derive(Default)]
     pub struct Participants {
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub cities: Vec<String>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub organisations: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub lead_partner: Option<String>,
@@ -448,18 +460,18 @@ model_type! {
         pub host: Option<Host>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub opened_by: Option<Text>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Participants::is_empty")]
         pub participants: Participants,
         /// People who represented the municipality.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub delegates: Vec<String>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub agenda: Vec<AgendaDay>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub site_visits: Vec<SiteVisit>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub topics: Vec<String>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub images: Vec<Image>,
         pub sources: Vec<Source>,
         /// For editors only, never shown to visitors: what a source does or does not say, why
@@ -524,9 +536,9 @@ model_type! {
         pub site: Site,
         pub cities: Vec<City>,
         pub organisations: Vec<Organisation>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub people: Vec<Person>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub topics: Vec<Topic>,
         pub events: Vec<Event>,
     }

@@ -15,6 +15,12 @@ USAGE:
         1: errors; 2: wrong usage or a file that cannot be read.
         --notes: also list the editors' notes (never shown on the site), in file
         order among the problems, as FILE:LINE:COL: note: events[N].note: text
+    newsctl fmt [--check] FILE...
+        Rewrite news files in their one stable form: keys in the order of the format's
+        description, two-space indentation, a final newline, defaults left away. An
+        unchanged file keeps its bytes; a changed field changes its own lines. A file
+        with errors is left as it is (its problems are printed, exit code 1).
+        --check: change nothing; exit code 1 when a file is not in that form.
     newsctl schema
         Print the JSON Schema of the news file (public/data/news.schema.json).
     newsctl feeds [--base-url URL] [--out DIR] FILE

@@ -53,7 +53,7 @@ fn load(path: &str) -> Outcome {
 }
 
 /// The file's text, or why there is none.
-fn read_text(path: &str) -> Result<String, Outcome> {
+pub fn read_text(path: &str) -> Result<String, Outcome> {
     let bytes = std::fs::read(path).map_err(|err| Outcome::Unreadable(err.to_string()))?;
     String::from_utf8(bytes).map_err(|err| {
         // Point at the first byte that is not UTF-8, as an editor would look for it.
@@ -65,7 +65,7 @@ fn read_text(path: &str) -> Result<String, Outcome> {
     })
 }
 
-fn parse(text: &str) -> Outcome {
+pub fn parse(text: &str) -> Outcome {
     match parse_news(text) {
         Ok(catalog) => Outcome::Loaded(Box::new(catalog)),
         Err(fatal) => Outcome::Fatal(fatal),

@@ -1,8 +1,8 @@
 //! `newsctl`: the editors' command-line tool on the same model as the app — checks news files,
-//! prints the format's JSON Schema and writes feeds.
+//! writes them in their stable form, prints the format's JSON Schema and publishes the site.
 //!
-//! Each command lives in its own module (`check`, `feeds`, `prerender`, `publish`, `synth`),
-//! with the shared option parsing in `args`; this file only picks the command.
+//! Each command lives in its own module (`check`, `feeds`, `fmt`, `prerender`, `publish`,
+//! `synth`), with the shared option parsing in `args`; this file only picks the command.
 
 use std::process::ExitCode;
 
@@ -13,6 +13,7 @@ mod args;
 mod card;
 mod check;
 mod feeds;
+mod fmt;
 mod notes;
 mod output;
 // Rendering pages needs the native (server-side) build of the views.
@@ -46,6 +47,7 @@ fn run(args: &[String]) -> u8 {
         "schema" if rest.is_empty() => print_schema(),
         "schema" => usage_error("`schema` takes no arguments"),
         "feeds" => feeds::command(rest),
+        "fmt" => fmt::command(rest),
         #[cfg(not(target_arch = "wasm32"))]
         "prerender" => prerender::command(rest),
         #[cfg(not(target_arch = "wasm32"))]

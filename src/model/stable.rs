@@ -1,0 +1,72 @@
+//! The news file's one stable form: keys in the order of `docs/data-format.md` (the model's
+//! field order), two-space indentation, a final newline, defaults left away. `newsctl fmt`
+//! writes it, so that an unchanged file keeps its bytes and one changed field changes one
+//! line of a diff.
+
+use super::types::NewsFile;
+
+/// The file's text in the stable form.
+pub fn stable_json(file: &NewsFile) -> String {
+    // Serialising the model's own types cannot fail: no map has keys that are not strings.
+    let mut text = serde_json::to_string_pretty(file).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `text` read strictly as a news file and written in the stable form; the reader's error
+/// (with its line and column) when it does not read.
+pub fn to_stable_form(text: &str) -> Result<String, serde_json::Error> {
+    serde_json::from_str::<NewsFile>(text).map(|file| stable_json(&file))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHIPPED: &str = include_str!("../../public/data/news.json");
+
+    #[test]
+    fn the_shipped_file_is_in_the_stable_form_and_the_form_is_stable() {
+        let once = to_stable_form(SHIPPED).unwrap();
+        assert_eq!(
+            once, SHIPPED,
+            "public/data/news.json: run `newsctl fmt` on it"
+        );
+        assert_eq!(to_stable_form(&once).unwrap(), once);
+    }
+
+    #[test]
+    fn any_layout_comes_out_the_same_and_keeps_every_value() {
+        let value: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
+        // Keys in another order (serde_json's own map sorts them), on one line, with the
+        // defaults written out.
+        let mut with_defaults = value.clone();
+        let event = &mut with_defaults["events"][0];
+        event["delegates"] = serde_json::json!([]);
+        event["images"] = serde_json::json!([]);
+        let text = serde_json::to_string(&with_defaults).unwrap();
+        assert_ne!(text, SHIPPED);
+        assert_eq!(to_stable_form(&text).unwrap(), SHIPPED);
+        let back: serde_json::Value =
+            serde_json::from_str(&to_stable_form(&text).unwrap()).unwrap();
+        assert_eq!(back, value, "nothing lost, nothing added");
+    }
+
+    #[test]
+    fn a_changed_field_changes_one_line() {
+        let changed = SHIPPED.replacen("\"Писек\"", "\"Писек (Чехия)\"", 1);
+        let before: Vec<&str> = SHIPPED.lines().collect();
+        let stable = to_stable_form(&changed).unwrap();
+        let after: Vec<&str> = stable.lines().collect();
+        assert_eq!(before.len(), after.len());
+        let differing = before.iter().zip(&after).filter(|(a, b)| a != b).count();
+        assert_eq!(differing, 1);
+    }
+
+    #[test]
+    fn what_does_not_read_says_where() {
+        let err = to_stable_form("{\n  \"version\": 1,\n  \"sites\": {}\n}").unwrap_err();
+        assert_eq!(err.line(), 3, "{err}");
+        assert!(err.to_string().contains("sites"), "{err}");
+    }
+}
