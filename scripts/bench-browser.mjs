@@ -63,10 +63,11 @@
 //
 // Usage: node scripts/bench-browser.mjs [--dist DIR] [--sizes 200,2000,10000] [--runs 5]
 //          [--warmup 1] [--seed 2018] [--word pisek] [--throttle 4] [--json FILE]
-//          [--newsctl release|debug] [--time-limit-min 45] [--phone]
+//          [--newsctl release|debug] [--time-limit-min 45] [--phone [--read-ms N]]
 // --phone: a phone visitor instead (see PHONE below): 412 px touch screen, 150 ms round trip,
 //   1.6 Mbit/s down, CPU slowed 4×; the word is typed at once on landing, 120 ms a letter, and
 //   the figure is the time from the first (and the last) keystroke to the filtered count.
+//   --read-ms N: the visitor reads for N ms after the search field shows, then types.
 // Build the app first: trunk build --release --dist DIR (default DIR: dist).
 
 import { spawnSync } from 'node:child_process';
@@ -89,7 +90,7 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', 
 
 const USAGE = `usage: node scripts/bench-browser.mjs [--dist DIR] [--sizes 200,2000,10000] [--runs 5]
          [--warmup 1] [--seed 2018] [--word pisek] [--throttle RATE] [--json FILE]
-         [--newsctl release|debug] [--time-limit-min 45] [--phone]`;
+         [--newsctl release|debug] [--time-limit-min 45] [--phone [--read-ms N]]`;
 
 function parseArgs(argv) {
   const o = {
@@ -104,6 +105,7 @@ function parseArgs(argv) {
     newsctl: 'release',
     timeLimitMin: 45,
     phone: false,
+    readMs: 0,
   };
   const int = (flag, v, min) => {
     const n = Number(v);
@@ -136,6 +138,7 @@ function parseArgs(argv) {
         o.newsctl = value;
         break;
       case '--time-limit-min': o.timeLimitMin = Number(value); break;
+      case '--read-ms': o.readMs = int(flag, value, 0); break;
       default: throw new Error(`unknown option ${flag}\n${USAGE}`);
     }
   }
@@ -723,6 +726,8 @@ async function measurePhoneRun(browser, url, options) {
     // The visitor types as soon as the field is there.
     await page.locator('#search').waitFor({ state: 'visible', timeout: 120_000 });
     const field = await page.evaluate(() => performance.now());
+    // With --read-ms, the visitor reads the page that long before reaching for search.
+    if (options.readMs) await page.waitForTimeout(options.readMs);
     phase = 'typing';
     await page.locator('#search').tap();
     for (const letter of options.word) {

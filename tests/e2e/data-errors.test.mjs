@@ -206,8 +206,9 @@ describe('data errors', { timeout: 180_000 }, () => {
         await held;
         await route.fulfill(json(realText));
       });
-      await page.goto(env.app.url);
+      // The wasm may come with the idle prefetch, before the app is asked for.
       const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
+      await page.goto(env.app.url);
       await page.evaluate(() => window.cxcStart());
       await (await wasm).finished();
       // The code is in, the data is not: the HTML page is still all there, nothing hidden.

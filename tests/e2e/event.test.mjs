@@ -11,6 +11,7 @@ import {
   assertNoProblems,
   axeCheck,
   collectProblems,
+  emulateConnection,
   waitForApp,
   useAppAndBrowser,
   withPage,
@@ -178,6 +179,8 @@ describe('event page', { timeout: 180_000 }, () => {
 
   test('"Add to calendar" downloads a valid iCalendar file, without the app', async () => {
     await withPage(env.browser, 'event-calendar', async ({ page, problems }) => {
+      // No idle prefetch either: what is fetched is what the link needs.
+      await emulateConnection(page, { saveData: true });
       const requests = [];
       page.on('request', (r) => requests.push(r.url()));
       await page.goto(at(`/events/${SLUG}`));

@@ -143,6 +143,22 @@ export async function withPage(browser, name, fn, options = {}) {
 }
 
 /** A phone as visitors hold it: 360 px wide, touch (for `withPage`'s options). */
+/**
+ * The page's browser says what Network Information says on a phone: `saveData` (the visitor
+ * asked to save data) and the connection's `effectiveType`. Call before the page loads.
+ */
+export async function emulateConnection(page, { saveData = false, effectiveType = '4g' } = {}) {
+  await page.addInitScript(
+    ({ saveData, effectiveType }) => {
+      Object.defineProperty(Navigator.prototype, 'connection', {
+        configurable: true,
+        get: () => ({ saveData, effectiveType, addEventListener() {} }),
+      });
+    },
+    { saveData, effectiveType },
+  );
+}
+
 export const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 
 /**

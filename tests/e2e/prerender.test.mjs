@@ -14,6 +14,7 @@ import {
   PHONE,
   assertNoProblems,
   axeCheck,
+  emulateConnection,
   collectProblems,
   useAppAndBrowser,
   waitForApp,
@@ -56,27 +57,58 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
   }
 
 
-  test('a visitor who only reads downloads neither the app nor the news file', async () => {
+  test('a visitor who only reads never runs the app; its files come only once the page is idle', async () => {
     await withPage(env.browser, 'prerender-read-only', async ({ page, problems }) => {
       const requests = [];
-      page.on('request', (r) => requests.push(r.url()));
+      page.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
+      let loaded = 0;
+      page.on('load', () => {
+        loaded = Date.now();
+      });
       await page.goto(env.app.url, { waitUntil: 'load' });
       assert.equal(await page.locator(ENTRY).count(), 24, 'every event is in the HTML');
       await page.mouse.wheel(0, 1500);
       await page.locator(`${ENTRY} a`).first().hover();
-      await page.waitForTimeout(500);
-      assert.deepEqual(requests.filter((u) => APP_FILES.test(u)), [], 'no app files were fetched');
-      assert.equal(await page.locator('html').getAttribute('data-app'), null);
+      // The idle prefetch: the three files, fetched after the page's load, never run.
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm') && r.responseEnd > 0), null, {
+        timeout: APP_TIMEOUT_MS,
+      });
+      const fetched = requests.filter((r) => APP_FILES.test(r.url));
+      assert.equal(fetched.length, 3, fetched.map((r) => r.url).join(', '));
+      assert.ok(fetched.every((r) => r.at >= loaded), 'nothing of the app before the page has loaded');
+      await page.waitForTimeout(300);
+      assert.equal(await page.locator('html').getAttribute('data-app'), null, 'the app did not start');
       await axeCheck(page, { label: 'the prerendered timeline' });
 
       await page.locator(`${ENTRY} a[href$="/events/${SLUG}"]`).first().click();
       await page.waitForURL((url) => url.pathname === `/events/${SLUG}`);
       assert.match(await page.locator('main h1').innerText(), /Писек/);
-      assert.deepEqual(requests.filter((u) => APP_FILES.test(u)), [], 'a link is a plain page load');
+      assert.equal(await page.locator('html').getAttribute('data-app'), null, 'a link is a plain page load');
       await axeCheck(page, { label: 'the prerendered event page' });
       assertNoProblems(problems, 'reading without the app');
     });
   });
+
+  for (const [what, connection] of [
+    ['asks to save data', { saveData: true }],
+    ['is on a 3G connection', { effectiveType: '3g' }],
+  ]) {
+    test(`a reader whose browser ${what} downloads neither the app nor the news file`, async () => {
+      await withPage(env.browser, `prerender-read-only-${connection.effectiveType ?? 'save-data'}`, async ({ page, problems }) => {
+        await emulateConnection(page, connection);
+        const requests = [];
+        page.on('request', (r) => requests.push(r.url()));
+        await page.goto(env.app.url, { waitUntil: 'load' });
+        await page.mouse.wheel(0, 1500);
+        await page.waitForTimeout(1500);
+        assert.deepEqual(requests.filter((u) => APP_FILES.test(u)), [], 'no app files were fetched');
+        // The first use still starts it, and it answers.
+        await waitForApp(page);
+        assert.equal(requests.filter((u) => APP_FILES.test(u)).length, 3);
+        assertNoProblems(problems, `reading, ${what}`);
+      });
+    });
+  }
 
   test('without JavaScript the timeline and the event pages read, the filters are not offered', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false, locale: 'bg-BG' });
@@ -341,6 +373,7 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
 
   test('the skip link moves the focus to the content before the app, and the page stays', async () => {
     await withPage(env.browser, 'prerender-skip-link', async ({ page, problems }) => {
+      await emulateConnection(page, { saveData: true });
       const requests = [];
       page.on('request', (r) => requests.push(r.url()));
       for (const path of [`/en/events/${SLUG}`, '/en', '/accessibility']) {
