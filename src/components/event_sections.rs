@@ -167,12 +167,15 @@ pub fn participants(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node>
             .collect();
         group(city_role_label(lang, role), items)
     });
+    // A group without members has no heading either.
+    let org_items: Vec<Node> = org_items.collect();
+    let organisations = (!org_items.is_empty()).then(|| group(u.event_organisations, org_items));
     Some(
         section("participants", "participants-title", u.event_participants).child(
             el("div")
                 .attr("class", "participants__groups")
                 .children(city_groups)
-                .child(group(u.event_organisations, org_items.collect())),
+                .maybe(organisations),
         ),
     )
 }
@@ -494,6 +497,41 @@ mod tests {
                 .get("start")
                 .is_none()
         );
+    }
+
+    #[test]
+    fn cities_without_organisations_get_no_empty_organisations_heading() {
+        let news = crate::api::news_from_text(include_str!("../../public/data/news.json")).unwrap();
+        let mut catalog = news.catalog.clone();
+        let index = catalog
+            .events
+            .iter()
+            .position(|e| !e.all_city_ids().is_empty())
+            .unwrap();
+        let event = &mut catalog.events[index];
+        event.participants.organisations.clear();
+        event.participants.lead_partner = None;
+        event.host = event.host.take().map(|mut h| {
+            h.organisation = None;
+            h
+        });
+        let node = participants(&catalog, index, Lang::Bg).unwrap();
+        let headings: Vec<String> = node
+            .select("h3", None)
+            .iter()
+            .map(|h| h.text_content())
+            .collect();
+        assert!(!headings.is_empty());
+        assert!(
+            !headings
+                .iter()
+                .any(|h| h == ui(Lang::Bg).event_organisations),
+            "{headings:?}"
+        );
+        assert!(node
+            .select("ul", None)
+            .iter()
+            .all(|l| !l.select("li", None).is_empty()));
     }
 
     #[test]
