@@ -2,12 +2,12 @@
 //! drawn in SVG from the data's coordinates. Nothing is fetched; the text list of cities
 //! beside it is the accessible equivalent.
 
-use crate::components::static_tree::{svg_el, Node};
+use crate::components::static_tree::{el, svg_el, Node};
 use crate::export::map::{Frame, WIDTH};
 use crate::model::City;
 
-/// The map as an SVG tree in `frame`: sea, the frame's coastlines and borders (the image at
-/// `outlines`, written at publish time), then one marker with its name per city. The host
+/// The map in `frame`: the sea, the frame's coastlines and borders (the image at `outlines`,
+/// written at publish time), and above them an SVG with one marker and its name per city. The host
 /// city's marker is larger and its name says so on a second line (`host`: its id and that
 /// word); the publisher's own city (`home`) is ringed.
 ///
@@ -101,26 +101,29 @@ pub fn city_map(
             )
             .child(label)
     });
-    svg_el("svg")
-        .attr("class", "city-map__svg")
-        .attr("viewBox", format!("0 0 {width} {height}"))
-        .attr("role", "img")
-        .attr("aria-labelledby", caption_id)
+    // The outlines are an image under the drawing, loaded when the map comes near the screen
+    // (an SVG <image> has no lazy loading): a reader who never scrolls to it does not fetch
+    // them. The sea is the frame's background, the markers and names are drawn above.
+    el("div")
+        .attr("class", "city-map__drawing")
         .child(
-            svg_el("rect")
-                .attr("class", "city-map__sea")
+            el("img")
+                .attr("class", "city-map__land")
+                .attr("src", outlines)
+                .attr("alt", "")
                 .attr("width", width.clone())
                 .attr("height", height.clone())
-                .attr("rx", "8"),
+                .attr("loading", "lazy")
+                .attr("decoding", "async"),
         )
         .child(
-            svg_el("image")
-                .attr("class", "city-map__land")
-                .attr("href", outlines)
-                .attr("width", width)
-                .attr("height", height),
+            svg_el("svg")
+                .attr("class", "city-map__svg")
+                .attr("viewBox", format!("0 0 {width} {height}"))
+                .attr("role", "img")
+                .attr("aria-labelledby", caption_id)
+                .children(markers),
         )
-        .children(markers)
 }
 
 /// Which side of its marker a name goes.
@@ -223,8 +226,14 @@ mod tests {
             Some("cork"),
             "caption",
         );
-        let image = map.select("image", None)[0];
-        assert_eq!(image.get("href"), Some("/p/maps/x.svg"));
+        let image = map.select("img", None)[0];
+        assert_eq!(image.get("src"), Some("/p/maps/x.svg"));
+        assert_eq!(image.get("loading"), Some("lazy"));
+        assert_eq!(
+            image.get("alt"),
+            Some(""),
+            "the drawing above it is the described image"
+        );
         assert_eq!(
             map.select("svg", None)[0].get("viewBox"),
             Some(format!("0 0 400 {}", frame.height().round() as i32).as_str())

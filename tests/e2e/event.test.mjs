@@ -256,11 +256,19 @@ describe('event page', { timeout: 180_000 }, () => {
         async ({ page, problems }) => {
           const cdp = await page.context().newCDPSession(page);
           await cdp.send('Page.setFontSizes', { fontSizes: { standard: size, fixed: Math.round(size * 0.8125) } });
-          await page.goto(at(`/events/${SLUG}`));
+          const outlines = [];
+          page.on('request', (r) => r.url().includes('/maps/') && outlines.push(r.url()));
+          await page.goto(at(`/events/${SLUG}`), { waitUntil: 'load' });
+          await page.waitForTimeout(300);
+          assert.deepEqual(outlines, [], 'a reader who does not scroll to the map does not fetch it');
           const svg = page.locator('.city-map__svg');
           await svg.scrollIntoViewIfNeeded();
           // The outlines: an image of the same frame, written at publish time, that loads.
-          const href = await svg.locator('image.city-map__land').getAttribute('href');
+          const land = page.locator('img.city-map__land');
+          await page.waitForFunction(() => document.querySelector('img.city-map__land')?.complete);
+          assert.ok((await land.evaluate((img) => img.naturalWidth)) > 0, 'the outlines are drawn');
+          assert.equal(outlines.length, 1);
+          const href = await land.getAttribute('src');
           assert.match(href, /^\/maps\/\d+[ew]-\d+[ns]-\d+[ew]-\d+[ns]\.svg$/);
           const outline = await page.request.get(new URL(href, env.app.url).href);
           assert.equal(outline.status(), 200);
