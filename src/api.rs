@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::model::{parse_news, Catalog, FatalError};
+use crate::model::{load_published, Catalog, FatalError};
 use crate::query::SearchIndex;
 
 /// Where the news file lives, relative to the app's base path.
@@ -53,9 +53,10 @@ impl News {
     }
 }
 
-/// Parses a news file's text and indexes its facets; the search words come later.
+/// Reads a published news file's text (`model::load_published`: publish has validated it)
+/// and indexes its facets; the search words come later.
 pub fn news_from_text(text: &str) -> Result<Arc<News>, LoadError> {
-    let catalog = parse_news(text).map_err(LoadError::Malformed)?;
+    let catalog = load_published(text).map_err(LoadError::Malformed)?;
     let index = SearchIndex::without_words(&catalog);
     Ok(Arc::new(News { catalog, index }))
 }

@@ -3,6 +3,7 @@
 
 mod catalog;
 pub mod date;
+mod light;
 pub mod markup;
 mod parse;
 mod problem;
@@ -15,6 +16,7 @@ mod types;
 
 pub use catalog::Catalog;
 pub use date::{PartialDate, Precision};
+pub use light::load_published;
 pub use parse::{
     is_safe_url, is_slug, parse_news, MAX_ENTRY_BYTES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS,
 };

@@ -66,7 +66,7 @@ pub(super) fn check_site_links(report: &mut Report<'_>, raw: &str, site: &mut Si
 
 /// Where an image may come from: a site path or an https address (an http one would be
 /// blocked as mixed content on an https site).
-pub(super) fn is_image_src(src: &str) -> bool {
+pub(crate) fn is_image_src(src: &str) -> bool {
     is_safe_url(src) && !src.trim_start().to_ascii_lowercase().starts_with("http://")
 }
 
@@ -96,7 +96,7 @@ pub fn is_safe_url(url: &str) -> bool {
 }
 
 /// An absolute http(s) address, for sources and websites (site paths are not enough there).
-pub(super) fn is_web_address(url: &str) -> bool {
+pub(crate) fn is_web_address(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://")) && is_safe_url(url)
 }

@@ -1,0 +1,293 @@
+//! The browser's loader. The file a site serves is the one `newsctl publish` validated (it
+//! refuses a file with errors), so the browser does not validate it again with the whole
+//! parser (`parse_news`, 13 KB of the visitor's wasm): it reads the file as the model's
+//! types. A file that was not published that way (served by hand, or during development)
+//! still loads as far as it can: each entry is read on its own and one that does not read is
+//! left out and counted, and the links that the pages turn into addresses are checked, since
+//! only the validator would have refused a dangerous one.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::catalog::Catalog;
+use super::parse::{is_image_src, is_safe_url, is_web_address, MAX_FILE_BYTES};
+use super::problem::{FatalError, ProblemCounts};
+use super::types::{City, Event, NewsFile, Organisation, Person, Site, Topic};
+
+/// The file's sections, each entry kept as its text until it is read on its own.
+#[derive(Deserialize)]
+struct Sections<'a> {
+    version: u32,
+    #[serde(borrow)]
+    site: &'a RawValue,
+    #[serde(borrow)]
+    cities: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    organisations: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    people: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    topics: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    events: Vec<&'a RawValue>,
+}
+
+/// Reads a published news file into a catalog; `FatalError` when nothing can be shown.
+pub fn load_published(text: &str) -> Result<Catalog, FatalError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(FatalError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The file as publish wrote it: read at once.
+    if let Ok(file) = serde_json::from_str::<NewsFile>(text) {
+        if file.version == 1 {
+            return Ok(checked(
+                file.site,
+                file.cities,
+                file.organisations,
+                file.people,
+                file.topics,
+                file.events,
+                0,
+            ));
+        }
+    }
+    let sections: Sections = serde_json::from_str(text).map_err(|err| {
+        if err.is_syntax() || err.is_eof() {
+            FatalError::Syntax {
+                line: err.line(),
+                column: err.column(),
+                message: err.to_string(),
+            }
+        } else {
+            FatalError::Shape {
+                message: err.to_string(),
+            }
+        }
+    })?;
+    if sections.version != 1 {
+        return Err(FatalError::Version {
+            found: sections.version.to_string(),
+        });
+    }
+    let site: Site =
+        serde_json::from_str(sections.site.get()).map_err(|err| FatalError::Shape {
+            message: format!("site: {err}"),
+        })?;
+    let mut dropped = 0;
+    let cities: Vec<City> = each(sections.cities, &mut dropped);
+    let organisations: Vec<Organisation> = each(sections.organisations, &mut dropped);
+    let people: Vec<Person> = each(sections.people, &mut dropped);
+    let topics: Vec<Topic> = each(sections.topics, &mut dropped);
+    let events: Vec<Event> = each(sections.events, &mut dropped);
+    Ok(checked(
+        site,
+        cities,
+        organisations,
+        people,
+        topics,
+        events,
+        dropped,
+    ))
+}
+
+/// The entries that read as `T`; the others are counted.
+fn each<'de, T: Deserialize<'de>>(entries: Vec<&'de RawValue>, dropped: &mut usize) -> Vec<T> {
+    entries
+        .into_iter()
+        .filter_map(|raw| {
+            let entry = serde_json::from_str(raw.get()).ok();
+            *dropped += usize::from(entry.is_none());
+            entry
+        })
+        .collect()
+}
+
+/// The catalog, with what only the validator would have refused taken out: links that are not
+/// web addresses or site paths are dropped, an event with a source or a photo that could lead
+/// elsewhere is left out (and counted), and references to entries the file lacks go.
+fn checked(
+    mut site: Site,
+    cities: Vec<City>,
+    mut organisations: Vec<Organisation>,
+    people: Vec<Person>,
+    topics: Vec<Topic>,
+    events: Vec<Event>,
+    mut dropped: usize,
+) -> Catalog {
+    for url in [
+        &mut site.url,
+        &mut site.canonical_url,
+        &mut site.project.website,
+    ] {
+        if !is_web_address(url) {
+            url.clear();
+        }
+    }
+    for link in site.breadcrumbs.iter_mut().chain([&mut site.contact]) {
+        if link.url.as_deref().is_some_and(|u| !is_safe_url(u)) {
+            link.url = None;
+        }
+    }
+    if site
+        .project
+        .logo
+        .as_deref()
+        .is_some_and(|l| !is_image_src(l))
+    {
+        site.project.logo = None;
+    }
+    for org in &mut organisations {
+        if org.website.as_deref().is_some_and(|w| !is_web_address(w)) {
+            org.website = None;
+        }
+    }
+    let ids = |list: Vec<&str>| list.into_iter().map(str::to_owned).collect::<HashSet<_>>();
+    let city_ids = ids(cities.iter().map(|c| c.id.as_str()).collect());
+    let organisation_ids = ids(organisations.iter().map(|o| o.id.as_str()).collect());
+    let person_ids = ids(people.iter().map(|p| p.id.as_str()).collect());
+    let topic_ids = ids(topics.iter().map(|t| t.id.as_str()).collect());
+    let events: Vec<Event> = events
+        .into_iter()
+        .filter_map(|mut event| {
+            let safe = event.sources.iter().all(|s| is_web_address(&s.url))
+                && event.images.iter().all(|i| is_image_src(&i.src));
+            if !safe {
+                dropped += 1;
+                return None;
+            }
+            let known = |set: &HashSet<String>, id: &Option<String>| {
+                id.as_ref().filter(|id| set.contains(id.as_str())).cloned()
+            };
+            if let Some(location) = &mut event.location {
+                location.city = known(&city_ids, &location.city);
+            }
+            if let Some(host) = &mut event.host {
+                host.city = known(&city_ids, &host.city);
+                host.organisation = known(&organisation_ids, &host.organisation);
+            }
+            let participants = &mut event.participants;
+            participants.cities.retain(|id| city_ids.contains(id));
+            participants
+                .organisations
+                .retain(|id| organisation_ids.contains(id));
+            participants.lead_partner = known(&organisation_ids, &participants.lead_partner);
+            event.delegates.retain(|id| person_ids.contains(id));
+            event.topics.retain(|id| topic_ids.contains(id));
+            Some(event)
+        })
+        .collect();
+    let mut catalog = Catalog::new(
+        site,
+        cities,
+        organisations,
+        people,
+        topics,
+        events,
+        Vec::new(),
+    );
+    catalog.problems_not_listed = ProblemCounts {
+        entries_dropped: dropped,
+        ..ProblemCounts::default()
+    };
+    catalog
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_news;
+
+    const SHIPPED: &str = include_str!("../../public/data/news.json");
+
+    #[test]
+    fn a_published_file_reads_as_the_validator_reads_it() {
+        let light = load_published(SHIPPED).unwrap();
+        let full = parse_news(SHIPPED).unwrap();
+        assert_eq!(light.events, full.events);
+        assert_eq!(light.site, full.site);
+        assert_eq!(light.cities, full.cities);
+        assert_eq!(light.dropped_entries(), 0);
+    }
+
+    fn shipped() -> serde_json::Value {
+        serde_json::from_str(SHIPPED).unwrap()
+    }
+
+    #[test]
+    fn one_entry_that_does_not_read_is_left_out_and_counted() {
+        let mut news = shipped();
+        let total = news["events"].as_array().unwrap().len();
+        news["events"][3]["start"] = "2022-13-45".into();
+        news["cities"][0]["lat"] = "north".into();
+        let catalog = load_published(&news.to_string()).unwrap();
+        assert_eq!(catalog.events.len(), total - 1);
+        assert_eq!(catalog.dropped_entries(), 2);
+        // The events that named the city lost only that reference.
+        let gone = news["cities"][0]["id"].as_str().unwrap().to_owned();
+        assert!(catalog
+            .events
+            .iter()
+            .all(|e| !e.all_city_ids().contains(&gone.as_str())));
+    }
+
+    #[test]
+    fn links_that_could_lead_elsewhere_do_not_reach_the_pages() {
+        let mut news = shipped();
+        let total = news["events"].as_array().unwrap().len();
+        news["events"][0]["sources"][0]["url"] = "javascript:alert(1)".into();
+        news["events"][1]["images"] = serde_json::json!([{
+            "src": "data:image/svg+xml,<svg onload=alert(1)>",
+            "alt": { "bg": "а", "en": "a" }, "width": 10, "height": 10
+        }]);
+        news["site"]["url"] = "javascript:alert(1)".into();
+        news["site"]["breadcrumbs"][0]["url"] = "//elsewhere.example/".into();
+        news["organisations"][0]["website"] = "vbscript:x".into();
+        let catalog = load_published(&news.to_string()).unwrap();
+        assert_eq!(
+            catalog.events.len(),
+            total - 2,
+            "the two events are left out"
+        );
+        assert_eq!(catalog.dropped_entries(), 2);
+        assert_eq!(catalog.site.url, "");
+        assert_eq!(catalog.site.breadcrumbs[0].url, None);
+        assert_eq!(catalog.organisations[0].website, None);
+    }
+
+    #[test]
+    fn what_cannot_be_read_at_all_says_why_and_where() {
+        match load_published("{\"version\": 1, \"events\": [\n  {\"slug\": ") {
+            Err(FatalError::Syntax { line, column, .. }) => assert_eq!((line, column), (2, 11)),
+            other => panic!("{other:?}"),
+        }
+        let mut news = shipped();
+        news["version"] = 2.into();
+        assert!(matches!(
+            load_published(&news.to_string()),
+            Err(FatalError::Version { .. })
+        ));
+        news["version"] = 1.into();
+        news["site"] = serde_json::json!({});
+        assert!(matches!(
+            load_published(&news.to_string()),
+            Err(FatalError::Shape { .. })
+        ));
+        let mut no_events = shipped();
+        no_events.as_object_mut().unwrap().remove("events");
+        assert!(matches!(
+            load_published(&no_events.to_string()),
+            Err(FatalError::Shape { .. })
+        ));
+        let huge = " ".repeat(MAX_FILE_BYTES + 1);
+        assert!(matches!(
+            load_published(&huge),
+            Err(FatalError::TooLarge { .. })
+        ));
+    }
+}
