@@ -1,6 +1,7 @@
 //! What a hostile or merely large news file costs against a clean file of the same size:
-//! `newsctl check` (the build's gate) and `parse_news` in this process (the same parser the
-//! browser runs, as wasm, when the app starts).
+//! `newsctl check` (the build's gate) and `parse_news` in this process (the validator's
+//! parser; the browser reads a published file with `load_published`, timed in the browser by
+//! `benches/hostile-browser.mjs`).
 //!
 //! Files, all minified and written to a temporary folder:
 //! - `clean`: 10,000 generated events (as `newsctl synth --events 10000` writes them, about
@@ -180,6 +181,7 @@ fn time_check(newsctl: &Path, file: &Path, limit: Duration) -> Option<Duration> 
 
 fn main() {
     // HOSTILE_DIR keeps the files (benches/hostile-browser.mjs loads them in the browser).
+    let keep = std::env::var_os("HOSTILE_DIR").is_some();
     let dir = std::env::var_os("HOSTILE_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
@@ -268,7 +270,11 @@ fn main() {
             check.map_or_else(|| format!("> {}", limit.as_secs()), ms),
             before_cell.unwrap_or_default(),
         );
-        let _ = std::fs::remove_file(&file);
+        if !keep {
+            let _ = std::fs::remove_file(&file);
+        }
     }
-    let _ = std::fs::remove_dir(&dir);
+    if !keep {
+        let _ = std::fs::remove_dir(&dir);
+    }
 }
