@@ -16,6 +16,8 @@ pub fn stable_json(file: &NewsFile) -> String {
 /// `text` read strictly as a news file and written in the stable form; the reader's error
 /// (with its line and column) when it does not read.
 pub fn to_stable_form(text: &str) -> Result<String, serde_json::Error> {
+    // A byte order mark (some Windows editors write one) is not part of the form.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str::<NewsFile>(text).map(|file| stable_json(&file))
 }
 
@@ -61,6 +63,12 @@ mod tests {
         assert_eq!(before.len(), after.len());
         let differing = before.iter().zip(&after).filter(|(a, b)| a != b).count();
         assert_eq!(differing, 1);
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_windows_line_ends_are_not_part_of_the_form() {
+        let windows = format!("\u{feff}{}", SHIPPED.replace('\n', "\r\n"));
+        assert_eq!(to_stable_form(&windows).unwrap(), SHIPPED);
     }
 
     #[test]
