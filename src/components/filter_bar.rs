@@ -134,10 +134,13 @@ pub fn FilterBar(
     let groups = Facet::ALL.into_iter().map(|facet| {
         let news = news.clone();
         let nav = nav.clone();
-        // A long group shows its most frequent values (and every chosen one) until the
-        // visitor asks for all: on a phone, forty organisations would push the results off.
+        // A long group shows its first values (and every chosen one) until the visitor asks
+        // for all: on a phone, forty organisations would push the results off. Cities,
+        // organisations and topics come most frequent first, years newest first; the types
+        // keep the order of their list, where the first are not the most used, so they
+        // never fold (there are eleven at most).
         let values = result.with_untracked(|r| r.facets.get(facet).len());
-        let folds = values > FOLD_OVER;
+        let folds = facet != Facet::Type && values > FOLD_OVER;
         let unfolded = RwSignal::new(false);
         let options = move || {
             let all = !folds || unfolded.get();
