@@ -12,9 +12,9 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::catalog::Catalog;
-use super::parse::{is_image_src, is_safe_url, is_web_address, MAX_FILE_BYTES};
+use super::parse::{is_image_src, is_safe_url, is_web_address, readable};
 use super::problem::{FatalError, ProblemCounts};
-use super::types::{City, Event, NewsFile, Organisation, Person, Site, Topic};
+use super::types::{Event, NewsFile, Site};
 
 /// The file's sections, each entry kept as its text until it is read on its own.
 #[derive(Deserialize)]
@@ -36,25 +36,11 @@ struct Sections<'a> {
 
 /// Reads a published news file into a catalog; `FatalError` when nothing can be shown.
 pub fn load_published(text: &str) -> Result<Catalog, FatalError> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(FatalError::TooLarge {
-            bytes: text.len(),
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = readable(text)?;
     // The file as publish wrote it: read at once.
     if let Ok(file) = serde_json::from_str::<NewsFile>(text) {
         if file.version == 1 {
-            return Ok(checked(
-                file.site,
-                file.cities,
-                file.organisations,
-                file.people,
-                file.topics,
-                file.events,
-                0,
-            ));
+            return Ok(checked(file, 0));
         }
     }
     let sections: Sections = serde_json::from_str(text).map_err(|err| {
@@ -80,20 +66,17 @@ pub fn load_published(text: &str) -> Result<Catalog, FatalError> {
             message: format!("site: {err}"),
         })?;
     let mut dropped = 0;
-    let cities: Vec<City> = each(sections.cities, &mut dropped);
-    let organisations: Vec<Organisation> = each(sections.organisations, &mut dropped);
-    let people: Vec<Person> = each(sections.people, &mut dropped);
-    let topics: Vec<Topic> = each(sections.topics, &mut dropped);
-    let events: Vec<Event> = each(sections.events, &mut dropped);
-    Ok(checked(
+    let file = NewsFile {
+        schema: None,
+        version: 1,
         site,
-        cities,
-        organisations,
-        people,
-        topics,
-        events,
-        dropped,
-    ))
+        cities: each(sections.cities, &mut dropped),
+        organisations: each(sections.organisations, &mut dropped),
+        people: each(sections.people, &mut dropped),
+        topics: each(sections.topics, &mut dropped),
+        events: each(sections.events, &mut dropped),
+    };
+    Ok(checked(file, dropped))
 }
 
 /// The entries that read as `T`; the others are counted.
@@ -111,15 +94,16 @@ fn each<'de, T: Deserialize<'de>>(entries: Vec<&'de RawValue>, dropped: &mut usi
 /// The catalog, with what only the validator would have refused taken out: links that are not
 /// web addresses or site paths are dropped, an event with a source or a photo that could lead
 /// elsewhere is left out (and counted), and references to entries the file lacks go.
-fn checked(
-    mut site: Site,
-    cities: Vec<City>,
-    mut organisations: Vec<Organisation>,
-    people: Vec<Person>,
-    topics: Vec<Topic>,
-    events: Vec<Event>,
-    mut dropped: usize,
-) -> Catalog {
+fn checked(file: NewsFile, mut dropped: usize) -> Catalog {
+    let NewsFile {
+        mut site,
+        cities,
+        mut organisations,
+        people,
+        topics,
+        events,
+        ..
+    } = file;
     for url in [
         &mut site.url,
         &mut site.canonical_url,
@@ -284,7 +268,7 @@ mod tests {
             load_published(&no_events.to_string()),
             Err(FatalError::Shape { .. })
         ));
-        let huge = " ".repeat(MAX_FILE_BYTES + 1);
+        let huge = " ".repeat(crate::model::MAX_FILE_BYTES + 1);
         assert!(matches!(
             load_published(&huge),
             Err(FatalError::TooLarge { .. })

@@ -43,16 +43,21 @@ pub const MAX_EVENTS: usize = 100_000;
 /// broken or hostile file costs close to what a clean one does.
 pub const MAX_PROBLEMS: usize = 1_000;
 
-/// Reads a news file. Fails only when nothing useful can be read; everything else becomes a
-/// [`Problem`](super::Problem) in the catalog.
-pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
+/// The text a loader reads: within the size limit, without a byte order mark.
+pub(crate) fn readable(text: &str) -> Result<&str, FatalError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(FatalError::TooLarge {
             bytes: text.len(),
             limit: MAX_FILE_BYTES,
         });
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// Reads a news file. Fails only when nothing useful can be read; everything else becomes a
+/// [`Problem`](super::Problem) in the catalog.
+pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
+    let text = readable(text)?;
     let sections = sections::read(text)?;
     let mut report = Report::new(text);
     sections::warn_unknown(&mut report, &sections);
