@@ -5,7 +5,7 @@
 // Usage: node scripts/journey-shots.mjs --dist DIR --label before|after [--out docs/screenshots/journey]
 // Writes OUT/SCENE-LABEL.png.
 
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -13,7 +13,6 @@ import { startServer } from '../tests/e2e/server.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/helpers.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const EVENT = 'events/consortium-meeting-pisek-2022';
 
 /** Starts the app as a visitor's first use of search would, and waits until it has the page. */
 async function startApp(page) {
@@ -31,7 +30,8 @@ async function typeSearch(page, text) {
   await page.evaluate(() => document.querySelector('.result-count')?.scrollIntoView({ block: 'start' }));
 }
 
-/** Each scene: a name, the page, and what the visitor does before the picture. */
+/** Each scene: a name, the page (or how to find it in the site), and what the visitor does
+ * before the picture. */
 const SCENES = [
   {
     name: 'filters',
@@ -46,17 +46,18 @@ const SCENES = [
     },
   },
   { name: 'word-forms', path: '', act: (page) => typeSearch(page, 'срещи') },
-  { name: 'found-in', path: '', act: (page) => typeSearch(page, 'писек') },
+  // A city's name, as a visitor types it: most results show it only on their pages.
+  { name: 'found-in', path: '', act: (page, site) => typeSearch(page, site.city) },
   {
     name: 'event-who',
-    path: EVENT,
+    path: (site) => site.event,
     async act(page) {
       await page.evaluate(() => window.scrollTo(0, document.querySelector('.event__overview').getBoundingClientRect().bottom + window.scrollY - 80));
     },
   },
   {
     name: 'map',
-    path: EVENT,
+    path: (site) => site.event,
     async act(page) {
       await page.evaluate(() => document.querySelector('.city-map__svg').scrollIntoView({ block: 'center' }));
     },
@@ -88,8 +89,21 @@ function parseArgs(argv) {
   return options;
 }
 
+/**
+ * What the scenes open, from the build's own news file: the event with the most cities (its
+ * page has the longest lists and the fullest map), and its host city's name.
+ */
+async function siteOf(dist) {
+  const news = JSON.parse(await readFile(join(dist, 'data', 'news.json'), 'utf8'));
+  const cities = (e) => new Set([e.host?.city, e.location?.city, ...(e.participants?.cities ?? [])].filter(Boolean)).size;
+  const event = [...news.events].sort((a, b) => cities(b) - cities(a))[0];
+  const host = news.cities.find((c) => c.id === (event.host?.city ?? event.location?.city)) ?? news.cities[0];
+  return { event: `events/${event.slug}`, city: (host.name.bg ?? host.name.en).toLowerCase() };
+}
+
 const options = parseArgs(process.argv.slice(2));
 await mkdir(options.out, { recursive: true });
+const site = await siteOf(options.dist);
 const server = await startServer({ root: options.dist, base: '/', port: 0 });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 try {
@@ -106,8 +120,9 @@ try {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Page.setFontSizes', { fontSizes: { standard: scene.fontSize, fixed: Math.round(scene.fontSize * 0.8125) } });
     }
-    await page.goto(new URL(scene.path, server.url).href);
-    await scene.act(page);
+    const path = typeof scene.path === 'function' ? scene.path(site) : scene.path;
+    await page.goto(new URL(path, server.url).href);
+    await scene.act(page, site);
     await page.waitForTimeout(300);
     const file = join(options.out, `${scene.name}-${options.label}.png`);
     await page.screenshot({ path: file });

@@ -372,9 +372,10 @@ mod tests {
             "{event}"
         );
         let title_text = "T &quot;q&quot; &lt;b&gt;x&lt;/b&gt; &amp; &apos;a&apos; &amp;amp; &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
+        let acronym = &news.catalog.site.project.acronym;
         assert!(
             event.contains(&format!(
-                "<title>{title_text} | +CityxChange</title>{HEAD_END}"
+                "<title>{title_text} | {acronym}</title>{HEAD_END}"
             )),
             "{event}"
         );

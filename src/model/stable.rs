@@ -56,7 +56,15 @@ mod tests {
 
     #[test]
     fn a_changed_field_changes_one_line() {
-        let changed = SHIPPED.replacen("\"Писек\"", "\"Писек (Чехия)\"", 1);
+        // One city's Bulgarian name, whichever the file's first city is.
+        let value: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
+        let name = value["cities"][0]["name"]["bg"].as_str().unwrap();
+        let changed = SHIPPED.replacen(
+            &format!("\"bg\": \"{name}\""),
+            &format!("\"bg\": \"{name} (град)\""),
+            1,
+        );
+        assert_ne!(changed, SHIPPED);
         let before: Vec<&str> = SHIPPED.lines().collect();
         let stable = to_stable_form(&changed).unwrap();
         let after: Vec<&str> = stable.lines().collect();

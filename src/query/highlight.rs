@@ -208,10 +208,10 @@ mod tests {
     #[test]
     fn marks_through_diacritics() {
         assert_eq!(
-            runs("Meeting in Písek, 2022", &["pisek"]),
+            runs("Meeting in Hradec Králové, 2022", &["kralove"]),
             vec![
-                run("Meeting in ", false),
-                run("Písek", true),
+                run("Meeting in Hradec ", false),
+                run("Králové", true),
                 run(", 2022", false)
             ]
         );
