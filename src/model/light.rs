@@ -131,11 +131,10 @@ fn checked(file: NewsFile, mut dropped: usize) -> Catalog {
             org.website = None;
         }
     }
-    let ids = |list: Vec<&str>| list.into_iter().map(str::to_owned).collect::<HashSet<_>>();
-    let city_ids = ids(cities.iter().map(|c| c.id.as_str()).collect());
-    let organisation_ids = ids(organisations.iter().map(|o| o.id.as_str()).collect());
-    let person_ids = ids(people.iter().map(|p| p.id.as_str()).collect());
-    let topic_ids = ids(topics.iter().map(|t| t.id.as_str()).collect());
+    let city_ids: HashSet<&str> = cities.iter().map(|c| c.id.as_str()).collect();
+    let organisation_ids: HashSet<&str> = organisations.iter().map(|o| o.id.as_str()).collect();
+    let person_ids: HashSet<&str> = people.iter().map(|p| p.id.as_str()).collect();
+    let topic_ids: HashSet<&str> = topics.iter().map(|t| t.id.as_str()).collect();
     let events: Vec<Event> = events
         .into_iter()
         .filter_map(|mut event| {
@@ -145,24 +144,27 @@ fn checked(file: NewsFile, mut dropped: usize) -> Catalog {
                 dropped += 1;
                 return None;
             }
-            let known = |set: &HashSet<String>, id: &Option<String>| {
-                id.as_ref().filter(|id| set.contains(id.as_str())).cloned()
-            };
+            let known =
+                |set: &HashSet<&str>, id: Option<String>| id.filter(|id| set.contains(id.as_str()));
             if let Some(location) = &mut event.location {
-                location.city = known(&city_ids, &location.city);
+                location.city = known(&city_ids, location.city.take());
             }
             if let Some(host) = &mut event.host {
-                host.city = known(&city_ids, &host.city);
-                host.organisation = known(&organisation_ids, &host.organisation);
+                host.city = known(&city_ids, host.city.take());
+                host.organisation = known(&organisation_ids, host.organisation.take());
             }
             let participants = &mut event.participants;
-            participants.cities.retain(|id| city_ids.contains(id));
+            participants
+                .cities
+                .retain(|id| city_ids.contains(id.as_str()));
             participants
                 .organisations
-                .retain(|id| organisation_ids.contains(id));
-            participants.lead_partner = known(&organisation_ids, &participants.lead_partner);
-            event.delegates.retain(|id| person_ids.contains(id));
-            event.topics.retain(|id| topic_ids.contains(id));
+                .retain(|id| organisation_ids.contains(id.as_str()));
+            participants.lead_partner = known(&organisation_ids, participants.lead_partner.take());
+            event
+                .delegates
+                .retain(|id| person_ids.contains(id.as_str()));
+            event.topics.retain(|id| topic_ids.contains(id.as_str()));
             Some(event)
         })
         .collect();

@@ -338,7 +338,8 @@ describe('event page', { timeout: 180_000 }, () => {
   });
 
   test('a shared link shows a card: Open Graph and Twitter tags in the page as written', async () => {
-    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    // As a phone's share sheet or a network's crawler reads the page: no script.
+    const context = await env.browser.newContext({ ...PHONE, javaScriptEnabled: false });
     try {
       const page = await context.newPage();
       const tags = () =>
