@@ -271,14 +271,7 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
         listed.insert(page.file.clone());
         fingerprints.insert(page.file.clone(), key);
         // Drawn from the same inputs as last time, and still there: nothing to do.
-        let siblings_there = !options.compress
-            || ["br", "gz"]
-                .iter()
-                .all(|ext| options.out.join(format!("{}.{ext}", page.file)).exists());
-        if last.get(&page.file) == Some(&Some(key))
-            && options.out.join(&page.file).exists()
-            && siblings_there
-        {
+        if last.get(&page.file) == Some(&Some(key)) && still_there(options, &page.file) {
             tally.count(&page.file, false);
             continue;
         }
@@ -294,11 +287,7 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
         let key = hash_of((keys.program, &file));
         listed.insert(file.clone());
         fingerprints.insert(file.clone(), key);
-        let there = [String::new(), ".br".into(), ".gz".into()]
-            .iter()
-            .take(if options.compress { 3 } else { 1 })
-            .all(|ext| options.out.join(format!("{file}{ext}")).exists());
-        if last.get(&file) == Some(&Some(key)) && there {
+        if last.get(&file) == Some(&Some(key)) && still_there(options, &file) {
             tally.count(&file, false);
             continue;
         }
@@ -339,6 +328,16 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
         .collect();
     write_if_changed(options.out, PUBLISHED_LIST, list.as_bytes())?;
     Ok(tally)
+}
+
+/// Whether a file written before is in the output folder, with its compressed siblings when
+/// publishing makes them.
+fn still_there(options: &Options, file: &str) -> bool {
+    options.out.join(file).exists()
+        && (!options.compress
+            || ["br", "gz"]
+                .iter()
+                .all(|ext| options.out.join(format!("{file}.{ext}")).exists()))
 }
 
 fn generated(file: &str, bytes: Vec<u8>) -> Output {
