@@ -13,6 +13,8 @@ export PATH="$ROOT/target/tools/node/bin:$ROOT/node_modules/.bin:${CARGO_HOME:-$
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 # Chromium for the browser unit tests comes from webdriver.json; keep cargo output readable.
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-auto}"
+# A CI run builds once: incremental caches would only take disk (several GB over all targets).
+if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
 
 START=$SECONDS
 SUMMARY=()

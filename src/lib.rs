@@ -10,6 +10,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod context;
+pub mod editor;
 pub mod export;
 pub mod i18n;
 pub mod model;

@@ -1,0 +1,7 @@
+//! The editor for the news file (`/editor/`): its own wasm, drawn over the same model,
+//! validator and views as the site. `tree`, `form` and `session` are pure and tested
+//! natively; `view` draws them in the browser.
+
+pub mod form;
+pub mod session;
+pub mod tree;
