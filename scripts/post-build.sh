@@ -4,7 +4,9 @@
 #     release builds the CSP <meta>; post-build.mjs template), and the folder without the
 #     news file is kept as the shell ($NEWS_SHELL_DIR, default target/shell), its large files
 #     compressed once at the highest level in release builds;
-#  2. the site: `newsctl publish` writes every page, feed and calendar, the manifest and the
+#  2. the editor (editor/Trunk.toml): its own page and wasm, built beside and copied into the
+#     shell's `editor/` folder, so that every published site has it at `/editor/`;
+#  3. the site: `newsctl publish` writes every page, feed and calendar, the manifest and the
 #     news file from public/data/news.json into the staging folder, as an editor's publish
 #     does from a release kit. A news file with errors fails the build. Links in feeds start
 #     with site.canonical_url, or with $NEWS_BASE_URL when that is set.
@@ -32,6 +34,16 @@ if [ -n "${NEWS_BASE_URL:-}" ]; then PUBLISH_ARGS+=(--base-url "$NEWS_BASE_URL")
 
 if [ "$RELEASE" = 1 ]; then node scripts/post-build.mjs minify "$OUT"; fi
 node scripts/post-build.mjs template "$OUT" "${TEMPLATE_ARGS[@]}"
+
+# The editor: trunk again, on its own page; the site's build variables must not reach it.
+EDITOR_ARGS=()
+if [ "$RELEASE" = 1 ]; then EDITOR_ARGS=(--release); fi
+env -u TRUNK_STAGING_DIR -u TRUNK_DIST_DIR -u TRUNK_PUBLIC_URL -u TRUNK_HTML_FILE -u TRUNK_SOURCE_DIR \
+  -u TRUNK_PROFILE -u TRUNK_BUILD_DIST -u TRUNK_BUILD_PUBLIC_URL \
+  trunk build --quiet --config editor/Trunk.toml "${EDITOR_ARGS[@]}"
+if [ "$RELEASE" = 1 ]; then node scripts/post-build.mjs minify target/editor-dist; fi
+rm -rf "$OUT/editor"
+cp -R target/editor-dist "$OUT/editor"
 rm -rf "$SHELL_DIR"
 mkdir -p "$(dirname "$SHELL_DIR")"
 cp -R "$OUT" "$SHELL_DIR"

@@ -3,5 +3,12 @@
 //! natively; `view` draws them in the browser.
 
 pub mod form;
+#[cfg(target_arch = "wasm32")]
+mod io;
 pub mod session;
 pub mod tree;
+#[cfg(target_arch = "wasm32")]
+mod view;
+
+#[cfg(target_arch = "wasm32")]
+pub use view::start;

@@ -76,6 +76,24 @@ fn EventDetail(news: Arc<News>, index: usize, lang: Lang) -> Option<impl IntoVie
     })
 }
 
+/// The event's article as its page draws it, without the actions (calendar, share): the
+/// editor's preview.
+pub fn event_article(catalog: &Catalog, paths: &Paths, index: usize, lang: Lang) -> Option<Node> {
+    let event = catalog.events.get(index)?;
+    let timeline_href = paths.timeline(lang, "");
+    Some(
+        el("article")
+            .attr("class", "event")
+            .child(event_header(event, lang))
+            .child(
+                el("div")
+                    .attr("class", "event__overview")
+                    .child(event_facts(catalog, index, lang)?),
+            )
+            .children(event_sections(catalog, paths, index, lang, &timeline_href)),
+    )
+}
+
 /// Kind, online badge, title and summary.
 fn event_header(event: &Event, lang: Lang) -> Node {
     let u = ui(lang);

@@ -1,0 +1,1365 @@
+//! The editor's page: the file's parts on the left, the form of the part being edited, its
+//! preview with the site's own views, and the validator's problems. Forms are drawn from
+//! `form`'s description; every change goes through a [`Session`]. Browser only.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::event_card::event_card;
+use crate::context::Paths;
+use crate::model::{Lang, Problem, Severity};
+use crate::pages::event::event_article;
+
+use super::form::{choice_label, Choices, Collection, Field, Kind, EVENT, L, SITE};
+use super::io::{self, Handle};
+use super::session::{
+    choices, event_rows, free_slug, missing_translations, new_event, new_item, saved_text,
+    Analysis, Place, Session,
+};
+use super::tree::{Path, Tree};
+
+/// The editor's state, shared by every part of the page.
+#[derive(Clone, Copy)]
+struct Ed {
+    session: RwSignal<Session>,
+    analysis: RwSignal<Arc<Analysis>>,
+    /// Bumped when the file's structure changes: the forms are drawn again.
+    version: RwSignal<u64>,
+    place: RwSignal<Place>,
+    ui: RwSignal<Lang>,
+    preview: RwSignal<Lang>,
+    name: RwSignal<String>,
+    handle: StoredValue<Option<Handle>, LocalStorage>,
+    dirty: RwSignal<bool>,
+    status: RwSignal<String>,
+    /// The work restored from an earlier visit, until kept or discarded.
+    restored: RwSignal<bool>,
+    /// What the last deletion took, for its undo button.
+    deleted: RwSignal<Option<String>>,
+}
+
+fn t(ed: Ed, l: L) -> &'static str {
+    l.get(ed.ui.get())
+}
+
+impl Ed {
+    fn new() -> Self {
+        Self {
+            session: RwSignal::new(Session::new(Tree::object())),
+            analysis: RwSignal::new(Arc::new(Analysis::default())),
+            version: RwSignal::new(0),
+            place: RwSignal::new(Place::Site),
+            ui: RwSignal::new(Lang::Bg),
+            preview: RwSignal::new(Lang::Bg),
+            name: RwSignal::new("news.json".to_owned()),
+            handle: StoredValue::new_local(None),
+            dirty: RwSignal::new(false),
+            status: RwSignal::new(String::new()),
+            restored: RwSignal::new(false),
+            deleted: RwSignal::new(None),
+        }
+    }
+
+    fn say(&self, bg: impl Into<String>, en: impl Into<String>) {
+        let text = match self.ui.get_untracked() {
+            Lang::Bg => bg.into(),
+            Lang::En => en.into(),
+        };
+        self.status.set(text);
+    }
+
+    /// After any change: the validator runs again and the work is kept for a reload.
+    fn changed(&self, structure: bool) {
+        let analysis = self.session.with_untracked(|s| Analysis::of(&s.tree));
+        let text = self
+            .session
+            .with_untracked(|s| saved_text(&s.tree, &analysis));
+        self.analysis.set(Arc::new(analysis));
+        self.dirty.set(true);
+        io::store_draft(&self.name.get_untracked(), &text);
+        if structure {
+            self.version.update(|v| *v += 1);
+        }
+    }
+
+    fn type_into(&self, path: &Path, value: Tree, keep: usize) {
+        self.session.update(|s| s.type_into(path, value, keep));
+        self.changed(false);
+    }
+
+    fn change(&self, apply: impl FnOnce(&mut Tree)) {
+        self.session.update(|s| s.change(apply));
+        self.changed(true);
+    }
+
+    /// A file's text becomes the session; what cannot be read at all is refused, the
+    /// session kept.
+    fn open(&self, name: String, text: &str, handle: Option<Handle>, restored: bool) -> bool {
+        match Tree::parse(text) {
+            Ok(tree) => {
+                self.session.set(Session::new(tree));
+                self.name.set(name.clone());
+                self.handle.set_value(handle);
+                self.place.set(Place::Site);
+                self.deleted.set(None);
+                let analysis = self.session.with_untracked(|s| Analysis::of(&s.tree));
+                let errors = analysis.errors();
+                self.analysis.set(Arc::new(analysis));
+                self.version.update(|v| *v += 1);
+                self.dirty.set(restored);
+                self.restored.set(restored);
+                self.say(
+                    format!("Отворен е {name}: грешки {errors}."),
+                    format!("Opened {name}: {errors} errors."),
+                );
+                true
+            }
+            Err(err) => {
+                self.say(
+                    format!(
+                        "{name} не е JSON (ред {}, колона {}): поправете го в текстов редактор. Отвореният файл остава.",
+                        err.line(),
+                        err.column()
+                    ),
+                    format!(
+                        "{name} is not JSON (line {}, column {}): fix it in a text editor. The open file stays.",
+                        err.line(),
+                        err.column()
+                    ),
+                );
+                false
+            }
+        }
+    }
+
+    fn go(&self, path: &Path) {
+        let place = Place::of(path);
+        if self.place.get_untracked() != place {
+            self.place.set(place);
+        }
+        let mut ids = vec![
+            path.dom_id(),
+            path.key("bg").dom_id(),
+            path.key("en").dom_id(),
+        ];
+        let mut up = path.parent();
+        while let Some(p) = up {
+            ids.push(p.dom_id());
+            up = p.parent();
+        }
+        io::after_render(move || {
+            io::focus_first(&ids);
+        });
+    }
+}
+
+/// Starts the editor: the work of an earlier visit when there is some, else the site's file.
+pub fn start() {
+    let ed = Ed::new();
+    leptos::mount::mount_to_body(move || view! { <Editor ed=ed/> });
+    if let Some((name, text)) = io::stored_draft() {
+        if ed.open(name, &text, None, true) {
+            return;
+        }
+    }
+    load_site_file(ed);
+}
+
+fn site_file_url() -> String {
+    format!("{}/data/news.json", io::site_base())
+}
+
+fn load_site_file(ed: Ed) {
+    leptos::task::spawn_local(async move {
+        match io::fetch_site_file(&site_file_url()).await {
+            Ok(text) => {
+                ed.open("news.json".to_owned(), &text, None, false);
+            }
+            Err(err) => ed.say(
+                format!(
+                    "Файлът на сайта не можа да се зареди ({err}). Отворете файл от компютъра."
+                ),
+                format!(
+                    "The site's file could not be loaded ({err}). Open a file from your computer."
+                ),
+            ),
+        }
+    });
+}
+
+async fn save(ed: Ed, ready: bool, ask_where: bool) {
+    let analysis = ed.analysis.get_untracked();
+    if ready && !analysis.is_ready() {
+        let n = analysis.errors();
+        ed.say(
+            format!("Файлът има грешки ({n}): поправете ги или го запазете като чернова."),
+            format!("The file has {n} errors: fix them or save it as a draft."),
+        );
+        io::focus_first(&["ed-problems-h".to_owned()]);
+        return;
+    }
+    let text = ed
+        .session
+        .with_untracked(|s| saved_text(&s.tree, &analysis));
+    let name = ed.name.get_untracked();
+    let handle = ed.handle.get_value();
+    let outcome = match (handle, ask_where) {
+        (Some(h), false) => io::write_in_place(&h, &text).await.map(|()| true),
+        (_, true) => match io::save_as(&name, &text).await {
+            Ok(Some(h)) => {
+                ed.handle.set_value(Some(h));
+                Ok(true)
+            }
+            Ok(None) => Ok(false),
+            Err(e) => Err(e),
+        },
+        (None, false) => io::download(&name, &text).map(|()| true),
+    };
+    match outcome {
+        Ok(true) => {
+            ed.dirty.set(false);
+            ed.restored.set(false);
+            io::forget_draft();
+            if ready {
+                ed.say(
+                    format!("Запазено: {name}, готов за публикуване."),
+                    format!("Saved: {name}, ready to publish."),
+                );
+            } else {
+                ed.say(
+                    format!("Запазено като чернова: {name}."),
+                    format!("Saved as a draft: {name}."),
+                );
+            }
+        }
+        Ok(false) => {}
+        Err(err) => ed.say(
+            format!("Не можа да се запази: {err}"),
+            format!("Could not save: {err}"),
+        ),
+    }
+}
+
+#[component]
+fn Editor(ed: Ed) -> impl IntoView {
+    // The page's language follows the interface's.
+    Effect::new(move |_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", ed.ui.get().code());
+        }
+        document().set_title(t(ed, L("Редактор на новините", "News editor")));
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |e: web_sys::DragEvent| {
+        e.prevent_default();
+        let file = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            open_file(ed, file);
+        }
+    });
+    let over = window_event_listener(leptos::ev::dragover, |e: web_sys::DragEvent| {
+        e.prevent_default();
+    });
+    on_cleanup(move || {
+        drop.remove();
+        over.remove();
+    });
+    view! {
+        <a class="skip-link" href="#ed-form">{move || t(ed, L("Към формуляра", "Skip to the form"))}</a>
+        <Bar ed=ed/>
+        <div class="ed-layout">
+            <Parts ed=ed/>
+            <main id="ed-form" class="ed-main" tabindex="-1">
+                {move || {
+                    ed.version.get();
+                    ed.ui.get();
+                    form_for(ed, ed.place.get())
+                }}
+            </main>
+            <aside class="ed-side">
+                <Preview ed=ed/>
+                <Problems ed=ed/>
+            </aside>
+        </div>
+    }
+}
+
+fn open_file(ed: Ed, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        let name = file.name();
+        match io::read_file(file).await {
+            Ok(text) => {
+                ed.open(name, &text, None, false);
+            }
+            Err(err) => ed.say(
+                format!("Файлът не можа да се прочете: {err}"),
+                format!("The file could not be read: {err}"),
+            ),
+        }
+    });
+}
+
+#[component]
+fn Bar(ed: Ed) -> impl IntoView {
+    let picker = NodeRef::<leptos::html::Input>::new();
+    let in_place = io::can_save_in_place();
+    let open = move |_| {
+        if in_place {
+            leptos::task::spawn_local(async move {
+                match io::pick_file().await {
+                    Ok(Some((name, text, handle))) => {
+                        ed.open(name, &text, Some(handle), false);
+                    }
+                    Ok(None) => {}
+                    Err(err) => ed.say(
+                        format!("Файлът не можа да се отвори: {err}"),
+                        format!("The file could not be opened: {err}"),
+                    ),
+                }
+            });
+        } else if let Some(input) = picker.get() {
+            input.click();
+        }
+    };
+    let picked = move |_| {
+        let Some(input) = picker.get() else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            open_file(ed, file);
+        }
+        input.set_value("");
+    };
+    let counts = move || {
+        let a = ed.analysis.get();
+        let missing = ed.session.with(|s| missing_translations(&s.tree).len());
+        (a.errors(), a.warnings(), missing)
+    };
+    view! {
+        <header class="ed-bar">
+            <div class="ed-bar__title">
+                <h1>{move || t(ed, L("Редактор на новините", "News editor"))}</h1>
+                <p class="ed-bar__file">
+                    {move || ed.name.get()}
+                    {move || ed.dirty.get().then(|| view! {
+                        <span class="ed-bar__unsaved">{t(ed, L(" · незапазени промени", " · unsaved changes"))}</span>
+                    })}
+                </p>
+            </div>
+            <div class="ed-bar__actions" role="group" aria-label=move || t(ed, L("Файл", "File"))>
+                <button type="button" on:click=open>{move || t(ed, L("Отвори файл…", "Open a file…"))}</button>
+                <input type="file" class="visually-hidden" accept=".json,application/json" tabindex="-1"
+                    aria-hidden="true" node_ref=picker on:change=picked/>
+                <button type="button" on:click=move |_| load_site_file(ed)>
+                    {move || t(ed, L("Файлът на сайта", "The site's file"))}
+                </button>
+                <button type="button" class="ed-primary"
+                    aria-disabled=move || (!ed.analysis.get().is_ready()).then_some("true")
+                    on:click=move |_| leptos::task::spawn_local(save(ed, true, false))>
+                    {move || t(ed, L("Запази за публикуване", "Save, ready to publish"))}
+                </button>
+                <button type="button" on:click=move |_| leptos::task::spawn_local(save(ed, false, false))>
+                    {move || t(ed, L("Запази чернова", "Save a draft"))}
+                </button>
+                {in_place.then(|| view! {
+                    <button type="button" on:click=move |_| leptos::task::spawn_local(save(ed, false, true))>
+                        {move || t(ed, L("Запази като…", "Save as…"))}
+                    </button>
+                })}
+            </div>
+            <div class="ed-bar__actions" role="group" aria-label=move || t(ed, L("Промени", "Changes"))>
+                <button type="button" disabled=move || !ed.session.with(Session::can_undo)
+                    on:click=move |_| { ed.session.update(|s| { s.undo(); }); ed.deleted.set(None); ed.changed(true); }>
+                    {move || t(ed, L("Отмени", "Undo"))}
+                </button>
+                <button type="button" disabled=move || !ed.session.with(Session::can_redo)
+                    on:click=move |_| { ed.session.update(|s| { s.redo(); }); ed.changed(true); }>
+                    {move || t(ed, L("Повтори", "Redo"))}
+                </button>
+                <button type="button" lang=move || ed.ui.get().other().code()
+                    on:click=move |_| ed.ui.update(|l| *l = l.other())>
+                    {move || match ed.ui.get() { Lang::Bg => "English", Lang::En => "Български" }}
+                </button>
+            </div>
+            <p class="ed-bar__counts">
+                {move || {
+                    let (e, w, m) = counts();
+                    match ed.ui.get() {
+                        Lang::Bg => format!("Грешки: {e} · Предупреждения: {w} · Липсващи преводи: {m}"),
+                        Lang::En => format!("Errors: {e} · Warnings: {w} · Missing translations: {m}"),
+                    }
+                }}
+            </p>
+            <p class="ed-bar__status" role="status">{move || ed.status.get()}</p>
+            {move || ed.restored.get().then(|| view! {
+                <div class="ed-notice" role="region" aria-label=t(ed, L("Възстановена работа", "Restored work"))>
+                    <p>{t(ed, L(
+                        "Това е незапазената работа от предишното отваряне на редактора.",
+                        "This is the unsaved work from the last time the editor was open.",
+                    ))}</p>
+                    <button type="button" on:click=move |_| {
+                        io::forget_draft();
+                        ed.restored.set(false);
+                        load_site_file(ed);
+                    }>{t(ed, L("Отхвърли я", "Discard it"))}</button>
+                </div>
+            })}
+            {move || ed.deleted.get().map(|title| view! {
+                <div class="ed-notice" role="region" aria-label=t(ed, L("Изтрито събитие", "Deleted event"))>
+                    <p>{match ed.ui.get() {
+                        Lang::Bg => format!("Събитието „{title}“ е изтрито."),
+                        Lang::En => format!("The event “{title}” was deleted."),
+                    }}</p>
+                    <button type="button" on:click=move |_| {
+                        ed.session.update(|s| { s.undo(); });
+                        ed.deleted.set(None);
+                        ed.changed(true);
+                        ed.say("Изтриването е отменено.", "The deletion was undone.");
+                    }>{t(ed, L("Отмени изтриването", "Undo the deletion"))}</button>
+                </div>
+            })}
+        </header>
+    }
+}
+
+#[component]
+fn Parts(ed: Ed) -> impl IntoView {
+    let filter = RwSignal::new(String::new());
+    let part = move |place: Place, label: L| {
+        view! {
+            <li>
+                <button type="button" class="ed-part"
+                    aria-current=move || (ed.place.get() == place).then_some("true")
+                    on:click=move |_| { ed.place.set(place); io::focus_first(&["ed-form".to_owned()]); }>
+                    {move || t(ed, label)}
+                    {move || match place {
+                        Place::Collection(c) => {
+                            let n = ed.session.with(|s| s.tree.len_at(&Path::root().key(c.key())));
+                            format!(" ({n})")
+                        }
+                        _ => String::new(),
+                    }}
+                </button>
+            </li>
+        }
+    };
+    let add_event = move |_| {
+        let mut at = 0;
+        ed.change(|tree| {
+            let today = js_sys::Date::new_0();
+            let start = format!(
+                "{:04}-{:02}-{:02}",
+                today.get_full_year(),
+                today.get_month() + 1,
+                today.get_date()
+            );
+            let event = new_event(tree, &start);
+            at = tree.len_at(&Path::root().key("events"));
+            tree.insert(&Path::root().key("events"), at, event);
+        });
+        ed.go(&Path::root().key("events").index(at).key("slug"));
+        ed.say("Добавено е ново събитие.", "A new event was added.");
+    };
+    view! {
+        <nav class="ed-parts" aria-label=move || t(ed, L("Части на файла", "Parts of the file"))>
+            <ul class="ed-parts__list">
+                {part(Place::Site, L("Сайт и проект", "Site and project"))}
+                {Collection::ALL.map(|c| part(Place::Collection(c), c.title())).to_vec()}
+            </ul>
+            <h2 class="ed-parts__events">
+                {move || {
+                    let n = ed.session.with(|s| s.tree.len_at(&Path::root().key("events")));
+                    format!("{} ({n})", t(ed, L("Събития", "Events")))
+                }}
+            </h2>
+            <button type="button" class="ed-primary" on:click=add_event>
+                {move || t(ed, L("Добави събитие", "Add an event"))}
+            </button>
+            <label class="ed-label" for="ed-filter">{move || t(ed, L("Намери събитие", "Find an event"))}</label>
+            <input id="ed-filter" type="search" prop:value=move || filter.get()
+                on:input=move |e| filter.set(event_target_value(&e))/>
+            <ul class="ed-events">
+                {move || {
+                    let lang = ed.ui.get();
+                    let rows = ed.session.with(|s| event_rows(&s.tree, lang, &filter.get()));
+                    rows.into_iter().map(|row| {
+                        let place = Place::Event(row.index);
+                        let title = if row.title.trim().is_empty() { row.slug.clone() } else { row.title.clone() };
+                        view! {
+                            <li>
+                                <button type="button" class="ed-event"
+                                    aria-current=move || (ed.place.get() == place).then_some("true")
+                                    on:click=move |_| { ed.place.set(place); io::focus_first(&["ed-form".to_owned()]); }>
+                                    <span class="ed-event__date">{row.start}</span>
+                                    <span class="ed-event__title">{title}</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ul>
+        </nav>
+    }
+}
+
+/// The form of one part of the file.
+fn form_for(ed: Ed, place: Place) -> AnyView {
+    let lang = ed.ui.get_untracked();
+    match place {
+        Place::Site => view! {
+            <h2 class="ed-form__title">{L("Сайт и проект", "Site and project").get(lang)}</h2>
+            {fields(ed, SITE, Path::root().key("site"), 1)}
+        }
+        .into_any(),
+        Place::Collection(c) => {
+            let field: &'static Field = match c {
+                Collection::Cities => &COLLECTION_FIELDS[0],
+                Collection::Organisations => &COLLECTION_FIELDS[1],
+                Collection::People => &COLLECTION_FIELDS[2],
+                Collection::Topics => &COLLECTION_FIELDS[3],
+            };
+            view! {
+                <h2 class="ed-form__title">{c.title().get(lang)}</h2>
+                {list(ed, field, Path::root().key(c.key()))}
+            }
+            .into_any()
+        }
+        Place::Event(i) => {
+            let path = Path::root().key("events").index(i);
+            if ed.session.with_untracked(|s| s.tree.get(&path).is_none()) {
+                return view! { <p>{L("Няма такова събитие.", "There is no such event.").get(lang)}</p> }
+                    .into_any();
+            }
+            let title = ed
+                .session
+                .with_untracked(|s| s.tree.text_at(&path.key("slug")));
+            view! {
+                <h2 class="ed-form__title">{L("Събитие", "Event").get(lang)}" "<code>{title}</code></h2>
+                <div class="ed-form__tools" role="group" aria-label=L("Събитието", "The event").get(lang)>
+                    <button type="button" on:click=move |_| duplicate_event(ed, i)>
+                        {L("Дублирай", "Duplicate").get(lang)}
+                    </button>
+                    <button type="button" class="ed-danger" on:click=move |_| delete_event(ed, i)>
+                        {L("Изтрий", "Delete").get(lang)}
+                    </button>
+                </div>
+                {fields(ed, EVENT, path, 2)}
+            }
+            .into_any()
+        }
+    }
+}
+
+const COLLECTION_FIELDS: [Field; 4] = [
+    collection_field(Collection::Cities, L("Град", "City")),
+    collection_field(Collection::Organisations, L("Организация", "Organisation")),
+    collection_field(Collection::People, L("Човек", "Person")),
+    collection_field(Collection::Topics, L("Тема", "Topic")),
+];
+
+const fn collection_field(c: Collection, item: L) -> Field {
+    let fields = match c {
+        Collection::Cities => super::form::CITY,
+        Collection::Organisations => super::form::ORGANISATION,
+        Collection::People => super::form::PERSON,
+        Collection::Topics => super::form::TOPIC,
+    };
+    Field {
+        key: "",
+        label: item,
+        kind: Kind::List(fields, item),
+        required: false,
+        hint: None,
+    }
+}
+
+fn duplicate_event(ed: Ed, i: usize) {
+    let events = Path::root().key("events");
+    let mut at = i + 1;
+    ed.change(|tree| {
+        let Some(mut copy) = tree.get(&events.index(i)).cloned() else {
+            return;
+        };
+        let slug = free_slug(
+            tree,
+            &format!("{}-copy", tree.text_at(&events.index(i).key("slug"))),
+        );
+        copy.set(&Path::root().key("slug"), Tree::string(slug));
+        at = i + 1;
+        tree.insert(&events, at, copy);
+    });
+    ed.place.set(Place::Event(at));
+    ed.go(&events.index(at).key("slug"));
+    ed.say(
+        "Събитието е дублирано; сменете адреса на копието.",
+        "The event was duplicated; change the copy's page address.",
+    );
+}
+
+fn delete_event(ed: Ed, i: usize) {
+    let events = Path::root().key("events");
+    let lang = ed.ui.get_untracked();
+    let title = ed.session.with_untracked(|s| {
+        let title = events.index(i).key("title");
+        let mine = s.tree.text_at(&title.key(lang.code()));
+        if mine.is_empty() {
+            s.tree.text_at(&events.index(i).key("slug"))
+        } else {
+            mine
+        }
+    });
+    ed.change(|tree| {
+        tree.remove(&events.index(i));
+    });
+    ed.place.set(Place::Site);
+    ed.deleted.set(Some(title));
+    io::after_render(|| {
+        io::focus_first(&["ed-form".to_owned()]);
+    });
+}
+
+/// The fields of the object at `at`; `keep` is how many steps of a path clearing a value
+/// must leave (see `Tree::clear`).
+fn fields(ed: Ed, fields: &'static [Field], at: Path, keep: usize) -> AnyView {
+    fields
+        .iter()
+        .map(|f| field(ed, f, at.key(f.key), keep))
+        .collect_view()
+        .into_any()
+}
+
+/// The problems exactly at `path` (`inside`: or within it), as the field's message.
+fn problems_at(ed: Ed, path: &Path, inside: bool) -> Vec<Problem> {
+    let a = ed.analysis.get();
+    a.problems
+        .iter()
+        .filter(|p| {
+            let at = Path::parse(&p.path);
+            if inside {
+                at.starts_with(path)
+            } else {
+                at == *path
+            }
+        })
+        .cloned()
+        .collect()
+}
+
+fn messages(ed: Ed, path: Path, inside: bool) -> impl IntoView {
+    let id = format!("{}-msg", path.dom_id());
+    view! {
+        <ul class="ed-msgs" id=id>
+            {move || problems_at(ed, &path, inside).into_iter().map(|p| {
+                let class = match p.severity { Severity::Error => "ed-msg ed-msg--error", Severity::Warning => "ed-msg ed-msg--warning" };
+                let word = match (p.severity, ed.ui.get()) {
+                    (Severity::Error, Lang::Bg) => "Грешка: ",
+                    (Severity::Error, Lang::En) => "Error: ",
+                    (Severity::Warning, Lang::Bg) => "Предупреждение: ",
+                    (Severity::Warning, Lang::En) => "Warning: ",
+                };
+                view! { <li class=class><strong>{word}</strong><span lang="en">{p.message}</span></li> }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+fn label_text(ed: Ed, f: &Field) -> String {
+    let lang = ed.ui.get_untracked();
+    if f.required {
+        format!("{} *", f.label.get(lang))
+    } else {
+        f.label.get(lang).to_owned()
+    }
+}
+
+fn hint(ed: Ed, f: &Field, path: &Path) -> Option<impl IntoView> {
+    let lang = ed.ui.get_untracked();
+    f.hint.map(
+        |h| view! { <p class="ed-hint" id=format!("{}-hint", path.dom_id())>{h.get(lang)}</p> },
+    )
+}
+
+fn described_by(f: &Field, path: &Path) -> String {
+    let id = path.dom_id();
+    if f.hint.is_some() {
+        format!("{id}-hint {id}-msg")
+    } else {
+        format!("{id}-msg")
+    }
+}
+
+fn invalid(
+    ed: Ed,
+    path: &Path,
+    inside: bool,
+) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+    let path = path.clone();
+    move || {
+        problems_at(ed, &path, inside)
+            .iter()
+            .any(|p| p.severity == Severity::Error)
+            .then_some("true")
+    }
+}
+
+fn field(ed: Ed, f: &'static Field, path: Path, keep: usize) -> AnyView {
+    // What clearing this field's values must leave: a required one keeps its own object.
+    let inner_keep = if f.required { path.len() } else { keep };
+    match f.kind {
+        Kind::Text | Kind::LongText => text_field(ed, f, path, inner_keep),
+        Kind::Group(inner) => {
+            let id = path.dom_id();
+            view! {
+                <fieldset class="ed-group" id=id tabindex="-1">
+                    <legend>{label_text(ed, f)}</legend>
+                    {hint(ed, f, &path)}
+                    {messages(ed, path.clone(), false)}
+                    {fields(ed, inner, path, inner_keep)}
+                </fieldset>
+            }
+            .into_any()
+        }
+        Kind::List(..) => list(ed, f, path),
+        Kind::Refs(c) => refs_field(ed, f, c, path),
+        Kind::Ref(c) => ref_field(ed, f, c, path, keep),
+        Kind::Choice(choices) => choice_field(ed, f, choices, path, keep),
+        Kind::Bool => bool_field(ed, f, path, keep),
+        Kind::Languages => languages_field(ed, f, path),
+        _ => plain_field(ed, f, path, keep),
+    }
+}
+
+fn plain_field(ed: Ed, f: &'static Field, path: Path, keep: usize) -> AnyView {
+    let id = path.dom_id();
+    let kind = f.kind;
+    let inputmode = match kind {
+        Kind::Number => Some("decimal"),
+        Kind::Integer => Some("numeric"),
+        Kind::Url => Some("url"),
+        _ => None,
+    };
+    let value_path = path.clone();
+    let value = move || ed.session.with(|s| s.tree.text_at(&value_path));
+    let input_path = path.clone();
+    let on_input = move |e: leptos::ev::Event| {
+        let text = event_target_value(&e);
+        let value = match kind {
+            Kind::Number => text
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map_or_else(|| Tree::string(text.clone()), Tree::Number),
+            Kind::Integer => text
+                .trim()
+                .parse::<u64>()
+                .map_or_else(|_| Tree::string(text.clone()), |n| Tree::Number(n.into())),
+            _ => Tree::String(text),
+        };
+        ed.type_into(&input_path, value, keep);
+    };
+    let control = if matches!(kind, Kind::Note) {
+        view! {
+            <textarea id=id.clone() rows="3" aria-describedby=described_by(f, &path)
+                aria-invalid=invalid(ed, &path, false)
+                prop:value=value on:input=on_input></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() type="text" inputmode=inputmode spellcheck=(!matches!(kind, Kind::Plain)).then_some("false")
+                aria-describedby=described_by(f, &path) aria-invalid=invalid(ed, &path, false)
+                prop:value=value on:input=on_input/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="ed-field">
+            <label class="ed-label" for=id>{label_text(ed, f)}</label>
+            {hint(ed, f, &path)}
+            {control}
+            {messages(ed, path, false)}
+        </div>
+    }
+    .into_any()
+}
+
+fn text_field(ed: Ed, f: &'static Field, path: Path, keep: usize) -> AnyView {
+    let long = matches!(f.kind, Kind::LongText);
+    let id = path.dom_id();
+    let box_path = path.clone();
+    let lang_box = move |lang: Lang| {
+        let path = box_path.clone();
+        let p = path.key(lang.code());
+        let other = path.key(lang.other().code());
+        let input_id = p.dom_id();
+        let vp = p.clone();
+        let value = move || ed.session.with(|s| s.tree.text_at(&vp));
+        let ip = p.clone();
+        let on_input = move |e: leptos::ev::Event| {
+            ed.type_into(&ip, Tree::String(event_target_value(&e)), keep);
+        };
+        let name = match lang {
+            Lang::Bg => "Български",
+            Lang::En => "English",
+        };
+        let copy_label = match (ed.ui.get_untracked(), lang) {
+            (Lang::Bg, Lang::Bg) => "Копирай от английски",
+            (Lang::Bg, Lang::En) => "Копирай от български",
+            (Lang::En, Lang::Bg) => "Copy from English",
+            (Lang::En, Lang::En) => "Copy from Bulgarian",
+        };
+        let cp = p.clone();
+        let op = other.clone();
+        let copy = move |_| {
+            let from = ed.session.with_untracked(|s| s.tree.text_at(&op));
+            if !from.is_empty() {
+                ed.session.update(|s| {
+                    s.change(|t| {
+                        t.set_ranked(&cp, Tree::String(from), &super::form::rank);
+                    })
+                });
+                ed.changed(false);
+            }
+        };
+        let ep = other.clone();
+        let nothing_to_copy = move || ed.session.with(|s| s.tree.text_at(&ep).trim().is_empty());
+        let mp = p.clone();
+        let op2 = other.clone();
+        let hp = p.clone();
+        let missing_here = move || ed.session.with(|s| s.tree.text_at(&hp).trim().is_empty());
+        let missing = move || {
+            ed.session.with(|s| {
+                s.tree.text_at(&mp).trim().is_empty() && !s.tree.text_at(&op2).trim().is_empty()
+            })
+        };
+        let control = if long {
+            view! {
+                <textarea id=input_id.clone() lang=lang.code() rows="5" aria-describedby=described_by(f, &path)
+                    aria-invalid=invalid(ed, &p, false) prop:value=value on:input=on_input></textarea>
+            }
+            .into_any()
+        } else {
+            view! {
+                <input id=input_id.clone() type="text" lang=lang.code() aria-describedby=described_by(f, &path)
+                    aria-invalid=invalid(ed, &p, false) prop:value=value on:input=on_input/>
+            }
+            .into_any()
+        };
+        view! {
+            <div class="ed-lang">
+                <label class="ed-label" for=input_id>
+                    {name}
+                    {move || missing().then(|| view! {
+                        <span class="ed-missing">{t(ed, L(" — липсва превод", " — translation missing"))}</span>
+                    })}
+                </label>
+                {control}
+                {move || (missing_here() && !nothing_to_copy()).then(|| view! {
+                    <button type="button" class="ed-copy" on:click=copy.clone()>{copy_label}</button>
+                })}
+                {messages(ed, p, false)}
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="ed-text" id=id tabindex="-1">
+            <legend>{label_text(ed, f)}</legend>
+            {hint(ed, f, &path)}
+            <div class="ed-langs">
+                {lang_box.clone()(Lang::Bg)}
+                {lang_box(Lang::En)}
+            </div>
+            {messages(ed, path.clone(), false)}
+        </fieldset>
+    }
+    .into_any()
+}
+
+fn choice_field(ed: Ed, f: &'static Field, list: Choices, path: Path, keep: usize) -> AnyView {
+    let lang = ed.ui.get_untracked();
+    let id = path.dom_id();
+    let current = ed.session.with_untracked(|s| s.tree.text_at(&path));
+    let unknown = (!current.is_empty() && !list.iter().any(|(v, _)| *v == current)).then(
+        || view! { <option value=current.clone()>{choice_label(list, &current, lang)}</option> },
+    );
+    let vp = path.clone();
+    let ip = path.clone();
+    view! {
+        <div class="ed-field">
+            <label class="ed-label" for=id.clone()>{label_text(ed, f)}</label>
+            {hint(ed, f, &path)}
+            <select id=id aria-describedby=described_by(f, &path) aria-invalid=invalid(ed, &path, false)
+                prop:value=move || ed.session.with(|s| s.tree.text_at(&vp))
+                on:change=move |e| ed.type_into(&ip, Tree::String(event_target_value(&e)), keep)>
+                <option value="">"—"</option>
+                {unknown}
+                {list.iter().map(|(v, l)| view! { <option value=*v>{l.get(lang)}</option> }).collect_view()}
+            </select>
+            {messages(ed, path, false)}
+        </div>
+    }
+    .into_any()
+}
+
+fn bool_field(ed: Ed, f: &'static Field, path: Path, keep: usize) -> AnyView {
+    let id = path.dom_id();
+    let vp = path.clone();
+    let ip = path.clone();
+    view! {
+        <div class="ed-field ed-check">
+            <input id=id.clone() type="checkbox"
+                prop:checked=move || ed.session.with(|s| s.tree.get(&vp) == Some(&Tree::Bool(true)))
+                on:change=move |e| {
+                    let value = if event_target_checked(&e) { Tree::Bool(true) } else { Tree::string("") };
+                    ed.type_into(&ip, value, keep);
+                }/>
+            <label for=id>{label_text(ed, f)}</label>
+            {messages(ed, path, false)}
+        </div>
+    }
+    .into_any()
+}
+
+fn languages_field(ed: Ed, f: &'static Field, path: Path) -> AnyView {
+    let id = path.dom_id();
+    let boxes = Lang::ALL.map(|lang| {
+        let vp = path.clone();
+        let ip = path.clone();
+        let box_id = format!("{id}-{}", lang.code());
+        let has = move |s: &Session, l: Lang| {
+            s.tree
+                .get(&vp)
+                .and_then(Tree::as_array)
+                .is_some_and(|a| a.iter().any(|v| v.as_str() == Some(l.code())))
+        };
+        let has2 = has.clone();
+        view! {
+            <div class="ed-check">
+                <input id=box_id.clone() type="checkbox" prop:checked=move || ed.session.with(|s| has(s, lang))
+                    on:change=move |e| {
+                        let on = event_target_checked(&e);
+                        let chosen: Vec<Tree> = Lang::ALL
+                            .into_iter()
+                            .filter(|l| if *l == lang { on } else { ed.session.with_untracked(|s| has2(s, *l)) })
+                            .map(|l| Tree::string(l.code()))
+                            .collect();
+                        ed.session.update(|s| s.change(|t| { t.set(&ip, Tree::Array(chosen)); }));
+                        ed.changed(false);
+                    }/>
+                <label for=box_id>{match lang { Lang::Bg => "Български", Lang::En => "English" }}</label>
+            </div>
+        }
+    });
+    view! {
+        <fieldset class="ed-group" id=id tabindex="-1">
+            <legend>{label_text(ed, f)}</legend>
+            {boxes.to_vec()}
+            {messages(ed, path, true)}
+        </fieldset>
+    }
+    .into_any()
+}
+
+fn entry_label(id: &str, name: &str) -> String {
+    if name.trim().is_empty() {
+        id.to_owned()
+    } else {
+        format!("{name} ({id})")
+    }
+}
+
+fn ref_field(ed: Ed, f: &'static Field, c: Collection, path: Path, keep: usize) -> AnyView {
+    let lang = ed.ui.get_untracked();
+    let id = path.dom_id();
+    let list = ed.session.with_untracked(|s| choices(&s.tree, c, lang));
+    let current = ed.session.with_untracked(|s| s.tree.text_at(&path));
+    let unknown = (!current.is_empty() && !list.iter().any(|(v, _)| *v == current)).then(|| {
+        let label = format!(
+            "{current} ({})",
+            L("няма го във файла", "not in the file").get(lang)
+        );
+        view! { <option value=current.clone()>{label}</option> }
+    });
+    let vp = path.clone();
+    let ip = path.clone();
+    let np = path.clone();
+    view! {
+        <div class="ed-field">
+            <label class="ed-label" for=id.clone()>{label_text(ed, f)}</label>
+            {hint(ed, f, &path)}
+            <select id=id aria-describedby=described_by(f, &path) aria-invalid=invalid(ed, &path, false)
+                prop:value=move || ed.session.with(|s| s.tree.text_at(&vp))
+                on:change=move |e| ed.type_into(&ip, Tree::String(event_target_value(&e)), keep)>
+                <option value="">"—"</option>
+                {unknown}
+                {list.into_iter().map(|(v, name)| {
+                    let label = entry_label(&v, &name);
+                    view! { <option value=v>{label}</option> }
+                }).collect_view()}
+            </select>
+            {new_entry(ed, c, move |tree, new_id| { tree.set_ranked(&np, Tree::string(new_id), &super::form::rank); })}
+            {messages(ed, path, false)}
+        </div>
+    }
+    .into_any()
+}
+
+fn refs_field(ed: Ed, f: &'static Field, c: Collection, path: Path) -> AnyView {
+    let lang = ed.ui.get_untracked();
+    let id = path.dom_id();
+    let mut list = ed.session.with_untracked(|s| choices(&s.tree, c, lang));
+    // Ids the file does not have stay visible (and can be unticked).
+    let chosen: Vec<String> = ed.session.with_untracked(|s| {
+        s.tree
+            .get(&path)
+            .and_then(Tree::as_array)
+            .map(|a| {
+                a.iter()
+                    .map(|v| v.as_str().unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    for v in chosen {
+        if !list.iter().any(|(id, _)| *id == v) {
+            let name = L("няма го във файла", "not in the file")
+                .get(lang)
+                .to_owned();
+            list.push((v, name));
+        }
+    }
+    let boxes = list
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, name))| {
+            let box_id = format!("{id}-{i}");
+            let vp = path.clone();
+            let ip = path.clone();
+            let v1 = value.clone();
+            let v2 = value.clone();
+            let is_on = move |s: &Session| {
+                s.tree
+                    .get(&vp)
+                    .and_then(Tree::as_array)
+                    .is_some_and(|a| a.iter().any(|x| x.as_str() == Some(v1.as_str())))
+            };
+            view! {
+                <li class="ed-check">
+                    <input id=box_id.clone() type="checkbox" prop:checked=move || ed.session.with(&is_on)
+                        on:change=move |e| {
+                            let on = event_target_checked(&e);
+                            let v = v2.clone();
+                            ed.session.update(|s| s.change(|t| {
+                                let mut items: Vec<Tree> = t.get(&ip).and_then(Tree::as_array).map(<[Tree]>::to_vec).unwrap_or_default();
+                                items.retain(|x| x.as_str() != Some(v.as_str()));
+                                if on { items.push(Tree::string(v.clone())); }
+                                if items.is_empty() {
+                                    t.remove(&ip);
+                                } else {
+                                    t.set_ranked(&ip, Tree::Array(items), &super::form::rank);
+                                }
+                            }));
+                            ed.changed(false);
+                        }/>
+                    <label for=box_id>{entry_label(&value, &name)}</label>
+                </li>
+            }
+        })
+        .collect_view();
+    let np = path.clone();
+    view! {
+        <fieldset class="ed-group ed-refs" id=id tabindex="-1">
+            <legend>{label_text(ed, f)}</legend>
+            {hint(ed, f, &path)}
+            <ul class="ed-refs__list">{boxes}</ul>
+            {new_entry(ed, c, move |tree, new_id| {
+                let at = tree.len_at(&np);
+                tree.insert_ranked(&np, at, Tree::string(new_id), &super::form::rank);
+            })}
+            {messages(ed, path, true)}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// "New city" and the like, in place: an id and a name make the entry, `then` refers to it.
+fn new_entry(
+    ed: Ed,
+    c: Collection,
+    then: impl Fn(&mut Tree, &str) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = ed.ui.get_untracked();
+    let id = RwSignal::new(String::new());
+    let bg = RwSignal::new(String::new());
+    let en = RwSignal::new(String::new());
+    let add = move |_| {
+        let new_id = id.get_untracked().trim().to_owned();
+        if new_id.is_empty() {
+            ed.say("Дайте идентификатор.", "Give an id.");
+            return;
+        }
+        let then = then.clone();
+        ed.change(|tree| {
+            let list = Path::root().key(c.key());
+            let mut item = new_item(c.fields());
+            item.set(&Path::root().key("id"), Tree::string(new_id.clone()));
+            for (lang, value) in [("bg", bg.get_untracked()), ("en", en.get_untracked())] {
+                if !value.trim().is_empty() {
+                    item.set(
+                        &Path::root().key(c.name_key()).key(lang),
+                        Tree::String(value),
+                    );
+                }
+            }
+            let at = tree.len_at(&list);
+            tree.insert_ranked(&list, at, item, &super::form::rank);
+            then(tree, &new_id);
+        });
+        ed.say(
+            format!(
+                "Добавено е „{new_id}“; попълнете останалото в „{}“.",
+                c.title().0
+            ),
+            format!(
+                "Added “{new_id}”; fill in the rest under “{}”.",
+                c.title().1
+            ),
+        );
+    };
+    let base = format!("ed-new-{}-{}", c.key(), js_sys::Math::random().to_bits());
+    let (id_id, bg_id, en_id) = (
+        format!("{base}-id"),
+        format!("{base}-bg"),
+        format!("{base}-en"),
+    );
+    view! {
+        <details class="ed-new">
+            <summary>{c.new_label().get(lang)}</summary>
+            <div class="ed-new__fields">
+                <label class="ed-label" for=id_id.clone()>{L("Идентификатор", "Id").get(lang)}</label>
+                <input id=id_id type="text" spellcheck="false" on:input=move |e| id.set(event_target_value(&e))/>
+                <label class="ed-label" for=bg_id.clone()>{L("Име на български", "Name in Bulgarian").get(lang)}</label>
+                <input id=bg_id type="text" lang="bg" on:input=move |e| bg.set(event_target_value(&e))/>
+                <label class="ed-label" for=en_id.clone()>{L("Име на английски", "Name in English").get(lang)}</label>
+                <input id=en_id type="text" lang="en" on:input=move |e| en.set(event_target_value(&e))/>
+                <button type="button" on:click=add>{L("Добави", "Add").get(lang)}</button>
+            </div>
+        </details>
+    }
+}
+
+fn list(ed: Ed, f: &'static Field, path: Path) -> AnyView {
+    let lang = ed.ui.get_untracked();
+    let Kind::List(inner, item_label) = f.kind else {
+        return ().into_any();
+    };
+    let id = path.dom_id();
+    let n = ed.session.with_untracked(|s| s.tree.len_at(&path));
+    let items = (0..n)
+        .map(|i| {
+            let item = path.index(i);
+            let p1 = path.clone();
+            let p2 = path.clone();
+            let p3 = path.clone();
+            let legend = format!("{} {}", item_label.get(lang), i + 1);
+            let focus_to = |path: Path| move || {
+                io::focus_first(&[path.dom_id()]);
+            };
+            let up = i.checked_sub(1);
+            view! {
+                <fieldset class="ed-item" id=item.dom_id() tabindex="-1">
+                    <legend>{legend}</legend>
+                    <div class="ed-item__tools">
+                        <button type="button" disabled=up.is_none() on:click=move |_| {
+                            if let Some(to) = up {
+                                ed.change(|t| { t.move_item(&p1, i, to); });
+                                io::after_render(focus_to(p1.index(to)));
+                            }
+                        }>{L("Нагоре", "Move up").get(lang)}</button>
+                        <button type="button" disabled={i + 1 >= n} on:click=move |_| {
+                            ed.change(|t| { t.move_item(&p2, i, i + 1); });
+                            io::after_render(focus_to(p2.index(i + 1)));
+                        }>{L("Надолу", "Move down").get(lang)}</button>
+                        <button type="button" class="ed-danger" on:click=move |_| {
+                            ed.change(|t| { t.remove(&p3.index(i)); });
+                            ed.say("Премахнато. „Отмени“ го връща.", "Removed. “Undo” brings it back.");
+                            io::after_render(focus_to(p3.clone()));
+                        }>{L("Премахни", "Remove").get(lang)}</button>
+                    </div>
+                    {fields(ed, inner, item.clone(), item.len())}
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let ap = path.clone();
+    let add = move |_| {
+        let at = ed.session.with_untracked(|s| s.tree.len_at(&ap));
+        ed.change(|t| t.insert_ranked(&ap, at, new_item(inner), &super::form::rank));
+        let first = inner.first().map(|f| ap.index(at).key(f.key));
+        let target = ap.index(at);
+        io::after_render(move || {
+            let mut ids = Vec::new();
+            if let Some(p) = first {
+                ids.push(p.dom_id());
+                ids.push(p.key("bg").dom_id());
+            }
+            ids.push(target.dom_id());
+            io::focus_first(&ids);
+        });
+    };
+    let heading = if f.key.is_empty() {
+        None
+    } else {
+        Some(view! { <legend>{label_text(ed, f)}</legend> })
+    };
+    view! {
+        <fieldset class="ed-list" id=id tabindex="-1">
+            {heading}
+            {hint(ed, f, &path)}
+            {messages(ed, path.clone(), false)}
+            {items}
+            <button type="button" class="ed-add" on:click=add>
+                {format!("{} {}", L("Добави", "Add").get(lang), item_label.get(lang).to_lowercase())}
+            </button>
+        </fieldset>
+    }
+    .into_any()
+}
+
+#[component]
+fn Preview(ed: Ed) -> impl IntoView {
+    let paths = Paths::new(&io::site_base());
+    let body = move || {
+        let Place::Event(i) = ed.place.get() else {
+            return None;
+        };
+        let lang = ed.preview.get();
+        let ui = ed.ui.get();
+        let slug = ed.session.with(|s| {
+            s.tree
+                .text_at(&Path::root().key("events").index(i).key("slug"))
+        });
+        let analysis = ed.analysis.get();
+        let shown = analysis.catalog.as_ref().and_then(|c| {
+            let index = c.event_index(&slug)?;
+            let card = event_card(c, &paths, index, lang, &[], 3)?;
+            let page = event_article(c, &paths, index, lang)?;
+            Some((card, page))
+        });
+        Some(match shown {
+            Some((card, page)) => view! {
+                <h3 class="ed-preview__part">{L("Картата в хронологията", "The card on the timeline").get(ui)}</h3>
+                <ol class="ed-preview__card timeline__list" lang=lang.code()>{card}</ol>
+                <h3 class="ed-preview__part">{L("Страницата", "The page").get(ui)}</h3>
+                <div class="ed-preview__page" lang=lang.code()>{page}</div>
+            }
+            .into_any(),
+            None => view! {
+                <p class="ed-notice">{L(
+                    "Събитието ще се покаже тук, когато грешките, заради които е изпуснато, са поправени.",
+                    "The event shows here once the errors that leave it out are fixed.",
+                ).get(ui)}</p>
+            }
+            .into_any(),
+        })
+    };
+    let switch = move |lang: Lang| {
+        view! {
+            <button type="button" aria-pressed=move || (ed.preview.get() == lang).to_string()
+                on:click=move |_| ed.preview.set(lang)>
+                {match lang { Lang::Bg => "Български", Lang::En => "English" }}
+            </button>
+        }
+    };
+    view! {
+        {move || matches!(ed.place.get(), Place::Event(_)).then(|| { let body = body.clone(); view! {
+            <section class="ed-preview" aria-labelledby="ed-preview-h">
+                <h2 id="ed-preview-h">{t(ed, L("Преглед", "Preview"))}</h2>
+                <div class="ed-preview__langs" role="group" aria-label=t(ed, L("Език на прегледа", "Language of the preview"))>
+                    {switch(Lang::Bg)}
+                    {switch(Lang::En)}
+                </div>
+                {body}
+            </section>
+        }})}
+    }
+}
+
+fn where_label(ed: Ed, problem: &Problem) -> String {
+    let lang = ed.ui.get();
+    let path = Path::parse(&problem.path);
+    match Place::of(&path) {
+        Place::Event(_) => {
+            let slug = problem.slug.clone().unwrap_or_default();
+            format!(
+                "{} {slug}: {}",
+                L("Събитие", "Event").get(lang),
+                problem.path
+            )
+        }
+        Place::Collection(c) => format!("{}: {}", c.title().get(lang), problem.path),
+        Place::Site => format!("{}: {}", L("Сайт", "Site").get(lang), problem.path),
+    }
+}
+
+#[component]
+fn Problems(ed: Ed) -> impl IntoView {
+    let rows = move || {
+        let a = ed.analysis.get();
+        let fatal = a.fatal.as_ref().map(|f| {
+            view! { <li class="ed-msg ed-msg--error"><span lang="en">{f.to_string()}</span></li> }
+        });
+        let listed = a
+            .problems
+            .iter()
+            .map(|p| {
+                let path = Path::parse(&p.path);
+                let class = match p.severity {
+                    Severity::Error => "ed-problem ed-problem--error",
+                    Severity::Warning => "ed-problem ed-problem--warning",
+                };
+                let word = match (p.severity, ed.ui.get()) {
+                    (Severity::Error, Lang::Bg) => "Грешка",
+                    (Severity::Error, Lang::En) => "Error",
+                    (Severity::Warning, Lang::Bg) => "Предупреждение",
+                    (Severity::Warning, Lang::En) => "Warning",
+                };
+                let place = where_label(ed, p);
+                let message = p.message.clone();
+                view! {
+                    <li>
+                        <button type="button" class=class on:click=move |_| ed.go(&path)>
+                            <strong>{word}</strong>" · "{place}<br/><span lang="en">{message}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        let more = a.not_listed.total();
+        let more = (more > 0).then(|| {
+            view! { <li>{match ed.ui.get() {
+                Lang::Bg => format!("…и още {more}, които не са изброени."),
+                Lang::En => format!("…and {more} more, not listed."),
+            }}</li> }
+        });
+        (fatal, listed, more)
+    };
+    view! {
+        <section class="ed-problems" aria-labelledby="ed-problems-h">
+            <h2 id="ed-problems-h" tabindex="-1">
+                {move || {
+                    let a = ed.analysis.get();
+                    format!("{} ({})", t(ed, L("Проблеми", "Problems")), a.errors() + a.warnings())
+                }}
+            </h2>
+            {move || (ed.analysis.get().errors() + ed.analysis.get().warnings() == 0).then(|| view! {
+                <p>{t(ed, L("Няма проблеми: файлът е готов за публикуване.", "No problems: the file is ready to publish."))}</p>
+            })}
+            <ul class="ed-problems__list">{rows}</ul>
+        </section>
+    }
+}
