@@ -17,7 +17,10 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WIDTHS = [360, 768, 1280];
 const HEIGHTS = { 360: 780, 768: 1024, 1280: 900 };
 
-/** What to capture: a name, a path, what shows the page is ready, and options. */
+/**
+ * What to capture: a name, a path, what shows the page is ready, and options; `act` (code run
+ * in the page once it is ready) brings it into the state to show.
+ */
 const SHOTS = [
   { name: 'timeline', path: '', ready: '.timeline-entry' },
   { name: 'timeline-filtered', path: '?city=pisek', ready: '.chip' },
@@ -32,6 +35,27 @@ const SHOTS = [
     ready: '.event__title',
     fullPage: true,
     colorScheme: 'dark',
+    widths: [1280],
+  },
+  // The editor (docs/editing.md): an event with its preview, and a problem at its field.
+  {
+    name: 'editor',
+    path: 'editor/',
+    ready: '.ed-event',
+    act: `document.querySelectorAll('.ed-event')[3].click();`,
+    widths: [768, 1280],
+  },
+  {
+    name: 'editor-problem',
+    path: 'editor/',
+    ready: '.ed-event',
+    act: `document.querySelectorAll('.ed-event')[3].click();
+      await new Promise((r) => setTimeout(r, 200));
+      const slug = document.querySelector('input[id$="-slug"]');
+      slug.value = 'Среща в Смолян';
+      slug.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 200));
+      document.querySelector('.ed-problem').click();`,
     widths: [1280],
   },
 ];
@@ -72,6 +96,10 @@ async function capture(browser, baseUrl, shot, width, outDir) {
   try {
     await page.goto(new URL(shot.path, baseUrl).href, { waitUntil: 'load' });
     await page.waitForSelector(shot.ready, { state: 'visible', timeout: 20_000 });
+    if (shot.act) {
+      await page.evaluate(`(async () => { ${shot.act} })()`);
+      await page.waitForTimeout(300);
+    }
     // Fonts and layout settle after the first render.
     if (shot.javaScriptEnabled !== false) await page.evaluate(() => document.fonts.ready);
     const overflow = await page.evaluate(

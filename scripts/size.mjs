@@ -1,9 +1,10 @@
-// Size report of a release build (dist/): raw, gzip and brotli bytes per asset, and two brotli
+// Size report of a release build (dist/): raw, gzip and brotli bytes per asset, and three brotli
 // totals checked against budgets:
 //  - first load: what opening a page downloads: its prerendered HTML (the largest page, as the
 //    worst case) and the stylesheets. The app's code is not part of it: the page's loader
 //    starts the app only when the visitor reaches for search or the filters (src/boot.js);
-//  - with the app: the first load plus what starting the app adds (JS glue, wasm, the news).
+//  - with the app: the first load plus what starting the app adds (JS glue, wasm, the news);
+//  - the editor: everything below editor/ (its page, styles, glue and wasm).
 // Usage: node scripts/size.mjs [dist-dir]      Exit 1 when a total is over its budget.
 
 import { readFile, stat } from 'node:fs/promises';
@@ -18,6 +19,8 @@ import { listFiles } from './post-build.mjs';
 const BUDGETS = {
   'first load': 20 * 1024,
   'with the app': 277 * 1024,
+  // What an editor downloads at /editor/ (its page, styles, glue and wasm); never a visitor.
+  'the editor': 264 * 1024,
 };
 
 const ASSET_EXTENSIONS = new Set([
@@ -70,6 +73,8 @@ async function main() {
     // wasm-bindgen puts inline JS of dependencies here; the glue imports it at start-up.
     (name.startsWith('snippets/') && /\.(js|mjs)$/.test(name));
   const firstLoad = [largest, ...rows.filter((r) => isStyle(r.name))];
+  // The editor (/editor/) is its own page and wasm: what an editor downloads, never a visitor.
+  const editor = rows.filter((r) => r.name.startsWith('editor/'));
   const app = rows.filter((r) => isApp(r.name));
   const shown = rows.filter((r) => !r.name.endsWith('.html') || r.name === 'index.html' || r === largest);
 
@@ -79,16 +84,20 @@ async function main() {
       gzip: 0,
       brotli: 0,
     });
-  const totals = { 'first load': sum(firstLoad), 'with the app': sum([...firstLoad, ...app]) };
+  const totals = {
+    'first load': sum(firstLoad),
+    'with the app': sum([...firstLoad, ...app]),
+    'the editor': sum(editor),
+  };
 
   const labels = Object.keys(totals).map((k) => `${k} total`);
   const width = Math.max(...labels.map((l) => l.length), ...shown.map((r) => r.name.length));
   const line = (name, raw, gzip, brotli, mark = ' ') =>
     `${mark} ${name.padEnd(width)}  ${pad(raw, 10)}  ${pad(gzip, 10)}  ${pad(brotli, 10)}`;
   const rule = line('-'.repeat(width), '-'.repeat(10), '-'.repeat(10), '-'.repeat(10));
-  const markOf = (r) => (firstLoad.includes(r) ? '*' : app.includes(r) ? '+' : ' ');
+  const markOf = (r) => (firstLoad.includes(r) ? '*' : app.includes(r) ? '+' : editor.includes(r) ? 'e' : ' ');
 
-  console.log(`Sizes in bytes of ${distDir}: * first load, + added when the app starts`);
+  console.log(`Sizes in bytes of ${distDir}: * first load, + added when the app starts, e the editor`);
   console.log(`(${pages.length} prerendered pages; shown: index.html and the largest, ${largest.name})`);
   console.log(line('asset', 'raw', 'gzip -9', 'brotli 11'));
   console.log(rule);
@@ -101,6 +110,7 @@ async function main() {
   if (!app.some((r) => r.name.endsWith('.js'))) missing.push('the JS glue');
   if (!app.some((r) => r.name === NEWS_FILE)) missing.push(NEWS_FILE);
   if (!rows.some((r) => r.name === 'index.html')) missing.push('index.html');
+  if (!editor.some((r) => r.name.endsWith('.wasm'))) missing.push("the editor's wasm");
   if (missing.length) console.log(`\nwarning: not found: ${missing.join(', ')}. Is this a complete build?`);
 
   let over = false;

@@ -21,6 +21,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("pages", 8),
     ("app", 9),
     ("prerender", 10),
+    ("editor", 10),
 ];
 
 fn rank(module: &str) -> Option<u8> {

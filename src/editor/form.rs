@@ -698,6 +698,67 @@ pub fn rank(path: &Path, key: &str) -> Option<usize> {
     }
 }
 
+/// Where `path` is, in the form's words: "Програма › Ден 1 › Точка 2 › Заглавие › English".
+/// The steps the forms do not know are left as they are written.
+pub fn describe(path: &Path, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut here: Option<&'static [Field]> = None;
+    let mut item: Option<L> = None;
+    let mut text = false;
+    for (i, step) in path.0.iter().enumerate() {
+        match step {
+            Step::Key(k) if i == 0 => {
+                here = match k.as_str() {
+                    "site" => Some(SITE),
+                    "events" => Some(EVENT),
+                    _ => Collection::ALL
+                        .into_iter()
+                        .find(|c| c.key() == k)
+                        .map(Collection::fields),
+                };
+                if let Some(c) = Collection::ALL.into_iter().find(|c| c.key() == k) {
+                    parts.push(c.title().get(lang).to_owned());
+                }
+            }
+            Step::Key(k) if text => {
+                parts.push(match k.as_str() {
+                    "bg" => "Български".to_owned(),
+                    "en" => "English".to_owned(),
+                    other => other.to_owned(),
+                });
+            }
+            Step::Key(k) => match here.and_then(|fields| fields.iter().find(|f| f.key == k)) {
+                Some(field) => {
+                    parts.push(field.label.get(lang).to_owned());
+                    match field.kind {
+                        Kind::Group(inner) => here = Some(inner),
+                        Kind::List(inner, one) => {
+                            here = Some(inner);
+                            item = Some(one);
+                        }
+                        Kind::Text | Kind::LongText => text = true,
+                        _ => here = None,
+                    }
+                }
+                None => {
+                    parts.push(k.clone());
+                    here = None;
+                }
+            },
+            Step::Index(n) if i == 1 => {
+                if path.0.first() != Some(&Step::Key("events".to_owned())) {
+                    parts.push(format!("{}", n + 1));
+                }
+            }
+            Step::Index(n) => match item.take() {
+                Some(one) => parts.push(format!("{} {}", one.get(lang), n + 1)),
+                None => parts.push(format!("{}", n + 1)),
+            },
+        }
+    }
+    parts.join(" › ")
+}
+
 /// The label of `value` in a closed list; the value itself when the list does not have it.
 pub fn choice_label(choices: Choices, value: &str, lang: Lang) -> String {
     choices
@@ -797,6 +858,20 @@ mod tests {
         assert_eq!(rank(&Path::parse("site.project"), "acronym"), Some(1));
         assert_eq!(rank(&Path::root(), "events"), Some(7));
         assert_eq!(rank(&Path::parse("cities[0]"), "lat"), Some(4));
+    }
+
+    #[test]
+    fn paths_are_said_in_the_forms_words() {
+        let said = |p: &str, l| describe(&Path::parse(p), l);
+        assert_eq!(
+            said("events[3].agenda[0].sessions[1].title.en", Lang::Bg),
+            "Програма › Ден 1 › Точки › Точка 2 › Заглавие › English"
+        );
+        assert_eq!(said("events[3].slug", Lang::En), "Page address");
+        assert_eq!(said("cities[2].lat", Lang::En), "Cities › 3 › Latitude");
+        assert_eq!(said("site.project.start", Lang::Bg), "Проект › Начало");
+        assert_eq!(said("events[0].colour", Lang::En), "colour");
+        assert_eq!(said("events[0]", Lang::En), "");
     }
 
     #[test]

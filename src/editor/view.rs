@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::event_card::event_card;
+use crate::components::static_tree::Node;
 use crate::context::Paths;
 use crate::model::{Lang, Problem, Severity};
 use crate::pages::event::event_article;
@@ -133,7 +134,16 @@ impl Ed {
         }
     }
 
-    fn go(&self, path: &Path) {
+    /// Shows the field of `path` (for a member the format does not know, named in `message`,
+    /// that member) and moves focus to it.
+    fn go(&self, path: &Path, message: &str) {
+        let path = &match message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split_once('`'))
+        {
+            Some((member, _)) => path.key(member),
+            None => path.clone(),
+        };
         let place = Place::of(path);
         if self.place.get_untracked() != place {
             self.place.set(place);
@@ -460,7 +470,7 @@ fn Parts(ed: Ed) -> impl IntoView {
             at = tree.len_at(&Path::root().key("events"));
             tree.insert(&Path::root().key("events"), at, event);
         });
-        ed.go(&Path::root().key("events").index(at).key("slug"));
+        ed.go(&Path::root().key("events").index(at).key("slug"), "");
         ed.say("Добавено е ново събитие.", "A new event was added.");
     };
     view! {
@@ -510,7 +520,7 @@ fn form_for(ed: Ed, place: Place) -> AnyView {
     let lang = ed.ui.get_untracked();
     match place {
         Place::Site => view! {
-            <h2 class="ed-form__title">{L("Сайт и проект", "Site and project").get(lang)}</h2>
+            <h2 class="ed-form__title" id="f-site" tabindex="-1">{L("Сайт и проект", "Site and project").get(lang)}</h2>
             {fields(ed, SITE, Path::root().key("site"), 1)}
         }
         .into_any(),
@@ -537,7 +547,7 @@ fn form_for(ed: Ed, place: Place) -> AnyView {
                 .session
                 .with_untracked(|s| s.tree.text_at(&path.key("slug")));
             view! {
-                <h2 class="ed-form__title">{L("Събитие", "Event").get(lang)}" "<code>{title}</code></h2>
+                <h2 class="ed-form__title" id=path.dom_id() tabindex="-1">{L("Събитие", "Event").get(lang)}" "<code>{title}</code></h2>
                 <div class="ed-form__tools" role="group" aria-label=L("Събитието", "The event").get(lang)>
                     <button type="button" on:click=move |_| duplicate_event(ed, i)>
                         {L("Дублирай", "Duplicate").get(lang)}
@@ -546,7 +556,7 @@ fn form_for(ed: Ed, place: Place) -> AnyView {
                         {L("Изтрий", "Delete").get(lang)}
                     </button>
                 </div>
-                {fields(ed, EVENT, path, 2)}
+                {fields(ed, EVENT, path.clone(), 2)}
             }
             .into_any()
         }
@@ -592,7 +602,7 @@ fn duplicate_event(ed: Ed, i: usize) {
         tree.insert(&events, at, copy);
     });
     ed.place.set(Place::Event(at));
-    ed.go(&events.index(at).key("slug"));
+    ed.go(&events.index(at).key("slug"), "");
     ed.say(
         "Събитието е дублирано; сменете адреса на копието.",
         "The event was duplicated; change the copy's page address.",
@@ -624,11 +634,47 @@ fn delete_event(ed: Ed, i: usize) {
 /// The fields of the object at `at`; `keep` is how many steps of a path clearing a value
 /// must leave (see `Tree::clear`).
 fn fields(ed: Ed, fields: &'static [Field], at: Path, keep: usize) -> AnyView {
-    fields
+    let known = fields
         .iter()
         .map(|f| field(ed, f, at.key(f.key), keep))
+        .collect_view();
+    view! { {known} {unknown_members(ed, fields, at)} }.into_any()
+}
+
+/// Members of the object at `at` that the format does not know: kept as they are (nothing is
+/// lost on the way through the editor), shown, and removable.
+fn unknown_members(ed: Ed, fields: &'static [Field], at: Path) -> impl IntoView {
+    let lang = ed.ui.get_untracked();
+    let unknown: Vec<(String, String)> = ed.session.with_untracked(|s| match s.tree.get(&at) {
+        Some(Tree::Object(members)) => members
+            .iter()
+            .filter(|(k, _)| !fields.iter().any(|f| f.key == k))
+            .map(|(k, v)| (k.clone(), serde_json::to_string(v).unwrap_or_default()))
+            .collect(),
+        _ => Vec::new(),
+    });
+    unknown
+        .into_iter()
+        .map(|(key, value)| {
+            let path = at.key(&key);
+            let label = match lang {
+                Lang::Bg => format!("Поле, което форматът не познава: „{key}“"),
+                Lang::En => format!("A member the format does not know: “{key}”"),
+            };
+            let rp = path.clone();
+            let id = path.dom_id();
+            view! {
+                <div class="ed-unknown" id=id tabindex="-1">
+                    <p class="ed-label">{label}</p>
+                    <code class="ed-unknown__value">{value}</code>
+                    <button type="button" class="ed-danger" on:click=move |_| {
+                        ed.change(|t| { t.remove(&rp); });
+                    }>{L("Премахни", "Remove").get(lang)}</button>
+                    {messages(ed, path, false)}
+                </div>
+            }
+        })
         .collect_view()
-        .into_any()
 }
 
 /// The problems exactly at `path` (`inside`: or within it), as the field's message.
@@ -747,12 +793,15 @@ fn plain_field(ed: Ed, f: &'static Field, path: Path, keep: usize) -> AnyView {
     let on_input = move |e: leptos::ev::Event| {
         let text = event_target_value(&e);
         let value = match kind {
-            Kind::Number => text
-                .trim()
-                .parse::<f64>()
-                .ok()
-                .and_then(serde_json::Number::from_f64)
-                .map_or_else(|| Tree::string(text.clone()), Tree::Number),
+            Kind::Number => match text.trim().parse::<i64>() {
+                Ok(n) => Tree::Number(n.into()),
+                Err(_) => text
+                    .trim()
+                    .parse::<f64>()
+                    .ok()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or_else(|| Tree::string(text.clone()), Tree::Number),
+            },
             Kind::Integer => text
                 .trim()
                 .parse::<u64>()
@@ -761,7 +810,18 @@ fn plain_field(ed: Ed, f: &'static Field, path: Path, keep: usize) -> AnyView {
         };
         ed.type_into(&input_path, value, keep);
     };
-    let control = if matches!(kind, Kind::Note) {
+    // A number is shown as typed: drawn from the parsed value, "41." would turn into "41.0"
+    // under the caret. The form is drawn again when the file's structure changes (undo).
+    let numeric = matches!(kind, Kind::Number | Kind::Integer);
+    let control = if numeric {
+        let first = ed.session.with_untracked(|s| s.tree.text_at(&path));
+        view! {
+            <input id=id.clone() type="text" inputmode=inputmode spellcheck="false"
+                aria-describedby=described_by(f, &path) aria-invalid=invalid(ed, &path, false)
+                value=first on:input=on_input/>
+        }
+        .into_any()
+    } else if matches!(kind, Kind::Note) {
         view! {
             <textarea id=id.clone() rows="3" aria-describedby=described_by(f, &path)
                 aria-invalid=invalid(ed, &path, false)
@@ -1247,13 +1307,15 @@ fn Preview(ed: Ed) -> impl IntoView {
         let shown = analysis.catalog.as_ref().and_then(|c| {
             let index = c.event_index(&slug)?;
             let card = event_card(c, &paths, index, lang, &[], 3)?;
-            let page = event_article(c, &paths, index, lang)?;
+            // The map's land is drawn by publish for the published file's frames; a frame of
+            // the file being edited may have none yet, so the preview shows the drawing alone.
+            let page = without_class(event_article(c, &paths, index, lang)?, "city-map__land");
             Some((card, page))
         });
         Some(match shown {
             Some((card, page)) => view! {
                 <h3 class="ed-preview__part">{L("Картата в хронологията", "The card on the timeline").get(ui)}</h3>
-                <ol class="ed-preview__card timeline__list" lang=lang.code()>{card}</ol>
+                <div class="ed-preview__card" lang=lang.code()>{card}</div>
                 <h3 class="ed-preview__part">{L("Страницата", "The page").get(ui)}</h3>
                 <div class="ed-preview__page" lang=lang.code()>{page}</div>
             }
@@ -1289,21 +1351,59 @@ fn Preview(ed: Ed) -> impl IntoView {
     }
 }
 
+/// `node` without the elements whose class list has `class`.
+fn without_class(node: Node, class: &str) -> Node {
+    match node {
+        Node::Element {
+            tag,
+            svg,
+            attrs,
+            children,
+        } => Node::Element {
+            tag,
+            svg,
+            attrs,
+            children: children
+                .into_iter()
+                .filter(|c| {
+                    !matches!(c, Node::Element { attrs, .. }
+                        if attrs.iter().any(|(k, v)| *k == "class" && v.split_whitespace().any(|w| w == class)))
+                })
+                .map(|c| without_class(c, class))
+                .collect(),
+        },
+        text => text,
+    }
+}
+
 fn where_label(ed: Ed, problem: &Problem) -> String {
     let lang = ed.ui.get();
     let path = Path::parse(&problem.path);
-    match Place::of(&path) {
-        Place::Event(_) => {
-            let slug = problem.slug.clone().unwrap_or_default();
-            format!(
-                "{} {slug}: {}",
-                L("Събитие", "Event").get(lang),
-                problem.path
-            )
+    let field = super::form::describe(&path, lang);
+    let part = match Place::of(&path) {
+        Place::Event(i) => {
+            let title = ed.session.with_untracked(|s| {
+                let title = Path::root().key("events").index(i).key("title");
+                let mine = s.tree.text_at(&title.key(lang.code()));
+                if mine.trim().is_empty() {
+                    problem.slug.clone().unwrap_or_default()
+                } else {
+                    mine
+                }
+            });
+            match lang {
+                Lang::Bg => format!("Събитие „{title}“"),
+                Lang::En => format!("Event “{title}”"),
+            }
         }
-        Place::Collection(c) => format!("{}: {}", c.title().get(lang), problem.path),
-        Place::Site => format!("{}: {}", L("Сайт", "Site").get(lang), problem.path),
-    }
+        Place::Collection(_) => String::new(),
+        Place::Site => L("Сайт и проект", "Site and project").get(lang).to_owned(),
+    };
+    [part, field]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" › ")
 }
 
 #[component]
@@ -1329,11 +1429,14 @@ fn Problems(ed: Ed) -> impl IntoView {
                     (Severity::Warning, Lang::En) => "Warning",
                 };
                 let place = where_label(ed, p);
+                let raw = p.path.clone();
                 let message = p.message.clone();
+                let said = p.message.clone();
                 view! {
                     <li>
-                        <button type="button" class=class on:click=move |_| ed.go(&path)>
-                            <strong>{word}</strong>" · "{place}<br/><span lang="en">{message}</span>
+                        <button type="button" class=class on:click=move |_| ed.go(&path, &said)>
+                            <strong>{word}</strong>" · "{place}" "<code class="ed-problem__path">{raw}</code>
+                            <br/><span lang="en">{message}</span>
                         </button>
                     </li>
                 }

@@ -180,9 +180,9 @@ fn slug_of(text: &str) -> Option<String> {
 
 /// Deserializes one entry, with the JSON path of the first error where it can be had.
 ///
-/// The path tracker doubles the deserialisation code, so only native builds (the validator)
-/// carry it; the browser reports the entry and the line and column.
-#[cfg(not(target_arch = "wasm32"))]
+/// The path tracker doubles the deserialisation code, so only the validator's builds (newsctl,
+/// the editor) carry it; the visitors' browser reports the entry and the line and column.
+#[cfg(feature = "tracked-paths")]
 fn deserialize_tracked<T: DeserializeOwned>(text: &str) -> Result<T, (String, serde_json::Error)> {
     let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|err| {
@@ -191,7 +191,7 @@ fn deserialize_tracked<T: DeserializeOwned>(text: &str) -> Result<T, (String, se
     })
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(feature = "tracked-paths"))]
 fn deserialize_tracked<T: DeserializeOwned>(text: &str) -> Result<T, (String, serde_json::Error)> {
     serde_json::from_str(text).map_err(|err| (String::new(), err))
 }

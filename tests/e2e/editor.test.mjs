@@ -1,0 +1,336 @@
+// The editor at /editor/, used as an editor uses it: open the site's file and save it back
+// unchanged; add an event with every field by keyboard, save it, and check and publish the
+// saved file with newsctl; open a file with errors, find each problem, fix one and save the
+// rest unchanged; preview in both languages; work kept across a reload; axe in every state.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { REPO_ROOT, assertNoProblems, axeCheck, useAppAndBrowser, withPage } from './helpers.mjs';
+
+const SHIPPED_TEXT = readFileSync(join(REPO_ROOT, 'public/data/news.json'), 'utf8');
+const OTHER_TEXT = readFileSync(join(REPO_ROOT, 'tests/fixtures/second-project/news.json'), 'utf8');
+
+/** newsctl as the test run built it (scripts/test.sh runs it before the browser tests). */
+function newsctl(args) {
+  const built = join(REPO_ROOT, 'target', 'debug', 'newsctl');
+  const [cmd, rest] = existsSync(built)
+    ? [built, args]
+    : ['cargo', ['run', '--quiet', '--bin', 'newsctl', '--', ...args]];
+  return execFileSync(cmd, rest, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The editor open on the site's file, its first status said. */
+async function openEditor(page, url) {
+  await page.goto(new URL('editor/', url).href);
+  await page.locator('.ed-bar__status', { hasText: /Отворен е|Opened/ }).waitFor();
+}
+
+/** Clicks `button` (by keyboard: focus and Enter) and returns the saved file's text. */
+async function saveBy(page, name) {
+  const button = page.getByRole('button', { name, exact: true });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    (async () => {
+      await button.focus();
+      await page.keyboard.press('Enter');
+    })(),
+  ]);
+  const path = await download.path();
+  return { text: readFileSync(path, 'utf8'), name: download.suggestedFilename() };
+}
+
+/** Types `text` into the field with `id` by keyboard, replacing what it held. */
+async function typeInto(page, id, text) {
+  await page.locator(`#${id}`).focus();
+  await page.keyboard.press('Control+A');
+  if (text === '') {
+    await page.keyboard.press('Delete');
+  } else {
+    await page.keyboard.type(text);
+  }
+}
+
+/** Focuses `selector` and presses `key`. */
+async function press(page, selector, key = 'Enter') {
+  await page.locator(selector).first().focus();
+  await page.keyboard.press(key);
+}
+
+/** Chooses `value` in the select with `id` by keyboard (the arrow keys). */
+async function choose(page, id, value) {
+  const select = page.locator(`#${id}`);
+  const values = await select.locator('option').evaluateAll((os) => os.map((o) => o.value));
+  const from = values.indexOf(await select.inputValue());
+  const to = values.indexOf(value);
+  assert.ok(to >= 0, `#${id} offers ${value}`);
+  await select.focus();
+  for (let i = 0; i < Math.abs(to - from); i += 1) {
+    await page.keyboard.press(to > from ? 'ArrowDown' : 'ArrowUp');
+  }
+  assert.equal(await select.inputValue(), value, `#${id} took ${value} by keyboard`);
+}
+
+describe('the editor', { timeout: 300_000 }, () => {
+  const env = useAppAndBrowser();
+
+  test('opens the site file, passes axe, and saves it back byte for byte', async () => {
+    await withPage(env.browser, 'editor-unchanged', async ({ page, problems }) => {
+      await openEditor(page, env.app.url);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'bg');
+      assert.equal(await page.locator('meta[name="robots"]').getAttribute('content'), 'noindex, nofollow');
+      assert.match(await page.locator('.ed-bar__counts').textContent(), /Грешки: 0/);
+      await axeCheck(page, { label: 'editor, site part' });
+      const saved = await saveBy(page, 'Запази за публикуване');
+      assert.equal(saved.name, 'news.json');
+      assert.ok(saved.text === SHIPPED_TEXT, 'the saved file has the same bytes as the one opened');
+      assert.match(await page.locator('.ed-bar__status').textContent(), /готов за публикуване/);
+      // Each part's form passes axe too, and the interface in English.
+      await press(page, '.ed-part >> nth=1');
+      await page.locator('.ed-form__title', { hasText: 'Градове' }).waitFor();
+      await axeCheck(page, { label: 'editor, cities' });
+      await press(page, 'button:has-text("English")');
+      await page.locator('.ed-form__title', { hasText: 'Cities' }).waitFor();
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      await axeCheck(page, { label: 'editor in English' });
+      assertNoProblems(problems, 'editor');
+    });
+  });
+
+  test('adds an event with every field by keyboard; newsctl checks and publishes it', async () => {
+    await withPage(env.browser, 'editor-new-event', async ({ page, problems }) => {
+      await openEditor(page, env.app.url);
+      const file = JSON.parse(SHIPPED_TEXT);
+      const n = file.events.length;
+      const f = (rest) => `f-events-${n}-${rest}`;
+      await press(page, 'button:has-text("Добави събитие")');
+      // Focus lands on the new event's first field.
+      await page.waitForFunction((id) => document.activeElement?.id === id, f('slug'));
+      await typeInto(page, f('slug'), 'editor-keyboard-event');
+      await choose(page, f('type'), 'workshop');
+      await typeInto(page, f('start'), '2026-05-04');
+      await typeInto(page, f('end'), '2026-05-05');
+      await typeInto(page, f('published'), '2026-05-06');
+      await typeInto(page, f('title-bg'), 'Работна среща от редактора');
+      // The missing English title is counted, then copied from the Bulgarian to start from.
+      await page.locator(`#${f('title')} .ed-missing`).waitFor();
+      await press(page, `#${f('title')} button:has-text("Копирай от български")`);
+      assert.equal(await page.locator(`#${f('title-en')}`).inputValue(), 'Работна среща от редактора');
+      await typeInto(page, f('title-en'), 'A workshop from the editor');
+      await typeInto(page, f('summary-bg'), 'Резюме на срещата.');
+      await typeInto(page, f('summary-en'), 'A summary of the workshop.');
+      await typeInto(page, f('body-bg'), 'Първи абзац с **удебелен** текст.\n\nВтори абзац.');
+      await typeInto(page, f('body-en'), 'A first paragraph with **bold** text.\n\nA second one.');
+      const city = file.cities[0].id;
+      const org = file.organisations[0].id;
+      await choose(page, f('location-city'), city);
+      await typeInto(page, f('location-venue-bg'), 'Голямата зала');
+      await typeInto(page, f('location-venue-en'), 'The main hall');
+      await typeInto(page, f('location-address-bg'), 'ул. Първа 1');
+      await typeInto(page, f('location-address-en'), '1 First Street');
+      await press(page, `#${f('location-online')}`, 'Space');
+      await choose(page, f('host-city'), city);
+      await choose(page, f('host-organisation'), org);
+      await typeInto(page, f('opened_by-bg'), 'Кметът');
+      await typeInto(page, f('opened_by-en'), 'The mayor');
+      await press(page, `#${f('participants-cities-0')}`, 'Space');
+      await press(page, `#${f('participants-organisations-0')}`, 'Space');
+      await choose(page, f('participants-lead_partner'), org);
+      await press(page, `#${f('delegates-0')}`, 'Space');
+      // A new city, made in place from the participants' picker.
+      const newCity = page.locator(`#${f('participants-cities')} details.ed-new`);
+      await press(page, `#${f('participants-cities')} details.ed-new summary`);
+      await newCity.locator('input').nth(0).focus();
+      await page.keyboard.type('new-keyboard-town');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Нов град');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('New town');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      const cityBox = page.locator(`#${f('participants-cities')} label`, { hasText: 'new-keyboard-town' });
+      await cityBox.waitFor();
+      assert.ok(await page.locator(`#${await cityBox.getAttribute('for')}`).isChecked(), 'the new city is chosen');
+      // Agenda: a day with one session.
+      await press(page, `#${f('agenda')} > button.ed-add`);
+      await typeInto(page, f('agenda-0-date'), '2026-05-04');
+      await press(page, `#${f('agenda-0-sessions')} > button.ed-add`);
+      await typeInto(page, f('agenda-0-sessions-0-time'), '09:30');
+      await typeInto(page, f('agenda-0-sessions-0-title-bg'), 'Откриване');
+      await typeInto(page, f('agenda-0-sessions-0-title-en'), 'Opening');
+      await choose(page, f('agenda-0-sessions-0-presenter-organisation'), org);
+      await typeInto(page, f('agenda-0-sessions-0-description-bg'), 'Приветствие.');
+      await typeInto(page, f('agenda-0-sessions-0-description-en'), 'A welcome.');
+      await press(page, `#${f('site_visits')} > button.ed-add`);
+      await typeInto(page, f('site_visits-0-title-bg'), 'Обиколка');
+      await typeInto(page, f('site_visits-0-title-en'), 'A tour');
+      await typeInto(page, f('site_visits-0-description-en'), 'On foot.');
+      await typeInto(page, f('site_visits-0-description-bg'), 'Пеша.');
+      await press(page, `#${f('topics-0')}`, 'Space');
+      await press(page, `#${f('images')} > button.ed-add`);
+      await typeInto(page, f('images-0-src'), 'favicon.svg');
+      await typeInto(page, f('images-0-alt-bg'), 'Хора в зала');
+      await typeInto(page, f('images-0-alt-en'), 'People in a hall');
+      await typeInto(page, f('images-0-width'), '1200');
+      await typeInto(page, f('images-0-height'), '800');
+      await typeInto(page, f('images-0-caption-bg'), 'Откриването');
+      await typeInto(page, f('images-0-caption-en'), 'The opening');
+      await typeInto(page, f('images-0-credit'), 'The municipality');
+      await press(page, `#${f('sources')} > button.ed-add`);
+      await typeInto(page, f('sources-0-url'), 'https://example.org/news/workshop');
+      await typeInto(page, f('sources-0-title-bg'), 'Новина за срещата');
+      await typeInto(page, f('sources-0-title-en'), 'News of the workshop');
+      await typeInto(page, f('sources-0-publisher'), 'Example');
+      await typeInto(page, f('sources-0-date'), '2026-05-06');
+      await typeInto(page, f('note'), 'Written in the editor by keyboard.');
+
+      // The new city lacks what the format requires: not ready yet, and saying so.
+      assert.doesNotMatch(await page.locator('.ed-bar__counts').textContent(), /Грешки: 0/);
+      await press(page, 'button:has-text("Запази за публикуване")');
+      await page.locator('.ed-bar__status', { hasText: 'чернова' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'ed-problems-h');
+      await axeCheck(page, { label: 'editor with problems' });
+      // The problems lead to the city's fields; fill them there.
+      await press(page, '.ed-problem >> nth=0');
+      await page.locator('.ed-form__title', { hasText: 'Градове' }).waitFor();
+      const c = file.cities.length;
+      await typeInto(page, `f-cities-${c}-country`, 'BG');
+      await choose(page, `f-cities-${c}-role`, 'other');
+      await typeInto(page, `f-cities-${c}-lat`, '41.57');
+      await typeInto(page, `f-cities-${c}-lon`, '24.7');
+      await page.locator('.ed-bar__counts', { hasText: 'Грешки: 0' }).waitFor();
+
+      const saved = await saveBy(page, 'Запази за публикуване');
+      const dir = mkdtempSync(join(tmpdir(), 'editor-e2e-'));
+      try {
+        const path = join(dir, 'news.json');
+        writeFileSync(path, saved.text);
+        newsctl(['check', path]);
+        newsctl(['fmt', '--check', path]);
+        const event = JSON.parse(saved.text).events.find((e) => e.slug === 'editor-keyboard-event');
+        const keys = Object.keys(event);
+        for (const k of ['end', 'published', 'body', 'location', 'host', 'opened_by', 'participants',
+          'delegates', 'agenda', 'site_visits', 'topics', 'images', 'sources', 'note']) {
+          assert.ok(keys.includes(k), `the saved event has ${k}`);
+        }
+        assert.equal(event.location.online, true);
+        assert.equal(event.images[0].width, 1200);
+        assert.ok(event.participants.cities.includes('new-keyboard-town'));
+        newsctl(['publish', '--shell', join(REPO_ROOT, 'target', 'shell'), '--out', join(dir, 'site'), path]);
+        const html = readFileSync(join(dir, 'site', 'events', 'editor-keyboard-event.html'), 'utf8');
+        assert.ok(html.includes('Работна среща от редактора'), 'the published page has the event');
+        const en = readFileSync(join(dir, 'site', 'en', 'events', 'editor-keyboard-event.html'), 'utf8');
+        assert.ok(en.includes('A workshop from the editor'));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      assertNoProblems(problems, 'editor, new event');
+    });
+  });
+
+  test('a file with errors opens whole, its problems lead to their fields, and only the fix changes', async () => {
+    // Another project's file with a date that is not one, an unknown city and a member the
+    // format does not know, written as JSON.stringify writes it (the editor's own layout).
+    const broken = JSON.parse(OTHER_TEXT);
+    const start = broken.events[1].start;
+    broken.events[1].start = 'sometime';
+    broken.events[2].participants = { cities: ['atlantis'] };
+    broken.events[3].colour = 'green';
+    const text = `${JSON.stringify(broken, null, 2)}\n`;
+    await withPage(env.browser, 'editor-errors', async ({ page, problems }) => {
+      await openEditor(page, env.app.url);
+      await page.locator('input[type="file"]').setInputFiles({
+        name: 'other.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
+      await page.locator('.ed-bar__file', { hasText: 'other.json' }).waitFor();
+      const listed = await page.locator('.ed-problem').allTextContents();
+      for (const path of ['events[1].start', 'events[2].participants.cities[0]', 'events[3]']) {
+        assert.ok(listed.some((p) => p.includes(path)), `${path} is listed: ${listed.join(' | ')}`);
+      }
+      // Every event is still in the list: nothing was left out of the file.
+      const rows = await page.locator('.ed-event').count();
+      assert.equal(rows, broken.events.length);
+      await axeCheck(page, { label: 'editor, file with errors' });
+
+      // The date's problem leads to the date's field, marked invalid and described.
+      await press(page, `.ed-problem:has-text("events[1].start")`);
+      await page.waitForFunction(() => document.activeElement?.id === 'f-events-1-start');
+      const field = page.locator('#f-events-1-start');
+      assert.equal(await field.getAttribute('aria-invalid'), 'true');
+      const described = await field.getAttribute('aria-describedby');
+      const message = await page.locator(`#${described.split(' ').pop()}`).textContent();
+      assert.ok(message.length > 0, 'the field names its problem');
+      await typeInto(page, 'f-events-1-start', start);
+      assert.equal(await field.getAttribute('aria-invalid'), null);
+
+      // The member the format does not know is shown where it is, and stays.
+      await press(page, '.ed-problem:has-text("colour")');
+      await page.waitForFunction(() => document.activeElement?.id === 'f-events-3-colour');
+      assert.match(await page.locator('#f-events-3-colour').textContent(), /"green"/);
+
+      // Still errors: only a draft can be saved, and it is the file with the one fix.
+      const draft = await saveBy(page, 'Запази чернова');
+      const before = text.split('\n');
+      const after = draft.text.split('\n');
+      assert.equal(after.length, before.length);
+      const changed = before.filter((line, i) => line !== after[i]);
+      assert.equal(changed.length, 1, `only the date's line changed: ${changed}`);
+      assert.match(changed[0], /sometime/);
+      assertNoProblems(problems, 'editor, errors');
+    });
+  });
+
+  test('previews the event in both languages as it is typed, and deletes with undo', async () => {
+    await withPage(env.browser, 'editor-preview', async ({ page, problems }) => {
+      await openEditor(page, env.app.url);
+      const file = JSON.parse(SHIPPED_TEXT);
+      const i = file.events.findIndex((e) => e.title.bg && e.title.en);
+      const event = file.events[i];
+      await press(page, `.ed-event:has-text("${event.title.bg.slice(0, 30)}")`);
+      const preview = page.locator('.ed-preview');
+      await preview.locator('.ed-preview__page h1', { hasText: event.title.bg }).waitFor();
+      assert.equal(await preview.locator('.ed-preview__page').getAttribute('lang'), 'bg');
+      assert.equal(await preview.locator('.ed-preview__card .event-card, .ed-preview__card li').count() > 0, true);
+      await typeInto(page, `f-events-${i}-title-bg`, 'Заглавие в прегледа');
+      await preview.locator('.ed-preview__page h1', { hasText: 'Заглавие в прегледа' }).waitFor();
+      await press(page, '.ed-preview__langs button:has-text("English")');
+      await preview.locator('.ed-preview__page h1', { hasText: event.title.en }).waitFor();
+      assert.equal(await preview.locator('.ed-preview__page').getAttribute('lang'), 'en');
+      await axeCheck(page, { label: 'editor, event with preview' });
+
+      // Delete, then undo the deletion.
+      const count = () => page.locator('.ed-event').count();
+      await press(page, 'button.ed-danger:has-text("Изтрий")');
+      await page.locator('.ed-notice', { hasText: 'изтрито' }).waitFor();
+      assert.equal(await count(), file.events.length - 1);
+      await axeCheck(page, { label: 'editor, after a deletion' });
+      await press(page, 'button:has-text("Отмени изтриването")');
+      await page.waitForFunction((n) => document.querySelectorAll('.ed-event').length === n, file.events.length);
+      assertNoProblems(problems, 'editor, preview');
+    });
+  });
+
+  test('unsaved work survives a reload until it is discarded', async () => {
+    await withPage(env.browser, 'editor-reload', async ({ page, problems }) => {
+      await openEditor(page, env.app.url);
+      await typeInto(page, 'f-site-url', 'https://example.org/changed/');
+      await page.locator('.ed-bar__unsaved').waitFor();
+      await page.reload();
+      await page.locator('.ed-notice', { hasText: 'незапазената работа' }).waitFor();
+      assert.equal(await page.locator('#f-site-url').inputValue(), 'https://example.org/changed/');
+      await axeCheck(page, { label: 'editor, restored work' });
+      await press(page, 'button:has-text("Отхвърли я")');
+      await page.locator('.ed-bar__status', { hasText: 'Отворен е' }).waitFor();
+      assert.equal(await page.locator('#f-site-url').inputValue(), JSON.parse(SHIPPED_TEXT).site.url);
+      await page.reload();
+      await page.locator('.ed-bar__status', { hasText: 'Отворен е' }).waitFor();
+      assert.equal(await page.locator('.ed-notice').count(), 0, 'nothing to restore after a discard');
+      assertNoProblems(problems, 'editor, reload');
+    });
+  });
+});
