@@ -42,7 +42,9 @@ const SHOTS = [
     name: 'editor',
     path: 'editor/',
     ready: '.ed-event',
-    act: `document.querySelectorAll('.ed-event')[3].click();`,
+    act: `document.querySelectorAll('.ed-event')[3].click();
+      await new Promise((r) => setTimeout(r, 200));
+      window.scrollTo(0, 0);`,
     widths: [768, 1280],
   },
   {
