@@ -333,4 +333,60 @@ describe('the editor', { timeout: 300_000 }, () => {
       assertNoProblems(problems, 'editor, reload');
     });
   });
+
+  test('opens by drop and from the system picker, saves in place, finds and duplicates events', async () => {
+    await withPage(env.browser, 'editor-files', async ({ page, problems }) => {
+      // The File System Access API as the browser gives it, over a file in memory.
+      await page.addInitScript((text) => {
+        const handle = {
+          getFile: async () => new File([text], 'picked.json', { type: 'application/json' }),
+          createWritable: async () => ({
+            write: async (t) => { window.__written = t; },
+            close: async () => { window.__closed = true; },
+          }),
+        };
+        window.showOpenFilePicker = async () => [handle];
+        window.showSaveFilePicker = async () => handle;
+      }, OTHER_TEXT);
+      await openEditor(page, env.app.url);
+      const other = JSON.parse(OTHER_TEXT);
+
+      // Dropped on the page.
+      await page.evaluate((text) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      }, OTHER_TEXT);
+      await page.locator('.ed-bar__file', { hasText: 'dropped.json' }).waitFor();
+      assert.equal(await page.locator('.ed-event').count(), other.events.length);
+
+      // Picked with the system's dialog, changed, saved back into the same file.
+      await press(page, 'button:has-text("Отвори файл…")');
+      await page.locator('.ed-bar__file', { hasText: 'picked.json' }).waitFor();
+      await typeInto(page, 'f-site-url', 'https://example.org/moved/');
+      await press(page, 'button:has-text("Запази за публикуване")');
+      await page.waitForFunction(() => window.__closed === true);
+      const written = await page.evaluate(() => window.__written);
+      const expected = OTHER_TEXT.replace(`"url": "${other.site.url}"`, '"url": "https://example.org/moved/"');
+      assert.ok(written === expected, 'the file is written in place, one line changed');
+      assert.equal(await page.locator('.ed-bar__unsaved').count(), 0);
+
+      // The filter finds an event by a word of its title, in the other script too.
+      const event = other.events.find((e) => /[а-я]{6,}/i.test(e.title.bg ?? ''));
+      const word = event.title.bg.match(/[А-Яа-я]{6,}/)[0];
+      await typeInto(page, 'ed-filter', word.toLowerCase());
+      const titles = await page.locator('.ed-event__title').allTextContents();
+      assert.ok(titles.length >= 1 && titles.length < other.events.length, `${word}: ${titles.length}`);
+      assert.ok(titles.includes(event.title.bg), `${event.title.bg} is among ${titles.join(' | ')}`);
+
+      // Duplicate the first one found: a copy with a free address follows it.
+      await press(page, '.ed-event >> nth=0');
+      await press(page, 'button:has-text("Дублирай")');
+      await page.locator('.ed-form__title code', { hasText: '-copy' }).waitFor();
+      await typeInto(page, 'ed-filter', '');
+      assert.equal(await page.locator('.ed-event').count(), other.events.length + 1);
+      await axeCheck(page, { label: 'editor, a duplicated event' });
+      assertNoProblems(problems, 'editor, files');
+    });
+  });
 });
