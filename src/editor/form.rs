@@ -3,8 +3,6 @@
 //! from this description, so a field added to the format is one line here; a test holds the
 //! description to the format's own schema.
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
-use crate::model::EventType;
 use crate::model::Lang;
 
 use super::tree::{Path, Step};
@@ -117,6 +115,8 @@ pub enum Kind {
     Bool,
     /// One of a closed list.
     Choice(Choices),
+    /// The event's type, named as the site names it (the preview's badge says the same).
+    EventType,
     /// The site's languages, in order.
     Languages,
     /// The id of one entry of a collection.
@@ -164,7 +164,7 @@ const DATE_HINT: L = L(
     "A year, a year and month, or a full date: 2024, 2024-06 or 2024-06-18.",
 );
 const ID_HINT: L = L(
-    "Малки латински букви, цифри и тирета; събитията се позовават на него.",
+    "Малки латински букви, цифри и тирета; по него събитията се свързват със записа.",
     "Lowercase Latin letters, digits and hyphens; events refer to it.",
 );
 
@@ -176,7 +176,7 @@ pub const LINK: &[Field] = &[
 pub const PROJECT: &[Field] = &[
     f("name", L("Име", "Name"), Kind::Text, true),
     f("acronym", L("Акроним", "Acronym"), Kind::Plain, true),
-    f("programme", L("Програма", "Programme"), Kind::Text, true),
+    f("programme", L("Програма за финансиране", "Funding programme"), Kind::Text, true),
     f(
         "grant_agreement",
         L("Номер на споразумението", "Grant agreement"),
@@ -185,7 +185,7 @@ pub const PROJECT: &[Field] = &[
     ),
     h("start", L("Начало", "Start"), Kind::Date, true, DATE_HINT),
     h("end", L("Край", "End"), Kind::Date, true, DATE_HINT),
-    f("website", L("Уебсайт", "Website"), Kind::Url, true),
+    f("website", L("Сайт", "Website"), Kind::Url, true),
     f(
         "description",
         L("Описание", "Description"),
@@ -208,7 +208,7 @@ pub const PROJECT: &[Field] = &[
         Kind::LongText,
         false,
         L(
-            "Точно както го изисква договорът; без него долният колонтитул го съставя сам.",
+            "Точно както го изисква споразумението; ако полето е празно, текстът в долната част на страницата се съставя автоматично.",
             "Exactly as the grant requires it; without it the footer composes one.",
         ),
     ),
@@ -228,7 +228,7 @@ pub const SITE: &[Field] = &[
         Kind::Url,
         true,
         L(
-            "Откъдето се отваря сайтът; за емисиите и споделените връзки.",
+            "Адресът, на който се отваря сайтът; използва се в емисиите и в споделените връзки.",
             "Where the site is served from; for feeds and shared links.",
         ),
     ),
@@ -241,14 +241,14 @@ pub const SITE: &[Field] = &[
     f(
         "breadcrumbs",
         L("Навигационна пътека", "Breadcrumb trail"),
-        Kind::List(LINK, L("Стъпка", "Step")),
+        Kind::List(LINK, L("Ниво", "Step")),
         true,
     ),
     f("languages", L("Езици", "Languages"), Kind::Languages, true),
     f("contact", L("Контакт", "Contact"), Kind::Group(LINK), true),
     h(
         "home_city",
-        L("Градът на издателя", "Publisher's city"),
+        L("Град на издателя", "Publisher's city"),
         Kind::Ref(Collection::Cities),
         false,
         L("Отбелязва се на всяка карта.", "Marked on every map."),
@@ -256,8 +256,8 @@ pub const SITE: &[Field] = &[
     h(
         "statement_date",
         L(
-            "Преглед на декларацията за достъпност",
-            "Accessibility statement reviewed",
+            "Дата на изготвяне на декларацията за достъпност",
+            "Accessibility statement prepared",
         ),
         Kind::Date,
         false,
@@ -267,8 +267,8 @@ pub const SITE: &[Field] = &[
 
 pub const CITY_ROLES: Choices = &[
     ("lighthouse", L("Водещ град", "Lighthouse city")),
-    ("follower", L("Следващ град", "Follower city")),
-    ("partner", L("Партньорски град", "Partner city")),
+    ("follower", L("Град последовател", "Follower city")),
+    ("partner", L("Град партньор", "Partner city")),
     ("other", L("Друг град", "Other city")),
 ];
 
@@ -319,7 +319,10 @@ pub const ORGANISATION_KINDS: Choices = &[
 pub const ORGANISATION_ROLES: Choices = &[
     ("coordinator", L("Координатор", "Coordinator")),
     ("partner", L("Партньор", "Partner")),
-    ("external", L("Външна", "External")),
+    (
+        "external",
+        L("Външна (не е партньор)", "External (not a partner)"),
+    ),
 ];
 
 pub const ORGANISATION: &[Field] = &[
@@ -359,7 +362,7 @@ pub const ORGANISATION: &[Field] = &[
             "ISO 3166-1 two-letter code.",
         ),
     ),
-    f("website", L("Уебсайт", "Website"), Kind::Url, false),
+    f("website", L("Сайт", "Website"), Kind::Url, false),
 ];
 
 pub const PERSON: &[Field] = &[
@@ -386,7 +389,7 @@ const LOCATION: &[Field] = &[
         Kind::Ref(Collection::Cities),
         false,
     ),
-    f("venue", L("Място", "Venue"), Kind::Text, false),
+    f("venue", L("Зала", "Venue"), Kind::Text, false),
     f("address", L("Адрес", "Address"), Kind::Text, false),
     f("online", L("Онлайн", "Online"), Kind::Bool, false),
 ];
@@ -440,7 +443,7 @@ const SESSION: &[Field] = &[
     f("title", L("Заглавие", "Title"), Kind::Text, true),
     f(
         "presenter",
-        L("Представи", "Presented by"),
+        L("Представя", "Presented by"),
         Kind::Group(PRESENTER),
         false,
     ),
@@ -489,7 +492,7 @@ const IMAGE: &[Field] = &[
         Kind::Text,
         true,
         L(
-            "Какво показва снимката, за който не я вижда.",
+            "Какво показва снимката – за хората, които не могат да я видят.",
             "What the picture shows, for those who cannot see it.",
         ),
     ),
@@ -511,28 +514,6 @@ const SOURCE: &[Field] = &[
     h("date", L("Дата", "Date"), Kind::Date, false, DATE_HINT),
 ];
 
-/// The closed list of event types, with the editor's labels (the site's own ones are for
-/// visitors; these say the same in the form's words).
-pub const EVENT_TYPES: Choices = &[
-    (
-        "consortium_meeting",
-        L("Среща на консорциума", "Consortium meeting"),
-    ),
-    ("workshop", L("Работна среща", "Workshop")),
-    ("learning_session", L("Обучение", "Learning session")),
-    ("site_visit", L("Посещение на място", "Site visit")),
-    ("webinar", L("Уебинар", "Webinar")),
-    ("local_event", L("Местно събитие", "Local event")),
-    ("exhibition", L("Изложба", "Exhibition")),
-    ("hackathon", L("Хакатон", "Hackathon")),
-    (
-        "public_consultation",
-        L("Обществено обсъждане", "Public consultation"),
-    ),
-    ("publication", L("Публикация", "Publication")),
-    ("milestone", L("Етап", "Milestone")),
-];
-
 pub const EVENT: &[Field] = &[
     h(
         "slug",
@@ -544,7 +525,7 @@ pub const EVENT: &[Field] = &[
             "Lowercase Latin letters, digits and hyphens; it becomes the address: events/…",
         ),
     ),
-    f("type", L("Вид", "Type"), Kind::Choice(EVENT_TYPES), true),
+    f("type", L("Вид", "Type"), Kind::EventType, true),
     h("start", L("Начало", "Start"), Kind::Date, true, DATE_HINT),
     h("end", L("Край", "End"), Kind::Date, false, DATE_HINT),
     h(
@@ -558,11 +539,11 @@ pub const EVENT: &[Field] = &[
     f("summary", L("Резюме", "Summary"), Kind::LongText, true),
     h(
         "body",
-        L("Текст", "Body"),
+        L("Основен текст", "Body"),
         Kind::LongText,
         false,
         L(
-            "Абзаците се делят с празен ред; **получер**, *курсив* и [текст](адрес).",
+            "Абзаците се отделят с празен ред. За **получер**, *курсив* и връзки: [текст](адрес).",
             "Paragraphs are separated by a blank line; **bold**, *italic* and [text](address).",
         ),
     ),
@@ -573,7 +554,7 @@ pub const EVENT: &[Field] = &[
         false,
     ),
     f("host", L("Домакин", "Host"), Kind::Group(HOST), false),
-    f("opened_by", L("Откри", "Opened by"), Kind::Text, false),
+    f("opened_by", L("Открито от", "Opened by"), Kind::Text, false),
     f(
         "participants",
         L("Участници", "Participants"),
@@ -582,7 +563,7 @@ pub const EVENT: &[Field] = &[
     ),
     h(
         "delegates",
-        L("Делегати на издателя", "The publisher's delegates"),
+        L("Представители на издателя", "The publisher's delegates"),
         Kind::Refs(Collection::People),
         false,
         L(
@@ -598,7 +579,7 @@ pub const EVENT: &[Field] = &[
     ),
     f(
         "site_visits",
-        L("Посещения на място", "Site visits"),
+        L("Посещения на терен", "Site visits"),
         Kind::List(SITE_VISIT, L("Посещение", "Visit")),
         false,
     ),
@@ -626,7 +607,7 @@ pub const EVENT: &[Field] = &[
         Kind::Note,
         false,
         L(
-            "Не се показва на сайта, но файлът е публичен: нищо поверително.",
+            "Не се показва на сайта, но файлът е публичен – не пишете нищо поверително.",
             "Never shown on the site, but the file is public: nothing confidential.",
         ),
     ),
@@ -759,14 +740,6 @@ pub fn describe(path: &Path, lang: Lang) -> String {
     parts.join(" › ")
 }
 
-/// The label of `value` in a closed list; the value itself when the list does not have it.
-pub fn choice_label(choices: Choices, value: &str, lang: Lang) -> String {
-    choices
-        .iter()
-        .find(|(v, _)| *v == value)
-        .map_or_else(|| value.to_owned(), |(_, l)| l.get(lang).to_owned())
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -835,9 +808,6 @@ mod tests {
             let def = definition(&schema, &root["properties"][c.key()]).unwrap();
             check(&schema, def, c.fields(), c.key(), &mut problems);
         }
-        let types: Vec<&str> = EVENT_TYPES.iter().map(|(v, _)| *v).collect();
-        let keys: Vec<&str> = EventType::ALL.into_iter().map(EventType::key).collect();
-        assert_eq!(types, keys, "every event type, in the format's order");
         assert!(problems.is_empty(), "{problems:#?}");
     }
 
@@ -872,14 +842,5 @@ mod tests {
         assert_eq!(said("site.project.start", Lang::Bg), "Проект › Начало");
         assert_eq!(said("events[0].colour", Lang::En), "colour");
         assert_eq!(said("events[0]", Lang::En), "");
-    }
-
-    #[test]
-    fn a_value_outside_a_list_is_shown_as_it_is() {
-        assert_eq!(
-            choice_label(CITY_ROLES, "follower", Lang::En),
-            "Follower city"
-        );
-        assert_eq!(choice_label(CITY_ROLES, "capital", Lang::Bg), "capital");
     }
 }

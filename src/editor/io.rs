@@ -216,10 +216,15 @@ pub fn focus_first(ids: &[String]) -> bool {
 
 /// Runs `f` after the browser has drawn the next frame (the form for a new place exists).
 pub fn after_render(f: impl FnOnce() + 'static) {
+    after(30, f);
+}
+
+/// Runs `f` after `ms` milliseconds.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
     let callback = Closure::once_into_js(f);
     if let Some(w) = window() {
         let _ =
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 30);
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
     }
 }
 

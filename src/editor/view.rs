@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use crate::components::event_card::event_card;
 use crate::components::static_tree::Node;
 use crate::context::Paths;
-use crate::model::{Lang, Problem, Severity};
+use crate::i18n::event_type_label;
+use crate::model::{EventType, Lang, Problem, Severity};
 use crate::pages::event::event_article;
 
-use super::form::{choice_label, Choices, Collection, Field, Kind, EVENT, L, SITE};
+use super::form::{Collection, Field, Kind, EVENT, L, SITE};
 use super::io::{self, Handle};
 use super::session::{
     choices, event_rows, free_slug, missing_translations, new_event, new_item, saved_text,
@@ -32,6 +33,12 @@ struct Ed {
     preview: RwSignal<Lang>,
     name: RwSignal<String>,
     handle: StoredValue<Option<Handle>, LocalStorage>,
+    /// The number of the last change typed; the check after a pause runs for it alone.
+    typed: StoredValue<u64>,
+    /// The number of the change the last check saw.
+    checked: StoredValue<u64>,
+    /// Whether the browser refused to keep the work (full, or private browsing).
+    not_kept: RwSignal<bool>,
     dirty: RwSignal<bool>,
     status: RwSignal<String>,
     /// The work restored from an earlier visit, until kept or discarded.
@@ -55,6 +62,9 @@ impl Ed {
             preview: RwSignal::new(Lang::Bg),
             name: RwSignal::new("news.json".to_owned()),
             handle: StoredValue::new_local(None),
+            typed: StoredValue::new(0),
+            checked: StoredValue::new(0),
+            not_kept: RwSignal::new(false),
             dirty: RwSignal::new(false),
             status: RwSignal::new(String::new()),
             restored: RwSignal::new(false),
@@ -70,17 +80,46 @@ impl Ed {
         self.status.set(text);
     }
 
-    /// After any change: the validator runs again and the work is kept for a reload.
+    /// After a change of structure (add, delete, move, undo): checked at once, forms redrawn.
+    /// After typing: checked once the editor pauses, so that a keystroke costs the same in a
+    /// long archive as in a short file (the field shows what is typed at once).
     fn changed(&self, structure: bool) {
+        self.dirty.set(true);
+        let typed = self.typed.get_value() + 1;
+        self.typed.set_value(typed);
+        if structure {
+            self.check_now();
+            self.version.update(|v| *v += 1);
+        } else {
+            let ed = *self;
+            io::after(CHECK_AFTER_MS, move || {
+                if ed.typed.try_get_value() == Some(typed) {
+                    ed.check_now();
+                }
+            });
+        }
+    }
+
+    /// Runs the validator and keeps the work for a reload.
+    fn check_now(&self) {
+        self.checked.set_value(self.typed.get_value());
         let analysis = self.session.with_untracked(|s| Analysis::of(&s.tree));
         let text = self
             .session
             .with_untracked(|s| saved_text(&s.tree, &analysis));
         self.analysis.set(Arc::new(analysis));
-        self.dirty.set(true);
-        io::store_draft(&self.name.get_untracked(), &text);
-        if structure {
-            self.version.update(|v| *v += 1);
+        if self.dirty.get_untracked() {
+            let kept = io::store_draft(&self.name.get_untracked(), &text);
+            if self.not_kept.get_untracked() == kept {
+                self.not_kept.set(!kept);
+            }
+        }
+    }
+
+    /// A check still waiting for a pause in typing, done now (the page is being left).
+    fn flush(&self) {
+        if self.checked.get_value() != self.typed.get_value() {
+            self.check_now();
         }
     }
 
@@ -99,6 +138,10 @@ impl Ed {
     fn open(&self, name: String, text: &str, handle: Option<Handle>, restored: bool) -> bool {
         match Tree::parse(text) {
             Ok(tree) => {
+                // A check still waiting for the file that was open is not for this one.
+                let typed = self.typed.get_value() + 1;
+                self.typed.set_value(typed);
+                self.checked.set_value(typed);
                 self.session.set(Session::new(tree));
                 self.name.set(name.clone());
                 self.handle.set_value(handle);
@@ -111,7 +154,7 @@ impl Ed {
                 self.dirty.set(restored);
                 self.restored.set(restored);
                 self.say(
-                    format!("Отворен е {name}: грешки {errors}."),
+                    format!("Отворен е файлът {name}. Грешки: {errors}."),
                     format!("Opened {name}: {errors} errors."),
                 );
                 true
@@ -119,7 +162,7 @@ impl Ed {
             Err(err) => {
                 self.say(
                     format!(
-                        "{name} не е JSON (ред {}, колона {}): поправете го в текстов редактор. Отвореният файл остава.",
+                        "Файлът {name} не е във формат JSON (ред {}, колона {}). Поправете го в текстов редактор. Досегашният файл остава отворен.",
                         err.line(),
                         err.column()
                     ),
@@ -164,6 +207,9 @@ impl Ed {
     }
 }
 
+/// How long typing must pause before the file is checked again.
+const CHECK_AFTER_MS: i32 = 150;
+
 /// Starts the editor: the work of an earlier visit when there is some, else the site's file.
 pub fn start() {
     let ed = Ed::new();
@@ -199,6 +245,7 @@ fn load_site_file(ed: Ed) {
 }
 
 async fn save(ed: Ed, ready: bool, ask_where: bool) {
+    ed.flush();
     let analysis = ed.analysis.get_untracked();
     if ready && !analysis.is_ready() {
         let n = analysis.errors();
@@ -233,19 +280,19 @@ async fn save(ed: Ed, ready: bool, ask_where: bool) {
             io::forget_draft();
             if ready {
                 ed.say(
-                    format!("Запазено: {name}, готов за публикуване."),
+                    format!("Файлът {name} е запазен и е готов за публикуване."),
                     format!("Saved: {name}, ready to publish."),
                 );
             } else {
                 ed.say(
-                    format!("Запазено като чернова: {name}."),
+                    format!("Файлът {name} е запазен като чернова."),
                     format!("Saved as a draft: {name}."),
                 );
             }
         }
         Ok(false) => {}
         Err(err) => ed.say(
-            format!("Не можа да се запази: {err}"),
+            format!("Файлът не можа да се запази: {err}"),
             format!("Could not save: {err}"),
         ),
     }
@@ -273,9 +320,14 @@ fn Editor(ed: Ed) -> impl IntoView {
     let over = window_event_listener(leptos::ev::dragover, |e: web_sys::DragEvent| {
         e.prevent_default();
     });
+    // Work typed just before the page is left is kept too.
+    let leave = window_event_listener_untyped("pagehide", move |_| ed.flush());
+    let hide = window_event_listener_untyped("visibilitychange", move |_| ed.flush());
     on_cleanup(move || {
         drop.remove();
         over.remove();
+        leave.remove();
+        hide.remove();
     });
     view! {
         <a class="skip-link" href="#ed-form">{move || t(ed, L("Към формуляра", "Skip to the form"))}</a>
@@ -360,34 +412,34 @@ fn Bar(ed: Ed) -> impl IntoView {
                 </p>
             </div>
             <div class="ed-bar__actions" role="group" aria-label=move || t(ed, L("Файл", "File"))>
-                <button type="button" on:click=open>{move || t(ed, L("Отвори файл…", "Open a file…"))}</button>
+                <button type="button" on:click=open>{move || t(ed, L("Отворете файл…", "Open a file…"))}</button>
                 <input type="file" class="visually-hidden" accept=".json,application/json" tabindex="-1"
                     aria-hidden="true" node_ref=picker on:change=picked/>
                 <button type="button" on:click=move |_| load_site_file(ed)>
-                    {move || t(ed, L("Файлът на сайта", "The site's file"))}
+                    {move || t(ed, L("Отворете файла на сайта", "Open the site's file"))}
                 </button>
                 <button type="button" class="ed-primary"
                     aria-disabled=move || (!ed.analysis.get().is_ready()).then_some("true")
                     on:click=move |_| leptos::task::spawn_local(save(ed, true, false))>
-                    {move || t(ed, L("Запази за публикуване", "Save, ready to publish"))}
+                    {move || t(ed, L("Запазете за публикуване", "Save, ready to publish"))}
                 </button>
                 <button type="button" on:click=move |_| leptos::task::spawn_local(save(ed, false, false))>
-                    {move || t(ed, L("Запази чернова", "Save a draft"))}
+                    {move || t(ed, L("Запазете като чернова", "Save as a draft"))}
                 </button>
                 {in_place.then(|| view! {
                     <button type="button" on:click=move |_| leptos::task::spawn_local(save(ed, false, true))>
-                        {move || t(ed, L("Запази като…", "Save as…"))}
+                        {move || t(ed, L("Запазете като…", "Save as…"))}
                     </button>
                 })}
             </div>
             <div class="ed-bar__actions" role="group" aria-label=move || t(ed, L("Промени", "Changes"))>
                 <button type="button" disabled=move || !ed.session.with(Session::can_undo)
                     on:click=move |_| { ed.session.update(|s| { s.undo(); }); ed.deleted.set(None); ed.changed(true); }>
-                    {move || t(ed, L("Отмени", "Undo"))}
+                    {move || t(ed, L("Отменете", "Undo"))}
                 </button>
                 <button type="button" disabled=move || !ed.session.with(Session::can_redo)
                     on:click=move |_| { ed.session.update(|s| { s.redo(); }); ed.changed(true); }>
-                    {move || t(ed, L("Повтори", "Redo"))}
+                    {move || t(ed, L("Повторете", "Redo"))}
                 </button>
                 <button type="button" lang=move || ed.ui.get().other().code()
                     on:click=move |_| ed.ui.update(|l| *l = l.other())>
@@ -404,6 +456,12 @@ fn Bar(ed: Ed) -> impl IntoView {
                 }}
             </p>
             <p class="ed-bar__status" role="status">{move || ed.status.get()}</p>
+            {move || ed.not_kept.get().then(|| view! {
+                <p class="ed-notice" role="alert">{t(ed, L(
+                    "Браузърът не може да пази тази работа при презареждане (файлът е твърде голям или прозорецът е поверителен): запазвайте по-често.",
+                    "The browser cannot keep this work across a reload (the file is too large, or the window is private): save often.",
+                ))}</p>
+            })}
             {move || ed.restored.get().then(|| view! {
                 <div class="ed-notice" role="region" aria-label=t(ed, L("Възстановена работа", "Restored work"))>
                     <p>{t(ed, L(
@@ -414,7 +472,7 @@ fn Bar(ed: Ed) -> impl IntoView {
                         io::forget_draft();
                         ed.restored.set(false);
                         load_site_file(ed);
-                    }>{t(ed, L("Отхвърли я", "Discard it"))}</button>
+                    }>{t(ed, L("Отхвърлете я", "Discard it"))}</button>
                 </div>
             })}
             {move || ed.deleted.get().map(|title| view! {
@@ -428,7 +486,7 @@ fn Bar(ed: Ed) -> impl IntoView {
                         ed.deleted.set(None);
                         ed.changed(true);
                         ed.say("Изтриването е отменено.", "The deletion was undone.");
-                    }>{t(ed, L("Отмени изтриването", "Undo the deletion"))}</button>
+                    }>{t(ed, L("Отменете изтриването", "Undo the deletion"))}</button>
                 </div>
             })}
         </header>
@@ -486,9 +544,9 @@ fn Parts(ed: Ed) -> impl IntoView {
                 }}
             </h2>
             <button type="button" class="ed-primary" on:click=add_event>
-                {move || t(ed, L("Добави събитие", "Add an event"))}
+                {move || t(ed, L("Добавете събитие", "Add an event"))}
             </button>
-            <label class="ed-label" for="ed-filter">{move || t(ed, L("Намери събитие", "Find an event"))}</label>
+            <label class="ed-label" for="ed-filter">{move || t(ed, L("Търсене на събитие", "Find an event"))}</label>
             <input id="ed-filter" type="search" prop:value=move || filter.get()
                 on:input=move |e| filter.set(event_target_value(&e))/>
             <ul class="ed-events">
@@ -548,12 +606,12 @@ fn form_for(ed: Ed, place: Place) -> AnyView {
                 .with_untracked(|s| s.tree.text_at(&path.key("slug")));
             view! {
                 <h2 class="ed-form__title" id=path.dom_id() tabindex="-1">{L("Събитие", "Event").get(lang)}" "<code>{title}</code></h2>
-                <div class="ed-form__tools" role="group" aria-label=L("Събитието", "The event").get(lang)>
+                <div class="ed-form__tools" role="group" aria-label=L("Действия със събитието", "The event's actions").get(lang)>
                     <button type="button" on:click=move |_| duplicate_event(ed, i)>
-                        {L("Дублирай", "Duplicate").get(lang)}
+                        {L("Направете копие", "Duplicate").get(lang)}
                     </button>
                     <button type="button" class="ed-danger" on:click=move |_| delete_event(ed, i)>
-                        {L("Изтрий", "Delete").get(lang)}
+                        {L("Изтрийте", "Delete").get(lang)}
                     </button>
                 </div>
                 {fields(ed, EVENT, path.clone(), 2)}
@@ -604,7 +662,7 @@ fn duplicate_event(ed: Ed, i: usize) {
     ed.place.set(Place::Event(at));
     ed.go(&events.index(at).key("slug"), "");
     ed.say(
-        "Събитието е дублирано; сменете адреса на копието.",
+        "Създадено е копие на събитието; сменете адреса на страницата му.",
         "The event was duplicated; change the copy's page address.",
     );
 }
@@ -658,7 +716,7 @@ fn unknown_members(ed: Ed, fields: &'static [Field], at: Path) -> impl IntoView 
         .map(|(key, value)| {
             let path = at.key(&key);
             let label = match lang {
-                Lang::Bg => format!("Поле, което форматът не познава: „{key}“"),
+                Lang::Bg => format!("Непознато поле: „{key}“"),
                 Lang::En => format!("A member the format does not know: “{key}”"),
             };
             let rp = path.clone();
@@ -669,7 +727,7 @@ fn unknown_members(ed: Ed, fields: &'static [Field], at: Path) -> impl IntoView 
                     <code class="ed-unknown__value">{value}</code>
                     <button type="button" class="ed-danger" on:click=move |_| {
                         ed.change(|t| { t.remove(&rp); });
-                    }>{L("Премахни", "Remove").get(lang)}</button>
+                    }>{L("Премахнете", "Remove").get(lang)}</button>
                     {messages(ed, path, false)}
                 </div>
             }
@@ -771,7 +829,22 @@ fn field(ed: Ed, f: &'static Field, path: Path, keep: usize) -> AnyView {
         Kind::List(..) => list(ed, f, path),
         Kind::Refs(c) => refs_field(ed, f, c, path),
         Kind::Ref(c) => ref_field(ed, f, c, path, keep),
-        Kind::Choice(choices) => choice_field(ed, f, choices, path, keep),
+        Kind::Choice(choices) => {
+            let lang = ed.ui.get_untracked();
+            let options = choices
+                .iter()
+                .map(|(v, l)| ((*v).to_owned(), l.get(lang).to_owned()))
+                .collect();
+            choice_field(ed, f, options, path, keep)
+        }
+        Kind::EventType => {
+            let lang = ed.ui.get_untracked();
+            let options = EventType::ALL
+                .into_iter()
+                .map(|k| (k.key().to_owned(), event_type_label(lang, k).to_owned()))
+                .collect();
+            choice_field(ed, f, options, path, keep)
+        }
         Kind::Bool => bool_field(ed, f, path, keep),
         Kind::Languages => languages_field(ed, f, path),
         _ => plain_field(ed, f, path, keep),
@@ -867,8 +940,8 @@ fn text_field(ed: Ed, f: &'static Field, path: Path, keep: usize) -> AnyView {
             Lang::En => "English",
         };
         let copy_label = match (ed.ui.get_untracked(), lang) {
-            (Lang::Bg, Lang::Bg) => "Копирай от английски",
-            (Lang::Bg, Lang::En) => "Копирай от български",
+            (Lang::Bg, Lang::Bg) => "Копирайте от английски",
+            (Lang::Bg, Lang::En) => "Копирайте от български",
             (Lang::En, Lang::Bg) => "Copy from English",
             (Lang::En, Lang::En) => "Copy from Bulgarian",
         };
@@ -939,13 +1012,19 @@ fn text_field(ed: Ed, f: &'static Field, path: Path, keep: usize) -> AnyView {
     .into_any()
 }
 
-fn choice_field(ed: Ed, f: &'static Field, list: Choices, path: Path, keep: usize) -> AnyView {
-    let lang = ed.ui.get_untracked();
+/// One of a closed list of (value, label); a value outside the list is shown as it is, so
+/// that the field says what the file holds.
+fn choice_field(
+    ed: Ed,
+    f: &'static Field,
+    list: Vec<(String, String)>,
+    path: Path,
+    keep: usize,
+) -> AnyView {
     let id = path.dom_id();
     let current = ed.session.with_untracked(|s| s.tree.text_at(&path));
-    let unknown = (!current.is_empty() && !list.iter().any(|(v, _)| *v == current)).then(
-        || view! { <option value=current.clone()>{choice_label(list, &current, lang)}</option> },
-    );
+    let unknown = (!current.is_empty() && !list.iter().any(|(v, _)| *v == current))
+        .then(|| view! { <option value=current.clone()>{current.clone()}</option> });
     let vp = path.clone();
     let ip = path.clone();
     view! {
@@ -957,7 +1036,7 @@ fn choice_field(ed: Ed, f: &'static Field, list: Choices, path: Path, keep: usiz
                 on:change=move |e| ed.type_into(&ip, Tree::String(event_target_value(&e)), keep)>
                 <option value="">"—"</option>
                 {unknown}
-                {list.iter().map(|(v, l)| view! { <option value=*v>{l.get(lang)}</option> }).collect_view()}
+                {list.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
             </select>
             {messages(ed, path, false)}
         </div>
@@ -1040,7 +1119,7 @@ fn ref_field(ed: Ed, f: &'static Field, c: Collection, path: Path, keep: usize) 
     let unknown = (!current.is_empty() && !list.iter().any(|(v, _)| *v == current)).then(|| {
         let label = format!(
             "{current} ({})",
-            L("няма го във файла", "not in the file").get(lang)
+            L("липсва във файла", "not in the file").get(lang)
         );
         view! { <option value=current.clone()>{label}</option> }
     });
@@ -1086,7 +1165,7 @@ fn refs_field(ed: Ed, f: &'static Field, c: Collection, path: Path) -> AnyView {
     });
     for v in chosen {
         if !list.iter().any(|(id, _)| *id == v) {
-            let name = L("няма го във файла", "not in the file")
+            let name = L("липсва във файла", "not in the file")
                 .get(lang)
                 .to_owned();
             list.push((v, name));
@@ -1159,7 +1238,7 @@ fn new_entry(
     let add = move |_| {
         let new_id = id.get_untracked().trim().to_owned();
         if new_id.is_empty() {
-            ed.say("Дайте идентификатор.", "Give an id.");
+            ed.say("Въведете идентификатор.", "Give an id.");
             return;
         }
         let then = then.clone();
@@ -1181,7 +1260,7 @@ fn new_entry(
         });
         ed.say(
             format!(
-                "Добавено е „{new_id}“; попълнете останалото в „{}“.",
+                "Добавен е запис „{new_id}“. Попълнете останалите полета в частта „{}“.",
                 c.title().0
             ),
             format!(
@@ -1206,7 +1285,7 @@ fn new_entry(
                 <input id=bg_id type="text" lang="bg" on:input=move |e| bg.set(event_target_value(&e))/>
                 <label class="ed-label" for=en_id.clone()>{L("Име на английски", "Name in English").get(lang)}</label>
                 <input id=en_id type="text" lang="en" on:input=move |e| en.set(event_target_value(&e))/>
-                <button type="button" on:click=add>{L("Добави", "Add").get(lang)}</button>
+                <button type="button" on:click=add>{L("Добавете", "Add").get(lang)}</button>
             </div>
         </details>
     }
@@ -1246,9 +1325,9 @@ fn list(ed: Ed, f: &'static Field, path: Path) -> AnyView {
                         }>{L("Надолу", "Move down").get(lang)}</button>
                         <button type="button" class="ed-danger" on:click=move |_| {
                             ed.change(|t| { t.remove(&p3.index(i)); });
-                            ed.say("Премахнато. „Отмени“ го връща.", "Removed. “Undo” brings it back.");
+                            ed.say("Записът е премахнат. Можете да го върнете с „Отменете“.", "Removed. “Undo” brings it back.");
                             io::after_render(focus_to(p3.clone()));
-                        }>{L("Премахни", "Remove").get(lang)}</button>
+                        }>{L("Премахнете", "Remove").get(lang)}</button>
                     </div>
                     {fields(ed, inner, item.clone(), item.len())}
                 </fieldset>
@@ -1283,7 +1362,7 @@ fn list(ed: Ed, f: &'static Field, path: Path) -> AnyView {
             {messages(ed, path.clone(), false)}
             {items}
             <button type="button" class="ed-add" on:click=add>
-                {format!("{} {}", L("Добави", "Add").get(lang), item_label.get(lang).to_lowercase())}
+                {format!("{} {}", L("Добавете", "Add").get(lang), item_label.get(lang).to_lowercase())}
             </button>
         </fieldset>
     }
@@ -1314,15 +1393,15 @@ fn Preview(ed: Ed) -> impl IntoView {
         });
         Some(match shown {
             Some((card, page)) => view! {
-                <h3 class="ed-preview__part">{L("Картата в хронологията", "The card on the timeline").get(ui)}</h3>
+                <h3 class="ed-preview__part">{L("Изглед в хронологията", "The card on the timeline").get(ui)}</h3>
                 <div class="ed-preview__card" lang=lang.code()>{card}</div>
-                <h3 class="ed-preview__part">{L("Страницата", "The page").get(ui)}</h3>
+                <h3 class="ed-preview__part">{L("Страницата на събитието", "The event's page").get(ui)}</h3>
                 <div class="ed-preview__page" lang=lang.code()>{page}</div>
             }
             .into_any(),
             None => view! {
                 <p class="ed-notice">{L(
-                    "Събитието ще се покаже тук, когато грешките, заради които е изпуснато, са поправени.",
+                    "Събитието ще се покаже тук, когато бъдат поправени грешките, заради които не се показва на сайта.",
                     "The event shows here once the errors that leave it out are fixed.",
                 ).get(ui)}</p>
             }
