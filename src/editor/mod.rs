@@ -5,6 +5,7 @@
 pub mod form;
 #[cfg(target_arch = "wasm32")]
 mod io;
+pub mod messages;
 pub mod session;
 pub mod tree;
 #[cfg(target_arch = "wasm32")]

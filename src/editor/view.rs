@@ -15,6 +15,7 @@ use crate::pages::event::event_article;
 
 use super::form::{Collection, Field, Kind, EVENT, L, SITE};
 use super::io::{self, Handle};
+use super::messages::in_language;
 use super::session::{
     choices, event_rows, free_slug, missing_translations, new_event, new_item, saved_text,
     Analysis, Place, Session,
@@ -764,7 +765,9 @@ fn messages(ed: Ed, path: Path, inside: bool) -> impl IntoView {
                     (Severity::Warning, Lang::Bg) => "Предупреждение: ",
                     (Severity::Warning, Lang::En) => "Warning: ",
                 };
-                view! { <li class=class><strong>{word}</strong><span lang="en">{p.message}</span></li> }
+                let (text, said_in) = in_language(&p.message, ed.ui.get());
+                let text = text.into_owned();
+                view! { <li class=class><strong>{word}</strong><span lang=said_in.code()>{text}</span></li> }
             }).collect_view()}
         </ul>
     }
@@ -1490,7 +1493,10 @@ fn Problems(ed: Ed) -> impl IntoView {
     let rows = move || {
         let a = ed.analysis.get();
         let fatal = a.fatal.as_ref().map(|f| {
-            view! { <li class="ed-msg ed-msg--error"><span lang="en">{f.to_string()}</span></li> }
+            let message = f.message();
+            let (text, said_in) = in_language(&message, ed.ui.get());
+            let text = text.into_owned();
+            view! { <li class="ed-msg ed-msg--error"><span lang=said_in.code()>{text}</span></li> }
         });
         let listed = a
             .problems
@@ -1509,13 +1515,14 @@ fn Problems(ed: Ed) -> impl IntoView {
                 };
                 let place = where_label(ed, p);
                 let raw = p.path.clone();
-                let message = p.message.clone();
+                let (message, said_in) = in_language(&p.message, ed.ui.get());
+                let message = message.into_owned();
                 let said = p.message.clone();
                 view! {
                     <li>
                         <button type="button" class=class on:click=move |_| ed.go(&path, &said)>
                             <strong>{word}</strong>" · "{place}" "<code class="ed-problem__path">{raw}</code>
-                            <br/><span lang="en">{message}</span>
+                            <br/><span lang=said_in.code()>{message}</span>
                         </button>
                     </li>
                 }

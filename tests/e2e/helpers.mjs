@@ -30,7 +30,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** How long to wait for the app to render something after navigation. */
 export const APP_TIMEOUT_MS = 20_000;
@@ -103,7 +103,7 @@ export function formatViolations(violations) {
 }
 
 /**
- * Runs axe on the page as it is now and fails on ANY violation of WCAG 2.1 A/AA or axe's best
+ * Runs axe on the page as it is now and fails on ANY violation of WCAG 2.2 A/AA or axe's best
  * practices. The page must come from browser.newContext() (axe needs the context).
  */
 export async function axeCheck(page, { label = page.url() } = {}) {
