@@ -9,7 +9,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { REPO_ROOT, assertNoProblems, axeCheck, useAppAndBrowser, withPage } from './helpers.mjs';
+import {
+  REPO_ROOT,
+  assertNoProblems,
+  axeCheck,
+  launchBrowser,
+  startApp,
+  useAppAndBrowser,
+  withPage,
+} from './helpers.mjs';
 
 const SHIPPED_TEXT = readFileSync(join(REPO_ROOT, 'public/data/news.json'), 'utf8');
 const OTHER_TEXT = readFileSync(join(REPO_ROOT, 'tests/fixtures/second-project/news.json'), 'utf8');
@@ -248,7 +256,25 @@ describe('the editor', { timeout: 300_000 }, () => {
         buffer: Buffer.from(text),
       });
       await page.locator('.ed-bar__file', { hasText: 'other.json' }).waitFor();
+      // Every problem newsctl check finds is listed, each with its path.
+      const dir = mkdtempSync(join(tmpdir(), 'editor-e2e-'));
+      let checked;
+      try {
+        writeFileSync(join(dir, 'other.json'), text);
+        try {
+          newsctl(['check', '--format', 'json', join(dir, 'other.json')]);
+          assert.fail('newsctl check refuses the file');
+        } catch (err) {
+          checked = JSON.parse(err.stdout)[0].problems;
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
       const listed = await page.locator('.ed-problem').allTextContents();
+      assert.equal(listed.length, checked.length, listed.join(' | '));
+      for (const p of checked) {
+        assert.ok(listed.some((l) => l.includes(p.path)), `${p.path} is listed`);
+      }
       for (const path of ['events[1].start', 'events[2].participants.cities[0]', 'events[3]']) {
         assert.ok(listed.some((p) => p.includes(path)), `${path} is listed: ${listed.join(' | ')}`);
       }
@@ -389,5 +415,25 @@ describe('the editor', { timeout: 300_000 }, () => {
       await axeCheck(page, { label: 'editor, a duplicated event' });
       assertNoProblems(problems, 'editor, files');
     });
+  });
+
+  test('works on a site that lives below a path', async () => {
+    const root = join(REPO_ROOT, 'target', 'dist-subpath');
+    assert.ok(existsSync(join(root, 'editor', 'index.html')), `${root}: scripts/test.sh builds it`);
+    const app = await startApp({ base: '/projects/news/', root });
+    const browser = await launchBrowser();
+    try {
+      await withPage(browser, 'editor-subpath', async ({ page, problems }) => {
+        await openEditor(page, new URL('/projects/news/', app.url).href);
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('.ed-event').length === n,
+          JSON.parse(SHIPPED_TEXT).events.length,
+        );
+        assertNoProblems(problems, 'editor below a path');
+      });
+    } finally {
+      await browser.close();
+      await app.close();
+    }
   });
 });
