@@ -3,7 +3,7 @@
 //! from this description, so a field added to the format is one line here; a test holds the
 //! description to the format's own schema.
 
-use crate::model::Lang;
+use crate::model::{Lang, KNOWN_SECTIONS};
 
 use super::tree::{Path, Step};
 
@@ -613,18 +613,6 @@ pub const EVENT: &[Field] = &[
     ),
 ];
 
-/// The top level of the file, in the format's order.
-const TOP: &[&str] = &[
-    "$schema",
-    "version",
-    "site",
-    "cities",
-    "organisations",
-    "people",
-    "topics",
-    "events",
-];
-
 /// What the object at `path` is, as far as the forms know it.
 enum Shape {
     Top,
@@ -673,7 +661,7 @@ fn shape(path: &Path) -> Option<Shape> {
 /// order, `None` for a member the format does not know (it stays after the known ones).
 pub fn rank(path: &Path, key: &str) -> Option<usize> {
     match shape(path)? {
-        Shape::Top => TOP.iter().position(|k| *k == key),
+        Shape::Top => KNOWN_SECTIONS.iter().position(|k| *k == key),
         Shape::Fields(fields) => fields.iter().position(|f| f.key == key),
         Shape::Text => ["bg", "en"].iter().position(|k| *k == key),
     }

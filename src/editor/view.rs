@@ -838,7 +838,7 @@ fn field(ed: Ed, f: &'static Field, path: Path, keep: usize) -> AnyView {
                 .iter()
                 .map(|(v, l)| ((*v).to_owned(), l.get(lang).to_owned()))
                 .collect();
-            choice_field(ed, f, options, path, keep)
+            choice_field(ed, f, options, path, keep, None, None)
         }
         Kind::EventType => {
             let lang = ed.ui.get_untracked();
@@ -846,7 +846,7 @@ fn field(ed: Ed, f: &'static Field, path: Path, keep: usize) -> AnyView {
                 .into_iter()
                 .map(|k| (k.key().to_owned(), event_type_label(lang, k).to_owned()))
                 .collect();
-            choice_field(ed, f, options, path, keep)
+            choice_field(ed, f, options, path, keep, None, None)
         }
         Kind::Bool => bool_field(ed, f, path, keep),
         Kind::Languages => languages_field(ed, f, path),
@@ -1015,19 +1015,26 @@ fn text_field(ed: Ed, f: &'static Field, path: Path, keep: usize) -> AnyView {
     .into_any()
 }
 
-/// One of a closed list of (value, label); a value outside the list is shown as it is, so
-/// that the field says what the file holds.
+/// One of a closed list of (value, label); a value outside the list is shown as it is (with
+/// `unknown`'s note), so that the field says what the file holds. `extra` goes under the list.
 fn choice_field(
     ed: Ed,
     f: &'static Field,
     list: Vec<(String, String)>,
     path: Path,
     keep: usize,
+    unknown: Option<L>,
+    extra: Option<AnyView>,
 ) -> AnyView {
     let id = path.dom_id();
     let current = ed.session.with_untracked(|s| s.tree.text_at(&path));
-    let unknown = (!current.is_empty() && !list.iter().any(|(v, _)| *v == current))
-        .then(|| view! { <option value=current.clone()>{current.clone()}</option> });
+    let outside = (!current.is_empty() && !list.iter().any(|(v, _)| *v == current)).then(|| {
+        let label = match unknown {
+            Some(note) => format!("{current} ({})", note.get(ed.ui.get_untracked())),
+            None => current.clone(),
+        };
+        view! { <option value=current.clone()>{label}</option> }
+    });
     let vp = path.clone();
     let ip = path.clone();
     view! {
@@ -1038,9 +1045,10 @@ fn choice_field(
                 prop:value=move || ed.session.with(|s| s.tree.text_at(&vp))
                 on:change=move |e| ed.type_into(&ip, Tree::String(event_target_value(&e)), keep)>
                 <option value="">"—"</option>
-                {unknown}
+                {outside}
                 {list.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
             </select>
+            {extra}
             {messages(ed, path, false)}
         </div>
     }
@@ -1116,39 +1124,25 @@ fn entry_label(id: &str, name: &str) -> String {
 
 fn ref_field(ed: Ed, f: &'static Field, c: Collection, path: Path, keep: usize) -> AnyView {
     let lang = ed.ui.get_untracked();
-    let id = path.dom_id();
-    let list = ed.session.with_untracked(|s| choices(&s.tree, c, lang));
-    let current = ed.session.with_untracked(|s| s.tree.text_at(&path));
-    let unknown = (!current.is_empty() && !list.iter().any(|(v, _)| *v == current)).then(|| {
-        let label = format!(
-            "{current} ({})",
-            L("липсва във файла", "not in the file").get(lang)
-        );
-        view! { <option value=current.clone()>{label}</option> }
-    });
-    let vp = path.clone();
-    let ip = path.clone();
+    let list = ed
+        .session
+        .with_untracked(|s| choices(&s.tree, c, lang))
+        .into_iter()
+        .map(|(v, name)| {
+            let label = entry_label(&v, &name);
+            (v, label)
+        })
+        .collect();
     let np = path.clone();
-    view! {
-        <div class="ed-field">
-            <label class="ed-label" for=id.clone()>{label_text(ed, f)}</label>
-            {hint(ed, f, &path)}
-            <select id=id aria-describedby=described_by(f, &path) aria-invalid=invalid(ed, &path, false)
-                prop:value=move || ed.session.with(|s| s.tree.text_at(&vp))
-                on:change=move |e| ed.type_into(&ip, Tree::String(event_target_value(&e)), keep)>
-                <option value="">"—"</option>
-                {unknown}
-                {list.into_iter().map(|(v, name)| {
-                    let label = entry_label(&v, &name);
-                    view! { <option value=v>{label}</option> }
-                }).collect_view()}
-            </select>
-            {new_entry(ed, c, move |tree, new_id| { tree.set_ranked(&np, Tree::string(new_id), &super::form::rank); })}
-            {messages(ed, path, false)}
-        </div>
-    }
-    .into_any()
+    let new = new_entry(ed, c, move |tree, new_id| {
+        tree.set_ranked(&np, Tree::string(new_id), &super::form::rank);
+    })
+    .into_any();
+    choice_field(ed, f, list, path, keep, Some(NOT_IN_FILE), Some(new))
 }
+
+/// The note on an id the file has no entry for.
+const NOT_IN_FILE: L = L("липсва във файла", "not in the file");
 
 fn refs_field(ed: Ed, f: &'static Field, c: Collection, path: Path) -> AnyView {
     let lang = ed.ui.get_untracked();

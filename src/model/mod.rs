@@ -17,6 +17,7 @@ mod types;
 pub use catalog::Catalog;
 pub use date::{PartialDate, Precision};
 pub use light::load_published;
+pub(crate) use parse::KNOWN_SECTIONS;
 pub use parse::{
     is_safe_url, is_slug, parse_news, MAX_ENTRY_BYTES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS,
 };

@@ -26,6 +26,7 @@ use report::Report;
 use sections::{parse_list, raw_list};
 use urls::{check_site_links, origin_of};
 
+pub(crate) use sections::KNOWN_SECTIONS;
 pub use urls::is_safe_url;
 pub(crate) use urls::{is_image_src, is_web_address};
 

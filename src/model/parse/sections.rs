@@ -96,7 +96,8 @@ pub(super) fn raw_list<'a>(
     }
 }
 
-const KNOWN_SECTIONS: [&str; 8] = [
+/// The file's top-level members, in the format's order.
+pub(crate) const KNOWN_SECTIONS: [&str; 8] = [
     "$schema",
     "version",
     "site",
