@@ -41,11 +41,14 @@ struct Ed {
     /// Whether the browser refused to keep the work (full, or private browsing).
     not_kept: RwSignal<bool>,
     dirty: RwSignal<bool>,
-    status: RwSignal<String>,
+    /// The last message, in both languages: switching the interface says it again.
+    status: RwSignal<(String, String)>,
     /// The work restored from an earlier visit, until kept or discarded.
     restored: RwSignal<bool>,
     /// What the last deletion took, for its undo button.
     deleted: RwSignal<Option<String>>,
+    /// How many texts lack one language, counted with each check.
+    missing: RwSignal<usize>,
 }
 
 fn t(ed: Ed, l: L) -> &'static str {
@@ -67,18 +70,15 @@ impl Ed {
             checked: StoredValue::new(0),
             not_kept: RwSignal::new(false),
             dirty: RwSignal::new(false),
-            status: RwSignal::new(String::new()),
+            status: RwSignal::new((String::new(), String::new())),
             restored: RwSignal::new(false),
             deleted: RwSignal::new(None),
+            missing: RwSignal::new(0),
         }
     }
 
     fn say(&self, bg: impl Into<String>, en: impl Into<String>) {
-        let text = match self.ui.get_untracked() {
-            Lang::Bg => bg.into(),
-            Lang::En => en.into(),
-        };
-        self.status.set(text);
+        self.status.set((bg.into(), en.into()));
     }
 
     /// After a change of structure (add, delete, move, undo): checked at once, forms redrawn.
@@ -105,10 +105,14 @@ impl Ed {
     fn check_now(&self) {
         self.checked.set_value(self.typed.get_value());
         let analysis = self.session.with_untracked(|s| Analysis::of(&s.tree));
-        let text = self
-            .session
-            .with_untracked(|s| saved_text(&s.tree, &analysis));
+        let (text, missing) = self.session.with_untracked(|s| {
+            (
+                saved_text(&s.tree, &analysis),
+                missing_translations(&s.tree).len(),
+            )
+        });
         self.analysis.set(Arc::new(analysis));
+        self.missing.set(missing);
         if self.dirty.get_untracked() {
             let kept = io::store_draft(&self.name.get_untracked(), &text);
             if self.not_kept.get_untracked() == kept {
@@ -151,6 +155,10 @@ impl Ed {
                 let analysis = self.session.with_untracked(|s| Analysis::of(&s.tree));
                 let errors = analysis.errors();
                 self.analysis.set(Arc::new(analysis));
+                self.missing.set(
+                    self.session
+                        .with_untracked(|s| missing_translations(&s.tree).len()),
+                );
                 self.version.update(|v| *v += 1);
                 self.dirty.set(restored);
                 self.restored.set(restored);
@@ -398,8 +406,7 @@ fn Bar(ed: Ed) -> impl IntoView {
     };
     let counts = move || {
         let a = ed.analysis.get();
-        let missing = ed.session.with(|s| missing_translations(&s.tree).len());
-        (a.errors(), a.warnings(), missing)
+        (a.errors(), a.warnings(), ed.missing.get())
     };
     view! {
         <header class="ed-bar">
@@ -456,7 +463,9 @@ fn Bar(ed: Ed) -> impl IntoView {
                     }
                 }}
             </p>
-            <p class="ed-bar__status" role="status">{move || ed.status.get()}</p>
+            <p class="ed-bar__status" role="status">
+                {move || ed.status.with(|(bg, en)| match ed.ui.get() { Lang::Bg => bg.clone(), Lang::En => en.clone() })}
+            </p>
             {move || ed.not_kept.get().then(|| view! {
                 <p class="ed-notice" role="alert">{t(ed, L(
                     "Браузърът не може да пази тази работа при презареждане (файлът е твърде голям или прозорецът е поверителен): запазвайте по-често.",
@@ -494,9 +503,23 @@ fn Bar(ed: Ed) -> impl IntoView {
     }
 }
 
+/// How many events the list shows at first, and how many more each "show more" adds: a long
+/// archive is found with the filter, not by scrolling thousands of buttons.
+const EVENTS_SHOWN: usize = 200;
+
 #[component]
 fn Parts(ed: Ed) -> impl IntoView {
     let filter = RwSignal::new(String::new());
+    let shown = RwSignal::new(EVENTS_SHOWN);
+    // Drawn again after a check (typing pauses) or a change of structure, not on every key.
+    let rows = Memo::new(move |_| {
+        ed.analysis.track();
+        ed.version.track();
+        let lang = ed.ui.get();
+        let filter = filter.get();
+        ed.session
+            .with_untracked(|s| event_rows(&s.tree, lang, &filter))
+    });
     let part = move |place: Place, label: L| {
         view! {
             <li>
@@ -551,10 +574,9 @@ fn Parts(ed: Ed) -> impl IntoView {
             <input id="ed-filter" type="search" prop:value=move || filter.get()
                 on:input=move |e| filter.set(event_target_value(&e))/>
             <ul class="ed-events">
-                {move || {
-                    let lang = ed.ui.get();
-                    let rows = ed.session.with(|s| event_rows(&s.tree, lang, &filter.get()));
-                    rows.into_iter().map(|row| {
+                <For each=move || rows.get().into_iter().take(shown.get())
+                    key=|row| (row.index, row.start.clone(), row.title.clone(), row.slug.clone())
+                    children=move |row| {
                         let place = Place::Event(row.index);
                         let title = if row.title.trim().is_empty() { row.slug.clone() } else { row.title.clone() };
                         view! {
@@ -567,9 +589,19 @@ fn Parts(ed: Ed) -> impl IntoView {
                                 </button>
                             </li>
                         }
-                    }).collect_view()
-                }}
+                    }/>
             </ul>
+            {move || {
+                let more = rows.with(Vec::len).saturating_sub(shown.get());
+                (more > 0).then(|| view! {
+                    <button type="button" on:click=move |_| shown.update(|n| *n += EVENTS_SHOWN)>
+                        {match ed.ui.get() {
+                            Lang::Bg => format!("Покажете още ({more})"),
+                            Lang::En => format!("Show more ({more})"),
+                        }}
+                    </button>
+                })
+            }}
         </nav>
     }
 }
@@ -1375,7 +1407,8 @@ fn Preview(ed: Ed) -> impl IntoView {
         };
         let lang = ed.preview.get();
         let ui = ed.ui.get();
-        let slug = ed.session.with(|s| {
+        // Drawn again after each check (the analysis), not on every key.
+        let slug = ed.session.with_untracked(|s| {
             s.tree
                 .text_at(&Path::root().key("events").index(i).key("slug"))
         });
