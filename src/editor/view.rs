@@ -1166,7 +1166,7 @@ fn ref_field(ed: Ed, f: &'static Field, c: Collection, path: Path, keep: usize) 
         })
         .collect();
     let np = path.clone();
-    let new = new_entry(ed, c, move |tree, new_id| {
+    let new = new_entry(ed, c, path.clone(), move |tree, new_id| {
         tree.set_ranked(&np, Tree::string(new_id), &super::form::rank);
     })
     .into_any();
@@ -1202,9 +1202,9 @@ fn refs_field(ed: Ed, f: &'static Field, c: Collection, path: Path) -> AnyView {
     }
     let boxes = list
         .into_iter()
-        .enumerate()
-        .map(|(i, (value, name))| {
-            let box_id = format!("{id}-{i}");
+        .map(|(value, name)| {
+            // Named by the id it stands for: a new entry's box can be found and focused.
+            let box_id = path.key(&value).dom_id();
             let vp = path.clone();
             let ip = path.clone();
             let v1 = value.clone();
@@ -1244,7 +1244,7 @@ fn refs_field(ed: Ed, f: &'static Field, c: Collection, path: Path) -> AnyView {
             <legend>{label_text(ed, f)}</legend>
             {hint(ed, f, &path)}
             <ul class="ed-refs__list">{boxes}</ul>
-            {new_entry(ed, c, move |tree, new_id| {
+            {new_entry(ed, c, path.clone(), move |tree, new_id| {
                 let at = tree.len_at(&np);
                 tree.insert_ranked(&np, at, Tree::string(new_id), &super::form::rank);
             })}
@@ -1258,6 +1258,7 @@ fn refs_field(ed: Ed, f: &'static Field, c: Collection, path: Path) -> AnyView {
 fn new_entry(
     ed: Ed,
     c: Collection,
+    at: Path,
     then: impl Fn(&mut Tree, &str) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = ed.ui.get_untracked();
@@ -1286,6 +1287,12 @@ fn new_entry(
             let at = tree.len_at(&list);
             tree.insert_ranked(&list, at, item, &super::form::rank);
             then(tree, &new_id);
+        });
+        // The form is drawn again with the new entry chosen: focus goes to it (the box of a
+        // list of ids, or the select of a single one).
+        let ids = vec![at.key(&new_id).dom_id(), at.dom_id()];
+        io::after_render(move || {
+            io::focus_first(&ids);
         });
         ed.say(
             format!(

@@ -62,6 +62,9 @@ async function typeInto(page, id, text) {
   }
 }
 
+/** An id as the editor names an element by it (what is not a letter or digit becomes `_`). */
+const safe = (id) => id.replace(/[^A-Za-z0-9]/g, '_');
+
 /** Focuses `selector` and presses `key`. */
 async function press(page, selector, key = 'Enter') {
   await page.locator(selector).first().focus();
@@ -144,10 +147,10 @@ describe('the editor', { timeout: 300_000 }, () => {
       await choose(page, f('host-organisation'), org);
       await typeInto(page, f('opened_by-bg'), 'Кметът');
       await typeInto(page, f('opened_by-en'), 'The mayor');
-      await press(page, `#${f('participants-cities-0')}`, 'Space');
-      await press(page, `#${f('participants-organisations-0')}`, 'Space');
+      await press(page, `#${f(`participants-cities-${safe(city)}`)}`, 'Space');
+      await press(page, `#${f(`participants-organisations-${safe(org)}`)}`, 'Space');
       await choose(page, f('participants-lead_partner'), org);
-      await press(page, `#${f('delegates-0')}`, 'Space');
+      await press(page, `#${f(`delegates-${safe(file.people[0].id)}`)}`, 'Space');
       // A new city, made in place from the participants' picker.
       const newCity = page.locator(`#${f('participants-cities')} details.ed-new`);
       await press(page, `#${f('participants-cities')} details.ed-new summary`);
@@ -159,9 +162,10 @@ describe('the editor', { timeout: 300_000 }, () => {
       await page.keyboard.type('New town');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
-      const cityBox = page.locator(`#${f('participants-cities')} label`, { hasText: 'new-keyboard-town' });
-      await cityBox.waitFor();
-      assert.ok(await page.locator(`#${await cityBox.getAttribute('for')}`).isChecked(), 'the new city is chosen');
+      // The new city is chosen, and focus is on its box.
+      const cityBox = f(`participants-cities-${safe('new-keyboard-town')}`);
+      await page.waitForFunction((id) => document.activeElement?.id === id, cityBox);
+      assert.ok(await page.locator(`#${cityBox}`).isChecked(), 'the new city is chosen');
       // Agenda: a day with one session.
       await press(page, `#${f('agenda')} > button.ed-add`);
       await typeInto(page, f('agenda-0-date'), '2026-05-04');
@@ -177,7 +181,7 @@ describe('the editor', { timeout: 300_000 }, () => {
       await typeInto(page, f('site_visits-0-title-en'), 'A tour');
       await typeInto(page, f('site_visits-0-description-en'), 'On foot.');
       await typeInto(page, f('site_visits-0-description-bg'), 'Пеша.');
-      await press(page, `#${f('topics-0')}`, 'Space');
+      await press(page, `#${f(`topics-${safe(file.topics[0].id)}`)}`, 'Space');
       await press(page, `#${f('images')} > button.ed-add`);
       await typeInto(page, f('images-0-src'), 'favicon.svg');
       await typeInto(page, f('images-0-alt-bg'), 'Хора в зала');
