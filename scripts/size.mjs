@@ -18,9 +18,9 @@ import { listFiles } from './post-build.mjs';
  */
 const BUDGETS = {
   'first load': 20 * 1024,
-  'with the app': 277 * 1024,
+  'with the app': 278 * 1024,
   // What an editor downloads at /editor/ (its page, styles, glue and wasm); never a visitor.
-  'the editor': 268 * 1024,
+  'the editor': 276 * 1024,
 };
 
 const ASSET_EXTENSIONS = new Set([
