@@ -79,7 +79,7 @@ fn product_files() -> Vec<PathBuf> {
     .iter()
     .map(|f| root.join(f))
     .collect();
-    for dir in ["src", "style"] {
+    for dir in ["src", "style", "editor"] {
         collect(&root.join(dir), &mut files);
     }
     files.retain(|f| {
