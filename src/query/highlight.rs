@@ -220,8 +220,8 @@ mod tests {
     #[test]
     fn marks_through_cyrillic() {
         assert_eq!(
-            runs("Среща в Писек", &["pisek"]),
-            vec![run("Среща в ", false), run("Писек", true)]
+            runs("Среща в Габрово", &["gabrovo"]),
+            vec![run("Среща в ", false), run("Габрово", true)]
         );
         assert_eq!(
             runs("Щастие", &["sht"]),
@@ -234,9 +234,9 @@ mod tests {
         assert_eq!(runs("София", &["sofia"]), vec![run("София", true)]);
         assert_eq!(runs("София", &["sofiya"]), vec![run("София", true)]);
         assert_eq!(
-            runs("Алба Юлия, Румъния", &["yuliya"]),
+            runs("Вила Юлия, Румъния", &["yuliya"]),
             vec![
-                run("Алба ", false),
+                run("Вила ", false),
                 run("Юлия", true),
                 run(", Румъния", false)
             ]
@@ -246,8 +246,12 @@ mod tests {
     #[test]
     fn partial_words_and_several_terms() {
         assert_eq!(
-            runs("Smolyan and Võru", &["smo", "voru"]),
-            vec![run("Smo", true), run("lyan and ", false), run("Võru", true)]
+            runs("Gabrovo and Pärnu", &["gab", "parnu"]),
+            vec![
+                run("Gab", true),
+                run("rovo and ", false),
+                run("Pärnu", true)
+            ]
         );
     }
 
