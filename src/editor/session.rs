@@ -64,11 +64,20 @@ impl Analysis {
         self.errors() == 0
     }
 
-    /// The problems at `path` or inside it.
-    pub fn at<'a>(&'a self, path: &'a Path) -> impl Iterator<Item = &'a Problem> + 'a {
-        self.problems
-            .iter()
-            .filter(move |p| Path::parse(&p.path).starts_with(path))
+    /// The problems at `path` (`inside`: or inside it), for the field drawn there.
+    pub fn at<'a>(
+        &'a self,
+        path: &'a Path,
+        inside: bool,
+    ) -> impl Iterator<Item = &'a Problem> + 'a {
+        self.problems.iter().filter(move |p| {
+            let at = Path::parse(&p.path);
+            if inside {
+                at.starts_with(path)
+            } else {
+                at == *path
+            }
+        })
     }
 }
 
@@ -452,6 +461,14 @@ mod tests {
             .filter(|p| p.severity == Severity::Error)
             .collect();
         assert_eq!(errors.len(), 3, "title, summary, sources: {errors:?}");
+        let event = Path::parse("events[0]");
+        assert_eq!(analysis.at(&event, true).count(), 3, "inside the event");
+        assert_eq!(
+            analysis.at(&event, false).count(),
+            0,
+            "none at the event itself"
+        );
+        assert_eq!(analysis.at(&event.key("title"), false).count(), 1);
         assert!(errors.iter().all(|p| p.path.starts_with("events[0].")));
         assert_eq!(
             analysis.catalog.unwrap().events.len(),

@@ -770,19 +770,7 @@ fn unknown_members(ed: Ed, fields: &'static [Field], at: Path) -> impl IntoView 
 
 /// The problems exactly at `path` (`inside`: or within it), as the field's message.
 fn problems_at(ed: Ed, path: &Path, inside: bool) -> Vec<Problem> {
-    let a = ed.analysis.get();
-    a.problems
-        .iter()
-        .filter(|p| {
-            let at = Path::parse(&p.path);
-            if inside {
-                at.starts_with(path)
-            } else {
-                at == *path
-            }
-        })
-        .cloned()
-        .collect()
+    ed.analysis.get().at(path, inside).cloned().collect()
 }
 
 fn messages(ed: Ed, path: Path, inside: bool) -> impl IntoView {
