@@ -43,7 +43,7 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
         let news = news.clone();
         Memo::new(move |_| {
             let mut filter = EventFilter::from_query(&location.search.get());
-            filter.sanitize(&news.catalog);
+            filter.sanitize(&news.index);
             filter
         })
     };

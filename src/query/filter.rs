@@ -2,7 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Catalog, EventType};
+use super::index::SearchIndex;
+use crate::model::EventType;
 
 /// Which way the timeline runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -220,28 +221,16 @@ impl EventFilter {
         };
     }
 
-    /// Drops values the catalog's events never have (a stale or hand-edited link), so every
-    /// active value has a place in the facet lists. One pass over the events, whatever the
-    /// number of values.
-    pub fn sanitize(&mut self, catalog: &Catalog) {
-        let mut years = BTreeSet::new();
-        let mut types = BTreeSet::new();
-        let mut cities = BTreeSet::new();
-        let mut organisations = BTreeSet::new();
-        let mut topics = BTreeSet::new();
-        for e in &catalog.events {
-            years.insert(e.start.year);
-            types.insert(e.kind);
-            cities.extend(e.all_city_ids());
-            organisations.extend(e.all_organisation_ids());
-            topics.extend(e.topics.iter().map(String::as_str));
-        }
-        self.years.retain(|y| years.contains(y));
-        self.types.retain(|t| types.contains(t));
-        self.cities.retain(|id| cities.contains(id.as_str()));
+    /// Drops values the archive's events never have (a stale or hand-edited link), so every
+    /// active value has a place in the facet lists. Checked against the index's lists of the
+    /// values that occur: runs on every keystroke, so its cost must not grow with the archive.
+    pub fn sanitize(&mut self, index: &SearchIndex) {
+        self.years.retain(|y| index.years.contains(y));
+        self.types.retain(|t| index.types.contains(t));
+        self.cities.retain(|id| index.cities.contains(id));
         self.organisations
-            .retain(|id| organisations.contains(id.as_str()));
-        self.topics.retain(|id| topics.contains(id.as_str()));
+            .retain(|id| index.organisations.contains(id));
+        self.topics.retain(|id| index.topics.contains(id));
     }
 
     fn ids_mut(&mut self, facet: Facet) -> &mut BTreeSet<String> {

@@ -419,7 +419,7 @@ fn sanitize_drops_values_no_event_has() {
          &org=energy-agency-plovdiv&org=ntnu&topic=none&topic=storytelling&q=x",
     );
     assert!(catalog.organisation("energy-agency-plovdiv").is_some());
-    filter.sanitize(&catalog);
+    filter.sanitize(&SearchIndex::without_words(&catalog));
     assert_eq!(
         filter.to_query(),
         "year=2022&type=workshop&city=pisek&org=ntnu&topic=storytelling&q=x"
