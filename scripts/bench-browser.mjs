@@ -31,7 +31,8 @@
 // - main thread quiet: the end of the last long task (PerformanceObserver 'longtask', tasks of
 //   50 ms and more) after which none follows for 500 ms, and at least the first-event time.
 // - bytes, page load: sum of encodedDataLength of CDP Network.loadingFinished (compressed
-//   bodies plus response headers) for every request sent before the app is started.
+//   bodies plus response headers) for every request sent before the app is started, except
+//   the app's own files (below).
 // - memory, after a forced garbage collection (CDP HeapProfiler.collectGarbage), once after
 //   the page load and (app) once more after the app start: JSHeapUsedSize and DOM Nodes from
 //   CDP Performance.getMetrics; the app's wasm linear memory (its WebAssembly.Memory, which
@@ -48,7 +49,9 @@
 // - app quiet (app only): like main thread quiet, from the cxcStart() call, for long tasks
 //   after it.
 // - bytes, app start (app only): as bytes above, for the requests sent from the cxcStart()
-//   call until the app is quiet (JS glue, wasm, data/news.json).
+//   call until the app is quiet, and for the app's own files (JS glue, wasm, data/news.json)
+//   whenever they were sent: the loader's idle prefetch fetches them once the page is idle,
+//   before the start (the run's summary line marks them). App ready then counts no download.
 // - keystroke -> next frame: the word (default "pisek") is typed letter by letter into
 //   #search. For each letter: t0 = performance.now() in a capturing keydown listener on
 //   window (registered before the page's own); a MutationObserver notes each DOM change that
@@ -211,6 +214,11 @@ async function prepareSite(options, workDir, n) {
   for await (const file of walk(site)) if (file.endsWith('.br') || file.endsWith('.gz')) await rm(file);
   await precompress(site);
   return { site, jsonBytes: (await stat(data)).size, baselineBytes: (await stat(join(site, 'baseline.html'))).size };
+}
+
+/** The app's own files: its JS glue, its wasm and the news file. */
+function isAppFile(path) {
+  return /\.wasm$/.test(path) || /\/project-news-[0-9a-f]+\.js$/.test(path) || /\/data\/news\.json$/.test(path);
 }
 
 // ---------- in-page instrumentation ----------
@@ -428,15 +436,18 @@ async function measureRun(browser, browserSession, url, options, { startApp }) {
     // Each request belongs to the phase in which it was sent.
     let phase = 'load';
     const requests = new Map();
+    // The app's own files (glue, wasm, news) belong to the app start whenever they are sent:
+    // the loader's idle prefetch fetches them once the page is idle, before the start.
     cdp.on('Network.requestWillBeSent', (e) => {
-      if (!requests.has(e.requestId)) requests.set(e.requestId, { url: e.request.url, phase, bytes: null });
+      const own = startApp && isAppFile(new URL(e.request.url, url).pathname);
+      if (!requests.has(e.requestId)) requests.set(e.requestId, { url: e.request.url, phase: own ? 'app' : phase, early: own && phase === 'load', bytes: null });
     });
     cdp.on('Network.loadingFinished', (e) => {
       const r = requests.get(e.requestId);
       if (r) r.bytes = e.encodedDataLength;
     });
     const phaseRequests = (name) =>
-      [...requests.values()].filter((r) => r.phase === name).map((r) => ({ path: new URL(r.url, url).pathname, bytes: r.bytes }));
+      [...requests.values()].filter((r) => r.phase === name).map((r) => ({ path: new URL(r.url, url).pathname, bytes: r.bytes, early: r.early }));
     const sum = (list) => list.reduce((s, r) => s + (r.bytes ?? 0), 0);
 
     // 1. The page load.
@@ -651,7 +662,7 @@ function table(results, figures = FIGURES) {
       const last = page.runs.at(-1);
       if (!last) return '';
       if (last.articlesInDom === undefined) return `search shows "${last.resultText ?? '?'}"`;
-      const started = last.appCall == null ? '' : `, ${last.articles} once the app runs (requests: ${last.appRequests.map((q) => q.path).join(', ')})`;
+      const started = last.appCall == null ? '' : `, ${last.articles} once the app runs (requests: ${last.appRequests.map((q) => q.path + (q.early ? ' [idle prefetch, before the start]' : '')).join(', ')})`;
       return `${last.articlesInDom} articles in the DOM after the page load${started}; search shows "${last.resultText ?? '?'}"`;
     };
     lines.push(`\napp: ${note(r.app)}; baseline: ${note(r.baseline)}.`);

@@ -83,20 +83,21 @@ pub fn event_card(
     let title = event.title.resolve(lang);
     let summary = event.summary.resolve(lang);
     let fallback = |r: &crate::model::Resolved<'_>| r.is_fallback(lang).then_some(r.lang.code());
-    // A city's label is marked for words of three letters or more: one or two letters would
-    // mark nearly every label, on every keystroke.
-    let mark_cities = !short_words(terms);
+    // Only words of three letters or more are marked: one or two letters are found in nearly
+    // every title, summary and city, and marking them all would mark nothing in particular
+    // (and redraw every card on the first keystrokes). The search still narrows by them.
+    let marked: Vec<String> = terms
+        .iter()
+        .filter(|t| t.chars().count() >= 3)
+        .cloned()
+        .collect();
     let mut marked_on_card = false;
     let cities: Vec<Node> = event
         .all_city_ids()
         .into_iter()
         .filter_map(|id| catalog.city(id))
         .map(|c| {
-            let name = if mark_cities {
-                highlighted(c.name.get(lang), terms)
-            } else {
-                vec![text(c.name.get(lang))]
-            };
+            let name = highlighted(c.name.get(lang), &marked);
             marked_on_card |= has_mark(&name);
             // Each city leads to the timeline of its events.
             let mut filter = EventFilter::default();
@@ -115,8 +116,8 @@ pub fn event_card(
         3 => "h3",
         _ => "h4",
     };
-    let title_text = highlighted(title.text, terms);
-    let summary_text = highlighted(summary.text, terms);
+    let title_text = highlighted(title.text, &marked);
+    let summary_text = highlighted(summary.text, &marked);
     marked_on_card |= has_mark(&title_text) || has_mark(&summary_text);
     let link = el("a")
         .attr("href", paths.event(lang, &event.slug))
@@ -371,5 +372,35 @@ mod tests {
         // Without a search, nothing.
         let plain = card(&news, &slug, Lang::Bg, &[], 4);
         assert!(plain.select("p", Some("timeline-entry__found")).is_empty());
+    }
+
+    #[test]
+    fn words_of_one_or_two_letters_narrow_the_search_but_are_not_marked() {
+        let news = shipped();
+        let slug = meeting(&news);
+        let title = news.catalog.events[news.catalog.event_index(&slug).unwrap()]
+            .title
+            .get(Lang::En)
+            .to_owned();
+        let word = crate::text::fold_for_search(title.split(' ').find(|w| w.len() >= 4).unwrap());
+        let marks = |terms: &[&str]| {
+            let terms: Vec<String> = terms.iter().map(|t| (*t).to_owned()).collect();
+            card(&news, &slug, Lang::En, &terms, 4)
+                .select("mark", None)
+                .into_iter()
+                .map(Node::text_content)
+                .collect::<Vec<_>>()
+        };
+        let two = &word[..2];
+        assert!(marks(&[two]).is_empty(), "{two:?} marks nothing");
+        assert!(marks(&[&word[..1]]).is_empty());
+        let with_short = marks(&[two, &word]);
+        assert!(
+            !with_short.is_empty(),
+            "{word:?} is marked beside a short word"
+        );
+        assert!(with_short
+            .iter()
+            .all(|m| crate::text::fold_for_search(m).contains(&word[..3])));
     }
 }
