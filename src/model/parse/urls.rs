@@ -88,8 +88,8 @@ pub fn is_safe_url(url: &str) -> bool {
             if scheme.contains(['/', '?', '#']) {
                 return true;
             }
-            let scheme = scheme.to_ascii_lowercase();
-            (scheme == "https" || scheme == "http") && url[colon..].starts_with("://")
+            (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http"))
+                && url[colon..].starts_with("://")
         }
         None => true,
     }
@@ -97,6 +97,11 @@ pub fn is_safe_url(url: &str) -> bool {
 
 /// An absolute http(s) address, for sources and websites (site paths are not enough there).
 pub(crate) fn is_web_address(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && is_safe_url(url)
+    // Compared in place: the app checks every source of every event when it starts.
+    let url = url.trim();
+    let starts = |prefix: &str| {
+        url.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    };
+    (starts("https://") || starts("http://")) && is_safe_url(url)
 }
