@@ -30,6 +30,9 @@ pub enum Node {
         svg: bool,
         attrs: Vec<(&'static str, String)>,
         children: Vec<Node>,
+        /// What the element stands for among its siblings (an event's slug, a year), never
+        /// drawn: drawn again, a keyed child keeps its DOM node when its siblings come and go.
+        key: Option<String>,
     },
     Text(String),
 }
@@ -41,6 +44,7 @@ pub fn el(tag: &'static str) -> Node {
         svg: false,
         attrs: Vec::new(),
         children: Vec::new(),
+        key: None,
     }
 }
 
@@ -51,6 +55,7 @@ pub fn svg_el(tag: &'static str) -> Node {
         svg: true,
         attrs: Vec::new(),
         children: Vec::new(),
+        key: None,
     }
 }
 
@@ -94,6 +99,21 @@ impl Node {
             children.extend(more);
         }
         self
+    }
+
+    /// Names the element among its siblings (see the `key` field).
+    pub fn keyed(mut self, value: impl Into<String>) -> Self {
+        if let Node::Element { key, .. } = &mut self {
+            *key = Some(value.into());
+        }
+        self
+    }
+
+    fn key(&self) -> Option<&str> {
+        match self {
+            Node::Element { key, .. } => key.as_deref(),
+            Node::Text(_) => None,
+        }
     }
 
     // Not generic, so that it exists once in the wasm whatever the callers pass.
@@ -187,6 +207,8 @@ trait Surface {
     fn append(&mut self, parent: &Self::Element, child: &mut Drawn<Self>);
     /// Puts `new` where `old` is and takes `old` out.
     fn replace(&mut self, old: &Drawn<Self>, new: &mut Drawn<Self>);
+    /// Puts `child` just before `next`.
+    fn insert_before(&mut self, next: &Drawn<Self>, child: &mut Drawn<Self>);
     fn remove(&mut self, node: &Drawn<Self>);
 }
 
@@ -213,6 +235,7 @@ fn build<S: Surface>(surface: &mut S, node: &Node) -> Drawn<S> {
             svg,
             attrs,
             children,
+            ..
         } => {
             let el = surface.create_element(tag, *svg);
             for (name, value) in attrs {
@@ -269,12 +292,14 @@ fn patch_in_place<S: Surface>(
                 svg: old_svg,
                 attrs: old_attrs,
                 children: old_children,
+                ..
             },
             Node::Element {
                 tag,
                 svg,
                 attrs,
                 children,
+                ..
             },
             Built::Element(el),
         ) if old_tag == tag && old_svg == svg => {
@@ -288,22 +313,86 @@ fn patch_in_place<S: Surface>(
                     surface.remove_attribute(el, name);
                 }
             }
-            let kept = old_children.len().min(children.len());
-            for ((child, was), now) in drawn_children.iter_mut().zip(old_children).zip(children) {
-                patch(surface, child, was, now);
-            }
-            for gone in drawn_children.drain(kept..) {
-                surface.remove(&gone);
-            }
-            for now in &children[kept..] {
-                let mut child = build(surface, now);
-                surface.append(el, &mut child);
-                drawn_children.push(child);
+            if !patch_keyed(surface, el, drawn_children, old_children, children) {
+                let kept = old_children.len().min(children.len());
+                for ((child, was), now) in drawn_children.iter_mut().zip(old_children).zip(children)
+                {
+                    patch(surface, child, was, now);
+                }
+                for gone in drawn_children.drain(kept..) {
+                    surface.remove(&gone);
+                }
+                for now in &children[kept..] {
+                    let mut child = build(surface, now);
+                    surface.append(el, &mut child);
+                    drawn_children.push(child);
+                }
             }
             true
         }
         _ => false,
     }
+}
+
+/// Children whose elements all have keys, drawn again by key: a child whose key was drawn
+/// before keeps its DOM node (patched), the others are built, and the ones whose key went are
+/// removed. The kept children must keep their order (a search that narrows a list does);
+/// `false`, with nothing done, when they do not or when a child has no key: the children are
+/// then patched by position.
+fn patch_keyed<S: Surface>(
+    surface: &mut S,
+    parent: &S::Element,
+    drawn: &mut Vec<Drawn<S>>,
+    old: &[Node],
+    new: &[Node],
+) -> bool {
+    if old.is_empty() || new.is_empty() || !old.iter().chain(new).all(|n| n.key().is_some()) {
+        return false;
+    }
+    // For each new child, the old child of the same key, searched forward from the last one
+    // found (a list of a page of entries: a few dozen).
+    let mut from = 0;
+    let mut matched: Vec<Option<usize>> = Vec::with_capacity(new.len());
+    for child in new {
+        match old[from..].iter().position(|o| o.key() == child.key()) {
+            Some(at) => {
+                matched.push(Some(from + at));
+                from += at + 1;
+            }
+            None if old[..from].iter().any(|o| o.key() == child.key()) => return false,
+            None => matched.push(None),
+        }
+    }
+    let mut previous: Vec<Option<Drawn<S>>> = drawn.drain(..).map(Some).collect();
+    for (at, slot) in previous.iter_mut().enumerate() {
+        if !matched.contains(&Some(at)) {
+            if let Some(gone) = slot.take() {
+                surface.remove(&gone);
+            }
+        }
+    }
+    // Built from the end, so that a new child goes before the one after it.
+    let mut next: Vec<Drawn<S>> = Vec::with_capacity(new.len());
+    for (child, found) in new.iter().zip(&matched).rev() {
+        let now = match found.and_then(|at| previous[at].take().map(|d| (at, d))) {
+            Some((at, mut kept)) => {
+                patch(surface, &mut kept, &old[at], child);
+                kept
+            }
+            None => {
+                let mut fresh = build(surface, child);
+                match next.last() {
+                    Some(after) => surface.insert_before(after, &mut fresh),
+                    None => surface.append(parent, &mut fresh),
+                }
+                fresh
+            }
+        };
+        next.push(now);
+    }
+    next.reverse();
+    *drawn = next;
+    true
 }
 
 /// The browser's DOM.
@@ -356,6 +445,10 @@ impl Surface for Browser {
     fn replace(&mut self, old: &Drawn<Self>, new: &mut Drawn<Self>) {
         old.insert_before_this(new.mountable());
         self.remove(old);
+    }
+
+    fn insert_before(&mut self, next: &Drawn<Self>, child: &mut Drawn<Self>) {
+        next.insert_before_this(child.mountable());
     }
 
     fn remove(&mut self, node: &Drawn<Self>) {
@@ -679,6 +772,74 @@ mod tests {
             self.ops.push("remove".into());
             self.detach(id(node));
         }
+
+        fn insert_before(&mut self, next: &Drawn<Self>, child: &mut Drawn<Self>) {
+            let (next, child) = (id(next), id(child));
+            if let Some(parent) = self.nodes[next].parent {
+                let at = self.nodes[parent].children.iter().position(|&c| c == next);
+                self.nodes[parent].children.insert(at.unwrap_or(0), child);
+                self.nodes[child].parent = Some(parent);
+            }
+        }
+    }
+
+    fn list(items: &[&str]) -> Node {
+        el("ol").children(items.iter().map(|item| {
+            el("li")
+                .keyed(*item)
+                .child(entry(&[text(*item)], item, None))
+        }))
+    }
+
+    #[test]
+    fn keyed_children_keep_their_nodes_when_others_go_or_come() {
+        // The first entry goes: the others are kept, nothing is rewritten.
+        let (ops, html) = redraw(&list(&["a", "b", "c"]), &list(&["b", "c"]));
+        assert_eq!(ops, ["remove"]);
+        assert_eq!(html, model_html(&list(&["b", "c"])));
+        // One comes in between: it is built before the entry that follows it.
+        let (ops, html) = redraw(&list(&["a", "c"]), &list(&["a", "b", "c"]));
+        assert_eq!(ops.iter().filter(|o| o.starts_with("create")).count(), 7);
+        assert!(
+            !ops.iter().any(|o| o == "remove" || o.starts_with("text")),
+            "{ops:?}"
+        );
+        assert_eq!(html, model_html(&list(&["a", "b", "c"])));
+        // A kept entry that changed is patched in place.
+        let old = list(&["a", "b"]);
+        let new = el("ol").children([
+            el("li").keyed("b").child(entry(&[text("B")], "b", None)),
+            el("li").keyed("x").child(entry(&[text("x")], "x", None)),
+        ]);
+        let (ops, html) = redraw(&old, &new);
+        assert_eq!(ops.iter().filter(|o| *o == "remove").count(), 1);
+        assert!(ops.contains(&"text B".to_owned()), "{ops:?}");
+        assert_eq!(html, model_html(&new));
+    }
+
+    #[test]
+    fn keyed_children_in_another_order_or_without_keys_are_patched_by_position() {
+        // The order turned (newest first, then oldest first): by position, as before.
+        let (ops, html) = redraw(&list(&["a", "b"]), &list(&["b", "a"]));
+        assert!(
+            ops.iter()
+                .all(|o| o.starts_with("text") || o.starts_with("set")),
+            "{ops:?}"
+        );
+        assert_eq!(html, model_html(&list(&["b", "a"])));
+        // A child without a key among keyed ones: by position too.
+        let mixed = el("ol").children([el("li").keyed("a").text("a"), el("li").text("b")]);
+        let (_, html) = redraw(&list(&["a", "b"]), &mixed);
+        assert_eq!(html, model_html(&mixed));
+    }
+
+    /// The HTML the model holds for `node` drawn on its own.
+    fn model_html(node: &Node) -> String {
+        let mut model = Model::default();
+        let body = model.add("body", "");
+        let mut drawn = build(&mut model, node);
+        model.append(&body, &mut drawn);
+        model.html(body)
     }
 
     /// Draws `old` into a model document, then `new` over it: what was done, and the HTML.

@@ -1463,10 +1463,12 @@ fn without_class(node: Node, class: &str) -> Node {
             svg,
             attrs,
             children,
+            key,
         } => Node::Element {
             tag,
             svg,
             attrs,
+            key,
             children: children
                 .into_iter()
                 .filter(|c| {

@@ -173,63 +173,67 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
                 <p class="result-count" id="result-count" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
                 <ActiveFilters news=news.clone() lang=lang filter=filter nav=nav.clone()/>
                 <EmptyState news=news.clone() lang=lang filter=filter result=result nav=nav/>
-                <div class="timeline">{list}</div>
+                {list}
                 {more}
             </section>
         </div>
     }
 }
 
-/// Year and month groups of the first `limit` results, one static tree per year: a year
-/// whose entries did not change is left as it is in the DOM.
+/// The list: year and month groups of the first `limit` results, as one static tree whose
+/// years, months and entries are keyed, so that a search that narrows the list keeps the
+/// entries that stay and only patches their marks.
 fn render_groups(
     news: &News,
     paths: &Paths,
     result: &QueryResult,
     lang: Lang,
     limit: usize,
-) -> Vec<Node> {
+) -> Node {
     let visible = &result.events[..result.events.len().min(limit)];
     let catalog = &news.catalog;
-    group_by_month(catalog, visible)
-        .into_iter()
-        .map(|year| {
-            let year_id = format!("year-{}", year.year);
-            let months = year.months.into_iter().map(|month| {
-                // Events known only to the year close their year under a heading of their
-                // own, not one that repeats the year above it.
-                let heading = match month.month {
-                    Some(m) => format_month(year.year, m, lang),
-                    None => ui(lang).month_unknown.to_owned(),
-                };
-                let items = month.events.into_iter().map(|i| {
-                    el("li")
-                        .attr("class", "timeline-month__item")
-                        .maybe(event_card(catalog, paths, i, lang, &result.terms, 4))
-                });
-                el("section")
-                    .attr("class", "timeline-month")
-                    .child(
-                        el("h3")
-                            .attr("class", "timeline-month__title")
-                            .text(heading),
-                    )
-                    .child(
-                        el("ol")
-                            .attr("class", "timeline-month__events")
-                            .children(items),
-                    )
+    let years = group_by_month(catalog, visible).into_iter().map(|year| {
+        let year_id = format!("year-{}", year.year);
+        let months = year.months.into_iter().map(|month| {
+            // Events known only to the year close their year under a heading of their
+            // own, not one that repeats the year above it.
+            let heading = match month.month {
+                Some(m) => format_month(year.year, m, lang),
+                None => ui(lang).month_unknown.to_owned(),
+            };
+            let items = month.events.into_iter().map(|i| {
+                el("li")
+                    .keyed(i.to_string())
+                    .attr("class", "timeline-month__item")
+                    .maybe(event_card(catalog, paths, i, lang, &result.terms, 4))
             });
             el("section")
-                .attr("class", "timeline-year")
-                .attr("aria-labelledby", year_id.clone())
+                .keyed(heading.clone())
+                .attr("class", "timeline-month")
                 .child(
-                    el("h2")
-                        .attr("class", "timeline-year__title")
-                        .attr("id", year_id)
-                        .text(format_year(year.year, lang)),
+                    el("h3")
+                        .attr("class", "timeline-month__title")
+                        .text(heading),
                 )
-                .children(months)
-        })
-        .collect()
+                .child(
+                    el("ol")
+                        .attr("class", "timeline-month__events")
+                        .children(items),
+                )
+        });
+        el("section")
+            .keyed(year_id.clone())
+            .attr("class", "timeline-year")
+            .attr("aria-labelledby", year_id.clone())
+            .child(
+                // Keyed like the months after it, so the year's children are drawn by key.
+                el("h2")
+                    .keyed("")
+                    .attr("class", "timeline-year__title")
+                    .attr("id", year_id)
+                    .text(format_year(year.year, lang)),
+            )
+            .children(months)
+    });
+    el("div").attr("class", "timeline").children(years)
 }
