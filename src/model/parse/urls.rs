@@ -105,3 +105,29 @@ pub(crate) fn is_web_address(url: &str) -> bool {
     };
     (starts("https://") || starts("http://")) && is_safe_url(url)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_with_a_backslash_or_a_control_character_are_refused() {
+        for bad in [
+            "/a\\b",
+            "https://x/\u{7}",
+            "/a\u{7f}",
+            "/a\u{85}b",
+            "/\u{9f}",
+            "/a\tb",
+        ] {
+            assert!(!is_safe_url(bad), "{bad:?}");
+        }
+        for good in ["/a b", "https://example.org/é", "/\u{a0}", "/путь"] {
+            assert!(is_safe_url(good), "{good:?}");
+        }
+        assert!(is_web_address(" HTTPS://example.org"));
+        assert!(!is_web_address("/events/x"));
+        assert!(!is_image_src("HTTP://example.org/a.png"));
+        assert!(is_image_src("/a.png"));
+    }
+}
