@@ -502,7 +502,7 @@ mod tests {
             "",
             "city=pisek",
             "q=pisek",
-            "q=Смолян енергия&year=2022",
+            "q=среща енергия&year=2022",
             "q=sofiya",
         ] {
             let lazy = SearchIndex::without_words(&catalog);
