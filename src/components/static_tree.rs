@@ -334,11 +334,12 @@ fn patch_in_place<S: Surface>(
     }
 }
 
-/// Children whose elements all have keys, drawn again by key: a child whose key was drawn
+/// Children among which some have keys, drawn again by key: a child whose key was drawn
 /// before keeps its DOM node (patched), the others are built, and the ones whose key went are
-/// removed. The kept children must keep their order (a search that narrows a list does);
-/// `false`, with nothing done, when they do not or when a child has no key: the children are
-/// then patched by position.
+/// removed. Children without a key (a heading before the keyed entries) match those without
+/// one in the same order. The kept children must keep their order (a search that narrows a
+/// list does); `false`, with nothing done, when they do not or when no child has a key: the
+/// children are then patched by position.
 fn patch_keyed<S: Surface>(
     surface: &mut S,
     parent: &S::Element,
@@ -346,7 +347,7 @@ fn patch_keyed<S: Surface>(
     old: &[Node],
     new: &[Node],
 ) -> bool {
-    if old.is_empty() || new.is_empty() || !old.iter().chain(new).all(|n| n.key().is_some()) {
+    if old.is_empty() || new.is_empty() || !old.iter().chain(new).any(|n| n.key().is_some()) {
         return false;
     }
     // For each new child, the old child of the same key, searched forward from the last one
@@ -827,10 +828,22 @@ mod tests {
             "{ops:?}"
         );
         assert_eq!(html, model_html(&list(&["b", "a"])));
-        // A child without a key among keyed ones: by position too.
+        // A child without a key among keyed ones takes the place of one without a key.
         let mixed = el("ol").children([el("li").keyed("a").text("a"), el("li").text("b")]);
         let (_, html) = redraw(&list(&["a", "b"]), &mixed);
         assert_eq!(html, model_html(&mixed));
+    }
+
+    #[test]
+    fn a_heading_without_a_key_stays_while_the_keyed_entries_after_it_change() {
+        let group = |items: &[&str]| {
+            el("section")
+                .child(el("h2").text("2023"))
+                .children(items.iter().map(|i| el("p").keyed(*i).text(*i)))
+        };
+        let (ops, html) = redraw(&group(&["a", "b", "c"]), &group(&["b", "c"]));
+        assert_eq!(ops, ["remove"]);
+        assert_eq!(html, model_html(&group(&["b", "c"])));
     }
 
     /// The HTML the model holds for `node` drawn on its own.

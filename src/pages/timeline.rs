@@ -226,9 +226,7 @@ fn render_groups(
             .attr("class", "timeline-year")
             .attr("aria-labelledby", year_id.clone())
             .child(
-                // Keyed like the months after it, so the year's children are drawn by key.
                 el("h2")
-                    .keyed("")
                     .attr("class", "timeline-year__title")
                     .attr("id", year_id)
                     .text(format_year(year.year, lang)),
