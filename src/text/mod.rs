@@ -201,23 +201,48 @@ fn letter_by_letter_if_different(text: &str, official: &str) -> Option<String> {
 
 /// The folding engine: calls `emit` with each output piece and the byte range of the source
 /// character it comes from. Separators are collapsed and never lead or trail.
+/// `c` in lowercase (one to three characters), written into `out`. Nearly every character of
+/// a text is ASCII or basic Cyrillic, whose lowercase is a fixed offset: the general Unicode
+/// lookup is left for the rest (every shown card's texts are folded on every keystroke, and
+/// every text of the archive when the index is made).
+fn lowercase(c: char, out: &mut [char; 3]) -> &[char] {
+    match c {
+        '\0'..='\x7f' => out[0] = c.to_ascii_lowercase(),
+        // Ѐ–Џ and А–Я.
+        '\u{400}'..='\u{40f}' => out[0] = char::from_u32(c as u32 + 0x50).unwrap_or(c),
+        '\u{410}'..='\u{42f}' => out[0] = char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        '\u{430}'..='\u{45f}' => out[0] = c,
+        _ => {
+            let mut n = 0;
+            for lower in c.to_lowercase() {
+                out[n] = lower;
+                n += 1;
+            }
+            return &out[..n];
+        }
+    }
+    &out[..1]
+}
+
 fn fold_with(text: &str, form: Form, mut emit: impl FnMut(&str, Range<usize>)) {
     let mut pending_space: Option<Range<usize>> = None;
     let mut wrote = false;
     // Set on the "и" of a word-final "ия", so the "я" that follows is written "a".
     let mut final_ya = false;
     let mut chars = text.char_indices();
+    let mut lowered = ['\0'; 3];
     while let Some((at, c)) = chars.next() {
         let source = at..at + c.len_utf8();
-        for lower in c.to_lowercase() {
+        let lowers = lowercase(c, &mut lowered);
+        for &lower in lowers {
             if table::is_combining(lower) {
                 continue;
             }
             let mut buf = [0u8; 4];
             let piece: Option<&str> = if lower.is_ascii_alphanumeric() {
                 Some(lower.encode_utf8(&mut buf))
-            } else if let Some(plain) = table::latin(lower) {
-                Some(plain)
+            } else if lower.is_ascii() {
+                None
             } else if let Some(latin) = table::cyrillic(lower) {
                 if lower == 'и' && form == Form::Official && ends_word_with_ya(chars.clone()) {
                     final_ya = true;
@@ -228,6 +253,8 @@ fn fold_with(text: &str, form: Form, mut emit: impl FnMut(&str, Range<usize>)) {
                 } else {
                     Some(latin)
                 }
+            } else if let Some(plain) = table::latin(lower) {
+                Some(plain)
             } else if lower.is_alphanumeric() {
                 // Other scripts stay as they are, lowercased.
                 Some(lower.encode_utf8(&mut buf))
@@ -271,6 +298,15 @@ fn ends_word_with_ya(mut rest: impl Iterator<Item = (usize, char)>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_short_way_to_lowercase_agrees_with_unicode() {
+        let mut out = ['\0'; 3];
+        for c in (0..0x600).filter_map(char::from_u32) {
+            let ours: String = lowercase(c, &mut out).iter().collect();
+            assert_eq!(ours, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
 
     fn official(text: &str) -> String {
         fold(text, Form::Official)
