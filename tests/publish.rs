@@ -112,6 +112,12 @@ fn publishing_again_rewrites_nothing_and_a_deleted_event_leaves_nothing_behind()
         "the shell's own siblings are copied, not made again"
     );
     assert!(!out.join("index.html.partial").exists());
+    // Visitors get the news without the spaces between tokens: the same values, in order.
+    let served = fs::read(out.join("data/news.json")).unwrap();
+    let source = fs::read(&news).unwrap();
+    assert!(!served.contains(&b'\n') && served.len() < source.len());
+    let value = |b: &[u8]| serde_json::from_slice::<serde_json::Value>(b).unwrap();
+    assert_eq!(value(&served), value(&source));
     let page = out.join("events/climathon-smolyan-2021.html");
     let written_at = fs::metadata(&page).unwrap().modified().unwrap();
 

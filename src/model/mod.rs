@@ -22,5 +22,5 @@ pub use parse::{
     is_safe_url, is_slug, parse_news, MAX_ENTRY_BYTES, MAX_FILE_BYTES, MAX_PROBLEMS, MAX_TEXT_CHARS,
 };
 pub use problem::{FatalError, Problem, ProblemCounts, Severity};
-pub use stable::{stable_json, to_stable_form};
+pub use stable::{compact_json, stable_json, to_stable_form};
 pub use types::*;

