@@ -228,6 +228,14 @@ impl SearchIndex {
         self.words.get().map_or(0, WordIndex::count)
     }
 
+    /// Each distinct folded word with the events that have it, ascending (for measuring other
+    /// shapes of the index, `benches/light_index.rs`); nothing before the words are made.
+    pub fn words_and_events(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        let words = self.words.get();
+        (0..words.map_or(0, WordIndex::count))
+            .filter_map(move |id| words.map(|w| (w.word(id), w.postings.get(id))))
+    }
+
     /// The distinct folded words of an event, space-separated (for inspection and tests; a
     /// search never builds this). Empty for an unknown event or before the words are made.
     pub fn key(&self, event: usize) -> String {
