@@ -5,10 +5,15 @@
 //    starts the app only when the visitor reaches for search or the filters (src/boot.js);
 //  - with the app: the first load plus what starting the app adds (JS glue, wasm, the news);
 //  - the editor: everything below editor/ (its page, styles, glue and wasm).
+// It also fails on a file that names the builder's cargo home or this folder: a dependency's
+// panic messages carry its source path, which scripts/rustc.sh writes without the machine's
+// part (a dependency built before that wrapper keeps the full path until `cargo clean`).
 // Usage: node scripts/size.mjs [dist-dir]      Exit 1 when a total is over its budget.
 
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { listFiles } from './post-build.mjs';
 
@@ -29,6 +34,11 @@ const ASSET_EXTENSIONS = new Set([
 const NEWS_FILE = 'data/news.json';
 
 const distDir = resolve(process.argv[2] ?? 'dist');
+/** Paths of this machine that no built file may name. */
+const MACHINE_PATHS = [
+  process.env.CARGO_HOME || join(homedir(), '.cargo'),
+  resolve(dirname(fileURLToPath(import.meta.url)), '..'),
+].map((p) => Buffer.from(p));
 
 function measure(buf) {
   return {
@@ -61,7 +71,12 @@ async function main() {
     .sort();
 
   const rows = [];
-  for (const name of files) rows.push({ name, ...measure(await readFile(join(distDir, name))) });
+  const naming = [];
+  for (const name of files) {
+    const bytes = await readFile(join(distDir, name));
+    if (MACHINE_PATHS.some((p) => bytes.includes(p))) naming.push(name);
+    rows.push({ name, ...measure(bytes) });
+  }
 
   // Prerendered pages: one line for the timeline, one for the largest of the others.
   const pages = rows.filter((r) => r.name.endsWith('.html'));
@@ -125,7 +140,13 @@ async function main() {
       console.log(`within budget: ${verdict}`);
     }
   }
-  if (over) process.exit(1);
+  if (naming.length) {
+    console.error(
+      `\nNAMES THIS MACHINE: ${naming.join(', ')} hold the path of the cargo home or of this folder. ` +
+        'Dependencies built before scripts/rustc.sh kept their full paths: run `cargo clean` and build again.',
+    );
+  }
+  if (over || naming.length) process.exit(1);
 }
 
 await main();
