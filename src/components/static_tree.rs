@@ -11,6 +11,8 @@
 //! complexity costs data at run time instead of code in the download. Text always becomes
 //! text nodes, never markup.
 
+use std::collections::HashMap;
+
 use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
 use leptos::tachys::html::attribute::Attribute;
 use leptos::tachys::hydration::Cursor;
@@ -339,7 +341,8 @@ fn patch_in_place<S: Surface>(
 /// removed. Children without a key (a heading before the keyed entries) match those without
 /// one in the same order. The kept children must keep their order (a search that narrows a
 /// list does); `false`, with nothing done, when they do not or when no child has a key: the
-/// children are then patched by position.
+/// children are then patched by position. One pass over each list, however long "show more"
+/// has made it.
 fn patch_keyed<S: Surface>(
     surface: &mut S,
     parent: &S::Element,
@@ -350,23 +353,40 @@ fn patch_keyed<S: Surface>(
     if old.is_empty() || new.is_empty() || !old.iter().chain(new).any(|n| n.key().is_some()) {
         return false;
     }
-    // For each new child, the old child of the same key, searched forward from the last one
-    // found (a list of a page of entries: a few dozen).
-    let mut from = 0;
-    let mut matched: Vec<Option<usize>> = Vec::with_capacity(new.len());
-    for child in new {
-        match old[from..].iter().position(|o| o.key() == child.key()) {
-            Some(at) => {
-                matched.push(Some(from + at));
-                from += at + 1;
+    let mut keyed: HashMap<&str, usize> = HashMap::with_capacity(old.len());
+    let mut unkeyed = Vec::new();
+    for (at, child) in old.iter().enumerate() {
+        match child.key() {
+            Some(key) => {
+                keyed.insert(key, at);
             }
-            None if old[..from].iter().any(|o| o.key() == child.key()) => return false,
-            None => matched.push(None),
+            None => unkeyed.push(at),
         }
     }
+    let mut unkeyed = unkeyed.into_iter();
+    // For each new child, the old child it keeps, if any; each old child is kept once.
+    let mut matched: Vec<Option<usize>> = Vec::with_capacity(new.len());
+    let mut last = None;
+    for child in new {
+        let found = match child.key() {
+            Some(key) => keyed.remove(key),
+            None => unkeyed.next(),
+        };
+        if let Some(at) = found {
+            if last.is_some_and(|l| at < l) {
+                return false;
+            }
+            last = Some(at);
+        }
+        matched.push(found);
+    }
+    let mut kept = vec![false; old.len()];
+    for &at in matched.iter().flatten() {
+        kept[at] = true;
+    }
     let mut previous: Vec<Option<Drawn<S>>> = drawn.drain(..).map(Some).collect();
-    for (at, slot) in previous.iter_mut().enumerate() {
-        if !matched.contains(&Some(at)) {
+    for (slot, &keep) in previous.iter_mut().zip(&kept) {
+        if !keep {
             if let Some(gone) = slot.take() {
                 surface.remove(&gone);
             }
@@ -832,6 +852,15 @@ mod tests {
         let mixed = el("ol").children([el("li").keyed("a").text("a"), el("li").text("b")]);
         let (_, html) = redraw(&list(&["a", "b"]), &mixed);
         assert_eq!(html, model_html(&mixed));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_kept_once_and_built_again_for_the_other() {
+        let (_, html) = redraw(&list(&["a", "a", "b"]), &list(&["a", "b", "a"]));
+        assert_eq!(html, model_html(&list(&["a", "b", "a"])));
+        let (ops, html) = redraw(&list(&["a", "b"]), &list(&["a", "a", "b"]));
+        assert!(!ops.iter().any(|o| o == "remove"), "{ops:?}");
+        assert_eq!(html, model_html(&list(&["a", "a", "b"])));
     }
 
     #[test]
