@@ -204,7 +204,9 @@ async function prepareSite(options, workDir, n) {
   const checked = newsctl(options, ['check', data]);
   if (checked.status !== 0) throw new Error(`the synthetic file does not pass newsctl check:\n${checked.stdout}${checked.stderr}`);
   // The build's pages show the shipped news: the two timelines are rendered again from the
-  // synthetic file; the event pages of the shipped news go, as no synthetic event has them.
+  // synthetic file, with their first answer's files (search/); the event pages of the shipped
+  // news go, as no synthetic event has them.
+  await rm(join(site, 'search'), { recursive: true, force: true });
   const rendered = newsctl(options, ['prerender', '--template', join(site, 'index.html'), '--out', site, '--routes', '/,/en', data]);
   if (rendered.status !== 0) throw new Error(`newsctl prerender failed (${rendered.status}):\n${rendered.stdout}${rendered.stderr}`);
   for (const dir of [join(site, 'events'), join(site, 'en', 'events')]) await rm(dir, { recursive: true, force: true });

@@ -155,6 +155,25 @@ export async function bootScript() {
     .join('\n');
 }
 
+/**
+ * The first answer's module (src/first-answer.js) as terser shrinks it, written into dir
+ * under a name with its content hash (an earlier build's goes), for the loader to import
+ * when the visitor reaches for search. Returns its address below the base and its integrity
+ * value.
+ */
+export async function answerModule(dir) {
+  const { minify } = await import('terser');
+  const source = await readFile(new URL('../src/first-answer.js', import.meta.url), 'utf8');
+  const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (!result.code) throw new Error('terser returned nothing for src/first-answer.js');
+  const name = `first-answer-${createHash('sha256').update(result.code).digest('hex').slice(0, 16)}.js`;
+  for (const file of await readdir(dir)) {
+    if (/^first-answer-[0-9a-f]{16}\.js(\.br|\.gz)?$/.test(file) && !file.startsWith(name)) await rm(join(dir, file));
+  }
+  await writeFile(join(dir, name), result.code);
+  return { file: `./${name}`, integrity: `sha384-${createHash('sha384').update(result.code).digest('base64')}` };
+}
+
 /** The four constants of our loader as an earlier run inlined it, or null. */
 function loaderConstants(body) {
   const out = {};
@@ -171,9 +190,10 @@ function loaderConstants(body) {
  * loader and preloads give way to our loader (src/boot.js), which starts the app only when
  * needed; the head gets a place for each page's own tags; the body a place for its content.
  * A page this step has made already (a built folder done again) works too: its loader gives
- * way to the current one, its marks stay, so a second run changes nothing.
+ * way to the current one, its marks stay, so a second run changes nothing. `answer` names the
+ * first answer's module (`answerModule`); without one the loader leaves search to the app.
  */
-export function pageTemplate(html, boot) {
+export function pageTemplate(html, boot, answer = { file: '', integrity: '' }) {
   let out = html;
   let js = null;
   let wasm = null;
@@ -225,7 +245,9 @@ export function pageTemplate(html, boot) {
     .replace("'__JS__'", JSON.stringify(local(js)))
     .replace("'__JS_SRI__'", JSON.stringify(integrity.js))
     .replace("'__WASM__'", JSON.stringify(local(wasm)))
-    .replace("'__WASM_SRI__'", JSON.stringify(integrity.wasm));
+    .replace("'__WASM_SRI__'", JSON.stringify(integrity.wasm))
+    .replace("'__ANSWER__'", JSON.stringify(answer.file))
+    .replace("'__ANSWER_SRI__'", JSON.stringify(answer.integrity));
   // The loader goes before the stylesheets: a script after them waits until they have loaded,
   // and holds up the parsing of the page behind it.
   const base = /<base\b[^>]*>/i.exec(out);
@@ -275,7 +297,7 @@ export async function inlineStyles(html, dir) {
 export async function templateStep(dir, { csp = true } = {}) {
   const index = join(dir, 'index.html');
   const styled = await inlineStyles(await readFile(index, 'utf8'), dir);
-  const template = pageTemplate(styled, await bootScript());
+  const template = pageTemplate(styled, await bootScript(), await answerModule(dir));
   const html = csp ? withCspMeta(template) : template;
   await writeFile(index, html);
   return { hashes: inlineScriptHashes(html) };

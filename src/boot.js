@@ -1,5 +1,5 @@
 // The page's loader, inlined into every prerendered page by scripts/post-build.mjs (which
-// fills in the four constants). The prerendered HTML is the page: readable, linked, usable
+// fills in the six constants). The prerendered HTML is the page: readable, linked, usable
 // without any script. The app (wasm) starts only when it is needed:
 //  - at once when the address asks for more than the HTML shows (a filtered timeline, or a
 //    host that answered a deep link with another page's HTML);
@@ -16,6 +16,8 @@
   const JS_SRI = '__JS_SRI__';
   const WASM = '__WASM__';
   const WASM_SRI = '__WASM_SRI__';
+  const ANSWER = '__ANSWER__';
+  const ANSWER_SRI = '__ANSWER_SRI__';
   const DATA = 'data/news.json';
   const NEEDS_APP = '.filters, .show-more, .copy-link-button';
 
@@ -248,10 +250,47 @@
         if (saved || !key) return;
         touched.add(key);
         start();
+        if (key === '#search') firstAnswer(event.target.value);
       },
       true,
     );
   }
+
+  // The first answer (src/first-answer.js): on a phone the app's download alone takes longer
+  // than typing a word, so a search typed on the unfiltered timeline is answered from the
+  // light index publishing wrote (search/) until the app takes over with the same list. Its
+  // module comes when the visitor reaches for the field; readers never download it.
+  let answering = null;
+  const answers = () => {
+    if (!answering) {
+      // The tables in parallel with the module (same URL and mode as its request).
+      preload('search/meta.json', 'fetch');
+      preload(ANSWER, '', ANSWER_SRI);
+      answering = import(ANSWER);
+      answering.catch(() => {
+        answering = null;
+      });
+    }
+    return answering;
+  };
+  const answerable = () =>
+    ANSWER_SRI && isTimeline && location.search.length <= 1 && [...touched].every((key) => key === '#search');
+  let asked = 0;
+  const firstAnswer = (query) => {
+    if (!answerable()) return;
+    const mine = ++asked;
+    const current = () => mine === asked && !saved && !ready;
+    answers()
+      .then((module) => current() && module.answer(query, root.lang === 'en' ? 'en' : 'bg', current))
+      .catch(() => {});
+  };
+  doc.addEventListener('focusin', (event) => {
+    if (event.target.id === 'search' && answerable() && !ready) {
+      answers()
+        .then((module) => module.prepare())
+        .catch(() => {});
+    }
+  });
 
   // The comment <!--name--> under parent, and the nodes up to <!--/name-->.
   const region = (parent, name) => {

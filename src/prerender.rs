@@ -68,6 +68,25 @@ pub fn pages(news: &News) -> Vec<Page> {
     out
 }
 
+/// The files of the timeline's first answer (see `export::search`), as (path below the site,
+/// contents): the light index and each event as the timeline lists it, in both languages.
+pub fn search_files(news: &News, paths: &Paths) -> Vec<(String, String)> {
+    let mut files = crate::export::search::index_files(
+        &news.catalog,
+        &news.index,
+        crate::pages::timeline::PAGE_SIZE,
+    );
+    for number in 0..news.catalog.events.len() {
+        for lang in Lang::ALL {
+            files.push((
+                crate::export::search::entry_path(lang, number),
+                crate::pages::timeline::timeline_entry_html(news, paths, number, lang),
+            ));
+        }
+    }
+    files
+}
+
 /// Why a page could not be rendered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PrerenderError {

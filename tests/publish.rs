@@ -103,9 +103,20 @@ fn publishing_again_rewrites_nothing_and_a_deleted_event_leaves_nothing_behind()
         "feed.bg.xml",
         "sitemap.xml",
         "app.js",
+        // The first answer's files: its tables, the light index, each event's entry.
+        "search/meta.json",
+        "search/0.txt",
+        "search/bg/2.txt",
+        "search/en/0.txt.br",
     ] {
         assert!(out.join(file).exists(), "{file} is missing");
     }
+    let entry = fs::read_to_string(out.join("search/en/0.txt")).unwrap();
+    assert!(
+        entry.starts_with("<div class=\"timeline\"><section class=\"timeline-year\"")
+            && entry.contains("class=\"timeline-entry\""),
+        "{entry}"
+    );
     assert_eq!(
         fs::read_to_string(out.join("app.js.br")).unwrap(),
         "ready-made br",
@@ -158,9 +169,14 @@ fn publishing_again_rewrites_nothing_and_a_deleted_event_leaves_nothing_behind()
         "events/climathon-smolyan-2021.html.br",
         "en/events/climathon-smolyan-2021.html.gz",
         "events/climathon-smolyan-2021.ics",
+        // Two events are left: the entries are numbered 0 and 1.
+        "search/bg/2.txt",
+        "search/bg/2.txt.br",
+        "search/en/2.txt",
     ] {
         assert!(!out.join(gone).exists(), "{gone} should be gone");
     }
+    assert!(out.join("search/bg/1.txt").exists());
     assert!(out
         .join("events/pisek-consortium-meeting-2022.html")
         .exists());

@@ -11,6 +11,7 @@ pub mod jsonld;
 mod labels;
 pub mod manifest;
 pub mod map;
+pub mod search;
 pub mod share;
 pub mod sitemap;
 pub mod urls;

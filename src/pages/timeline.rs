@@ -180,6 +180,19 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
     }
 }
 
+/// Event `index` as the timeline draws it, in its year and month (a list of one), as HTML: the
+/// page's loader lists the first answer to a search from these, published beside the light
+/// index (`export::search`), merging the years and months that follow one another.
+pub fn timeline_entry_html(news: &News, paths: &Paths, index: usize, lang: Lang) -> String {
+    let result = QueryResult {
+        events: vec![index],
+        ..QueryResult::default()
+    };
+    let mut html = String::new();
+    render_groups(news, paths, &result, lang, 1).write_html(&mut html);
+    html
+}
+
 /// The list: year and month groups of the first `limit` results, as one static tree whose
 /// years, months and entries are keyed, so that a search that narrows the list keeps the
 /// entries that stay and only patches their marks.

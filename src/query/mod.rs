@@ -6,6 +6,7 @@ mod filter;
 mod group;
 mod highlight;
 mod index;
+pub mod light;
 mod run;
 pub mod synthetic;
 mod url;

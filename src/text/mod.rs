@@ -134,11 +134,14 @@ impl SearchWord {
 /// Endings of Bulgarian nouns and adjectives (number, definiteness, gender) and of English
 /// plurals and verb forms, as folded text spells them; the longest that fits is taken off.
 /// Never "й" (folded "y") alone: „край“ and „краи“ stay apart.
-const ENDINGS: &[&str] = &[
+pub const ENDINGS: &[&str] = &[
     "ovete", "ishta", "iyata", "iyat", "yata", "ata", "ite", "oto", "eto", "iya", "ove", "eve",
     "yat", "ies", "ing", "at", "ta", "to", "te", "ia", "ya", "es", "ed", "a", "e", "i", "o", "u",
     "s",
 ];
+
+/// The fewest letters [`stem`] leaves of a word.
+pub const MIN_STEM: usize = 4;
 
 /// A light stemmer for search words: the word without its inflected ending, when what is left
 /// still has four letters (short words are left as typed). Only query words are stemmed; the
@@ -146,7 +149,6 @@ const ENDINGS: &[&str] = &[
 /// word (and the word itself) is found. Folding has already turned Cyrillic into Latin; no
 /// letter is changed, so the transliteration and „й“ ≠ „и“ hold.
 pub fn stem(word: &str) -> &str {
-    const MIN_STEM: usize = 4;
     ENDINGS
         .iter()
         .filter_map(|ending| word.strip_suffix(ending))
@@ -198,6 +200,22 @@ fn letter_by_letter_if_different(text: &str, official: &str) -> Option<String> {
     let letterwise = fold(text, Form::LetterByLetter);
     (letterwise != official).then_some(letterwise)
 }
+
+/// Every letter folding writes otherwise than as itself, with what it writes: Cyrillic in
+/// Latin and Latin letters without their marks, lowercase (for the page's loader, which
+/// folds a query as search does before the app has arrived).
+pub fn letter_table() -> Vec<(char, &'static str)> {
+    (0x80..=0xFFFF)
+        .filter_map(char::from_u32)
+        .filter_map(|c| {
+            table::cyrillic(c)
+                .or_else(|| table::latin(c))
+                .map(|l| (c, l))
+        })
+        .collect()
+}
+
+pub use table::COMBINING;
 
 /// The folding engine: calls `emit` with each output piece and the byte range of the source
 /// character it comes from. Separators are collapsed and never lead or trail.
@@ -305,6 +323,26 @@ mod tests {
         for c in (0..0x600).filter_map(char::from_u32) {
             let ours: String = lowercase(c, &mut out).iter().collect();
             assert_eq!(ours, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_combining_ranges_are_the_marks_folding_drops() {
+        for c in (0..0x1_0000).filter_map(char::from_u32) {
+            let listed = COMBINING
+                .iter()
+                .any(|&(first, last)| (first..=last).contains(&(c as u32)));
+            assert_eq!(listed, table::is_combining(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_letter_table_is_what_folding_writes_for_each_letter() {
+        let letters = letter_table();
+        assert!(letters.contains(&('ж', "zh")) && letters.contains(&('á', "a")));
+        for (c, latin) in letters {
+            // A letter alone is a word of its own; "ия" aside, it folds to its entry.
+            assert_eq!(official(&c.to_string()), latin, "{c:?}");
         }
     }
 

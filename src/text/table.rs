@@ -92,7 +92,17 @@ pub(super) fn cyrillic(c: char) -> Option<&'static str> {
     Some(latin)
 }
 
+/// The ranges of [`is_combining`], first and last code point (for the page's loader).
+pub const COMBINING: [(u32, u32); 5] = [
+    (0x0300, 0x036F),
+    (0x1AB0, 0x1AFF),
+    (0x1DC0, 0x1DFF),
+    (0x20D0, 0x20FF),
+    (0xFE20, 0xFE2F),
+];
+
 /// Combining marks: dropped, so decomposed text ("e" + U+0301) folds like composed text.
+/// Written out rather than read from [`COMBINING`]: every character of every text passes here.
 pub(super) fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }

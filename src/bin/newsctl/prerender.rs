@@ -8,7 +8,7 @@ use std::sync::Arc;
 use project_news::api::News;
 use project_news::context::Paths;
 use project_news::model::Catalog;
-use project_news::prerender::{pages, render_page, Page};
+use project_news::prerender::{pages, render_page, search_files, Page};
 use project_news::query::SearchIndex;
 
 use crate::args::{option, split_options, usage_error};
@@ -157,7 +157,8 @@ pub fn select(all: Vec<Page>, wanted: Option<&[String]>) -> Result<Vec<Page>, St
         .collect())
 }
 
-/// Every page (or only those of the `routes` given) as its file below the site and its HTML.
+/// Every page (or only those of the `routes` given) as its file below the site and its HTML;
+/// with a timeline among them, the files of its first answer too (`search/`).
 pub fn render_all(
     catalog: Catalog,
     template: &str,
@@ -166,14 +167,23 @@ pub fn render_all(
     let paths = Paths::new(&template_base(template)?);
     let index = SearchIndex::without_words(&catalog);
     let news = Arc::new(News { catalog, index });
-    select(pages(&news), routes)?
+    let selected = select(pages(&news), routes)?;
+    // The timeline's first answer reads the light index and the entries beside it.
+    let timeline = selected
+        .iter()
+        .any(|page| page.route == "/" || page.route == "/en");
+    let mut files = selected
         .into_iter()
         .map(|page| {
             render_page(template, &news, &paths, &page.route)
                 .map(|html| (page.file, html))
                 .map_err(|err| format!("{err} (the shell's index.html is not a page template)"))
         })
-        .collect()
+        .collect::<Result<Vec<_>, String>>()?;
+    if timeline {
+        files.extend(search_files(&news, &paths));
+    }
+    Ok(files)
 }
 
 /// Renders every page (or only the `routes` given) into `out_dir` and returns the files

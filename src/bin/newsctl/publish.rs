@@ -18,7 +18,7 @@ use project_news::export;
 use project_news::model::relations::{neighbours, related};
 use project_news::model::{compact_json, Catalog, Lang};
 use project_news::pages::event::RELATED_SHOWN;
-use project_news::prerender::{pages, render_page, Page};
+use project_news::prerender::{pages, render_page, search_files, Page};
 use project_news::query::SearchIndex;
 
 use crate::args::{option, split_options, usage_error};
@@ -282,6 +282,11 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
         let html = render_page(&template, &news, &paths, &page.route)
             .map_err(|err| format!("{err} (the shell's index.html is not a page template)"))?;
         outputs.push(generated(&page.file, html.into_bytes()));
+    }
+
+    // The first answer to a search typed before the app has arrived.
+    for (file, text) in search_files(&news, &paths) {
+        outputs.push(generated(&file, text.into_bytes()));
     }
 
     // The outlines under the event maps: a frame's file depends only on the frame (its name)

@@ -1,0 +1,106 @@
+//! The files of the first answer, under `search/`: the light index (`query::light`), what the
+//! page's loader needs to fold a query as search does, and (written by publishing, which
+//! draws them with the timeline's own view) each event's timeline entry in each language.
+//! With these the loader answers a search typed on the timeline before the app has arrived;
+//! the app then takes over with the same list. Pure: strings out.
+
+use serde_json::{json, Map, Value};
+
+use crate::i18n::ui;
+use crate::model::{Catalog, Lang};
+use crate::query::light::{LightIndex, LONG_FILE};
+use crate::query::SearchIndex;
+use crate::text::{letter_table, COMBINING, ENDINGS, MAX_QUERY_CHARS, MIN_STEM};
+
+/// The folder of the first answer's files, below the site's root.
+pub const DIR: &str = "search";
+
+/// Where event `number` (its position in the catalog) is published as a timeline entry.
+pub fn entry_path(lang: Lang, number: usize) -> String {
+    format!("{DIR}/{}/{number}.txt", lang.code())
+}
+
+/// The light index's files and `meta.json`, as (path below the site's root, contents): every
+/// file of the index (`search/0.txt` …, some possibly empty, so the loader never asks for one
+/// that is not there) and `search/long.txt` when there are long words. Makes the index's words
+/// if needed; `index` must have been made from `catalog`. `page` is how many entries the
+/// timeline draws at first.
+pub fn index_files(catalog: &Catalog, index: &SearchIndex, page: usize) -> Vec<(String, String)> {
+    index.prepare_words(catalog);
+    let light = LightIndex::new(index);
+    let long = !light.long.is_empty();
+    let mut out = Vec::with_capacity(light.texts.len() + 2);
+    out.push((
+        format!("{DIR}/meta.json"),
+        meta_json(catalog.events.len(), light.files, long, page),
+    ));
+    for (n, text) in light.texts.into_iter().enumerate() {
+        out.push((format!("{DIR}/{n}.txt"), text));
+    }
+    if long {
+        out.push((format!("{DIR}/{LONG_FILE}.txt"), light.long));
+    }
+    out
+}
+
+/// What the loader reads first: how many events there are, how many files the index has and
+/// whether [`LONG_FILE`] exists, the
+/// folding's tables and the stemmer's endings (so a query is folded exactly as the app folds
+/// it, from the same tables), and the few words the count and "show more" are made of.
+fn meta_json(events: usize, files: u32, long: bool, page: usize) -> String {
+    let letters: Map<String, Value> = letter_table()
+        .into_iter()
+        .map(|(c, latin)| (c.to_string(), Value::from(latin)))
+        .collect();
+    let mut words = Map::new();
+    for lang in Lang::ALL {
+        let u = ui(lang);
+        words.insert(
+            lang.code().to_owned(),
+            json!({
+                "one": u.event_one,
+                "other": u.event_other,
+                "of": u.results_of,
+                "more": u.show_more,
+            }),
+        );
+    }
+    json!({
+        "events": events,
+        "files": files,
+        "long": long,
+        "page": page,
+        "maxQuery": MAX_QUERY_CHARS,
+        "minStem": MIN_STEM,
+        "endings": ENDINGS,
+        "combining": COMBINING,
+        "letters": letters,
+        "words": words,
+    })
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::synthetic::shipped_catalog;
+
+    #[test]
+    fn the_meta_file_carries_the_tables_and_the_count() {
+        let catalog = shipped_catalog();
+        let index = SearchIndex::without_words(&catalog);
+        let files = index_files(&catalog, &index, 40);
+        let (path, meta) = &files[0];
+        assert_eq!(path, "search/meta.json");
+        let meta: Value = serde_json::from_str(meta).unwrap();
+        assert_eq!(meta["events"], catalog.events.len());
+        assert_eq!(meta["page"], 40);
+        assert_eq!(meta["letters"]["ж"], "zh");
+        assert_eq!(meta["endings"][0], ENDINGS[0]);
+        assert_eq!(meta["words"]["bg"]["one"], ui(Lang::Bg).event_one);
+        assert!(files[1..]
+            .iter()
+            .all(|(path, _)| path.starts_with("search/") && path.ends_with(".txt")));
+        assert_eq!(files.len(), 1 + meta["files"].as_u64().unwrap() as usize);
+    }
+}

@@ -1,0 +1,254 @@
+//! The light index: the search index's words in small files, written by publishing beside
+//! the news file. The page's loader answers the first search typed on the timeline from these
+//! files while the app is still on its way (on a phone the app's download alone takes longer
+//! than the visitor's patience).
+//!
+//! A query form of three letters or more is found in exactly the words that hold it, and each
+//! of those words holds the form's first three letters. So each word is written into the file
+//! of each three-letter sequence inside it; the loader reads the file of a form's first three
+//! letters and keeps the words that hold the whole form: the answer is exact, not a guess.
+//! The sequences are spread over a fixed number of files ([`LightIndex::files`], a power of
+//! two chosen for files of about [`FILE_BYTES`]) by a hash of their bytes ([`file_of`]), so
+//! every file exists (a missing one would be an error in the browser's console) and an
+//! archive of any size has few of them. A file lists each word once, on a line of its own:
+//! the word, then its events (positions in the catalog, the same the app uses) as ascending
+//! numbers, the first as it is and each other as the difference to the one before, separated
+//! by spaces.
+//!
+//! A word is written once per sequence, so a word of thousands of letters (a made-up string)
+//! would be written thousands of times: words longer than [`MAX_WORD_CHARS`] go into one file
+//! of their own, [`LONG_FILE`], which the loader reads besides. The files then weigh at most
+//! [`MAX_WORD_CHARS`] times the words, as for any text.
+
+use std::fmt::Write;
+
+use super::SearchIndex;
+
+/// Letters a word may have before it goes into [`LONG_FILE`]: longer than the words of a
+/// language, shorter than a made-up string.
+pub const MAX_WORD_CHARS: usize = 40;
+
+/// The name of the file of the words longer than [`MAX_WORD_CHARS`].
+pub const LONG_FILE: &str = "long";
+
+/// About how large a file of the index is made (raw; about a third after compression).
+pub const FILE_BYTES: usize = 4096;
+
+/// The most files an index is split into.
+pub const MAX_FILES: u32 = 4096;
+
+/// The light index, ready to be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LightIndex {
+    /// How many files the sequences are spread over (a power of two).
+    pub files: u32,
+    /// The contents of file `n`, for each `n` below `files` (some may be empty).
+    pub texts: Vec<String>,
+    /// The words longer than [`MAX_WORD_CHARS`], in the same form; empty when there are none.
+    pub long: String,
+}
+
+/// The file of a sequence among `files`: FNV-1a (32 bits) of its UTF-8 bytes, modulo `files`.
+/// The loader computes the same.
+pub fn file_of(sequence: &str, files: u32) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in sequence.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash % files.max(1)
+}
+
+/// Each word's line, and the sequences inside it (each once); long words apart.
+struct Lines<'a> {
+    lines: Vec<(String, Vec<&'a str>)>,
+    long: String,
+}
+
+fn lines(index: &SearchIndex) -> Lines<'_> {
+    let mut out = Lines {
+        lines: Vec::new(),
+        long: String::new(),
+    };
+    for (word, events) in index.words_and_events() {
+        let mut line = String::with_capacity(word.len() + 4 * events.len());
+        line.push_str(word);
+        let mut previous = 0;
+        for (i, &event) in events.iter().enumerate() {
+            let n = if i == 0 { event } else { event - previous };
+            let _ = write!(line, " {n}");
+            previous = event;
+        }
+        line.push('\n');
+        if word.chars().nth(MAX_WORD_CHARS).is_some() {
+            out.long.push_str(&line);
+            continue;
+        }
+        // The bytes where the word's letters start, and its end.
+        let bounds: Vec<usize> = word
+            .char_indices()
+            .map(|(at, _)| at)
+            .chain([word.len()])
+            .collect();
+        let mut sequences: Vec<&str> = Vec::new();
+        for w in bounds.windows(4) {
+            let sequence = &word[w[0]..w[3]];
+            if !sequences.contains(&sequence) {
+                sequences.push(sequence);
+            }
+        }
+        if !sequences.is_empty() {
+            out.lines.push((line, sequences));
+        }
+    }
+    out
+}
+
+impl LightIndex {
+    /// The light index of `index`'s words (made first if needed by the caller:
+    /// [`SearchIndex::prepare_words`]).
+    pub fn new(index: &SearchIndex) -> Self {
+        let Lines { lines, long } = lines(index);
+        let total: usize = lines
+            .iter()
+            .map(|(line, sequences)| line.len() * sequences.len())
+            .sum();
+        let files = (total / FILE_BYTES)
+            .max(1)
+            .next_power_of_two()
+            .min(MAX_FILES as usize) as u32;
+        let mut texts = vec![String::new(); files as usize];
+        let mut targets: Vec<u32> = Vec::new();
+        for (line, sequences) in &lines {
+            // A word goes into a file once, however many of its sequences land there.
+            targets.clear();
+            targets.extend(sequences.iter().map(|s| file_of(s, files)));
+            targets.sort_unstable();
+            targets.dedup();
+            for &file in &targets {
+                texts[file as usize].push_str(line);
+            }
+        }
+        LightIndex { files, texts, long }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::testing::{event, site};
+    use crate::model::{Catalog, EventType, PartialDate, Text};
+
+    /// The events a loader would find for `form`, read from the files as the loader reads them.
+    fn found(light: &LightIndex, form: &str) -> Vec<u32> {
+        let first: String = form.chars().take(3).collect();
+        let file = &light.texts[file_of(&first, light.files) as usize];
+        let mut events = Vec::new();
+        for line in file.lines().chain(light.long.lines()) {
+            let mut parts = line.split(' ');
+            if !parts.next().is_some_and(|word| word.contains(form)) {
+                continue;
+            }
+            let mut n = 0;
+            for part in parts {
+                n += part.parse::<u32>().unwrap();
+                events.push(n);
+            }
+        }
+        events.sort_unstable();
+        events.dedup();
+        events
+    }
+
+    fn index_of(titles: &[&str]) -> SearchIndex {
+        let events = titles
+            .iter()
+            .enumerate()
+            .map(|(i, title)| {
+                let mut e = event(
+                    &format!("e{i}"),
+                    EventType::Workshop,
+                    PartialDate::ym(2024, 1 + i as u8),
+                    Text::new(title, ""),
+                );
+                e.summary = Text::new("", "");
+                e.sources.clear();
+                e
+            })
+            .collect();
+        let catalog = Catalog::new(
+            site("https://news.example/"),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            events,
+            Vec::new(),
+        );
+        SearchIndex::new(&catalog)
+    }
+
+    #[test]
+    fn a_form_is_found_inside_words_from_the_file_of_its_first_letters() {
+        let index = index_of(&[
+            "Лисек и Полянско",
+            "Лисековски вести",
+            "Нова Юлия",
+            "лисица",
+        ]);
+        let light = LightIndex::new(&index);
+        // „лис“ folds to "lis": every word holding it, from one file.
+        assert_eq!(found(&light, "lis"), vec![0, 1, 3]);
+        assert_eq!(found(&light, "isek"), vec![0, 1]);
+        assert_eq!(found(&light, "sekovski"), vec![1]);
+        assert_eq!(found(&light, "yuliya"), vec![2]);
+        assert_eq!(found(&light, "zzz"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn the_files_agree_with_the_index_on_every_word_of_an_archive() {
+        let catalog = crate::query::synthetic::synthetic_catalog(
+            &crate::query::synthetic::shipped_catalog(),
+            120,
+            7,
+        );
+        let index = SearchIndex::new(&catalog);
+        let light = LightIndex::new(&index);
+        assert!(light.files > 1 && light.files.is_power_of_two());
+        for (word, events) in index.words_and_events().filter(|(w, _)| w.len() >= 3) {
+            // Each of its words finds at least its own events, and only events that hold a
+            // word containing it.
+            let from_files = found(&light, word);
+            for e in events {
+                assert!(from_files.contains(e), "{word}: event {e}");
+            }
+            for e in &from_files {
+                assert!(index.key(*e as usize).contains(word), "{word}: event {e}");
+            }
+        }
+        // Files of about the size asked for.
+        let largest = light.texts.iter().map(String::len).max().unwrap();
+        assert!(largest < 4 * FILE_BYTES, "{largest}");
+    }
+
+    #[test]
+    fn a_made_up_long_word_goes_into_one_file_not_one_per_sequence() {
+        let long = "abc".repeat(2000) + "xyzq";
+        let index = index_of(&[&long, "xyzzy"]);
+        let light = LightIndex::new(&index);
+        let total: usize = light.texts.iter().map(String::len).sum::<usize>() + light.long.len();
+        // The long word is written once (and "xyzzy" into the files of its three sequences).
+        assert!(total < long.len() + 100, "{total}");
+        assert_eq!(found(&light, "cxyz"), vec![0]);
+        assert_eq!(found(&light, "xyz"), vec![0, 1]);
+    }
+
+    #[test]
+    fn the_hash_is_fnv_1a() {
+        // src/first-answer.js computes the same; tests/e2e/first-answer.test.mjs checks that
+        // it finds what the app finds.
+        assert_eq!(file_of("", u32::MAX), 0x811c_9dc5);
+        assert_eq!(file_of("a", u32::MAX), 0xe40c_292c);
+        assert_eq!(file_of("pis", 1), 0);
+    }
+}

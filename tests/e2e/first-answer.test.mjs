@@ -1,0 +1,107 @@
+// The first answer: a search typed on the timeline before the app has arrived is answered by
+// the loader from the light index (search/), and the app, once it has taken over, shows the
+// same events and the same count. The app's wasm is held back until the first answer is
+// checked. The queries are taken from the news file the site was published from (a word of
+// a title in each language, a word without its last letters, two words, a word no event has,
+// a word ending in „ия“),
+// not written here.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { APP_TIMEOUT_MS, DIST_DIR, PHONE, assertNoProblems, useAppAndBrowser, withPage } from './helpers.mjs';
+
+const TITLES = '.timeline-entry__title a';
+
+/** The longest word of a text (letters only), or null. */
+function longestWord(text) {
+  const words = (text.match(/[\p{L}]+/gu) ?? []).sort((a, b) => b.length - a.length);
+  return words[0] ?? null;
+}
+
+/** What the timeline shows: the count and the entries' addresses, in order. */
+async function shown(page) {
+  return page.evaluate((sel) => ({
+    count: document.getElementById('result-count').textContent.trim(),
+    links: [...document.querySelectorAll(sel)].map((a) => a.getAttribute('href')),
+  }), TITLES);
+}
+
+describe('the first answer, before the app', { timeout: 240_000 }, () => {
+  const env = useAppAndBrowser();
+  const queries = [];
+
+  before(async () => {
+    const news = JSON.parse(await readFile(join(DIST_DIR, 'data', 'news.json'), 'utf8'));
+    const events = news.events;
+    const bg = longestWord(events[0].title.bg);
+    const en = longestWord(events.at(-1).title.en ?? events.at(-1).title.bg);
+    const middle = longestWord(events[Math.floor(events.length / 2)].summary.bg);
+    assert.ok(bg && en && middle, 'the news file has titles and summaries with words');
+    queries.push(
+      bg,
+      en.toUpperCase(),
+      // A stem: the word without its last two letters finds its other forms too.
+      middle.slice(0, Math.max(4, middle.length - 2)),
+      `${bg} ${en}`,
+      'qzxwv',
+    );
+    // A word ending in „ия“, which has two Latin spellings.
+    const ya = events.flatMap((e) => e.summary.bg.match(/[\p{L}]{3,}ия(?![\p{L}])/gu) ?? [])[0];
+    if (ya) queries.push(ya);
+  });
+
+  /** Types `query` with the wasm held back; returns the first answer and the app's. */
+  async function answers(page, query) {
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(env.app.url);
+    const before = await shown(page);
+    await page.locator('#search').tap();
+    await page.keyboard.type(query, { delay: 30 });
+    await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() !== initial, before.count, {
+      timeout: APP_TIMEOUT_MS,
+    });
+    await page.waitForTimeout(300);
+    const first = await shown(page);
+    assert.notEqual(await page.evaluate(() => document.documentElement.dataset.app), 'ready', 'the app was held back');
+    release();
+    await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('q'), null, { timeout: APP_TIMEOUT_MS });
+    await page.waitForTimeout(300);
+    return { before, first, app: await shown(page) };
+  }
+
+  test('each query is answered before the app, as the app answers it', async () => {
+    for (const query of queries) {
+      await withPage(env.browser, `first-answer-${query}`, async ({ page, problems }) => {
+        const { before, first, app } = await answers(page, query);
+        assert.deepEqual(first, app, `"${query}": the first answer is the app's`);
+        assert.notEqual(first.count, before.count, `"${query}" narrows the list`);
+        assertNoProblems(problems, `first answer to "${query}"`);
+      }, PHONE);
+    }
+  });
+
+  test('emptying the field brings the whole list back before the app', async () => {
+    await withPage(env.browser, 'first-answer-emptied', async ({ page, problems }) => {
+      await page.route('**/*.wasm', () => {});
+      await page.goto(env.app.url);
+      const before = await shown(page);
+      await page.locator('#search').tap();
+      await page.keyboard.type(queries[0], { delay: 30 });
+      await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() !== initial, before.count);
+      await page.locator('#search').fill('');
+      await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() === initial, before.count);
+      assert.deepEqual(await shown(page), before);
+      assertNoProblems(problems, 'emptied search');
+    }, PHONE);
+  });
+});
