@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { APP_TIMEOUT_MS, DIST_DIR, PHONE, assertNoProblems, useAppAndBrowser, withPage } from './helpers.mjs';
+import { APP_TIMEOUT_MS, DIST_DIR, PHONE, assertNoProblems, axeCheck, useAppAndBrowser, withPage } from './helpers.mjs';
 
 const TITLES = '.timeline-entry__title a';
 
@@ -53,7 +53,7 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
   });
 
   /** Types `query` with the wasm held back; returns the first answer and the app's. */
-  async function answers(page, query) {
+  async function answers(page, query, path = '', options = {}) {
     let release;
     const held = new Promise((resolve) => {
       release = resolve;
@@ -62,15 +62,17 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
       await held;
       await route.continue();
     });
-    await page.goto(env.app.url);
+    await page.goto(env.app.url + path);
     const before = await shown(page);
-    await page.locator('#search').tap();
+    // A phone's visitor taps; a desktop's clicks.
+    await (options.desktop ? page.locator('#search').click() : page.locator('#search').tap());
     await page.keyboard.type(query, { delay: 30 });
     await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() !== initial, before.count, {
       timeout: APP_TIMEOUT_MS,
     });
     await page.waitForTimeout(300);
     const first = await shown(page);
+    if (options.axe) await axeCheck(page, { label: `first answer to "${query}"` });
     assert.notEqual(await page.evaluate(() => document.documentElement.dataset.app), 'ready', 'the app was held back');
     release();
     await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
@@ -88,6 +90,16 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
         assertNoProblems(problems, `first answer to "${query}"`);
       }, PHONE);
     }
+  });
+
+  test('in English, with English entries, and accessible while it is shown', async () => {
+    await withPage(env.browser, 'first-answer-en', async ({ page, problems }) => {
+      const { first, app } = await answers(page, queries[1].toLowerCase(), 'en', { axe: true, desktop: true });
+      assert.deepEqual(first, app);
+      assert.ok(first.links.length > 0 && first.links.every((href) => href.startsWith('/en/events/')), first.links.join(' '));
+      assert.match(first.count, / of /);
+      assertNoProblems(problems, 'first answer in English');
+    });
   });
 
   test('emptying the field brings the whole list back before the app', async () => {
