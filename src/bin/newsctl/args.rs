@@ -28,19 +28,22 @@ USAGE:
     newsctl prerender --template HTML --out DIR [--routes /,/en] FILE
         Write every page of the site as HTML into DIR (index.html, en.html,
         events/SLUG.html, en/events/SLUG.html, accessibility pages, 404.html), each
-        HTML built from the page template (the built index.html) and FILE.
+        HTML built from the page template (the built index.html) and FILE; with a
+        timeline among them, the files its search answers from before the app has
+        arrived (search/).
         --routes: only these pages (comma-separated paths below the base, like
         /,/en or /events/SLUG; /404 is the not-found page).
     newsctl publish --shell DIR --out DIR [--allow-errors] [--base-url URL]
                     [--base-path /PATH/] [--no-compress] FILE
         Write the complete site of FILE into DIR: every page, the feeds and calendars,
-        sitemap, robots.txt, manifest, the news file and .br/.gz siblings, with the app
-        from the shell folder (a built app shell). A file with errors is refused: every
-        problem is printed and nothing is written (exit code 1). --allow-errors publishes
-        the valid entries and says loudly what was left out. Files that would not change
-        are not rewritten; pages of deleted events are removed. --no-compress: no
-        .br/.gz siblings (a local development build). --base-path: the site lives
-        below this path of its host (/projects/news/), not where the shell was built for.
+        sitemap, robots.txt, manifest, the news file, the search files (search/) and
+        .br/.gz siblings, with the app from the shell folder (a built app shell). A
+        file with errors is refused: every problem is printed and nothing is written
+        (exit code 1). --allow-errors publishes the valid entries and says loudly what
+        was left out. Files that would not change are not rewritten; pages of deleted
+        events are removed. --no-compress: no .br/.gz siblings (a local development
+        build). --base-path: the site lives below this path of its host
+        (/projects/news/), not where the shell was built for.
     newsctl synth --events N [--seed S] FILE
         Print a made-up news file of N generated events (for measuring; not news),
         built from FILE's cities, organisations, people and topics. Same seed, same file.
