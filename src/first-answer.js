@@ -182,6 +182,8 @@ const draw = (entries, total, matches, meta, lang) => {
 export async function answer(query, lang, current) {
   try {
     const meta = await metaOf();
+    // Publishing left the index out (too large for what the archive holds).
+    if (!meta.files) return;
     const words = formsOf(query, meta);
     if (!current()) return;
     if (!words.length) {

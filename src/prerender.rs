@@ -69,13 +69,28 @@ pub fn pages(news: &News) -> Vec<Page> {
 }
 
 /// The files of the timeline's first answer (see `export::search`), as (path below the site,
-/// contents): the light index and each event as the timeline lists it, in both languages.
-pub fn search_files(news: &News, paths: &Paths) -> Vec<(String, String)> {
-    let mut files = crate::export::search::index_files(
+/// contents): the light index and each event as the timeline lists it, in both languages;
+/// with a note for the publisher when the light index was left out (too large for what the
+/// archive holds: the app answers search alone then).
+pub fn search_files(news: &News, paths: &Paths) -> (Vec<(String, String)>, Option<String>) {
+    let (mut files, outcome) = crate::export::search::index_files(
         &news.catalog,
         &news.index,
         crate::pages::timeline::PAGE_SIZE,
     );
+    let note = outcome.err().map(|too_large| {
+        format!(
+            "the light index for the first answer to a search would be {} MB, more than {} times \
+             the archive's words ({} MB): it is left out, and search waits for the app (are \
+             there many long made-up words in the file?)",
+            too_large.bytes / 1_000_000,
+            crate::query::light::MAX_GROWTH,
+            too_large.words / 1_000_000,
+        )
+    });
+    if note.is_some() {
+        return (files, note);
+    }
     for number in 0..news.catalog.events.len() {
         for lang in Lang::ALL {
             files.push((
@@ -84,7 +99,7 @@ pub fn search_files(news: &News, paths: &Paths) -> Vec<(String, String)> {
             ));
         }
     }
-    files
+    (files, None)
 }
 
 /// Why a page could not be rendered.

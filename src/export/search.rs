@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::i18n::ui;
 use crate::model::{Catalog, Lang};
-use crate::query::light::{LightIndex, LONG_FILE};
+use crate::query::light::{LightIndex, TooLarge, LONG_FILE};
 use crate::query::SearchIndex;
 use crate::text::{letter_table, COMBINING, ENDINGS, MAX_QUERY_CHARS, MIN_STEM};
 
@@ -24,10 +24,26 @@ pub fn entry_path(lang: Lang, number: usize) -> String {
 /// file of the index (`search/0.txt` …, some possibly empty, so the loader never asks for one
 /// that is not there) and `search/long.txt` when there are long words. Makes the index's words
 /// if needed; `index` must have been made from `catalog`. `page` is how many entries the
-/// timeline draws at first.
-pub fn index_files(catalog: &Catalog, index: &SearchIndex, page: usize) -> Vec<(String, String)> {
+/// timeline draws at first. An index that would be too large for what the archive holds
+/// ([`TooLarge`]) is left out: `meta.json` then says there are no files, the loader answers
+/// nothing itself, and the error says why.
+pub fn index_files(
+    catalog: &Catalog,
+    index: &SearchIndex,
+    page: usize,
+) -> (Vec<(String, String)>, Result<(), TooLarge>) {
     index.prepare_words(catalog);
-    let light = LightIndex::new(index);
+    let (light, outcome) = match LightIndex::new(index) {
+        Ok(light) => (light, Ok(())),
+        Err(too_large) => (
+            LightIndex {
+                files: 0,
+                texts: Vec::new(),
+                long: String::new(),
+            },
+            Err(too_large),
+        ),
+    };
     let long = !light.long.is_empty();
     let mut out = Vec::with_capacity(light.texts.len() + 2);
     out.push((
@@ -40,7 +56,7 @@ pub fn index_files(catalog: &Catalog, index: &SearchIndex, page: usize) -> Vec<(
     if long {
         out.push((format!("{DIR}/{LONG_FILE}.txt"), light.long));
     }
-    out
+    (out, outcome)
 }
 
 /// What the loader reads first: how many events there are, how many files the index has and
@@ -89,7 +105,8 @@ mod tests {
     fn the_meta_file_carries_the_tables_and_the_count() {
         let catalog = shipped_catalog();
         let index = SearchIndex::without_words(&catalog);
-        let files = index_files(&catalog, &index, 40);
+        let (files, outcome) = index_files(&catalog, &index, 40);
+        assert_eq!(outcome, Ok(()));
         let (path, meta) = &files[0];
         assert_eq!(path, "search/meta.json");
         let meta: Value = serde_json::from_str(meta).unwrap();

@@ -104,15 +104,38 @@ fn lines(index: &SearchIndex) -> Lines<'_> {
     out
 }
 
+/// How many times the words with their events (each written once) the light index may weigh.
+/// A word is written once per sequence: a language's words have a few each (the shipped file
+/// comes to 5.7 times, the synthetic archives to 5.0–5.3), and a file made of long made-up
+/// words of up to [`MAX_WORD_CHARS`] letters would come to nearly 40 times. Above this the
+/// first answer is left out rather than written at a cost no real archive has; the app still
+/// answers.
+pub const MAX_GROWTH: usize = 12;
+
+/// An index [`LightIndex::new`] would not write, with its weight and that of the words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLarge {
+    pub bytes: usize,
+    pub words: usize,
+}
+
 impl LightIndex {
     /// The light index of `index`'s words (made first if needed by the caller:
-    /// [`SearchIndex::prepare_words`]).
-    pub fn new(index: &SearchIndex) -> Self {
+    /// [`SearchIndex::prepare_words`]), or [`TooLarge`] when it would weigh more than
+    /// [`MAX_GROWTH`] times the words (and more than 1 MiB).
+    pub fn new(index: &SearchIndex) -> Result<Self, TooLarge> {
         let Lines { lines, long } = lines(index);
         let total: usize = lines
             .iter()
             .map(|(line, sequences)| line.len() * sequences.len())
             .sum();
+        let words = lines.iter().map(|(line, _)| line.len()).sum::<usize>() + long.len();
+        if total > (MAX_GROWTH * words).max(1 << 20) {
+            return Err(TooLarge {
+                bytes: total,
+                words,
+            });
+        }
         let files = (total / FILE_BYTES)
             .max(1)
             .next_power_of_two()
@@ -129,7 +152,7 @@ impl LightIndex {
                 texts[file as usize].push_str(line);
             }
         }
-        LightIndex { files, texts, long }
+        Ok(LightIndex { files, texts, long })
     }
 }
 
@@ -168,7 +191,7 @@ mod tests {
                 let mut e = event(
                     &format!("e{i}"),
                     EventType::Workshop,
-                    PartialDate::ym(2024, 1 + i as u8),
+                    PartialDate::ym(2024, 1 + (i % 12) as u8),
                     Text::new(title, ""),
                 );
                 e.summary = Text::new("", "");
@@ -196,7 +219,7 @@ mod tests {
             "Нова Юлия",
             "лисица",
         ]);
-        let light = LightIndex::new(&index);
+        let light = LightIndex::new(&index).unwrap();
         // „лис“ folds to "lis": every word holding it, from one file.
         assert_eq!(found(&light, "lis"), vec![0, 1, 3]);
         assert_eq!(found(&light, "isek"), vec![0, 1]);
@@ -213,7 +236,7 @@ mod tests {
             7,
         );
         let index = SearchIndex::new(&catalog);
-        let light = LightIndex::new(&index);
+        let light = LightIndex::new(&index).unwrap();
         assert!(light.files > 1 && light.files.is_power_of_two());
         for (word, events) in index.words_and_events().filter(|(w, _)| w.len() >= 3) {
             // Each of its words finds at least its own events, and only events that hold a
@@ -235,12 +258,36 @@ mod tests {
     fn a_made_up_long_word_goes_into_one_file_not_one_per_sequence() {
         let long = "abc".repeat(2000) + "xyzq";
         let index = index_of(&[&long, "xyzzy"]);
-        let light = LightIndex::new(&index);
+        let light = LightIndex::new(&index).unwrap();
         let total: usize = light.texts.iter().map(String::len).sum::<usize>() + light.long.len();
         // The long word is written once (and "xyzzy" into the files of its three sequences).
         assert!(total < long.len() + 100, "{total}");
         assert_eq!(found(&light, "cxyz"), vec![0]);
         assert_eq!(found(&light, "xyz"), vec![0, 1]);
+    }
+
+    #[test]
+    fn an_archive_of_made_up_long_words_gets_no_light_index() {
+        // Made-up words of 40 letters each, all different: each would be written 38 times.
+        let mut rng = crate::query::synthetic::XorShift::new(5);
+        let titles: Vec<String> = (0..3000)
+            .map(|_| {
+                (0..40)
+                    .map(|_| char::from(b'a' + rng.below(26) as u8))
+                    .collect()
+            })
+            .collect();
+        let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
+        let Err(too_large) = LightIndex::new(&index_of(&refs)) else {
+            panic!("the index was made");
+        };
+        assert!(
+            too_large.bytes > MAX_GROWTH * too_large.words,
+            "{too_large:?}"
+        );
+        // A real archive's words are far from it.
+        let catalog = crate::query::synthetic::shipped_catalog();
+        assert!(LightIndex::new(&SearchIndex::new(&catalog)).is_ok());
     }
 
     #[test]

@@ -181,7 +181,11 @@ pub fn render_all(
         })
         .collect::<Result<Vec<_>, String>>()?;
     if timeline {
-        files.extend(search_files(&news, &paths));
+        let (search, note) = search_files(&news, &paths);
+        if let Some(note) = note {
+            complain(&format!("newsctl: warning: {note}"));
+        }
+        files.extend(search);
     }
     Ok(files)
 }

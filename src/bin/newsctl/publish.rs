@@ -285,7 +285,11 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
     }
 
     // The first answer to a search typed before the app has arrived.
-    for (file, text) in search_files(&news, &paths) {
+    let (files, note) = search_files(&news, &paths);
+    if let Some(note) = note {
+        complain(&format!("newsctl: warning: {note}"));
+    }
+    for (file, text) in files {
         outputs.push(generated(&file, text.into_bytes()));
     }
 
