@@ -174,13 +174,16 @@ export async function answerModule(dir) {
   return { file: `./${name}`, integrity: `sha384-${createHash('sha384').update(result.code).digest('base64')}` };
 }
 
-/** The four constants of our loader as an earlier run inlined it, or null. */
+/**
+ * The constants of our loader as an earlier run inlined it, or null: the app's four always,
+ * the first answer's module (ANSWER, ANSWER_SRI) when it had one.
+ */
 function loaderConstants(body) {
-  const out = {};
-  for (const name of ['JS', 'JS_SRI', 'WASM', 'WASM_SRI']) {
+  const out = { ANSWER: '', ANSWER_SRI: '' };
+  for (const name of ['JS', 'JS_SRI', 'WASM', 'WASM_SRI', 'ANSWER', 'ANSWER_SRI']) {
     const m = new RegExp(`const ${name} = ("(?:[^"\\\\]|\\\\.)*");`).exec(body);
-    if (!m) return null;
-    out[name] = JSON.parse(m[1]);
+    if (m) out[name] = JSON.parse(m[1]);
+    else if (!name.startsWith('ANSWER')) return null;
   }
   return out;
 }
@@ -191,19 +194,24 @@ function loaderConstants(body) {
  * needed; the head gets a place for each page's own tags; the body a place for its content.
  * A page this step has made already (a built folder done again) works too: its loader gives
  * way to the current one, its marks stay, so a second run changes nothing. `answer` names the
- * first answer's module (`answerModule`); without one the loader leaves search to the app.
+ * first answer's module (`answerModule`; without it, the one an earlier run named, if any);
+ * a loader without one leaves search to the app.
  */
-export function pageTemplate(html, boot, answer = { file: '', integrity: '' }) {
+export function pageTemplate(html, boot, answer = null) {
   let out = html;
   let js = null;
   let wasm = null;
   const integrity = { js: '', wasm: '' };
+  let earlier = { file: '', integrity: '' };
   for (const [, attrs, body] of html.matchAll(SCRIPT_RE)) {
     if (attribute(attrs, 'src') !== null) continue;
     const found = /from\s+'([^']+\.js)'[\s\S]*module_or_path:\s*'([^']+\.wasm)'/.exec(body);
     const ours = found ? null : loaderConstants(body);
     if (found) [, js, wasm] = found;
-    else if (ours) ({ JS: js, WASM: wasm, JS_SRI: integrity.js, WASM_SRI: integrity.wasm } = ours);
+    else if (ours) {
+      ({ JS: js, WASM: wasm, JS_SRI: integrity.js, WASM_SRI: integrity.wasm } = ours);
+      earlier = { file: ours.ANSWER, integrity: ours.ANSWER_SRI };
+    }
     else continue;
     out = out.replace(`<script${attrs}>${body}</script>`, '');
   }
@@ -246,8 +254,8 @@ export function pageTemplate(html, boot, answer = { file: '', integrity: '' }) {
     .replace("'__JS_SRI__'", JSON.stringify(integrity.js))
     .replace("'__WASM__'", JSON.stringify(local(wasm)))
     .replace("'__WASM_SRI__'", JSON.stringify(integrity.wasm))
-    .replace("'__ANSWER__'", JSON.stringify(answer.file))
-    .replace("'__ANSWER_SRI__'", JSON.stringify(answer.integrity));
+    .replace("'__ANSWER__'", JSON.stringify((answer ?? earlier).file))
+    .replace("'__ANSWER_SRI__'", JSON.stringify((answer ?? earlier).integrity));
   // The loader goes before the stylesheets: a script after them waits until they have loaded,
   // and holds up the parsing of the page behind it.
   const base = /<base\b[^>]*>/i.exec(out);

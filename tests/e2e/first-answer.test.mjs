@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { APP_TIMEOUT_MS, DIST_DIR, PHONE, assertNoProblems, axeCheck, useAppAndBrowser, withPage } from './helpers.mjs';
+import { APP_TIMEOUT_MS, DIST_DIR, PHONE, assertNoProblems, axeCheck, holdWasm, useAppAndBrowser, withPage } from './helpers.mjs';
 
 const TITLES = '.timeline-entry__title a';
 
@@ -54,14 +54,7 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
 
   /** Types `query` with the wasm held back; returns the first answer and the app's. */
   async function answers(page, query, path = '', options = {}) {
-    let release;
-    const held = new Promise((resolve) => {
-      release = resolve;
-    });
-    await page.route('**/*.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.goto(env.app.url + path);
     const before = await shown(page);
     // A phone's visitor taps; a desktop's clicks.

@@ -173,6 +173,19 @@ export async function waitForApp(page, { timeout = APP_TIMEOUT_MS } = {}) {
   await page.locator('main h1').first().waitFor({ state: 'visible', timeout });
 }
 
+/** Holds every request of `page` for the wasm until the returned function is called. */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /**
  * For a test suite (inside `describe`): serves dist/ and opens Chromium before its tests,
  * closes both after them. The returned object gets `app` ({ url, close }) and `browser`.

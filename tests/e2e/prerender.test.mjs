@@ -16,6 +16,7 @@ import {
   axeCheck,
   emulateConnection,
   collectProblems,
+  holdWasm,
   useAppAndBrowser,
   waitForApp,
   withPage,
@@ -32,18 +33,6 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
   const env = useAppAndBrowser();
   const at = (path) => new URL(path.replace(/^\//, ''), env.app.url).href;
 
-  /** Holds every request for the wasm until the returned function is called. */
-  async function holdWasm(page) {
-    let release;
-    const held = new Promise((resolve) => {
-      release = resolve;
-    });
-    await page.route('**/*.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
-    return release;
-  }
   /**
    * Opens `path` with the wasm held back, runs `before` on the prerendered page (the app is
    * on its way but not there), then lets the wasm through and waits until the app is ready.
