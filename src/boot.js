@@ -250,7 +250,9 @@
         if (saved || !key) return;
         touched.add(key);
         start();
-        if (key === '#search') firstAnswer(event.target.value);
+        // `change` follows when the field loses focus (a tap on a result): the answer is
+        // there already, and drawing it again would take the link from under the finger.
+        if (type === 'input') firstAnswer(key, event.target.value);
       },
       true,
     );
@@ -266,20 +268,26 @@
       // The tables in parallel with the module (same URL and mode as its request).
       preload('search/meta.json', 'fetch');
       preload(ANSWER, '', ANSWER_SRI);
+      // A module that failed is not asked again: the browser keeps its failure.
       answering = import(ANSWER);
-      answering.catch(() => {
-        answering = null;
-      });
     }
     return answering;
   };
   const answerable = () =>
     ANSWER_SRI && isTimeline && location.search.length <= 1 && [...touched].every((key) => key === '#search');
   let asked = 0;
-  const firstAnswer = (query) => {
-    if (!answerable()) return;
+  let answered = null;
+  const firstAnswer = (key, query) => {
     const mine = ++asked;
     const current = () => mine === asked && !saved && !ready;
+    if (!answerable()) {
+      // Another control was used: the list goes back to the whole, for the app to narrow.
+      if (answered !== null) answers().then((module) => current() && module.withdraw(), () => {});
+      answered = null;
+      return;
+    }
+    if (key !== '#search' || query === answered) return;
+    answered = query;
     answers()
       .then((module) => current() && module.answer(query, root.lang === 'en' ? 'en' : 'bg', current))
       .catch(() => {});

@@ -17,7 +17,10 @@ const texts = new Map();
 const textOf = (file) => {
   if (!texts.has(file)) {
     const request = fetch(SEARCH + file, { credentials: 'same-origin' }).then((response) => {
-      if (!response.ok) throw new Error(`${file}: ${response.status}`);
+      // A host may answer a file it does not have with a page.
+      if (!response.ok || /html/.test(response.headers.get('content-type') ?? '')) {
+        throw new Error(`${file}: ${response.status}`);
+      }
       return response.text();
     });
     // A failed request is asked again next time.
@@ -136,6 +139,8 @@ const restore = () => {
   if (more) [more.textContent, more.hidden] = [before.more, before.moreHidden];
   before = null;
 };
+// The loader's mark of a list that the app is still to narrow.
+const filtering = (on) => document.documentElement.classList.toggle('app-filtering', on);
 const counted = (n, words) => `${n} ${n === 1 ? words.one : words.other}`;
 // Entries in the timeline's order, each in its year and month: a year or month that goes
 // on from the entry before is merged into it, as the app draws them.
@@ -190,14 +195,16 @@ export async function answer(query, lang, current) {
       restore();
       return;
     }
-    // One or two letters are in nearly every event: the app narrows by them, from the
-    // whole list.
-    if (words.some((forms) => forms.some((form) => Array.from(form).length < 3))) {
+    // One or two letters are in nearly every event: the words that have three or more
+    // narrow the list, and it shows as still being narrowed (the app adds the rest).
+    const asked = words.filter((forms) => forms.every((form) => Array.from(form).length >= 3));
+    if (!asked.length) {
       restore();
+      filtering(true);
       return;
     }
     let matches = null;
-    for (const forms of words) {
+    for (const forms of asked) {
       const events = await eventsOf(forms, meta);
       matches = matches ? new Set([...matches].filter((n) => events.has(n))) : events;
     }
@@ -209,10 +216,23 @@ export async function answer(query, lang, current) {
     const screen = await Promise.all(entries.slice(0, FIRST_SCREEN));
     if (!current()) return;
     draw(screen, meta.events, matches.size, meta, lang);
+    filtering(asked.length < words.length);
     if (entries.length <= FIRST_SCREEN) return;
     const all = await Promise.all(entries);
     if (current()) draw(all, meta.events, matches.size, meta, lang);
   } catch {
-    // No first answer: the app's own follows.
+    // No answer to this query: the list goes back to the whole, being narrowed, rather than
+    // show another query's; the app's own answer follows.
+    if (current()) {
+      restore();
+      filtering(true);
+    }
   }
+}
+
+/** The prerendered list back as it was, for the app to narrow (the loader's word that the
+ * visitor has done what the first answer does not answer, such as ticking a box). */
+export function withdraw() {
+  restore();
+  filtering(false);
 }

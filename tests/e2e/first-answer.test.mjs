@@ -95,6 +95,29 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
     });
   });
 
+  test('a tap on a result opens it at once, and a short word dims the list as still narrowing', async () => {
+    await withPage(env.browser, 'first-answer-tap', async ({ page, problems }) => {
+      await holdWasm(page);
+      await page.goto(env.app.url);
+      const before = await shown(page);
+      await page.locator('#search').tap();
+      await page.keyboard.type(queries[0], { delay: 30 });
+      await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() !== initial, before.count);
+      const answer = await shown(page);
+      // One more word of one letter: the list stays the first word's, marked as narrowing.
+      await page.keyboard.type(' x', { delay: 30 });
+      await page.waitForFunction(() => document.documentElement.classList.contains('app-filtering'));
+      assert.deepEqual(await shown(page), answer);
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Backspace');
+      await page.waitForFunction(() => !document.documentElement.classList.contains('app-filtering'));
+      // The tap blurs the field: the list must not be drawn again under the finger.
+      await page.locator(TITLES).first().tap();
+      await page.waitForURL((url) => url.pathname === answer.links[0], { timeout: APP_TIMEOUT_MS });
+      assertNoProblems(problems, 'tap on a first answer');
+    }, PHONE);
+  });
+
   test('emptying the field brings the whole list back before the app', async () => {
     await withPage(env.browser, 'first-answer-emptied', async ({ page, problems }) => {
       await page.route('**/*.wasm', () => {});
