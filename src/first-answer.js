@@ -7,7 +7,8 @@
 //  - each word's forms are looked up in the file of their first three letters, which lists
 //    every word that holds them with its events;
 //  - the entries are the timeline's own, drawn by publishing (one file per event and
-//    language), merged into years and months as the app draws them.
+//    language), merged into years and months and with the words found marked, as the app
+//    draws them.
 // Only once every form has three letters is anything answered: shorter ones are in nearly
 // every event, and the app narrows by them from the whole list.
 
@@ -33,18 +34,30 @@ const metaOf = () => textOf('meta.json').then(JSON.parse);
 const wordChar = /[\p{Alphabetic}\p{N}]/u;
 // src/text/mod.rs, fold_with: lowercase, marks dropped, Cyrillic in Latin, anything else
 // that is not a letter or digit a single space; word-final "ия" is "ia" unless letterwise.
-const fold = (text, meta, letterwise) => {
-  const chars = Array.from(text);
+// With each unit of the folded text, the source character it came from (start and end), for
+// marking the words found as they are written.
+const foldMapped = (text, meta, letterwise) => {
+  const chars = [];
+  for (let at = 0; at < text.length; ) {
+    const c = String.fromCodePoint(text.codePointAt(at));
+    chars.push([c, at, at + c.length]);
+    at += c.length;
+  }
   const combining = (c) => meta.combining.some(([first, last]) => c.codePointAt(0) >= first && c.codePointAt(0) <= last);
   const nextLetter = (from) => {
-    for (let j = from; j < chars.length; j++) if (!combining(chars[j])) return [chars[j], j];
+    for (let j = from; j < chars.length; j++) if (!combining(chars[j][0])) return [chars[j][0], j];
     return [null, chars.length];
   };
   let out = '';
-  let space = false;
+  const origins = [];
+  const emit = (piece, source) => {
+    out += piece;
+    for (let k = 0; k < piece.length; k++) origins.push(source);
+  };
+  let space = null;
   let finalYa = false;
-  for (let i = 0; i < chars.length; i++) {
-    for (const lower of Array.from(chars[i].toLowerCase())) {
+  chars.forEach(([c, from, to], i) => {
+    for (const lower of Array.from(c.toLowerCase())) {
       if (combining(lower)) continue;
       let piece = null;
       if (/[a-z0-9]/.test(lower)) piece = lower;
@@ -59,16 +72,17 @@ const fold = (text, meta, letterwise) => {
         piece = 'a';
       } else if (meta.letters[lower]) piece = meta.letters[lower];
       else if (wordChar.test(lower)) piece = lower;
-      if (piece === null) space = out !== '';
+      if (piece === null) space ??= [from, to];
       else {
-        if (space) out += ' ';
-        space = false;
-        out += piece;
+        if (space && out) emit(' ', space);
+        space = null;
+        emit(piece, [from, to]);
       }
     }
-  }
-  return out;
+  });
+  return { text: out, origins };
 };
+const fold = (text, meta, letterwise) => foldMapped(text, meta, letterwise).text;
 const stem = (word, meta) => {
   for (const ending of meta.endings) {
     const rest = word.endsWith(ending) ? word.slice(0, -ending.length) : null;
@@ -76,9 +90,9 @@ const stem = (word, meta) => {
   }
   return word;
 };
-// src/text/mod.rs, search_words and SearchWord::forms: per distinct word, its stemmed
-// spellings (the letter-by-letter one when the query has "я").
-const formsOf = (query, meta) => {
+// src/text/mod.rs, search_words and SearchWord::forms: each distinct word as typed, its
+// letter-by-letter spelling when the query has "я", and their stems (the forms it is found by).
+const wordsOf = (query, meta) => {
   query = Array.from(query).slice(0, meta.maxQuery).join('');
   const official = fold(query, meta, false);
   const letterwise = /[яЯ]/.test(query) ? fold(query, meta, true) : official;
@@ -86,12 +100,62 @@ const formsOf = (query, meta) => {
   const words = [];
   official.split(' ').forEach((word, i) => {
     if (!word || words.some((w) => w.word === word)) return;
+    const other = others[i] && others[i] !== word ? others[i] : null;
     const forms = [stem(word, meta)];
-    const other = others[i] && others[i] !== word ? stem(others[i], meta) : null;
-    if (other && other !== forms[0]) forms.push(other);
-    words.push({ word, forms });
+    if (other && stem(other, meta) !== forms[0]) forms.push(stem(other, meta));
+    words.push({ word, other, forms });
   });
-  return words.map((w) => w.forms);
+  return words;
+};
+// src/query/run.rs (the terms of a result) and src/components/event_card.rs: what a card
+// marks, each spelling as typed and each form, of three letters or more.
+const termsOf = (words, meta) => {
+  const terms = [];
+  for (const { word, other, forms } of words) {
+    for (const term of [word, other, ...forms]) {
+      if (term && !terms.includes(term) && Array.from(term).length >= 3) terms.push(term);
+    }
+  }
+  return terms.map((term) => fold(term, meta, false)).filter((term) => term && !term.includes(' '));
+};
+// src/query/highlight.rs, highlight: the text in runs, marked where a term is found in either
+// spelling; null when nothing is.
+const runsOf = (text, terms, meta) => {
+  const marked = new Array(text.length).fill(false);
+  let any = false;
+  for (const letterwise of [false, true]) {
+    if (letterwise && !/[яЯ]/.test(text)) continue;
+    const folded = foldMapped(text, meta, letterwise);
+    for (const term of terms) {
+      for (let at = folded.text.indexOf(term); at !== -1; ) {
+        marked.fill(true, folded.origins[at][0], folded.origins[at + term.length - 1][1]);
+        any = true;
+        at = folded.text.indexOf(term, at + String.fromCodePoint(folded.text.codePointAt(at)).length);
+      }
+    }
+  }
+  if (!any) return null;
+  const runs = [];
+  let start = 0;
+  for (let at = 1; at <= text.length; at++) {
+    if (at === text.length || marked[at] !== marked[start]) {
+      runs.push([text.slice(start, at), marked[start]]);
+      start = at;
+    }
+  }
+  return runs;
+};
+const mark = (element, terms, meta) => {
+  const runs = runsOf(element.textContent, terms, meta);
+  if (!runs) return;
+  element.replaceChildren(
+    ...runs.map(([text, hit]) => {
+      if (!hit) return document.createTextNode(text);
+      const node = document.createElement('mark');
+      node.textContent = text;
+      return node;
+    }),
+  );
 };
 // src/query/light.rs, file_of: FNV-1a of the UTF-8 bytes of the form's first three letters.
 const fileOf = (form, meta) => {
@@ -144,7 +208,8 @@ const filtering = (on) => document.documentElement.classList.toggle('app-filteri
 const counted = (n, words) => `${n} ${n === 1 ? words.one : words.other}`;
 // Entries in the timeline's order, each in its year and month: a year or month that goes
 // on from the entry before is merged into it, as the app draws them.
-const draw = (entries, total, matches, meta, lang) => {
+const draw = (entries, terms, matches, meta, lang) => {
+  const total = meta.events;
   const { list, count, more } = timelineParts();
   if (!before) {
     before = { nodes: [...list.childNodes], count: count.textContent, more: more?.textContent, moreHidden: more?.hidden };
@@ -171,6 +236,12 @@ const draw = (entries, total, matches, meta, lang) => {
       lastMonth.querySelector('ol').append(...month.querySelector('ol').children);
     } else last.append(month);
   }
+  // The words found, marked where the card shows them, as the app marks them.
+  for (const year of years) {
+    for (const element of year.querySelectorAll('.timeline-entry__title a, .timeline-entry__summary, .city-label')) {
+      mark(element, terms, meta);
+    }
+  }
   list.replaceChildren(...years);
   if (more) {
     const rest = matches - meta.page;
@@ -189,7 +260,9 @@ export async function answer(query, lang, current) {
     const meta = await metaOf();
     // Publishing left the index out (too large for what the archive holds).
     if (!meta.files) return;
-    const words = formsOf(query, meta);
+    const typed = wordsOf(query, meta);
+    const words = typed.map((w) => w.forms);
+    const terms = termsOf(typed, meta);
     if (!current()) return;
     if (!words.length) {
       restore();
@@ -215,11 +288,11 @@ export async function answer(query, lang, current) {
     // A screenful first: over HTTP/1.1 the browser fetches six files at a time.
     const screen = await Promise.all(entries.slice(0, FIRST_SCREEN));
     if (!current()) return;
-    draw(screen, meta.events, matches.size, meta, lang);
+    draw(screen, terms, matches.size, meta, lang);
     filtering(asked.length < words.length);
     if (entries.length <= FIRST_SCREEN) return;
     const all = await Promise.all(entries);
-    if (current()) draw(all, meta.events, matches.size, meta, lang);
+    if (current()) draw(all, terms, matches.size, meta, lang);
   } catch {
     // No answer to this query: the list goes back to the whole, being narrowed, rather than
     // show another query's; the app's own answer follows.

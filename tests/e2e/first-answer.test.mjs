@@ -1,10 +1,9 @@
 // The first answer: a search typed on the timeline before the app has arrived is answered by
 // the loader from the light index (search/), and the app, once it has taken over, shows the
-// same events and the same count. The app's wasm is held back until the first answer is
-// checked. The queries are taken from the news file the site was published from (a word of
-// a title in each language, a word without its last letters, two words, a word no event has,
-// a word ending in „ия“),
-// not written here.
+// same events, the same count and the same words marked. The app's wasm is held back until
+// the first answer is checked. The queries are taken from the news file the site was
+// published from (a word of a title in each language, a word without its last letters, two
+// words, a word no event has, a word ending in „ия“), not written here.
 
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -20,11 +19,12 @@ function longestWord(text) {
   return words[0] ?? null;
 }
 
-/** What the timeline shows: the count and the entries' addresses, in order. */
+/** What the timeline shows: the count, the entries' addresses in order, the marked words. */
 async function shown(page) {
   return page.evaluate((sel) => ({
     count: document.getElementById('result-count').textContent.trim(),
     links: [...document.querySelectorAll(sel)].map((a) => a.getAttribute('href')),
+    marks: [...document.querySelectorAll('.timeline mark')].map((m) => m.textContent),
   }), TITLES);
 }
 
