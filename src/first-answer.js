@@ -266,6 +266,7 @@ export async function answer(query, lang, current) {
     if (!current()) return;
     if (!words.length) {
       restore();
+      filtering(false);
       return;
     }
     // One or two letters are in nearly every event: the words that have three or more
@@ -303,9 +304,12 @@ export async function answer(query, lang, current) {
   }
 }
 
-/** The prerendered list back as it was, for the app to narrow (the loader's word that the
- * visitor has done what the first answer does not answer, such as ticking a box). */
+/**
+ * The prerendered list back as it was, marked as being narrowed by the app that is on its way
+ * (the loader's word that the visitor has done what the first answer does not answer, such
+ * as ticking a box).
+ */
 export function withdraw() {
   restore();
-  filtering(false);
+  filtering(true);
 }

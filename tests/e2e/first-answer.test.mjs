@@ -118,6 +118,22 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
     }, PHONE);
   });
 
+  test('a box ticked before the app brings the whole list back for the app to narrow', async () => {
+    await withPage(env.browser, 'first-answer-withdrawn', async ({ page, problems }) => {
+      await holdWasm(page);
+      await page.goto(env.app.url);
+      const before = await shown(page);
+      await page.locator('#search').click();
+      await page.keyboard.type(queries[0], { delay: 30 });
+      await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() !== initial, before.count);
+      await page.locator('.facet__option input').first().check();
+      await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() === initial, before.count);
+      assert.deepEqual(await shown(page), before);
+      assert.ok(await page.evaluate(() => document.documentElement.classList.contains('app-filtering')), 'marked as being narrowed');
+      assertNoProblems(problems, 'box ticked over a first answer');
+    });
+  });
+
   test('emptying the field brings the whole list back before the app', async () => {
     await withPage(env.browser, 'first-answer-emptied', async ({ page, problems }) => {
       await page.route('**/*.wasm', () => {});
