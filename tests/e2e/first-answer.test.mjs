@@ -52,17 +52,26 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
     if (ya) queries.push(ya);
   });
 
-  /** Types `query` with the wasm held back; returns the first answer and the app's. */
-  async function answers(page, query, path = '', options = {}) {
+  /**
+   * Opens the timeline at `path` with the wasm held back, types `query` into the search field
+   * and waits until the count changes; returns what was shown before and the wasm's release.
+   */
+  async function typeFirst(page, query, { path = '', desktop = false } = {}) {
     const release = await holdWasm(page);
     await page.goto(env.app.url + path);
     const before = await shown(page);
     // A phone's visitor taps; a desktop's clicks.
-    await (options.desktop ? page.locator('#search').click() : page.locator('#search').tap());
+    await (desktop ? page.locator('#search').click() : page.locator('#search').tap());
     await page.keyboard.type(query, { delay: 30 });
     await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() !== initial, before.count, {
       timeout: APP_TIMEOUT_MS,
     });
+    return { before, release };
+  }
+
+  /** Types `query` with the wasm held back; returns the first answer and the app's. */
+  async function answers(page, query, path = '', options = {}) {
+    const { before, release } = await typeFirst(page, query, { path, desktop: options.desktop });
     await page.waitForTimeout(300);
     const first = await shown(page);
     if (options.axe) await axeCheck(page, { label: `first answer to "${query}"` });
@@ -97,12 +106,7 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
 
   test('a tap on a result opens it at once, and a short word dims the list as still narrowing', async () => {
     await withPage(env.browser, 'first-answer-tap', async ({ page, problems }) => {
-      await holdWasm(page);
-      await page.goto(env.app.url);
-      const before = await shown(page);
-      await page.locator('#search').tap();
-      await page.keyboard.type(queries[0], { delay: 30 });
-      await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() !== initial, before.count);
+      await typeFirst(page, queries[0]);
       const answer = await shown(page);
       // One more word of one letter: the list stays the first word's, marked as narrowing.
       await page.keyboard.type(' x', { delay: 30 });
@@ -120,12 +124,7 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
 
   test('a box ticked before the app brings the whole list back for the app to narrow', async () => {
     await withPage(env.browser, 'first-answer-withdrawn', async ({ page, problems }) => {
-      await holdWasm(page);
-      await page.goto(env.app.url);
-      const before = await shown(page);
-      await page.locator('#search').click();
-      await page.keyboard.type(queries[0], { delay: 30 });
-      await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() !== initial, before.count);
+      const { before } = await typeFirst(page, queries[0], { desktop: true });
       await page.locator('.facet__option input').first().check();
       await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() === initial, before.count);
       assert.deepEqual(await shown(page), before);
@@ -136,12 +135,7 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
 
   test('emptying the field brings the whole list back before the app', async () => {
     await withPage(env.browser, 'first-answer-emptied', async ({ page, problems }) => {
-      await page.route('**/*.wasm', () => {});
-      await page.goto(env.app.url);
-      const before = await shown(page);
-      await page.locator('#search').tap();
-      await page.keyboard.type(queries[0], { delay: 30 });
-      await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() !== initial, before.count);
+      const { before } = await typeFirst(page, queries[0]);
       await page.locator('#search').fill('');
       await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() === initial, before.count);
       assert.deepEqual(await shown(page), before);
