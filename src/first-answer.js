@@ -189,6 +189,20 @@ export function prepare() {
 }
 
 let before = null;
+// What the first answer says when nothing is found, before the list (the app's empty state
+// without its offers, which need the app).
+let empty = null;
+const emptyState = (words) => {
+  const state = document.createElement('div');
+  state.className = 'empty-state';
+  for (const [name, text] of [['title', words.emptyTitle], ['advice', words.emptyAdvice]]) {
+    const line = document.createElement('p');
+    line.className = `empty-state__${name}`;
+    line.textContent = text;
+    state.append(line);
+  }
+  return state;
+};
 const timelineParts = () => ({
   list: document.querySelector('.timeline-results .timeline'),
   count: document.getElementById('result-count'),
@@ -196,6 +210,8 @@ const timelineParts = () => ({
 });
 // The prerendered list, count and button, as they were, for a search that is emptied.
 const restore = () => {
+  empty?.remove();
+  empty = null;
   if (!before) return;
   const { list, count, more } = timelineParts();
   list.replaceChildren(...before.nodes);
@@ -243,6 +259,11 @@ const draw = (entries, terms, matches, meta, lang) => {
     }
   }
   list.replaceChildren(...years);
+  if (!matches && !empty) list.before((empty = emptyState(words)));
+  if (matches && empty) {
+    empty.remove();
+    empty = null;
+  }
   if (more) {
     const rest = matches - meta.page;
     more.hidden = rest <= 0;

@@ -62,7 +62,8 @@ pub fn index_files(
 /// What the loader reads first: how many events there are, how many files the index has and
 /// whether [`LONG_FILE`] exists, the
 /// folding's tables and the stemmer's endings (so a query is folded exactly as the app folds
-/// it, from the same tables), and the few words the count and "show more" are made of.
+/// it, from the same tables), and the few words the count, "show more" and the empty state
+/// are made of.
 fn meta_json(events: usize, files: u32, long: bool, page: usize) -> String {
     let letters: Map<String, Value> = letter_table()
         .into_iter()
@@ -78,6 +79,8 @@ fn meta_json(events: usize, files: u32, long: bool, page: usize) -> String {
                 "other": u.event_other,
                 "of": u.results_of,
                 "more": u.show_more,
+                "emptyTitle": u.empty_title,
+                "emptyAdvice": u.empty_advice,
             }),
         );
     }

@@ -19,12 +19,16 @@ function longestWord(text) {
   return words[0] ?? null;
 }
 
-/** What the timeline shows: the count, the entries' addresses in order, the marked words. */
+/**
+ * What the timeline shows: the count, the entries' addresses in order, the marked words, the
+ * empty state's title and advice.
+ */
 async function shown(page) {
   return page.evaluate((sel) => ({
     count: document.getElementById('result-count').textContent.trim(),
     links: [...document.querySelectorAll(sel)].map((a) => a.getAttribute('href')),
     marks: [...document.querySelectorAll('.timeline mark')].map((m) => m.textContent),
+    empty: [...document.querySelectorAll('.empty-state__title, .empty-state__advice')].map((p) => p.textContent),
   }), TITLES);
 }
 
