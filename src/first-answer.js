@@ -30,7 +30,17 @@ const textOf = (file) => {
   }
   return texts.get(file);
 };
-const metaOf = () => textOf('meta.json').then(JSON.parse);
+// Read once; a failed read is asked again next time.
+let metaRead = null;
+const metaOf = () => {
+  if (!metaRead) {
+    metaRead = textOf('meta.json').then(JSON.parse);
+    metaRead.catch(() => {
+      metaRead = null;
+    });
+  }
+  return metaRead;
+};
 const wordChar = /[\p{Alphabetic}\p{N}]/u;
 // src/text/mod.rs, fold_with: lowercase, marks dropped, Cyrillic in Latin, anything else
 // that is not a letter or digit a single space; word-final "ия" is "ia" unless letterwise.
@@ -168,18 +178,17 @@ const fileOf = (form, meta) => {
 // The events with a word that holds one of the forms.
 const eventsOf = async (forms, meta) => {
   const events = new Set();
-  for (const form of forms) {
-    const files = [fileOf(form, meta)];
-    if (meta.long) files.push('long.txt');
-    for (const text of await Promise.all(files.map(textOf))) {
-      for (const line of text.split('\n')) {
-        const parts = line.split(' ');
-        if (!parts[0] || !parts[0].includes(form)) continue;
-        let n = 0;
-        for (const part of parts.slice(1)) events.add((n += Number(part)));
-      }
+  const extra = meta.long ? ['long.txt'] : [];
+  // The files of every form at once.
+  const texts = await Promise.all(forms.map((form) => Promise.all([fileOf(form, meta), ...extra].map(textOf))));
+  forms.forEach((form, i) => {
+    for (const line of texts[i].join('\n').split('\n')) {
+      const parts = line.split(' ');
+      if (!parts[0] || !parts[0].includes(form)) continue;
+      let n = 0;
+      for (const part of parts.slice(1)) events.add((n += Number(part)));
     }
-  }
+  });
   return events;
 };
 
@@ -298,11 +307,9 @@ export async function answer(query, lang, current) {
       filtering(true);
       return;
     }
-    let matches = null;
-    for (const forms of asked) {
-      const events = await eventsOf(forms, meta);
-      matches = matches ? new Set([...matches].filter((n) => events.has(n))) : events;
-    }
+    // Each word's file at once: one round trip, however many words.
+    const found = await Promise.all(asked.map((forms) => eventsOf(forms, meta)));
+    const matches = found.reduce((all, events) => new Set([...all].filter((n) => events.has(n))));
     if (!current()) return;
     // The timeline's order, newest first, is the catalog's backwards.
     const shown = [...matches].sort((a, b) => b - a).slice(0, meta.page);

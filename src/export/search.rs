@@ -40,6 +40,7 @@ pub fn index_files(
                 files: 0,
                 texts: Vec::new(),
                 long: String::new(),
+                words: too_large.words,
             },
             Err(too_large),
         ),

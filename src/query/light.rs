@@ -46,6 +46,8 @@ pub struct LightIndex {
     pub texts: Vec<String>,
     /// The words longer than [`MAX_WORD_CHARS`], in the same form; empty when there are none.
     pub long: String,
+    /// The bytes of every word's line written once (what [`MAX_GROWTH`] is measured against).
+    pub words: usize,
 }
 
 /// The file of a sequence among `files`: FNV-1a (32 bits) of its UTF-8 bytes, modulo `files`.
@@ -152,7 +154,12 @@ impl LightIndex {
                 texts[file as usize].push_str(line);
             }
         }
-        Ok(LightIndex { files, texts, long })
+        Ok(LightIndex {
+            files,
+            texts,
+            long,
+            words,
+        })
     }
 }
 
