@@ -109,15 +109,25 @@ pub fn FilterBar(
             draft.set_value(value.clone());
             let mut next = filter.get_untracked();
             next.text = value;
-            let replace = typing.get_value();
+            let first = !typing.get_value();
             typing.set_value(true);
-            nav.go(&next, replace);
+            nav.type_text(next, first);
         }
     };
-    let end_typing = move |_| typing.set_value(false);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        typing.set_value(false);
+    let end_typing = {
+        let nav = nav.clone();
+        move |_| {
+            typing.set_value(false);
+            nav.flush();
+        }
+    };
+    let on_submit = {
+        let nav = nav.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            typing.set_value(false);
+            nav.flush();
+        }
     };
     let on_sort = {
         let nav = nav.clone();
@@ -131,6 +141,14 @@ pub fn FilterBar(
             nav.go(&next, false);
         }
     };
+    // The filter without its text and order: what the boxes show as chosen.
+    let choices = Memo::new(move |_| {
+        filter.with(|f| EventFilter {
+            text: String::new(),
+            sort: SortOrder::default(),
+            ..f.clone()
+        })
+    });
     let groups = Facet::ALL.into_iter().map(|facet| {
         let news = news.clone();
         let nav = nav.clone();
@@ -142,25 +160,33 @@ pub fn FilterBar(
         let values = result.with_untracked(|r| r.facets.get(facet).len());
         let folds = facet != Facet::Type && values > FOLD_OVER;
         let unfolded = RwSignal::new(false);
+        // The values and their order are the archive's (`SearchIndex`): the boxes are drawn
+        // again only when the ones shown change (a value chosen, a group unfolded). A
+        // keystroke changes the counts alone, and each box follows its own.
+        let all_values: Vec<String> =
+            result.with_untracked(|r| r.facets.get(facet).iter().map(|v| v.value.clone()).collect());
         let options = move || {
             let all = !folds || unfolded.get();
-            result.with(|r| {
-                r.facets.get(facet)
+            choices.with(|chosen| {
+                all_values
                     .iter()
                     .enumerate()
-                    .filter(|(n, v)| all || *n < FOLDED_SHOWN || v.selected)
-                    .map(|(_, v)| {
-                        let value = v.value.clone();
-                        let label = facet_value_label(&news, lang, facet, &value);
-                        let label_lang = facet_value_lang(&news, lang, facet, &value);
+                    .map(|(n, value)| (n, value, chosen.contains(facet, value)))
+                    .filter(|&(n, _, selected)| all || n < FOLDED_SHOWN || selected)
+                    .map(|(n, value, selected)| {
+                        let count = move || {
+                            result.with(|r| r.facets.get(facet).get(n).map_or(0, |v| v.count))
+                        };
+                        let disabled = move || !selected && count() == 0;
+                        let label = facet_value_label(&news, lang, facet, value);
+                        let label_lang = facet_value_lang(&news, lang, facet, value);
                         let id = format!("f-{}-{}", facet.key(), value);
-                        let disabled = v.count == 0 && !v.selected;
                         view! {
                             <li class="facet__option" class:facet__option--empty=disabled>
-                                <input type="checkbox" id=id.clone() value=value prop:checked=v.selected disabled=disabled/>
+                                <input type="checkbox" id=id.clone() value=value.clone() prop:checked=selected disabled=disabled/>
                                 <label for=id>
                                     <span class="facet__label" lang=label_lang>{label}</span>
-                                    <span class="facet__count">{v.count}</span>
+                                    <span class="facet__count">{count}</span>
                                 </label>
                             </li>
                         }

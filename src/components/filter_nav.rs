@@ -1,9 +1,13 @@
 //! How the filters change the timeline: each change is a new URL query (the timeline keeps no
-//! state of its own), so Back, reload and shared links show the same list.
+//! state of its own), so Back, reload and shared links show the same list. Typing is the one
+//! exception, for as long as the visitor types (see [`FilterNavigator::type_text`]).
 
 use std::sync::Arc;
+use std::time::Duration;
 
-use leptos_router::hooks::use_navigate;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::location::Location;
 use leptos_router::NavigateOptions;
 
 use crate::context::Paths;
@@ -13,26 +17,56 @@ use crate::query::EventFilter;
 /// The router's navigate function, shareable between handlers.
 type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
 
-/// Sets the URL for a new filter: typing replaces the history entry, a choice pushes one.
+/// How long typing pauses before the URL takes what was typed.
+const TYPING_PAUSE: Duration = Duration::from_millis(500);
+
+/// Sets the URL for a new filter: a choice pushes a history entry; typing pushes one with its
+/// first letter and replaces it when the visitor pauses.
 #[derive(Clone)]
 pub struct FilterNavigator {
     navigate: Navigate,
+    location: Location,
     paths: Paths,
     lang: Lang,
+    /// A search typed since the URL was last written: the URL's query it was typed over, and
+    /// the filter with the typed text. Back and Forward again within the pause bring it back.
+    typed: StoredValue<Option<(String, EventFilter)>>,
+    /// Notified when `typed` changes (a stored value and a trigger: a signal of its own type
+    /// made the visitors' wasm larger).
+    typed_changed: Trigger,
+    pause: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl FilterNavigator {
     /// A navigator for the timeline in `lang`; inside the router only.
     pub fn new(paths: Paths, lang: Lang) -> Self {
         let navigate = use_navigate();
+        let pause = StoredValue::new(None::<TimeoutHandle>);
+        on_cleanup(move || clear_pause(pause));
         Self {
             navigate: Arc::new(move |url: &str, options| navigate(url, options)),
+            location: use_location(),
             paths,
             lang,
+            typed: StoredValue::new(None),
+            typed_changed: Trigger::new(),
+            pause,
         }
     }
 
+    /// The filter the timeline shows: the URL's, or the one typed over the URL's query and not
+    /// in the URL yet. Tracks both.
+    pub fn filter(&self) -> EventFilter {
+        let search = self.location.search.get();
+        self.typed_changed.track();
+        self.typed.with_value(|typed| match typed {
+            Some((over, filter)) if *over == search => filter.clone(),
+            _ => EventFilter::from_query(&search),
+        })
+    }
+
     pub fn go(&self, filter: &EventFilter, replace: bool) {
+        self.cancel_pause();
         let url = self.paths.timeline(self.lang, &filter.to_query());
         (self.navigate)(
             &url,
@@ -43,6 +77,44 @@ impl FilterNavigator {
                 ..Default::default()
             },
         );
+        // The URL has it now (and the query it was typed over is gone): no need to notify.
+        self.typed.set_value(None);
+    }
+
+    /// A letter typed into the search field, `filter` being the timeline's filter with the
+    /// field's text. The first letter of a search pushes a history entry, so that Back leaves
+    /// the search. The following ones change the list at once but the URL only once typing
+    /// pauses, the field loses focus or the form is sent ([`FilterNavigator::flush`]): writing
+    /// the URL cost about a millisecond a letter, and some browsers refuse a page more than a
+    /// hundred history writes in half a minute.
+    pub fn type_text(&self, filter: EventFilter, first: bool) {
+        if first {
+            self.go(&filter, false);
+            return;
+        }
+        self.cancel_pause();
+        let over = self.location.search.get_untracked();
+        self.typed.set_value(Some((over, filter)));
+        self.typed_changed.notify();
+        let nav = self.clone();
+        let handle = set_timeout_with_handle(move || nav.flush(), TYPING_PAUSE).ok();
+        self.pause.set_value(handle);
+    }
+
+    /// Writes what was typed into the URL now, if the URL is still the one it was typed over
+    /// (Back or Forward meanwhile leave it out, as the list already does).
+    pub fn flush(&self) {
+        self.cancel_pause();
+        let Some(Some((over, filter))) = self.typed.try_update_value(Option::take) else {
+            return;
+        };
+        if self.location.search.get_untracked() == over {
+            self.go(&filter, true);
+        }
+    }
+
+    fn cancel_pause(&self) {
+        clear_pause(self.pause);
     }
 
     /// A choice (push), then focus on the result count: the control that was used (a chip,
@@ -52,6 +124,12 @@ impl FilterNavigator {
     pub fn go_and_focus_results(&self, filter: &EventFilter) {
         self.go(filter, false);
         focus_results();
+    }
+}
+
+fn clear_pause(pause: StoredValue<Option<TimeoutHandle>>) {
+    if let Some(handle) = pause.try_update_value(Option::take).flatten() {
+        handle.clear();
     }
 }
 

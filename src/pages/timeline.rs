@@ -1,11 +1,11 @@
 //! `/`: every event, grouped by year and month, with facet filters and search. The whole view
-//! state lives in the URL query.
+//! state lives in the URL query, but for the last letters typed until typing pauses
+//! (`FilterNavigator`).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_location;
 
 use crate::api::News;
 use crate::components::breadcrumbs::{site_trail, Breadcrumbs};
@@ -17,7 +17,7 @@ use crate::components::static_tree::{el, Node};
 use crate::context::{use_last_view, use_paths, Paths, TimelinePlace};
 use crate::i18n::{count_events, format_month, format_year, site, ui};
 use crate::model::Lang;
-use crate::query::{group_by_month, run, EventFilter, QueryResult};
+use crate::query::{group_by_month, run, QueryResult};
 
 /// How many entries are drawn at first and per "show more": enough to fill two screens,
 /// few enough that a keystroke redraws in a frame even over 10,000 events.
@@ -37,12 +37,12 @@ pub fn TimelinePage(lang: Lang) -> impl IntoView {
 fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
     let u = ui(lang);
     let paths = use_paths();
-    let location = use_location();
     let nav = FilterNavigator::new(paths.clone(), lang);
     let filter = {
         let news = news.clone();
+        let nav = nav.clone();
         Memo::new(move |_| {
-            let mut filter = EventFilter::from_query(&location.search.get());
+            let mut filter = nav.filter();
             filter.sanitize(&news.index);
             filter
         })
@@ -92,19 +92,24 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
     // Following a link out of the list (an event) notes the timeline's place first: the event
     // page, drawn before this one goes, links back to it, and Back returns to it. The list's
     // handler runs before the router's, which listens on the window.
-    let note_place = move |_: leptos::ev::MouseEvent| {
-        #[cfg(target_arch = "wasm32")]
-        let scroll_y = crate::browser::scroll_y();
-        #[cfg(not(target_arch = "wasm32"))]
-        let scroll_y = 0.0;
-        last_view.set(
-            lang,
-            TimelinePlace {
-                query: filter.with_untracked(|f| f.to_query()),
-                shown: shown.get_untracked(),
-                scroll_y,
-            },
-        );
+    let note_place = {
+        let nav = nav.clone();
+        move |_: leptos::ev::MouseEvent| {
+            // What was typed goes into the URL first, so that Back finds it there.
+            nav.flush();
+            #[cfg(target_arch = "wasm32")]
+            let scroll_y = crate::browser::scroll_y();
+            #[cfg(not(target_arch = "wasm32"))]
+            let scroll_y = 0.0;
+            last_view.set(
+                lang,
+                TimelinePlace {
+                    query: filter.with_untracked(|f| f.to_query()),
+                    shown: shown.get_untracked(),
+                    scroll_y,
+                },
+            );
+        }
     };
     // The timeline is the project's own step of the trail: it is the current page.
     let mut trail = site_trail(&news.catalog.site, lang, paths.timeline(lang, ""));

@@ -246,6 +246,83 @@ describe('timeline', { timeout: 180_000 }, () => {
     });
   });
 
+  test('typing narrows the list and counts at each letter; the address follows when typing pauses', async () => {
+    await withPage(env.browser, 'timeline-typing-address', async ({ page, problems }) => {
+      // Every history write the page makes, in order.
+      await page.addInitScript(() => {
+        window.__writes = [];
+        for (const name of ['pushState', 'replaceState']) {
+          const write = history[name].bind(history);
+          history[name] = (state, unused, url) => {
+            window.__writes.push(name);
+            return write(state, unused, url);
+          };
+        }
+      });
+      await openTimeline(page);
+      await waitForCount(page, /^\d+ събития$/);
+      // A word of the newest entry's title: the search finds at least that entry.
+      const word = (
+        await page.$eval(ENTRY_LINK, (a) => a.textContent.split(/[^\p{L}]+/u).find((w) => w.length >= 5))
+      ).toLowerCase();
+      const boxes = () =>
+        page.evaluate(() => {
+          const now = [...document.querySelectorAll('.facet input[type=checkbox]')];
+          const same = now.length === window.__boxes?.length && now.every((b, i) => b === window.__boxes[i]);
+          window.__boxes = now;
+          const years = [...document.querySelectorAll('.facet--year .facet__count')];
+          return { same, yearsTotal: years.reduce((sum, c) => sum + Number(c.textContent), 0) };
+        });
+      await boxes();
+      const search = page.locator('#search');
+      await search.click();
+      await page.evaluate(() => {
+        window.__writes = [];
+      });
+      await search.pressSequentially(word, { delay: 20 });
+      const found = leadingNumber(await waitForCount(page, /от/));
+      await waitForQuery(page, (q) => q.get('q') === word);
+      const writes = await page.evaluate(() => window.__writes);
+      assert.equal(writes[0], 'pushState', 'the first letter adds a history entry');
+      assert.equal(writes.filter((w) => w === 'pushState').length, 1, 'one entry for the search');
+      assert.ok(
+        writes.length <= 3,
+        `the address is written when typing pauses, not at each of ${word.length} letters: ${writes}`,
+      );
+      const after = await boxes();
+      assert.ok(after.same, 'the boxes stay the same elements while typing');
+      assert.equal(after.yearsTotal, found, "the years' counts are the search's");
+
+      // A result followed before typing pauses: Back comes to the typed search.
+      await search.fill('');
+      await waitForQuery(page, (q) => !q.has('q'));
+      await search.pressSequentially(word, { delay: 20 });
+      const foundCount = new RegExp(`^${found} .*от`);
+      await waitForCount(page, foundCount);
+      const href = await page.locator(ENTRY_LINK).first().getAttribute('href');
+      await page.locator(ENTRY_LINK).first().click();
+      await page.waitForURL((url) => url.pathname === href, { timeout: APP_TIMEOUT_MS });
+      await page.goBack();
+      await waitForQuery(page, (q) => q.get('q') === word);
+      await waitForCount(page, foundCount);
+      assert.equal(await search.inputValue(), word);
+
+      // Back before typing pauses: the letters typed after the entry's stay out of it.
+      await search.click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+      await waitForQuery(page, (q) => q.get('q') === word.slice(0, -1));
+      await page.keyboard.press('Backspace');
+      await page.goBack();
+      await waitForQuery(page, (q) => q.get('q') === word);
+      await page.waitForTimeout(800);
+      assert.equal(new URL(page.url()).searchParams.get('q'), word, 'the pause wrote nothing into this entry');
+      assert.equal(await search.inputValue(), word);
+      await waitForCount(page, foundCount);
+      assertNoProblems(problems, 'typing and the address');
+    });
+  });
+
   test('a search that matches nothing shows the empty state, and its offer brings results back', async () => {
     await withPage(env.browser, 'timeline-empty', async ({ page, problems }) => {
       await openTimeline(page);
