@@ -7,8 +7,9 @@
 //  - each word's forms are looked up in the file of their first three letters, which lists
 //    every word that holds them with its events;
 //  - the entries are the timeline's own, drawn by publishing (one file per event and
-//    language), merged into years and months and with the words found marked, as the app
-//    draws them.
+//    language), merged into years and months, with the words found marked and, on a card
+//    that shows none of them, where on its page they are (the index gives each word's
+//    events with the parts of their pages that hold it), as the app draws them.
 // Only once every form has three letters is anything answered: shorter ones are in nearly
 // every event, and the app narrows by them from the whole list.
 
@@ -155,9 +156,10 @@ const runsOf = (text, terms, meta) => {
   }
   return runs;
 };
+// Whether anything was marked.
 const mark = (element, terms, meta) => {
   const runs = runsOf(element.textContent, terms, meta);
-  if (!runs) return;
+  if (!runs) return false;
   element.replaceChildren(
     ...runs.map(([text, hit]) => {
       if (!hit) return document.createTextNode(text);
@@ -166,6 +168,20 @@ const mark = (element, terms, meta) => {
       return node;
     }),
   );
+  return true;
+};
+// src/components/event_card.rs, found_in: for a card that shows no word found, the parts of
+// its page where the words are (bits in the order of the parts' names), each name once.
+const foundLine = (bits, words) => {
+  const names = [];
+  words.parts.forEach((name, part) => {
+    if (bits & (1 << part) && names.at(-1) !== name) names.push(name);
+  });
+  if (!names.length) return null;
+  const line = document.createElement('p');
+  line.className = 'timeline-entry__found';
+  line.textContent = `${words.foundIn}: ${names.join(', ')}`;
+  return line;
 };
 // src/query/light.rs, file_of: FNV-1a of the UTF-8 bytes of the form's first three letters.
 const fileOf = (form, meta) => {
@@ -175,9 +191,10 @@ const fileOf = (form, meta) => {
   }
   return `${hash % meta.files}.txt`;
 };
-// The events with a word that holds one of the forms.
+// The events with a word that holds one of the forms, each with the parts of its page where
+// those words are (bits).
 const eventsOf = async (forms, meta) => {
-  const events = new Set();
+  const events = new Map();
   const extra = meta.long ? ['long.txt'] : [];
   // The files of every form at once.
   const texts = await Promise.all(forms.map((form) => Promise.all([fileOf(form, meta), ...extra].map(textOf))));
@@ -185,8 +202,15 @@ const eventsOf = async (forms, meta) => {
     for (const line of texts[i].join('\n').split('\n')) {
       const parts = line.split(' ');
       if (!parts[0] || !parts[0].includes(form)) continue;
+      // The parts' bits are written when they change from the event before.
       let n = 0;
-      for (const part of parts.slice(1)) events.add((n += Number(part)));
+      let bits = 0;
+      for (const part of parts.slice(1)) {
+        const [difference, written] = part.split(':');
+        n += Number(difference);
+        if (written !== undefined) bits = parseInt(written, 36);
+        events.set(n, (events.get(n) ?? 0) | bits);
+      }
     }
   });
   return events;
@@ -232,8 +256,9 @@ const restore = () => {
 const filtering = (on) => document.documentElement.classList.toggle('app-filtering', on);
 const counted = (n, words) => `${n} ${n === 1 ? words.one : words.other}`;
 // Entries in the timeline's order, each in its year and month: a year or month that goes
-// on from the entry before is merged into it, as the app draws them.
-const draw = (entries, terms, matches, meta, lang) => {
+// on from the entry before is merged into it, as the app draws them. `places` has, for each
+// entry, the parts of its page where the words are (null while a word is too short to say).
+const draw = (entries, places, terms, matches, meta, lang) => {
   const total = meta.events;
   const { list, count, more } = timelineParts();
   if (!before) {
@@ -243,30 +268,33 @@ const draw = (entries, terms, matches, meta, lang) => {
   const text = matches === total ? counted(matches, words) : `${counted(matches, words)} ${words.of} ${total}`;
   if (count.textContent !== text) count.textContent = text;
   const years = [];
-  for (const html of entries) {
+  entries.forEach((html, i) => {
     const template = document.createElement('template');
     // The build's own HTML, written by the same code as every page (texts escaped);
     // a template's content is inert.
     template.innerHTML = html;
     const year = template.content.querySelector('.timeline-year');
-    if (!year) continue;
+    if (!year) return;
+    // The words found, marked where the card shows them, as the app marks them; where they
+    // are when the card shows none.
+    let marked = false;
+    for (const element of year.querySelectorAll('.timeline-entry__title a, .timeline-entry__summary, .city-label')) {
+      marked = mark(element, terms, meta) || marked;
+    }
+    const summary = year.querySelector('.timeline-entry__summary');
+    const line = !marked && places[i] !== null && foundLine(places[i], words);
+    if (line && summary) summary.after(line);
     const last = years.at(-1);
     if (!last || last.getAttribute('aria-labelledby') !== year.getAttribute('aria-labelledby')) {
       years.push(year);
-      continue;
+      return;
     }
     const month = year.querySelector('.timeline-month');
     const lastMonth = last.querySelector('.timeline-month:last-of-type');
     if (lastMonth && lastMonth.querySelector('h3').textContent === month.querySelector('h3').textContent) {
       lastMonth.querySelector('ol').append(...month.querySelector('ol').children);
     } else last.append(month);
-  }
-  // The words found, marked where the card shows them, as the app marks them.
-  for (const year of years) {
-    for (const element of year.querySelectorAll('.timeline-entry__title a, .timeline-entry__summary, .city-label')) {
-      mark(element, terms, meta);
-    }
-  }
+  });
   list.replaceChildren(...years);
   if (!matches && !empty) list.before((empty = emptyState(words)));
   if (matches && empty) {
@@ -309,19 +337,23 @@ export async function answer(query, lang, current) {
     }
     // Each word's file at once: one round trip, however many words.
     const found = await Promise.all(asked.map((forms) => eventsOf(forms, meta)));
-    const matches = found.reduce((all, events) => new Set([...all].filter((n) => events.has(n))));
+    const matches = [...found[0].keys()].filter((n) => found.every((events) => events.has(n)));
     if (!current()) return;
     // The timeline's order, newest first, is the catalog's backwards.
-    const shown = [...matches].sort((a, b) => b - a).slice(0, meta.page);
+    const shown = matches.sort((a, b) => b - a).slice(0, meta.page);
     const entries = shown.map((n) => textOf(`${lang}/${n}.txt`));
+    // Where on its page each was found, from every word; not said while a word is too short
+    // (the app does not say either).
+    const partial = asked.length < words.length;
+    const places = shown.map((n) => (partial ? null : found.reduce((bits, events) => bits | events.get(n), 0)));
     // A screenful first: over HTTP/1.1 the browser fetches six files at a time.
     const screen = await Promise.all(entries.slice(0, FIRST_SCREEN));
     if (!current()) return;
-    draw(screen, terms, matches.size, meta, lang);
-    filtering(asked.length < words.length);
+    draw(screen, places, terms, matches.length, meta, lang);
+    filtering(partial);
     if (entries.length <= FIRST_SCREEN) return;
     const all = await Promise.all(entries);
-    if (current()) draw(all, terms, matches.size, meta, lang);
+    if (current()) draw(all, places, terms, matches.length, meta, lang);
   } catch {
     // No answer to this query: the list goes back to the whole, being narrowed, rather than
     // show another query's; the app's own answer follows.

@@ -3,9 +3,10 @@
 use crate::components::lang_text::fallback_lang;
 use crate::components::static_tree::{el, text, Node};
 use crate::context::Paths;
+use crate::export::found_part;
 use crate::i18n::{country_name, event_type_label, format_range, ui};
 use crate::model::{Catalog, Event, Lang, PartialDate};
-use crate::query::{highlight, matched_parts, EventFilter, Facet, Part};
+use crate::query::{highlight, matched_parts, EventFilter, Facet};
 
 /// The card's date. A range may break after its dash (`<wbr>`): with large text on a phone
 /// "10–11 ноември" is wider than the card, and the no-break space that keeps the day with
@@ -179,20 +180,7 @@ fn found_in(catalog: &Catalog, index: usize, lang: Lang, terms: &[String]) -> Op
     let u = ui(lang);
     let mut names: Vec<&str> = matched_parts(catalog, index, terms)
         .into_iter()
-        .map(|part| match part {
-            // Found in the other language's words, which the card does not show.
-            Part::Title | Part::Summary => u.found_other_language,
-            Part::Body => u.found_body,
-            Part::Place => u.found_place,
-            Part::OpenedBy => u.found_opened_by,
-            Part::Agenda => u.found_agenda,
-            Part::SiteVisits => u.found_site_visits,
-            Part::Cities => u.found_cities,
-            Part::Organisations => u.found_organisations,
-            Part::Delegates => u.found_delegates,
-            Part::Topics => u.found_topics,
-            Part::Sources => u.found_sources,
-        })
+        .map(|part| found_part(lang, part))
         .collect();
     names.dedup();
     (!names.is_empty()).then(|| {

@@ -3,10 +3,31 @@
 
 use crate::i18n::{country_name, event_type_label, ui};
 use crate::model::{Catalog, Event, EventType, Lang};
+use crate::query::Part;
 
 /// The name of an event type for readers (calendar categories, feed categories).
 pub fn event_type(kind: EventType, lang: Lang) -> &'static str {
     event_type_label(lang, kind)
+}
+
+/// Where on its page a search found a result whose card shows no word found: the card and
+/// the first answer's files (`export::search`) name the part alike. A title or summary is
+/// the other language's, since the card shows its own.
+pub fn found_part(lang: Lang, part: Part) -> &'static str {
+    let u = ui(lang);
+    match part {
+        Part::Title | Part::Summary => u.found_other_language,
+        Part::Body => u.found_body,
+        Part::Place => u.found_place,
+        Part::OpenedBy => u.found_opened_by,
+        Part::Agenda => u.found_agenda,
+        Part::SiteVisits => u.found_site_visits,
+        Part::Cities => u.found_cities,
+        Part::Organisations => u.found_organisations,
+        Part::Delegates => u.found_delegates,
+        Part::Topics => u.found_topics,
+        Part::Sources => u.found_sources,
+    }
 }
 
 /// The word for an online event.

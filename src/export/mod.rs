@@ -22,6 +22,7 @@ use crate::model::{Catalog, Lang};
 pub use feed::{atom_feed, feed_path};
 pub use ics::{calendar_ics, event_ics, ics_file_name};
 pub use jsonld::event_jsonld;
+pub use labels::found_part;
 pub use sitemap::{robots_txt, sitemap};
 
 /// Where a language's whole calendar is published, relative to the base URL: beside the

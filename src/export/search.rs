@@ -6,10 +6,11 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::export::found_part;
 use crate::i18n::ui;
 use crate::model::{Catalog, Lang};
 use crate::query::light::{LightIndex, TooLarge, LONG_FILE};
-use crate::query::SearchIndex;
+use crate::query::{Part, SearchIndex};
 use crate::text::{letter_table, COMBINING, ENDINGS, MAX_QUERY_CHARS, MIN_STEM};
 
 /// The folder of the first answer's files, below the site's root.
@@ -33,7 +34,7 @@ pub fn index_files(
     page: usize,
 ) -> (Vec<(String, String)>, Result<(), TooLarge>) {
     index.prepare_words(catalog);
-    let (light, outcome) = match LightIndex::new(index) {
+    let (light, outcome) = match LightIndex::new(catalog, index) {
         Ok(light) => (light, Ok(())),
         Err(too_large) => (
             LightIndex {
@@ -63,8 +64,9 @@ pub fn index_files(
 /// What the loader reads first: how many events there are, how many files the index has and
 /// whether [`LONG_FILE`] exists, the
 /// folding's tables and the stemmer's endings (so a query is folded exactly as the app folds
-/// it, from the same tables), and the few words the count, "show more" and the empty state
-/// are made of.
+/// it, from the same tables), and the few words the count, "show more", the empty state and
+/// the line that says where a result was found are made of (the parts' names in the order of
+/// their bits in the index).
 fn meta_json(events: usize, files: u32, long: bool, page: usize) -> String {
     let letters: Map<String, Value> = letter_table()
         .into_iter()
@@ -82,6 +84,8 @@ fn meta_json(events: usize, files: u32, long: bool, page: usize) -> String {
                 "more": u.show_more,
                 "emptyTitle": u.empty_title,
                 "emptyAdvice": u.empty_advice,
+                "foundIn": u.found_in,
+                "parts": Part::ALL.map(|part| found_part(lang, part)),
             }),
         );
     }
@@ -119,6 +123,11 @@ mod tests {
         assert_eq!(meta["letters"]["ж"], "zh");
         assert_eq!(meta["endings"][0], ENDINGS[0]);
         assert_eq!(meta["words"]["bg"]["one"], ui(Lang::Bg).event_one);
+        // The parts' names in the order of their bits in the index.
+        let parts = meta["words"]["en"]["parts"].as_array().unwrap();
+        assert_eq!(parts.len(), Part::ALL.len());
+        assert_eq!(parts[Part::Agenda as usize], ui(Lang::En).found_agenda);
+        assert_eq!(meta["words"]["en"]["foundIn"], ui(Lang::En).found_in);
         assert!(files[1..]
             .iter()
             .all(|(path, _)| path.starts_with("search/") && path.ends_with(".txt")));

@@ -411,6 +411,34 @@ fn search_key(catalog: &Catalog, event: &Event, key: &mut String) {
     for_each_part(catalog, event, &mut |_, text| push_search_key(key, text));
 }
 
+/// For each word of the index, its events (ascending) with the parts of each where the word
+/// is, as bits (`1 << part`): what [`super::matched_parts`] finds for a term inside that word.
+/// Made from the same words as the index (the light index writes it beside each event).
+pub(super) fn word_parts(catalog: &Catalog) -> HashMap<String, Vec<(u32, u16)>> {
+    let mut out: HashMap<String, Vec<(u32, u16)>> = HashMap::new();
+    let mut key = String::new();
+    let mut words: HashMap<String, u16> = HashMap::new();
+    for (number, event) in catalog.events.iter().enumerate() {
+        for_each_part(catalog, event, &mut |part, text| {
+            key.clear();
+            push_search_key(&mut key, text);
+            for word in key.split(' ').filter(|w| !w.is_empty()) {
+                let bit = 1 << part as u16;
+                match words.get_mut(word) {
+                    Some(bits) => *bits |= bit,
+                    None => {
+                        words.insert(word.to_owned(), bit);
+                    }
+                }
+            }
+        });
+        for (word, bits) in words.drain() {
+            out.entry(word).or_default().push((number as u32, bits));
+        }
+    }
+    out
+}
+
 /// Where in an event a search word can be found: each part is something the event page shows
 /// (every text of the page but dates and image captions).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -427,6 +455,24 @@ pub enum Part {
     Delegates,
     Topics,
     Sources,
+}
+
+impl Part {
+    /// Every part, in their order (a part's bit in the light index is `1 << part`).
+    pub const ALL: [Part; 12] = [
+        Part::Title,
+        Part::Summary,
+        Part::Body,
+        Part::Place,
+        Part::OpenedBy,
+        Part::Agenda,
+        Part::SiteVisits,
+        Part::Cities,
+        Part::Organisations,
+        Part::Delegates,
+        Part::Topics,
+        Part::Sources,
+    ];
 }
 
 /// Calls `f` with every searchable text of the event (both languages) and the part it is in,

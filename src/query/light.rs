@@ -13,7 +13,10 @@
 //! archive of any size has few of them. A file lists each word once, on a line of its own:
 //! the word, then its events (positions in the catalog, the same the app uses) as ascending
 //! numbers, the first as it is and each other as the difference to the one before, separated
-//! by spaces.
+//! by spaces. A number may be followed by a colon and the parts of that event where the word
+//! is (bits `1 << Part`, in base 36), written when they differ from the event before: a
+//! result whose card shows no word found says where on its page it was found, as the app's
+//! card does.
 //!
 //! A word is written once per sequence, so a word of thousands of letters (a made-up string)
 //! would be written thousands of times: words longer than [`MAX_WORD_CHARS`] go into one file
@@ -22,7 +25,9 @@
 
 use std::fmt::Write;
 
+use super::index::word_parts;
 use super::SearchIndex;
+use crate::model::Catalog;
 
 /// Letters a word may have before it goes into [`LONG_FILE`]: longer than the words of a
 /// language, shorter than a made-up string.
@@ -61,24 +66,50 @@ pub fn file_of(sequence: &str, files: u32) -> u32 {
     hash % files.max(1)
 }
 
+/// `n` in base 36, lowercase.
+fn push_base36(out: &mut String, mut n: u16) {
+    let mut digits = [0u8; 4];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b"0123456789abcdefghijklmnopqrstuvwxyz"[usize::from(n % 36)];
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
 /// Each word's line, and the sequences inside it (each once); long words apart.
 struct Lines<'a> {
     lines: Vec<(String, Vec<&'a str>)>,
     long: String,
 }
 
-fn lines(index: &SearchIndex) -> Lines<'_> {
+fn lines<'a>(catalog: &Catalog, index: &'a SearchIndex) -> Lines<'a> {
     let mut out = Lines {
         lines: Vec::new(),
         long: String::new(),
     };
+    let parts = word_parts(catalog);
     for (word, events) in index.words_and_events() {
-        let mut line = String::with_capacity(word.len() + 4 * events.len());
+        let of_word = parts.get(word).map_or(&[][..], Vec::as_slice);
+        let mut line = String::with_capacity(word.len() + 6 * events.len());
         line.push_str(word);
         let mut previous = 0;
+        let mut previous_bits = None;
         for (i, &event) in events.iter().enumerate() {
             let n = if i == 0 { event } else { event - previous };
+            let bits = of_word
+                .binary_search_by_key(&event, |&(e, _)| e)
+                .map_or(0, |at| of_word[at].1);
             let _ = write!(line, " {n}");
+            if previous_bits != Some(bits) {
+                line.push(':');
+                push_base36(&mut line, bits);
+                previous_bits = Some(bits);
+            }
             previous = event;
         }
         line.push('\n');
@@ -122,11 +153,11 @@ pub struct TooLarge {
 }
 
 impl LightIndex {
-    /// The light index of `index`'s words (made first if needed by the caller:
-    /// [`SearchIndex::prepare_words`]), or [`TooLarge`] when it would weigh more than
+    /// The light index of `index`'s words (made from `catalog`, words first if needed by the
+    /// caller: [`SearchIndex::prepare_words`]), or [`TooLarge`] when it would weigh more than
     /// [`MAX_GROWTH`] times the words (and more than 1 MiB).
-    pub fn new(index: &SearchIndex) -> Result<Self, TooLarge> {
-        let Lines { lines, long } = lines(index);
+    pub fn new(catalog: &Catalog, index: &SearchIndex) -> Result<Self, TooLarge> {
+        let Lines { lines, long } = lines(catalog, index);
         let total: usize = lines
             .iter()
             .map(|(line, sequences)| line.len() * sequences.len())
@@ -169,28 +200,42 @@ mod tests {
     use crate::model::testing::{event, site};
     use crate::model::{Catalog, EventType, PartialDate, Text};
 
-    /// The events a loader would find for `form`, read from the files as the loader reads them.
-    fn found(light: &LightIndex, form: &str) -> Vec<u32> {
+    /// The events a loader would find for `form`, each with the parts of its page where the
+    /// form is (bits), read from the files as the loader reads them.
+    fn found_parts(light: &LightIndex, form: &str) -> Vec<(u32, u16)> {
         let first: String = form.chars().take(3).collect();
         let file = &light.texts[file_of(&first, light.files) as usize];
-        let mut events = Vec::new();
+        let mut events: Vec<(u32, u16)> = Vec::new();
         for line in file.lines().chain(light.long.lines()) {
             let mut parts = line.split(' ');
             if !parts.next().is_some_and(|word| word.contains(form)) {
                 continue;
             }
-            let mut n = 0;
+            let (mut n, mut bits) = (0, 0);
             for part in parts {
-                n += part.parse::<u32>().unwrap();
-                events.push(n);
+                let (difference, written) = part.split_once(':').unwrap_or((part, ""));
+                n += difference.parse::<u32>().unwrap();
+                if !written.is_empty() {
+                    bits = u16::from_str_radix(written, 36).unwrap();
+                }
+                match events.iter_mut().find(|(e, _)| *e == n) {
+                    Some((_, all)) => *all |= bits,
+                    None => events.push((n, bits)),
+                }
             }
         }
         events.sort_unstable();
-        events.dedup();
         events
     }
 
-    fn index_of(titles: &[&str]) -> SearchIndex {
+    fn found(light: &LightIndex, form: &str) -> Vec<u32> {
+        found_parts(light, form)
+            .into_iter()
+            .map(|(e, _)| e)
+            .collect()
+    }
+
+    fn catalog_of(titles: &[&str]) -> Catalog {
         let events = titles
             .iter()
             .enumerate()
@@ -206,7 +251,7 @@ mod tests {
                 e
             })
             .collect();
-        let catalog = Catalog::new(
+        Catalog::new(
             site("https://news.example/"),
             Vec::new(),
             Vec::new(),
@@ -214,19 +259,23 @@ mod tests {
             Vec::new(),
             events,
             Vec::new(),
-        );
-        SearchIndex::new(&catalog)
+        )
+    }
+
+    fn light_of(titles: &[&str]) -> Result<LightIndex, TooLarge> {
+        let catalog = catalog_of(titles);
+        LightIndex::new(&catalog, &SearchIndex::new(&catalog))
     }
 
     #[test]
     fn a_form_is_found_inside_words_from_the_file_of_its_first_letters() {
-        let index = index_of(&[
+        let light = light_of(&[
             "Лисек и Полянско",
             "Лисековски вести",
             "Нова Юлия",
             "лисица",
-        ]);
-        let light = LightIndex::new(&index).unwrap();
+        ])
+        .unwrap();
         // „лис“ folds to "lis": every word holding it, from one file.
         assert_eq!(found(&light, "lis"), vec![0, 1, 3]);
         assert_eq!(found(&light, "isek"), vec![0, 1]);
@@ -243,17 +292,21 @@ mod tests {
             7,
         );
         let index = SearchIndex::new(&catalog);
-        let light = LightIndex::new(&index).unwrap();
+        let light = LightIndex::new(&catalog, &index).unwrap();
         assert!(light.files > 1 && light.files.is_power_of_two());
         for (word, events) in index.words_and_events().filter(|(w, _)| w.len() >= 3) {
             // Each of its words finds at least its own events, and only events that hold a
-            // word containing it.
-            let from_files = found(&light, word);
+            // word containing it, with the parts of the page where the app's card would
+            // say the word is.
+            let from_files = found_parts(&light, word);
             for e in events {
-                assert!(from_files.contains(e), "{word}: event {e}");
+                assert!(from_files.iter().any(|(f, _)| f == e), "{word}: event {e}");
             }
-            for e in &from_files {
-                assert!(index.key(*e as usize).contains(word), "{word}: event {e}");
+            for &(e, bits) in &from_files {
+                assert!(index.key(e as usize).contains(word), "{word}: event {e}");
+                let parts = crate::query::matched_parts(&catalog, e as usize, &[word.to_owned()]);
+                let expected = parts.iter().fold(0u16, |all, &p| all | 1 << p as u16);
+                assert_eq!(bits, expected, "{word}: event {e}: {parts:?}");
             }
         }
         // Files of about the size asked for.
@@ -264,8 +317,7 @@ mod tests {
     #[test]
     fn a_made_up_long_word_goes_into_one_file_not_one_per_sequence() {
         let long = "abc".repeat(2000) + "xyzq";
-        let index = index_of(&[&long, "xyzzy"]);
-        let light = LightIndex::new(&index).unwrap();
+        let light = light_of(&[&long, "xyzzy"]).unwrap();
         let total: usize = light.texts.iter().map(String::len).sum::<usize>() + light.long.len();
         // The long word is written once (and "xyzzy" into the files of its three sequences).
         assert!(total < long.len() + 100, "{total}");
@@ -285,7 +337,7 @@ mod tests {
             })
             .collect();
         let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
-        let Err(too_large) = LightIndex::new(&index_of(&refs)) else {
+        let Err(too_large) = light_of(&refs) else {
             panic!("the index was made");
         };
         assert!(
@@ -294,7 +346,7 @@ mod tests {
         );
         // A real archive's words are far from it.
         let catalog = crate::query::synthetic::shipped_catalog();
-        assert!(LightIndex::new(&SearchIndex::new(&catalog)).is_ok());
+        assert!(LightIndex::new(&catalog, &SearchIndex::new(&catalog)).is_ok());
     }
 
     #[test]

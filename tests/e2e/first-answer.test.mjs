@@ -29,6 +29,7 @@ async function shown(page) {
     links: [...document.querySelectorAll(sel)].map((a) => a.getAttribute('href')),
     marks: [...document.querySelectorAll('.timeline mark')].map((m) => m.textContent),
     empty: [...document.querySelectorAll('.empty-state__title, .empty-state__advice')].map((p) => p.textContent),
+    found: [...document.querySelectorAll('.timeline-entry__found')].map((p) => p.textContent),
   }), TITLES);
 }
 
@@ -54,6 +55,22 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
     // A word ending in „ия“, which has two Latin spellings.
     const ya = events.flatMap((e) => e.summary.bg.match(/[\p{L}]{3,}ия(?![\p{L}])/gu) ?? [])[0];
     if (ya) queries.push(ya);
+    // A word of an event's programme or description that its card does not show: the card
+    // says where on the page it was found.
+    const hidden = events
+      .map((e) => {
+        const card = `${e.title.bg} ${e.summary.bg}`.toLowerCase();
+        const page = [
+          ...(e.agenda ?? []).flatMap((day) => day.sessions.flatMap((s) => [s.title?.bg, s.description?.bg])),
+          e.body?.bg,
+        ];
+        return page
+          .flatMap((text) => text?.match(/[\p{L}]{7,}/gu) ?? [])
+          .find((word) => !card.includes(word.toLowerCase().slice(0, 5)));
+      })
+      .find(Boolean);
+    assert.ok(hidden, 'an event has words on its page that its card does not show');
+    queries.push(hidden);
   });
 
   /**
@@ -88,14 +105,17 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
   }
 
   test('each query is answered before the app, as the app answers it', async () => {
+    let saidWhere = 0;
     for (const query of queries) {
       await withPage(env.browser, `first-answer-${query}`, async ({ page, problems }) => {
         const { before, first, app } = await answers(page, query);
         assert.deepEqual(first, app, `"${query}": the first answer is the app's`);
         assert.notEqual(first.count, before.count, `"${query}" narrows the list`);
+        saidWhere += first.found.length;
         assertNoProblems(problems, `first answer to "${query}"`);
       }, PHONE);
     }
+    assert.ok(saidWhere > 0, 'some result says where on its page it was found');
   });
 
   test('in English, with English entries, and accessible while it is shown', async () => {
@@ -115,7 +135,10 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
       // One more word of one letter: the list stays the first word's, marked as narrowing.
       await page.keyboard.type(' x', { delay: 30 });
       await page.waitForFunction(() => document.documentElement.classList.contains('app-filtering'));
-      assert.deepEqual(await shown(page), answer);
+      // Where each result was found is not said while a word is that short (nor by the app).
+      const narrowing = await shown(page);
+      assert.deepEqual(narrowing.found, []);
+      assert.deepEqual({ ...narrowing, found: null }, { ...answer, found: null });
       await page.keyboard.press('Backspace');
       await page.keyboard.press('Backspace');
       await page.waitForFunction(() => !document.documentElement.classList.contains('app-filtering'));
