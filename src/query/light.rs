@@ -67,18 +67,11 @@ pub fn file_of(sequence: &str, files: u32) -> u32 {
 }
 
 /// `n` in base 36, lowercase.
-fn push_base36(out: &mut String, mut n: u16) {
-    let mut digits = [0u8; 4];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b"0123456789abcdefghijklmnopqrstuvwxyz"[usize::from(n % 36)];
-        n /= 36;
-        if n == 0 {
-            break;
-        }
+fn push_base36(out: &mut String, n: u16) {
+    if n >= 36 {
+        push_base36(out, n / 36);
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out.extend(char::from_digit(u32::from(n % 36), 36));
 }
 
 /// Each word's line, and the sequences inside it (each once); long words apart.
