@@ -21,7 +21,7 @@ fn percentile(sorted: &[usize], p: usize) -> usize {
 
 fn measure(name: &str, catalog: &Catalog) {
     let index = SearchIndex::new(catalog);
-    match LightIndex::new(catalog, &index) {
+    match LightIndex::new(catalog) {
         Ok(light) => {
             let mut bytes: Vec<usize> = light.texts.iter().map(String::len).collect();
             bytes.sort_unstable();

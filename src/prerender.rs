@@ -73,11 +73,8 @@ pub fn pages(news: &News) -> Vec<Page> {
 /// with a note for the publisher when the light index was left out (too large for what the
 /// archive holds: the app answers search alone then).
 pub fn search_files(news: &News, paths: &Paths) -> (Vec<(String, String)>, Option<String>) {
-    let (mut files, outcome) = crate::export::search::index_files(
-        &news.catalog,
-        &news.index,
-        crate::pages::timeline::PAGE_SIZE,
-    );
+    let (mut files, outcome) =
+        crate::export::search::index_files(&news.catalog, crate::pages::timeline::PAGE_SIZE);
     let note = outcome.err().map(|too_large| {
         format!(
             "the light index for the first answer to a search would be {} MB, more than {} times \

@@ -10,7 +10,7 @@ use crate::export::found_part;
 use crate::i18n::ui;
 use crate::model::{Catalog, Lang};
 use crate::query::light::{LightIndex, TooLarge, LONG_FILE};
-use crate::query::{Part, SearchIndex};
+use crate::query::Part;
 use crate::text::{letter_table, COMBINING, ENDINGS, MAX_QUERY_CHARS, MIN_STEM};
 
 /// The folder of the first answer's files, below the site's root.
@@ -23,18 +23,15 @@ pub fn entry_path(lang: Lang, number: usize) -> String {
 
 /// The light index's files and `meta.json`, as (path below the site's root, contents): every
 /// file of the index (`search/0.txt` …, some possibly empty, so the loader never asks for one
-/// that is not there) and `search/long.txt` when there are long words. Makes the index's words
-/// if needed; `index` must have been made from `catalog`. `page` is how many entries the
-/// timeline draws at first. An index that would be too large for what the archive holds
+/// that is not there) and `search/long.txt` when there are long words. `page` is how many
+/// entries the timeline draws at first. An index that would be too large for what the archive holds
 /// ([`TooLarge`]) is left out: `meta.json` then says there are no files, the loader answers
 /// nothing itself, and the error says why.
 pub fn index_files(
     catalog: &Catalog,
-    index: &SearchIndex,
     page: usize,
 ) -> (Vec<(String, String)>, Result<(), TooLarge>) {
-    index.prepare_words(catalog);
-    let (light, outcome) = match LightIndex::new(catalog, index) {
+    let (light, outcome) = match LightIndex::new(catalog) {
         Ok(light) => (light, Ok(())),
         Err(too_large) => (
             LightIndex {
@@ -112,8 +109,7 @@ mod tests {
     #[test]
     fn the_meta_file_carries_the_tables_and_the_count() {
         let catalog = shipped_catalog();
-        let index = SearchIndex::without_words(&catalog);
-        let (files, outcome) = index_files(&catalog, &index, 40);
+        let (files, outcome) = index_files(&catalog, 40);
         assert_eq!(outcome, Ok(()));
         let (path, meta) = &files[0];
         assert_eq!(path, "search/meta.json");

@@ -411,29 +411,37 @@ fn search_key(catalog: &Catalog, event: &Event, key: &mut String) {
     for_each_part(catalog, event, &mut |_, text| push_search_key(key, text));
 }
 
-/// For each word of the index, its events (ascending) with the parts of each where the word
-/// is, as bits (`1 << part`): what [`super::matched_parts`] finds for a term inside that word.
-/// Made from the same words as the index (the light index writes it beside each event).
-pub(super) fn word_parts(catalog: &Catalog) -> HashMap<String, Vec<(u32, u16)>> {
-    let mut out: HashMap<String, Vec<(u32, u16)>> = HashMap::new();
+/// Each word of the archive, in the order the index meets them, with its events (ascending)
+/// and the parts of each where the word is, as bits (`1 << part`): what
+/// [`super::matched_parts`] finds for a term inside that word. The same words and events as
+/// the index's (the same texts, folded by the same [`push_search_key`]), with where they are:
+/// the light index is written from this alone.
+pub(super) fn word_parts(catalog: &Catalog) -> Vec<(String, Vec<(u32, u16)>)> {
+    let mut out: Vec<(String, Vec<(u32, u16)>)> = Vec::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
     let mut key = String::new();
-    let mut words: HashMap<String, u16> = HashMap::new();
+    // The words of one event, by id, with their parts.
+    let mut here: HashMap<usize, u16> = HashMap::new();
     for (number, event) in catalog.events.iter().enumerate() {
         for_each_part(catalog, event, &mut |part, text| {
             key.clear();
             push_search_key(&mut key, text);
             for word in key.split(' ').filter(|w| !w.is_empty()) {
-                let bit = 1 << part as u16;
-                match words.get_mut(word) {
-                    Some(bits) => *bits |= bit,
+                let id = match ids.get(word) {
+                    Some(&id) => id,
                     None => {
-                        words.insert(word.to_owned(), bit);
+                        ids.insert(word.to_owned(), out.len());
+                        out.push((word.to_owned(), Vec::new()));
+                        out.len() - 1
                     }
-                }
+                };
+                *here.entry(id).or_default() |= 1 << part as u16;
             }
         });
-        for (word, bits) in words.drain() {
-            out.entry(word).or_default().push((number as u32, bits));
+        // Each word's list gets one entry per event, in the events' order, whatever order
+        // the map gives them in.
+        for (id, bits) in here.drain() {
+            out[id].1.push((number as u32, bits));
         }
     }
     out

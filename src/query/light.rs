@@ -26,7 +26,6 @@
 use std::fmt::Write;
 
 use super::index::word_parts;
-use super::SearchIndex;
 use crate::model::Catalog;
 
 /// Letters a word may have before it goes into [`LONG_FILE`]: longer than the words of a
@@ -74,29 +73,25 @@ fn push_base36(out: &mut String, n: u16) {
     out.extend(char::from_digit(u32::from(n % 36), 36));
 }
 
-/// Each word's line, and the sequences inside it (each once); long words apart.
-struct Lines<'a> {
-    lines: Vec<(String, Vec<&'a str>)>,
+/// Each word's line, and the sequences inside the word (each once, as byte ranges of the
+/// line, which begins with the word); long words apart.
+struct Lines {
+    lines: Vec<(String, Vec<(usize, usize)>)>,
     long: String,
 }
 
-fn lines<'a>(catalog: &Catalog, index: &'a SearchIndex) -> Lines<'a> {
+fn lines(catalog: &Catalog) -> Lines {
     let mut out = Lines {
         lines: Vec::new(),
         long: String::new(),
     };
-    let parts = word_parts(catalog);
-    for (word, events) in index.words_and_events() {
-        let of_word = parts.get(word).map_or(&[][..], Vec::as_slice);
+    for (word, events) in word_parts(catalog) {
         let mut line = String::with_capacity(word.len() + 6 * events.len());
-        line.push_str(word);
+        line.push_str(&word);
         let mut previous = 0;
         let mut previous_bits = None;
-        for (i, &event) in events.iter().enumerate() {
+        for (i, &(event, bits)) in events.iter().enumerate() {
             let n = if i == 0 { event } else { event - previous };
-            let bits = of_word
-                .binary_search_by_key(&event, |&(e, _)| e)
-                .map_or(0, |at| of_word[at].1);
             let _ = write!(line, " {n}");
             if previous_bits != Some(bits) {
                 line.push(':');
@@ -116,11 +111,11 @@ fn lines<'a>(catalog: &Catalog, index: &'a SearchIndex) -> Lines<'a> {
             .map(|(at, _)| at)
             .chain([word.len()])
             .collect();
-        let mut sequences: Vec<&str> = Vec::new();
+        let mut sequences: Vec<(usize, usize)> = Vec::new();
         for w in bounds.windows(4) {
             let sequence = &word[w[0]..w[3]];
-            if !sequences.contains(&sequence) {
-                sequences.push(sequence);
+            if !sequences.iter().any(|&(a, b)| &word[a..b] == sequence) {
+                sequences.push((w[0], w[3]));
             }
         }
         if !sequences.is_empty() {
@@ -146,11 +141,11 @@ pub struct TooLarge {
 }
 
 impl LightIndex {
-    /// The light index of `index`'s words (made from `catalog`, words first if needed by the
-    /// caller: [`SearchIndex::prepare_words`]), or [`TooLarge`] when it would weigh more than
-    /// [`MAX_GROWTH`] times the words (and more than 1 MiB).
-    pub fn new(catalog: &Catalog, index: &SearchIndex) -> Result<Self, TooLarge> {
-        let Lines { lines, long } = lines(catalog, index);
+    /// The light index of `catalog`'s words (the search index's, with where they are), or
+    /// [`TooLarge`] when it would weigh more than [`MAX_GROWTH`] times the words (and more
+    /// than 1 MiB).
+    pub fn new(catalog: &Catalog) -> Result<Self, TooLarge> {
+        let Lines { lines, long } = lines(catalog);
         let total: usize = lines
             .iter()
             .map(|(line, sequences)| line.len() * sequences.len())
@@ -171,7 +166,7 @@ impl LightIndex {
         for (line, sequences) in &lines {
             // A word goes into a file once, however many of its sequences land there.
             targets.clear();
-            targets.extend(sequences.iter().map(|s| file_of(s, files)));
+            targets.extend(sequences.iter().map(|&(a, b)| file_of(&line[a..b], files)));
             targets.sort_unstable();
             targets.dedup();
             for &file in &targets {
@@ -192,6 +187,7 @@ mod tests {
     use super::*;
     use crate::model::testing::{event, site};
     use crate::model::{Catalog, EventType, PartialDate, Text};
+    use crate::query::SearchIndex;
 
     /// The events a loader would find for `form`, each with the parts of its page where the
     /// form is (bits), read from the files as the loader reads them.
@@ -256,8 +252,7 @@ mod tests {
     }
 
     fn light_of(titles: &[&str]) -> Result<LightIndex, TooLarge> {
-        let catalog = catalog_of(titles);
-        LightIndex::new(&catalog, &SearchIndex::new(&catalog))
+        LightIndex::new(&catalog_of(titles))
     }
 
     #[test]
@@ -285,7 +280,9 @@ mod tests {
             7,
         );
         let index = SearchIndex::new(&catalog);
-        let light = LightIndex::new(&catalog, &index).unwrap();
+        let light = LightIndex::new(&catalog).unwrap();
+        // The same bytes each time: the files are published, and compared by their hashes.
+        assert_eq!(LightIndex::new(&catalog).unwrap(), light);
         assert!(light.files > 1 && light.files.is_power_of_two());
         for (word, events) in index.words_and_events().filter(|(w, _)| w.len() >= 3) {
             // Each of its words finds at least its own events, and only events that hold a
@@ -339,7 +336,7 @@ mod tests {
         );
         // A real archive's words are far from it.
         let catalog = crate::query::synthetic::shipped_catalog();
-        assert!(LightIndex::new(&catalog, &SearchIndex::new(&catalog)).is_ok());
+        assert!(LightIndex::new(&catalog).is_ok());
     }
 
     #[test]
