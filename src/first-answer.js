@@ -258,7 +258,9 @@ const counted = (n, words) => `${n} ${n === 1 ? words.one : words.other}`;
 // Entries in the timeline's order, each in its year and month: a year or month that goes
 // on from the entry before is merged into it, as the app draws them. `places` has, for each
 // entry, the parts of its page where the words are (null while a word is too short to say).
-const draw = (entries, places, terms, matches, meta, lang) => {
+// From entry `from` on, the entries are added to those drawn (a link under the visitor's
+// finger stays where it is).
+const draw = (entries, places, terms, matches, meta, lang, from = 0) => {
   const total = meta.events;
   const { list, count, more } = timelineParts();
   if (!before) {
@@ -267,8 +269,10 @@ const draw = (entries, places, terms, matches, meta, lang) => {
   const words = meta.words[lang];
   const text = matches === total ? counted(matches, words) : `${counted(matches, words)} ${words.of} ${total}`;
   if (count.textContent !== text) count.textContent = text;
-  const years = [];
+  const years = from ? [...list.children] : [];
+  const added = [];
   entries.forEach((html, i) => {
+    if (i < from) return;
     const template = document.createElement('template');
     // The build's own HTML, written by the same code as every page (texts escaped);
     // a template's content is inert.
@@ -287,6 +291,7 @@ const draw = (entries, places, terms, matches, meta, lang) => {
     const last = years.at(-1);
     if (!last || last.getAttribute('aria-labelledby') !== year.getAttribute('aria-labelledby')) {
       years.push(year);
+      added.push(year);
       return;
     }
     const month = year.querySelector('.timeline-month');
@@ -295,7 +300,8 @@ const draw = (entries, places, terms, matches, meta, lang) => {
       lastMonth.querySelector('ol').append(...month.querySelector('ol').children);
     } else last.append(month);
   });
-  list.replaceChildren(...years);
+  if (from) list.append(...added);
+  else list.replaceChildren(...years);
   if (!matches && !empty) list.before((empty = emptyState(words)));
   if (matches && empty) {
     empty.remove();
@@ -353,7 +359,7 @@ export async function answer(query, lang, current) {
     filtering(partial);
     if (entries.length <= FIRST_SCREEN) return;
     const all = await Promise.all(entries);
-    if (current()) draw(all, places, terms, matches.length, meta, lang);
+    if (current()) draw(all, places, terms, matches.length, meta, lang, FIRST_SCREEN);
   } catch {
     // No answer to this query: the list goes back to the whole, being narrowed, rather than
     // show another query's; the app's own answer follows.
