@@ -490,39 +490,51 @@ impl Event {
 
     /// Cities that took part, the host and location included, without repeats.
     pub fn all_city_ids(&self) -> Vec<&str> {
-        let mut ids: Vec<&str> = Vec::new();
         let loc = self.location.as_ref().and_then(|l| l.city.as_deref());
         let host = self.host.as_ref().and_then(|h| h.city.as_deref());
-        for id in loc
-            .into_iter()
-            .chain(host)
-            .chain(self.participants.cities.iter().map(String::as_str))
-        {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        ids
+        distinct(
+            loc.into_iter()
+                .chain(host)
+                .chain(self.participants.cities.iter().map(String::as_str)),
+        )
     }
 
     /// Organisations that took part, the host and lead partner included, without repeats.
     pub fn all_organisation_ids(&self) -> Vec<&str> {
-        let mut ids: Vec<&str> = Vec::new();
         let host = self.host.as_ref().and_then(|h| h.organisation.as_deref());
-        for id in self
-            .participants
-            .lead_partner
-            .as_deref()
-            .into_iter()
-            .chain(host)
-            .chain(self.participants.organisations.iter().map(String::as_str))
-        {
-            if !ids.contains(&id) {
-                ids.push(id);
+        distinct(
+            self.participants
+                .lead_partner
+                .as_deref()
+                .into_iter()
+                .chain(host)
+                .chain(self.participants.organisations.iter().map(String::as_str)),
+        )
+    }
+}
+
+/// The ids in their first order, each once. A list is searched while it is short, as an
+/// event's is; a long one (a hostile file's thousands) is checked against a set, so the cost
+/// stays that of its length.
+fn distinct<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    const SHORT: usize = 32;
+    let mut out: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for id in ids {
+        if out.len() < SHORT {
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        } else {
+            if seen.is_empty() {
+                seen.extend(out.iter().copied());
+            }
+            if seen.insert(id) {
+                out.push(id);
             }
         }
-        ids
     }
+    out
 }
 
 model_type! {
@@ -541,5 +553,23 @@ model_type! {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub topics: Vec<Topic>,
         pub events: Vec<Event>,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct;
+
+    #[test]
+    fn ids_are_kept_once_in_their_first_order_however_long_the_list() {
+        assert_eq!(
+            distinct(["b", "a", "b", "c", "a"].into_iter()),
+            ["b", "a", "c"]
+        );
+        // Past the short list's length the set takes over: the same answer.
+        let ids: Vec<String> = (0..100).map(|i| format!("c{}", i % 70)).collect();
+        let got = distinct(ids.iter().map(String::as_str));
+        let want: Vec<String> = (0..70).map(|i| format!("c{i}")).collect();
+        assert_eq!(got, want);
     }
 }

@@ -122,29 +122,28 @@ impl SearchIndex {
             .into_iter()
             .filter(|t| events.iter().any(|e| e.kind == *t))
             .collect();
-        // Borrowed while collecting: an archive repeats a few dozen ids thousands of times.
-        let mut cities: Vec<&str> = Vec::new();
-        let mut organisations: Vec<&str> = Vec::new();
-        let mut topics: Vec<&str> = Vec::new();
+        // Counted by id, borrowed: an archive repeats a few dozen ids thousands of times, so
+        // counting them costs a hash each where sorting them all cost comparisons of strings.
+        let mut counts: [HashMap<&str, usize>; 3] = Default::default();
         for event in events {
-            cities.extend(event.all_city_ids());
-            organisations.extend(event.all_organisation_ids());
-            topics.extend(event.topics.iter().map(String::as_str));
+            let [cities, organisations, topics] = &mut counts;
+            for id in event.all_city_ids() {
+                *cities.entry(id).or_default() += 1;
+            }
+            for id in event.all_organisation_ids() {
+                *organisations.entry(id).or_default() += 1;
+            }
+            for id in &event.topics {
+                *topics.entry(id.as_str()).or_default() += 1;
+            }
         }
         // Each facet lists its values once, most frequent in the whole archive first, then by
         // id: an order that does not change while the visitor filters or types.
-        for list in [&mut cities, &mut organisations, &mut topics] {
-            list.sort_unstable();
-            let mut counted: Vec<(&str, usize)> = Vec::with_capacity(list.len());
-            for id in list.iter() {
-                match counted.last_mut() {
-                    Some((last, n)) if last == id => *n += 1,
-                    _ => counted.push((id, 1)),
-                }
-            }
-            counted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            *list = counted.into_iter().map(|(id, _)| id).collect();
-        }
+        let [cities, organisations, topics] = counts.map(|counts| {
+            let mut counted: Vec<(&str, usize)> = counts.into_iter().collect();
+            counted.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            counted.into_iter().map(|(id, _)| id).collect::<Vec<&str>>()
+        });
 
         let year_pos = positions(&years);
         let type_pos = positions(&types);
