@@ -73,6 +73,34 @@ fn allow_errors_publishes_the_valid_entries_and_says_what_was_left_out() {
     assert!(stderr.contains("WARNING: published WITH"), "{stderr}");
     assert!(stderr.contains("[entry left out]"), "{stderr}");
     assert!(out.join("index.html").exists());
+    // Visitors' file holds what the pages show: it checks clean, with an event page for each
+    // of its events and none for the entries left out.
+    let published = out.join("data/news.json");
+    let (code, stdout, stderr) = newsctl(&["check", published.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("0 entries left out, 0 errors"),
+        "{stdout}{stderr}"
+    );
+    let file: serde_json::Value = serde_json::from_slice(&fs::read(&published).unwrap()).unwrap();
+    let slugs: Vec<&str> = file["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs.len(), 3, "{slugs:?}");
+    for slug in &slugs {
+        assert!(out.join(format!("events/{slug}.html")).exists(), "{slug}");
+    }
+    assert!(!slugs.contains(&"broken"));
+    let cities: Vec<&str> = file["cities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(!cities.contains(&"Voru"), "{cities:?}");
 }
 
 #[test]

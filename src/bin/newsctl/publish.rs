@@ -16,7 +16,7 @@ use project_news::api::News;
 use project_news::context::Paths;
 use project_news::export;
 use project_news::model::relations::{neighbours, related};
-use project_news::model::{compact_json, Catalog, Lang};
+use project_news::model::{compact_json, Catalog, Lang, NewsFile};
 use project_news::pages::event::RELATED_SHOWN;
 use project_news::prerender::{pages, render_page, search_files, Page};
 use project_news::query::SearchIndex;
@@ -126,10 +126,18 @@ pub fn command(args: &[String]) -> u8 {
         .filter(|p| p.entry_dropped)
         .map(|p| format!("  {file}:{p}"))
         .collect();
+    // Visitors download the editors' file without its spaces. With errors allowed they get
+    // the valid entries only, as the pages show them, so that the app and the first answer
+    // never hold an entry the pages left out (or lack a reference the pages kept).
+    let site_file = if summary.errors > 0 {
+        valid_entries(&catalog)
+    } else {
+        compact_json(&news_bytes)
+    };
     let options = Options {
         shell,
         out,
-        news_bytes: &news_bytes,
+        news_bytes: &site_file,
         base_url: option(&options, "base-url"),
         base_path: option(&options, "base-path"),
         compress,
@@ -166,9 +174,26 @@ pub fn command(args: &[String]) -> u8 {
     }
 }
 
+/// The news file of what was loaded: the entries the validator kept, with the references it
+/// kept, in the compact form visitors download.
+fn valid_entries(catalog: &Catalog) -> Vec<u8> {
+    let file = NewsFile {
+        schema: None,
+        version: 1,
+        site: catalog.site.clone(),
+        cities: catalog.cities.clone(),
+        organisations: catalog.organisations.clone(),
+        people: catalog.people.clone(),
+        topics: catalog.topics.clone(),
+        events: catalog.events.clone(),
+    };
+    serde_json::to_vec(&file).expect("the model's types always serialise")
+}
+
 pub struct Options<'a> {
     pub shell: &'a Path,
     pub out: &'a Path,
+    /// The news file as visitors download it (`data/news.json`).
     pub news_bytes: &'a [u8],
     pub base_url: Option<&'a str>,
     /// Where the site lives on its host (`/projects/news/`), when not where the shell was
@@ -241,11 +266,7 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
     let base = checked_base_url(options.base_url.unwrap_or(&catalog.site.canonical_url))?;
 
     let mut outputs = shell_files(options.shell)?;
-    // The editors' file keeps its layout; visitors download it without the spaces.
-    outputs.push(generated(
-        "data/news.json",
-        compact_json(options.news_bytes),
-    ));
+    outputs.push(generated("data/news.json", options.news_bytes.to_vec()));
     outputs.push(generated(
         "manifest.webmanifest",
         export::manifest::web_manifest(&catalog.site).into_bytes(),
