@@ -47,7 +47,13 @@ pub fn city_map(
             }
         })
         .collect();
-    let sides = place_labels(&labels, frame.height());
+    // Past MAX_NAMED the first ones are named, and the host whatever its place.
+    let named: Vec<bool> = cities
+        .iter()
+        .enumerate()
+        .map(|(i, (city, _))| i < MAX_NAMED || host.as_ref().is_some_and(|(id, _)| *id == city.id))
+        .collect();
+    let sides = place_labels(&labels, &named, frame.height());
     let markers = cities.into_iter().zip(sides).map(|((city, name), side)| {
         let (x, y) = frame.project(city.lat, city.lon);
         let host_note = host
@@ -61,36 +67,8 @@ pub fn city_map(
             (false, true) => "city-map__marker city-map__marker--home",
             (false, false) => "city-map__marker",
         };
-        // Offsets in em: they grow with the names when the visitor's text does.
-        let (dx, dy, anchor) = match side {
-            Side::Right => ("0.6em", "0.35em", "start"),
-            Side::Left => ("-0.6em", "0.35em", "end"),
-            Side::Above => (
-                "0",
-                if host_note.is_some() {
-                    "-1.8em"
-                } else {
-                    "-0.7em"
-                },
-                "middle",
-            ),
-            Side::Below => ("0", "1.35em", "middle"),
-        };
         let (x, y) = (px(x), px(y));
-        let label = svg_el("text")
-            .attr("x", x.clone())
-            .attr("y", y.clone())
-            .attr("dy", dy)
-            .attr("text-anchor", anchor)
-            .child(svg_el("tspan").attr("dx", dx).text(name))
-            .maybe(host_note.map(|note| {
-                svg_el("tspan")
-                    .attr("class", "city-map__note")
-                    .attr("x", x.clone())
-                    .attr("dx", dx)
-                    .attr("dy", "1.15em")
-                    .text(format!("({note})"))
-            }));
+        let label = side.map(|side| marker_name(side, &x, &y, name, host_note));
         svg_el("g")
             .attr("class", class)
             .child(
@@ -99,7 +77,7 @@ pub fn city_map(
                     .attr("cy", y)
                     .attr("r", if host_note.is_some() { "7" } else { "5" }),
             )
-            .child(label)
+            .maybe(label)
     });
     // The outlines are an image under the drawing, loaded when the map comes near the screen
     // (an SVG <image> has no lazy loading): a reader who never scrolls to it does not fetch
@@ -125,6 +103,44 @@ pub fn city_map(
                 .children(markers),
         )
 }
+
+/// A marker's name on `side` of it at (`x`, `y`), with the host's note on a second line.
+fn marker_name(side: Side, x: &str, y: &str, name: String, host_note: Option<&str>) -> Node {
+    // Offsets in em: they grow with the names when the visitor's text does.
+    let (dx, dy, anchor) = match side {
+        Side::Right => ("0.6em", "0.35em", "start"),
+        Side::Left => ("-0.6em", "0.35em", "end"),
+        Side::Above => (
+            "0",
+            if host_note.is_some() {
+                "-1.8em"
+            } else {
+                "-0.7em"
+            },
+            "middle",
+        ),
+        Side::Below => ("0", "1.35em", "middle"),
+    };
+    svg_el("text")
+        .attr("x", x.to_owned())
+        .attr("y", y.to_owned())
+        .attr("dy", dy)
+        .attr("text-anchor", anchor)
+        .child(svg_el("tspan").attr("dx", dx).text(name))
+        .maybe(host_note.map(|note| {
+            svg_el("tspan")
+                .attr("class", "city-map__note")
+                .attr("x", x.to_owned())
+                .attr("dx", dx)
+                .attr("dy", "1.15em")
+                .text(format!("({note})"))
+        }))
+}
+
+/// The most cities named on one map. More names would cover each other and the map (the list
+/// beside it names every city), and placing each against those before it would grow with the
+/// square of their number: a hostile file's thousands of cities took half a minute to publish.
+pub const MAX_NAMED: usize = 60;
 
 /// Which side of its marker a name goes.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -170,7 +186,9 @@ fn overlap(a: [f64; 4], b: [f64; 4]) -> f64 {
 /// A side for each name, one after the other: the side with the least overlap with the names
 /// placed so far, the other markers and the space outside the map; towards the middle of the
 /// map first when sides tie, so that names run into the map rather than off it.
-fn place_labels(labels: &[Label], height: f64) -> Vec<Side> {
+///
+/// Only the labels marked in `named` get a side; the others are markers to keep clear of.
+fn place_labels(labels: &[Label], named: &[bool], height: f64) -> Vec<Option<Side>> {
     let frame = [0.0, 0.0, WIDTH, height];
     let markers: Vec<[f64; 4]> = labels
         .iter()
@@ -181,6 +199,9 @@ fn place_labels(labels: &[Label], height: f64) -> Vec<Side> {
         .iter()
         .enumerate()
         .map(|(i, label)| {
+            if !named.get(i).copied().unwrap_or(false) {
+                return None;
+            }
             let inward = if label.x > WIDTH * 0.55 {
                 [Side::Left, Side::Right]
             } else {
@@ -203,7 +224,7 @@ fn place_labels(labels: &[Label], height: f64) -> Vec<Side> {
                 }
             }
             placed.push(label_box(label, best.1));
-            best.1
+            Some(best.1)
         })
         .collect()
 }
@@ -277,11 +298,11 @@ mod tests {
             at(206.0, 212.0, 14),
             at(212.0, 196.0, 6),
         ];
-        let sides = place_labels(&labels, 400.0);
+        let sides = place_labels(&labels, &[true; 3], 400.0);
         let boxes: Vec<[f64; 4]> = labels
             .iter()
             .zip(&sides)
-            .map(|(l, s)| label_box(l, *s))
+            .map(|(l, s)| label_box(l, s.unwrap()))
             .collect();
         for i in 0..boxes.len() {
             for j in i + 1..boxes.len() {
@@ -294,10 +315,52 @@ mod tests {
     fn a_name_near_an_edge_runs_into_the_map() {
         let sides = place_labels(
             &[at(395.0, 100.0, 10), at(5.0, 100.0, 10), at(200.0, 3.0, 30)],
+            &[true; 3],
             300.0,
         );
-        assert_eq!(sides[0], Side::Left);
-        assert_eq!(sides[1], Side::Right);
-        assert_ne!(sides[2], Side::Above);
+        assert_eq!(sides[0], Some(Side::Left));
+        assert_eq!(sides[1], Some(Side::Right));
+        assert_ne!(sides[2], Some(Side::Above));
+    }
+
+    #[test]
+    fn a_map_of_very_many_cities_names_the_first_ones_and_the_host() {
+        let cities: Vec<(City, String)> = (0..MAX_NAMED + 40)
+            .map(|i| {
+                let name = format!("Town {i}");
+                let c = city(
+                    &format!("t{i}"),
+                    &name,
+                    &name,
+                    40.0 + (i % 10) as f64,
+                    (i / 10) as f64,
+                );
+                (c, name)
+            })
+            .collect();
+        let frame = Frame::around(cities.iter().map(|(c, _)| (c.lat, c.lon))).unwrap();
+        let last = format!("t{}", MAX_NAMED + 39);
+        let map = city_map(
+            frame,
+            "x.svg".into(),
+            cities,
+            Some((last, "host")),
+            None,
+            "c",
+        );
+        assert_eq!(
+            map.select("circle", None).len(),
+            MAX_NAMED + 40,
+            "every city has its marker"
+        );
+        let names: Vec<String> = map
+            .select("text", None)
+            .iter()
+            .map(|t| t.text_content())
+            .collect();
+        assert_eq!(names.len(), MAX_NAMED + 1);
+        assert_eq!(names[0], "Town 0");
+        assert_eq!(names[MAX_NAMED - 1], format!("Town {}", MAX_NAMED - 1));
+        assert_eq!(names[MAX_NAMED], format!("Town {}(host)", MAX_NAMED + 39));
     }
 }

@@ -2,6 +2,8 @@
 //! holds them as patterns (`{project}`, `{publisher}` …) and these functions fill them from the
 //! news file's `site`, so no project is written into the code.
 
+use std::collections::HashMap;
+
 use super::{format_date, ui, Lang};
 use crate::model::{Catalog, City, Site};
 use crate::text::fold_for_search;
@@ -149,6 +151,19 @@ pub fn search_hint(catalog: &Catalog, lang: Lang) -> String {
 
 /// A city name in Cyrillic and the same name as a visitor types it in Latin letters.
 fn search_example(catalog: &Catalog) -> Option<(String, String)> {
+    // How many events list each city, counted in one pass: looking each city up in every
+    // event's list cost cities × events × list, and a hostile file's thousands of cities in
+    // one event took seconds.
+    // Each event once, even one that lists a city twice (hence the last event counted).
+    let mut uses: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (n, event) in catalog.events.iter().enumerate() {
+        for id in &event.participants.cities {
+            let (count, last) = uses.entry(id.as_str()).or_insert((0, usize::MAX));
+            if *last != n {
+                (*count, *last) = (*count + 1, n);
+            }
+        }
+    }
     let mut best: Option<(usize, &City)> = None;
     for city in &catalog.cities {
         let (Some(bg), Some(en)) = (city.name.bg.as_deref(), city.name.en.as_deref()) else {
@@ -161,11 +176,7 @@ fn search_example(catalog: &Catalog) -> Option<(String, String)> {
         if fold_for_search(bg) != fold_for_search(en) {
             continue;
         }
-        let uses = catalog
-            .events
-            .iter()
-            .filter(|e| e.participants.cities.contains(&city.id))
-            .count();
+        let uses = uses.get(city.id.as_str()).map_or(0, |&(count, _)| count);
         if best.is_none_or(|(n, b)| uses > n || (uses == n && city.id < b.id)) {
             best = Some((uses, city));
         }
