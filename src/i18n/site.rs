@@ -154,17 +154,19 @@ fn search_example(catalog: &Catalog) -> Option<(String, String)> {
     // How many events list each city, counted in one pass: looking each city up in every
     // event's list cost cities × events × list, and a hostile file's thousands of cities in
     // one event took seconds.
-    // Each event once, even one that lists a city twice (hence the last event counted).
-    let mut uses: HashMap<&str, (usize, usize)> = HashMap::new();
-    for (n, event) in catalog.events.iter().enumerate() {
+    // Each event once, even one that lists a city twice (hence the last event that counted
+    // it). Maps of one type, as elsewhere in the app: each other type costs the wasm a copy
+    // of the map's code.
+    let mut uses: HashMap<&str, u32> = HashMap::new();
+    let mut last: HashMap<&str, u32> = HashMap::new();
+    for (n, event) in (0u32..).zip(&catalog.events) {
         for id in &event.participants.cities {
-            let (count, last) = uses.entry(id.as_str()).or_insert((0, usize::MAX));
-            if *last != n {
-                (*count, *last) = (*count + 1, n);
+            if last.insert(id.as_str(), n) != Some(n) {
+                *uses.entry(id.as_str()).or_default() += 1;
             }
         }
     }
-    let mut best: Option<(usize, &City)> = None;
+    let mut best: Option<(u32, &City)> = None;
     for city in &catalog.cities {
         let (Some(bg), Some(en)) = (city.name.bg.as_deref(), city.name.en.as_deref()) else {
             continue;
@@ -176,7 +178,7 @@ fn search_example(catalog: &Catalog) -> Option<(String, String)> {
         if fold_for_search(bg) != fold_for_search(en) {
             continue;
         }
-        let uses = uses.get(city.id.as_str()).map_or(0, |&(count, _)| count);
+        let uses = uses.get(city.id.as_str()).copied().unwrap_or(0);
         if best.is_none_or(|(n, b)| uses > n || (uses == n && city.id < b.id)) {
             best = Some((uses, city));
         }

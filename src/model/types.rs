@@ -519,7 +519,9 @@ impl Event {
 fn distinct<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     const SHORT: usize = 32;
     let mut out: Vec<&str> = Vec::new();
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // A map rather than a set: the app has maps of this type already, and another type
+    // would add its own copy of the code to the wasm.
+    let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
     for id in ids {
         if out.len() < SHORT {
             if !out.contains(&id) {
@@ -527,9 +529,9 @@ fn distinct<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
             }
         } else {
             if seen.is_empty() {
-                seen.extend(out.iter().copied());
+                seen.extend(out.iter().map(|&id| (id, 0)));
             }
-            if seen.insert(id) {
+            if seen.insert(id, 0).is_none() {
                 out.push(id);
             }
         }

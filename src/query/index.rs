@@ -124,7 +124,7 @@ impl SearchIndex {
             .collect();
         // Counted by id, borrowed: an archive repeats a few dozen ids thousands of times, so
         // counting them costs a hash each where sorting them all cost comparisons of strings.
-        let mut counts: [HashMap<&str, usize>; 3] = Default::default();
+        let mut counts: [HashMap<&str, u32>; 3] = Default::default();
         for event in events {
             let [cities, organisations, topics] = &mut counts;
             for id in event.all_city_ids() {
@@ -140,7 +140,7 @@ impl SearchIndex {
         // Each facet lists its values once, most frequent in the whole archive first, then by
         // id: an order that does not change while the visitor filters or types.
         let [cities, organisations, topics] = counts.map(|counts| {
-            let mut counted: Vec<(&str, usize)> = counts.into_iter().collect();
+            let mut counted: Vec<(&str, u32)> = counts.into_iter().collect();
             counted.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             counted.into_iter().map(|(id, _)| id).collect::<Vec<&str>>()
         });
