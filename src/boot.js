@@ -352,7 +352,7 @@
   doc.addEventListener('cxc-ready', () => {
     if (ready) return;
     ready = true;
-    root.classList.remove('app-wait', 'app-filtering');
+    root.classList.remove('app-wait', 'app-filtering', 'app-answered');
     root.dataset.app = 'ready';
     waitStatus(false);
     if (!saved) return;

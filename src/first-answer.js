@@ -240,16 +240,22 @@ const timelineParts = () => ({
   list: document.querySelector('.timeline-results .timeline'),
   count: document.getElementById('result-count'),
   more: document.querySelector('.timeline-results .show-more'),
+  show: document.querySelector('.filters__show'),
 });
+// The filter panel's counts are the whole archive's until the app counts the result: hidden
+// (from sight and from screen readers) while the first answer shows a narrower list.
+const answered = (on) => document.documentElement.classList.toggle('app-answered', on);
 // The prerendered list, count and button, as they were, for a search that is emptied.
 const restore = () => {
   empty?.remove();
   empty = null;
   if (!before) return;
-  const { list, count, more } = timelineParts();
+  const { list, count, more, show } = timelineParts();
   list.replaceChildren(...before.nodes);
   count.textContent = before.count;
   if (more) [more.textContent, more.hidden] = [before.more, before.moreHidden];
+  if (show) show.textContent = before.show;
+  answered(false);
   before = null;
 };
 // The loader's mark of a list that the app is still to narrow.
@@ -262,13 +268,22 @@ const counted = (n, words) => `${n} ${n === 1 ? words.one : words.other}`;
 // finger stays where it is).
 const draw = (entries, places, terms, matches, meta, lang, from = 0) => {
   const total = meta.events;
-  const { list, count, more } = timelineParts();
+  const { list, count, more, show } = timelineParts();
   if (!before) {
-    before = { nodes: [...list.childNodes], count: count.textContent, more: more?.textContent, moreHidden: more?.hidden };
+    before = {
+      nodes: [...list.childNodes],
+      count: count.textContent,
+      more: more?.textContent,
+      moreHidden: more?.hidden,
+      show: show?.textContent,
+    };
   }
   const words = meta.words[lang];
   const text = matches === total ? counted(matches, words) : `${counted(matches, words)} ${words.of} ${total}`;
   if (count.textContent !== text) count.textContent = text;
+  // The phone's "Show N events" under the filters says what the list holds, as the app's does.
+  if (show) show.textContent = matches ? `${words.show} ${counted(matches, words)}` : words.showNone;
+  answered(true);
   const years = from ? [...list.children] : [];
   const added = [];
   entries.forEach((html, i) => {

@@ -79,6 +79,8 @@ fn meta_json(events: usize, files: u32, long: bool, page: usize) -> String {
                 "other": u.event_other,
                 "of": u.results_of,
                 "more": u.show_more,
+                "show": u.show_results,
+                "showNone": u.show_none,
                 "emptyTitle": u.empty_title,
                 "emptyAdvice": u.empty_advice,
                 "foundIn": u.found_in,
@@ -124,6 +126,8 @@ mod tests {
         assert_eq!(parts.len(), Part::ALL.len());
         assert_eq!(parts[Part::Agenda as usize], ui(Lang::En).found_agenda);
         assert_eq!(meta["words"]["en"]["foundIn"], ui(Lang::En).found_in);
+        assert_eq!(meta["words"]["bg"]["show"], ui(Lang::Bg).show_results);
+        assert_eq!(meta["words"]["en"]["showNone"], ui(Lang::En).show_none);
         assert!(files[1..]
             .iter()
             .all(|(path, _)| path.starts_with("search/") && path.ends_with(".txt")));

@@ -140,8 +140,11 @@ impl SearchIndex {
         // Each facet lists its values once, most frequent in the whole archive first, then by
         // id: an order that does not change while the visitor filters or types.
         let [cities, organisations, topics] = counts.map(|counts| {
-            let mut counted: Vec<(&str, u32)> = counts.into_iter().collect();
-            counted.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            // A stable sort of this type is in the wasm already; another sort would add its
+            // own copy (ids are distinct, so the two orders are the same).
+            let mut counted: Vec<(&str, usize)> =
+                counts.into_iter().map(|(id, n)| (id, n as usize)).collect();
+            counted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             counted.into_iter().map(|(id, _)| id).collect::<Vec<&str>>()
         });
 

@@ -21,7 +21,7 @@ function longestWord(text) {
 
 /**
  * What the timeline shows: the count, the entries' addresses in order, the marked words, the
- * empty state's title and advice.
+ * empty state's title and advice, where results were found and the filters' "Show N events".
  */
 async function shown(page) {
   return page.evaluate((sel) => ({
@@ -30,7 +30,15 @@ async function shown(page) {
     marks: [...document.querySelectorAll('.timeline mark')].map((m) => m.textContent),
     empty: [...document.querySelectorAll('.empty-state__title, .empty-state__advice')].map((p) => p.textContent),
     found: [...document.querySelectorAll('.timeline-entry__found')].map((p) => p.textContent),
+    show: document.querySelector('.filters__show')?.textContent.trim(),
   }), TITLES);
+}
+
+/** Whether the filter panel's counts can be seen (and heard). */
+async function countsShown(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.facet__count')].every((c) => getComputedStyle(c).visibility === 'visible'),
+  );
 }
 
 describe('the first answer, before the app', { timeout: 240_000 }, () => {
@@ -95,12 +103,15 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
     const { before, release } = await typeFirst(page, query, { path, desktop: options.desktop });
     await page.waitForTimeout(300);
     const first = await shown(page);
+    // The panel counted the whole archive: its counts wait for the app's.
+    assert.equal(await countsShown(page), false, `"${query}": the whole archive's counts are hidden`);
     if (options.axe) await axeCheck(page, { label: `first answer to "${query}"` });
     assert.notEqual(await page.evaluate(() => document.documentElement.dataset.app), 'ready', 'the app was held back');
     release();
     await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
     await page.waitForFunction(() => new URLSearchParams(location.search).has('q'), null, { timeout: APP_TIMEOUT_MS });
     await page.waitForTimeout(300);
+    assert.equal(await countsShown(page), true, `"${query}": the app's counts are shown`);
     return { before, first, app: await shown(page) };
   }
 
@@ -163,9 +174,11 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
   test('emptying the field brings the whole list back before the app', async () => {
     await withPage(env.browser, 'first-answer-emptied', async ({ page, problems }) => {
       const { before } = await typeFirst(page, queries[0]);
+      assert.equal(await countsShown(page), false);
       await page.locator('#search').fill('');
       await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() === initial, before.count);
       assert.deepEqual(await shown(page), before);
+      assert.equal(await countsShown(page), true, "the whole list has the whole archive's counts");
       assertNoProblems(problems, 'emptied search');
     }, PHONE);
   });
