@@ -151,12 +151,11 @@ pub fn search_hint(catalog: &Catalog, lang: Lang) -> String {
 
 /// A city name in Cyrillic and the same name as a visitor types it in Latin letters.
 fn search_example(catalog: &Catalog) -> Option<(String, String)> {
-    // How many events list each city, counted in one pass: looking each city up in every
-    // event's list cost cities × events × list, and a hostile file's thousands of cities in
-    // one event took seconds.
-    // Each event once, even one that lists a city twice (hence the last event that counted
-    // it). Maps of one type, as elsewhere in the app: each other type costs the wasm a copy
-    // of the map's code.
+    // How many events list each city, counted in one pass (looking each city up in every
+    // event's list took seconds for a hostile file's thousands of cities in one event). An
+    // event counts once even if it lists a city twice, hence the last event that counted
+    // it. Two maps of the one type the app has already: another type of map would add its
+    // own copy of the map's code to the wasm.
     let mut uses: HashMap<&str, u32> = HashMap::new();
     let mut last: HashMap<&str, u32> = HashMap::new();
     for (n, event) in (0u32..).zip(&catalog.events) {
