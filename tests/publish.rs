@@ -97,6 +97,22 @@ fn allow_errors_publishes_the_valid_entries_and_says_what_was_left_out() {
     assert!(!slugs.iter().any(|s| s == "broken"));
     let cities = field("cities", "id");
     assert!(!cities.iter().any(|c| c == "Voru"), "{cities:?}");
+
+    // An event the validator refuses but the browser's loader could read (it ends before it
+    // starts) is left out of the site's file too.
+    let out = dir.join("site-2");
+    let news = fixture_path("end-before-start.json");
+    let (code, stdout, stderr) = publish(&shell, &out, &news, &["--allow-errors"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let published = fs::read_to_string(out.join("data/news.json")).unwrap();
+    assert!(
+        !published.contains("smolyan-learning-session-2023"),
+        "{published}"
+    );
+    assert!(
+        published.contains("\"events\":[{"),
+        "the other event is there"
+    );
 }
 
 #[test]
