@@ -25,6 +25,11 @@ fn card_date(date: PartialDate, shown: &str) -> Node {
     node
 }
 
+/// The most cities a card names; the others are counted ("и още 8"), and the event's page
+/// names them all. A card is read at a glance, and a file's thousands of cities in one event
+/// made one card of tens of thousands of elements, on every timeline it is in.
+pub const CARD_CITIES: usize = 12;
+
 /// "Пловдив, България", "онлайн", or both for hybrid events.
 pub fn place_label(catalog: &Catalog, event: &Event, lang: Lang) -> Option<String> {
     let location = event.location.as_ref()?;
@@ -93,10 +98,15 @@ pub fn event_card(
         .cloned()
         .collect();
     let mut marked_on_card = false;
-    let cities: Vec<Node> = event
+    let all_cities: Vec<_> = event
         .all_city_ids()
         .into_iter()
         .filter_map(|id| catalog.city(id))
+        .collect();
+    let more = all_cities.len().saturating_sub(CARD_CITIES);
+    let cities: Vec<Node> = all_cities
+        .into_iter()
+        .take(CARD_CITIES)
         .map(|c| {
             let name = highlighted(c.name.get(lang), &marked);
             marked_on_card |= has_mark(&name);
@@ -111,6 +121,11 @@ pub fn event_card(
                     .children(name),
             )
         })
+        .chain((more > 0).then(|| {
+            el("li")
+                .attr("class", "timeline-entry__more-cities")
+                .text(u.cities_more.replace("{n}", &more.to_string()))
+        }))
         .collect();
     let heading_tag = match heading_level {
         2 => "h2",
@@ -251,6 +266,66 @@ mod tests {
     }
 
     #[test]
+    fn a_card_names_its_first_cities_and_counts_the_rest() {
+        use crate::model::testing::{city, event, site};
+        use crate::model::{EventType, Text};
+        let cities: Vec<_> = (0..CARD_CITIES + 8)
+            .map(|i| {
+                city(
+                    &format!("c{i}"),
+                    &format!("Град{i}"),
+                    &format!("Town{i}"),
+                    42.0,
+                    24.0,
+                )
+            })
+            .collect();
+        let mut meeting = event(
+            "big-meeting",
+            EventType::ConsortiumMeeting,
+            PartialDate::ymd(2022, 5, 1),
+            Text::new("Голяма среща", "A large meeting"),
+        );
+        meeting.participants.cities = cities.iter().map(|c| c.id.clone()).collect();
+        let catalog = Catalog::new(
+            site("https://news.example/"),
+            cities,
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            vec![meeting],
+            Vec::new(),
+        );
+        let card = |lang, terms: &[String]| {
+            event_card(&catalog, &Paths::new(""), 0, lang, terms, 3).unwrap()
+        };
+        let node = card(Lang::Bg, &[]);
+        assert_eq!(node.select("a", Some("city-label")).len(), CARD_CITIES);
+        let more = node.select("li", Some("timeline-entry__more-cities"));
+        assert_eq!(more[0].text_content(), "и още 8");
+        assert_eq!(
+            card(Lang::En, &[]).select("li", Some("timeline-entry__more-cities"))[0].text_content(),
+            "and 8 more"
+        );
+        // A city the card leaves out, searched for: nothing on the card is marked, and the
+        // card says where on the page the word is.
+        let last = format!("town{}", CARD_CITIES + 7);
+        let node = card(Lang::En, &[last]);
+        assert!(
+            node.select("mark", None).is_empty(),
+            "{}",
+            node.text_content()
+        );
+        let found = node.select("p", Some("timeline-entry__found"));
+        assert_eq!(found.len(), 1, "{}", node.text_content());
+        assert!(
+            found[0].text_content().contains(ui(Lang::En).found_cities),
+            "{}",
+            found[0].text_content()
+        );
+    }
+
+    #[test]
     fn an_english_card_speaks_english() {
         let news = shipped();
         let slug = meeting(&news);
@@ -329,9 +404,13 @@ mod tests {
         let terms = vec!["kvaziplosht".to_owned()];
         let node = card(&news, &slug, Lang::Bg, &terms, 4);
         let found = node.select("p", Some("timeline-entry__found"));
-        assert_eq!(found.len(), 1);
+        assert_eq!(found.len(), 1, "{}", node.text_content());
         assert_eq!(found[0].text_content(), "Намерено в: програмата");
-        assert!(node.select("mark", None).is_empty());
+        assert!(
+            node.select("mark", None).is_empty(),
+            "{}",
+            node.text_content()
+        );
         let english = card(&news, &slug, Lang::En, &terms, 4);
         assert_eq!(
             english.select("p", Some("timeline-entry__found"))[0].text_content(),
