@@ -130,7 +130,8 @@ pub fn command(args: &[String]) -> u8 {
     // the valid entries only, as the pages show them, so that the app and the first answer
     // never hold an entry the pages left out (or lack a reference the pages kept).
     let site_file = if summary.errors > 0 {
-        valid_entries(&catalog)
+        let valid = NewsFile::from(catalog.clone());
+        serde_json::to_vec(&valid).expect("the model's types always serialise")
     } else {
         compact_json(&news_bytes)
     };
@@ -172,22 +173,6 @@ pub fn command(args: &[String]) -> u8 {
             USAGE_OR_IO
         }
     }
-}
-
-/// The news file of what was loaded: the entries the validator kept, with the references it
-/// kept, in the compact form visitors download.
-fn valid_entries(catalog: &Catalog) -> Vec<u8> {
-    let file = NewsFile {
-        schema: None,
-        version: 1,
-        site: catalog.site.clone(),
-        cities: catalog.cities.clone(),
-        organisations: catalog.organisations.clone(),
-        people: catalog.people.clone(),
-        topics: catalog.topics.clone(),
-        events: catalog.events.clone(),
-    };
-    serde_json::to_vec(&file).expect("the model's types always serialise")
 }
 
 pub struct Options<'a> {
