@@ -4,7 +4,7 @@ use crate::components::lang_text::fallback_lang;
 use crate::components::static_tree::{el, text, Node};
 use crate::context::Paths;
 use crate::export::found_part;
-use crate::i18n::{country_name, event_type_label, format_range, ui};
+use crate::i18n::{country_name, event_type_label, format_range, more_cities, ui};
 use crate::model::{Catalog, Event, Lang, PartialDate};
 use crate::query::{highlight, matched_parts, EventFilter, Facet};
 
@@ -124,7 +124,7 @@ pub fn event_card(
         .chain((more > 0).then(|| {
             el("li")
                 .attr("class", "timeline-entry__more-cities")
-                .text(u.cities_more.replace("{n}", &more.to_string()))
+                .text(more_cities(lang, more))
         }))
         .collect();
     let heading_tag = match heading_level {

@@ -29,6 +29,40 @@ pub fn plural<'a>(n: usize, one: &'a str, other: &'a str) -> &'a str {
     }
 }
 
+/// Puts each `{name}` of `pattern` in its place. Values are inserted once, so a value that
+/// itself holds `{…}` is left as it is.
+pub(crate) fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (close, *value))
+        }) {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// "и още 8" / "and 8 more": the cities a card leaves to the event's page.
+pub fn more_cities(lang: Lang, n: usize) -> String {
+    fill(ui(lang).cities_more, &[("n", &n.to_string())])
+}
+
 /// "12 събития" / "1 event".
 pub fn count_events(lang: Lang, n: usize) -> String {
     let u = ui(lang);

@@ -4,38 +4,9 @@
 
 use std::collections::HashMap;
 
-use super::{format_date, ui, Lang};
+use super::{fill, format_date, ui, Lang};
 use crate::model::{Catalog, City, Site};
 use crate::text::fold_for_search;
-
-/// Puts each `{name}` of `pattern` in its place. Values are inserted once, so a value that
-/// itself holds `{…}` is left as it is.
-fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(pattern.len() + 32);
-    let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values
-                .iter()
-                .find(|(key, _)| *key == name)
-                .map(|(_, value)| (close, *value))
-        }) {
-            Some((close, value)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
 
 /// The header's and the trail's name for the project section: "Проект X" / "X project".
 pub fn section_label(site: &Site, lang: Lang) -> String {
