@@ -1,8 +1,11 @@
-//! Behaviour of the whole query path on the shipped news file and on generated catalogs.
+//! Behaviour of the whole query path: on any project's file, on generated catalogs, and on
+//! cases of the shipped news file.
 //!
-//! Expectations over the shipped file are recounted with plain loops over `catalog.events`
-//! where possible, so the content can grow without the tests going stale; the few that name
-//! events say which ones make them true.
+//! The checks named `any_project_…` and the properties over generated catalogs run on the
+//! shipped file and on a second project's (`tests/fixtures/second-project`: another
+//! programme, other cities, partners and topics), with every expectation recounted with plain
+//! loops over `catalog.events`, so they hold for any project's file. The others name shipped
+//! events and say which ones make them true.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -11,8 +14,29 @@ use proptest::prelude::*;
 
 use super::synthetic::{shipped_catalog, synthetic_catalog};
 use super::*;
-use crate::model::{Catalog, Event, EventType};
-use crate::text::search_words;
+use crate::model::{parse_news, Catalog, Event, EventType, Lang, PartialDate};
+use crate::text::{fold_for_search, search_words};
+
+/// A second project's news file: the checks that hold for any project run on it too.
+const SECOND_PROJECT: &str = include_str!("../../tests/fixtures/second-project/news.json");
+
+fn second_project() -> Catalog {
+    match parse_news(SECOND_PROJECT) {
+        Ok(catalog) => catalog,
+        Err(fatal) => panic!(
+            "the second project's file does not load: {}",
+            fatal.message()
+        ),
+    }
+}
+
+/// The projects the `any_project_…` checks run on, by name.
+fn projects() -> [(&'static str, Catalog); 2] {
+    [
+        ("shipped", shipped_catalog()),
+        ("second project", second_project()),
+    ]
+}
 
 fn slugs(catalog: &Catalog, events: &[usize]) -> Vec<String> {
     events
@@ -81,18 +105,30 @@ fn without_prose(slugs: &[&str]) -> Catalog {
 }
 
 #[test]
-fn default_filter_lists_everything_newest_first() {
-    let catalog = shipped_catalog();
-    let index = SearchIndex::new(&catalog);
-    let found = run(&catalog, &index, &EventFilter::default()).events;
-    assert_eq!(found, recount(&catalog, |_| true));
-    for pair in found.windows(2) {
-        assert!(catalog.events[pair[0]].start >= catalog.events[pair[1]].start);
+fn any_project_lists_everything_newest_first_and_oldest_first_reversed() {
+    for (name, catalog) in projects() {
+        let index = SearchIndex::new(&catalog);
+        let newest = run(&catalog, &index, &EventFilter::default()).events;
+        assert_eq!(newest, recount(&catalog, |_| true), "{name}");
+        for pair in newest.windows(2) {
+            assert!(
+                catalog.events[pair[0]].start >= catalog.events[pair[1]].start,
+                "{name}"
+            );
+        }
+        let mut oldest = run(&catalog, &index, &EventFilter::from_query("sort=oldest")).events;
+        oldest.reverse();
+        assert_eq!(oldest, newest, "{name}");
     }
-    // A start known only to the month sorts before the days of that month: the kick-off
-    // (2018-11) ends the list, after Smolyan's start of work (2018-11-28).
+}
+
+#[test]
+fn a_start_known_only_to_the_month_comes_before_the_days_of_that_month() {
+    // The kick-off (2018-11) ends the list, after Smolyan's start of work (2018-11-28).
+    let catalog = shipped_catalog();
+    let found = search(&catalog, "");
     assert_eq!(
-        slugs(&catalog, &found[found.len() - 2..]),
+        found[found.len() - 2..],
         [
             "smolyan-starts-cityxchange-2018",
             "kick-off-meeting-trondheim-2018"
@@ -100,13 +136,43 @@ fn default_filter_lists_everything_newest_first() {
     );
 }
 
+/// The events a search for `text` finds, as typed into the field.
+fn find(catalog: &Catalog, text: &str) -> Vec<String> {
+    let filter = EventFilter {
+        text: text.to_owned(),
+        ..Default::default()
+    };
+    slugs(
+        catalog,
+        &run(catalog, &SearchIndex::new(catalog), &filter).events,
+    )
+}
+
 #[test]
-fn oldest_first_reverses_the_order() {
-    let catalog = shipped_catalog();
-    let mut newest = search(&catalog, "");
-    let oldest = search(&catalog, "sort=oldest");
-    newest.reverse();
-    assert_eq!(oldest, newest);
+fn any_project_finds_a_citys_events_by_its_name_in_either_language_and_script() {
+    for (name, catalog) in projects() {
+        let mut checked = 0;
+        for city in &catalog.cities {
+            let linked = slugs(&catalog, &recount(&catalog, |e| has_city(e, &city.id)));
+            if linked.is_empty() {
+                continue;
+            }
+            let (bg, en) = (city.name.get(Lang::Bg), city.name.get(Lang::En));
+            let by_bg = find(&catalog, bg);
+            // Spelt in Latin letters, or in capitals, the name finds what it finds as written.
+            assert_eq!(find(&catalog, &fold_for_search(bg)), by_bg, "{name}: {bg}");
+            assert_eq!(find(&catalog, &bg.to_uppercase()), by_bg, "{name}: {bg}");
+            assert_eq!(find(&catalog, &en.to_uppercase()), find(&catalog, en));
+            // Every event linked to the city, as host or among the cities taking part.
+            let by_en = find(&catalog, en);
+            for slug in &linked {
+                assert!(by_bg.contains(slug), "{name}: {bg} does not find {slug}");
+                assert!(by_en.contains(slug), "{name}: {en} does not find {slug}");
+            }
+            checked += 1;
+        }
+        assert!(checked >= 3, "{name}: only {checked} cities with events");
+    }
 }
 
 #[test]
@@ -228,84 +294,110 @@ fn values_of_one_facet_combine_with_or_and_facets_with_and() {
     assert!(pisek_or_sestao.len() < recount(&catalog, storytelling).len());
 }
 
-#[test]
-fn facet_counts_ignore_their_own_facet_but_not_the_others() {
-    let catalog = shipped_catalog();
-    let index = SearchIndex::new(&catalog);
-    let filter = EventFilter::from_query("year=2023&type=hackathon");
-    let result = run(&catalog, &index, &filter);
-    let hackathon = |e: &Event| e.kind == EventType::Hackathon;
-    assert_eq!(
-        result.events,
-        recount(&catalog, |e| hackathon(e) && e.start.year == 2023)
-    );
-    // Years: hackathons per year, whatever year is chosen.
-    for v in &result.facets.years {
-        let year: i32 = v.value.parse().unwrap();
-        let expected = recount(&catalog, |e| hackathon(e) && e.start.year == year);
-        assert_eq!(v.count, expected.len(), "year {year}");
-        assert_eq!(v.selected, year == 2023);
+/// The value most events have (the first of equals), so that choosing it narrows the list.
+fn most_common<T: Ord + Copy>(values: impl Iterator<Item = T>) -> T {
+    let mut all: Vec<T> = values.collect();
+    all.sort_unstable();
+    let mut best: Option<(T, usize)> = None;
+    for run in all.chunk_by(|a, b| a == b) {
+        if best.is_none_or(|(_, n)| run.len() > n) {
+            best = Some((run[0], run.len()));
+        }
     }
-    // Types: events of 2023 per type.
-    for v in &result.facets.types {
-        let kind = EventType::from_key(&v.value).unwrap();
-        let expected = recount(&catalog, |e| e.kind == kind && e.start.year == 2023);
-        assert_eq!(v.count, expected.len(), "type {kind:?}");
-        assert_eq!(v.selected, kind == EventType::Hackathon);
-    }
-    // Other facets: both choices hold.
-    for v in &result.facets.cities {
-        let expected = recount(&catalog, |e| {
-            hackathon(e) && e.start.year == 2023 && has_city(e, &v.value)
-        });
-        assert_eq!(v.count, expected.len(), "city {}", v.value);
-    }
-    // Years without a hackathon and types absent from 2023 show that the other facet counts.
-    assert!(result.facets.years.iter().any(|v| v.count == 0));
-    assert!(result.facets.types.iter().any(|v| v.count == 0));
+    best.map(|(value, _)| value).expect("no events")
 }
 
 #[test]
-fn facet_lists_only_values_present_in_the_catalog_in_their_order() {
-    let catalog = shipped_catalog();
-    let index = SearchIndex::new(&catalog);
-    let result = run(&catalog, &index, &EventFilter::default());
-
-    let years = names(&result.facets.years);
-    let mut expected_years: Vec<i32> = catalog.events.iter().map(|e| e.start.year).collect();
-    expected_years.sort_unstable_by(|a, b| b.cmp(a));
-    expected_years.dedup();
-    let expected_years: Vec<String> = expected_years.iter().map(i32::to_string).collect();
-    assert_eq!(years, expected_years);
-
-    let types = names(&result.facets.types);
-    let expected: Vec<&str> = EventType::ALL
-        .iter()
-        .filter(|t| catalog.events.iter().any(|e| e.kind == **t))
-        .map(|t| t.key())
-        .collect();
-    assert_eq!(types, expected);
-    // The shipped file has no site visit and no publication: those types are left out.
-    assert!(expected.len() < EventType::ALL.len());
-
-    let cities: Vec<(&str, usize)> = result
-        .facets
-        .cities
-        .iter()
-        .map(|v| (v.value.as_str(), v.count))
-        .collect();
-    // Most events first, equal counts in id order.
-    let mut expected: Vec<(&str, usize)> = Vec::new();
-    for city in &catalog.cities {
-        let n = recount(&catalog, |e| has_city(e, &city.id)).len();
-        if n > 0 {
-            expected.push((city.id.as_str(), n));
+fn any_project_counts_a_facet_without_its_own_choice_but_with_the_others() {
+    for (name, catalog) in projects() {
+        let index = SearchIndex::new(&catalog);
+        let year = most_common(catalog.events.iter().map(|e| e.start.year));
+        let kind = most_common(catalog.events.iter().map(|e| e.kind));
+        let both = |e: &Event| e.kind == kind && e.start.year == year;
+        let filter = EventFilter::from_query(&format!("year={year}&type={}", kind.key()));
+        let result = run(&catalog, &index, &filter);
+        assert_eq!(result.events, recount(&catalog, both), "{name}");
+        // Years: events of the type per year, whatever year is chosen.
+        for v in &result.facets.years {
+            let y: i32 = v.value.parse().unwrap();
+            let expected = recount(&catalog, |e| e.kind == kind && e.start.year == y);
+            assert_eq!(v.count, expected.len(), "{name}: year {y}");
+            assert_eq!(v.selected, y == year);
         }
+        // Types: events of the year per type.
+        for v in &result.facets.types {
+            let k = EventType::from_key(&v.value).unwrap();
+            let expected = recount(&catalog, |e| e.kind == k && e.start.year == year);
+            assert_eq!(v.count, expected.len(), "{name}: type {k:?}");
+            assert_eq!(v.selected, k == kind);
+        }
+        // The other facets: both choices hold.
+        for v in &result.facets.cities {
+            let expected = recount(&catalog, |e| both(e) && has_city(e, &v.value));
+            assert_eq!(v.count, expected.len(), "{name}: city {}", v.value);
+        }
+        for v in &result.facets.organisations {
+            let expected = recount(&catalog, |e| {
+                both(e) && e.all_organisation_ids().contains(&v.value.as_str())
+            });
+            assert_eq!(v.count, expected.len(), "{name}: organisation {}", v.value);
+        }
+        for v in &result.facets.topics {
+            let expected = recount(&catalog, |e| both(e) && e.topics.contains(&v.value));
+            assert_eq!(v.count, expected.len(), "{name}: topic {}", v.value);
+        }
+        // Years without the type and types absent from the year show that the other facet
+        // counts.
+        assert!(result.facets.years.iter().any(|v| v.count == 0), "{name}");
+        assert!(result.facets.types.iter().any(|v| v.count == 0), "{name}");
     }
-    expected.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    assert_eq!(cities, expected);
-    // Sestao and Võru have as many events as each other, so the tie-break is exercised.
-    assert!(expected.windows(2).any(|pair| pair[0].1 == pair[1].1));
+}
+
+#[test]
+fn any_project_lists_only_the_values_its_events_have_in_their_order() {
+    for (name, catalog) in projects() {
+        let index = SearchIndex::new(&catalog);
+        let result = run(&catalog, &index, &EventFilter::default());
+
+        let years = names(&result.facets.years);
+        let mut expected_years: Vec<i32> = catalog.events.iter().map(|e| e.start.year).collect();
+        expected_years.sort_unstable_by(|a, b| b.cmp(a));
+        expected_years.dedup();
+        let expected_years: Vec<String> = expected_years.iter().map(i32::to_string).collect();
+        assert_eq!(years, expected_years, "{name}");
+
+        let types = names(&result.facets.types);
+        let expected: Vec<&str> = EventType::ALL
+            .iter()
+            .filter(|t| catalog.events.iter().any(|e| e.kind == **t))
+            .map(|t| t.key())
+            .collect();
+        assert_eq!(types, expected, "{name}");
+        // Neither project has every type: the missing ones are left out.
+        assert!(expected.len() < EventType::ALL.len(), "{name}");
+
+        let cities: Vec<(&str, usize)> = result
+            .facets
+            .cities
+            .iter()
+            .map(|v| (v.value.as_str(), v.count))
+            .collect();
+        // Most events first, equal counts in id order.
+        let mut expected: Vec<(&str, usize)> = Vec::new();
+        for city in &catalog.cities {
+            let n = recount(&catalog, |e| has_city(e, &city.id)).len();
+            if n > 0 {
+                expected.push((city.id.as_str(), n));
+            }
+        }
+        expected.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        assert_eq!(cities, expected, "{name}");
+        // Some cities have as many events as each other, so the tie-break is exercised.
+        assert!(
+            expected.windows(2).any(|pair| pair[0].1 == pair[1].1),
+            "{name}"
+        );
+    }
 }
 
 #[test]
@@ -427,51 +519,79 @@ fn sanitize_drops_values_no_event_has() {
 }
 
 #[test]
-fn groups_follow_the_given_order_by_year_and_month() {
-    let catalog = shipped_catalog();
-    let index = SearchIndex::new(&catalog);
-    let result = run(&catalog, &index, &EventFilter::from_query("year=2020"));
-    let groups = group_by_month(&catalog, &result.events);
-    assert_eq!(groups.len(), 1);
-    assert_eq!(groups[0].year, 2020);
-    let months: Vec<Option<u8>> = groups[0].months.iter().map(|m| m.month).collect();
-    let mut expected: Vec<Option<u8>> = result
-        .events
-        .iter()
-        .map(|&i| catalog.events[i].start.month)
-        .collect();
-    expected.dedup();
-    assert_eq!(months, expected);
-    // The Písek workshop that moved online is known only to the year: it sorts first in the
-    // catalog, so its group comes last when newest is first.
-    assert!(months.len() > 2);
-    assert_eq!(months.last(), Some(&None));
-    let flat: Vec<usize> = groups[0]
-        .months
-        .iter()
-        .flat_map(|m| m.events.iter().copied())
-        .collect();
-    assert_eq!(flat, result.events);
-
-    let all = run(&catalog, &index, &EventFilter::from_query("sort=oldest"));
-    let groups = group_by_month(&catalog, &all.events);
-    let years: Vec<i32> = groups.iter().map(|g| g.year).collect();
-    let mut expected_years: Vec<i32> = catalog.events.iter().map(|e| e.start.year).collect();
-    expected_years.dedup();
-    assert_eq!(years, expected_years);
-    for group in &groups {
-        for month in &group.months {
-            for &i in &month.events {
-                let start = catalog.events[i].start;
-                assert_eq!((start.year, start.month), (group.year, month.month));
+fn any_project_groups_by_year_and_month_in_the_given_order() {
+    for (name, catalog) in projects() {
+        let index = SearchIndex::new(&catalog);
+        for sort in ["", "sort=oldest"] {
+            let found = run(&catalog, &index, &EventFilter::from_query(sort)).events;
+            let groups = group_by_month(&catalog, &found);
+            let mut years: Vec<i32> = found
+                .iter()
+                .map(|&i| catalog.events[i].start.year)
+                .collect();
+            years.dedup();
+            assert_eq!(groups.iter().map(|g| g.year).collect::<Vec<_>>(), years);
+            for group in &groups {
+                let of_year: Vec<usize> = found
+                    .iter()
+                    .copied()
+                    .filter(|&i| catalog.events[i].start.year == group.year)
+                    .collect();
+                let mut months: Vec<Option<u8>> = of_year
+                    .iter()
+                    .map(|&i| catalog.events[i].start.month)
+                    .collect();
+                months.dedup();
+                let listed: Vec<Option<u8>> = group.months.iter().map(|m| m.month).collect();
+                assert_eq!(listed, months, "{name} {sort}: {}", group.year);
+                let flat: Vec<usize> = group
+                    .months
+                    .iter()
+                    .flat_map(|m| m.events.iter().copied())
+                    .collect();
+                assert_eq!(flat, of_year, "{name} {sort}: {}", group.year);
             }
         }
+        assert!(group_by_month(&catalog, &[]).is_empty());
+        assert!(group_by_month(&catalog, &[9999]).is_empty());
     }
-    // Both events of 2018 started in November (the kick-off known only to the month).
-    assert_eq!(groups[0].months.len(), 1);
-    assert_eq!(groups[0].months[0].events.len(), 2);
-    assert!(group_by_month(&catalog, &[]).is_empty());
-    assert!(group_by_month(&catalog, &[9999]).is_empty());
+}
+
+#[test]
+fn a_start_known_only_to_the_year_is_grouped_after_its_months_when_newest_is_first() {
+    for (name, mut catalog) in projects() {
+        // The year's newest event, dated to its year only.
+        let year = most_common(catalog.events.iter().map(|e| e.start.year));
+        let Some(moved) = catalog.events.iter().rposition(|e| e.start.year == year) else {
+            panic!("{name}: no event in {year}");
+        };
+        catalog.events[moved].start = PartialDate {
+            year,
+            month: None,
+            day: None,
+        };
+        let slug = catalog.events[moved].slug.clone();
+        let catalog = Catalog::new(
+            catalog.site,
+            catalog.cities,
+            catalog.organisations,
+            catalog.people,
+            catalog.topics,
+            catalog.events,
+            catalog.problems,
+        );
+        let index = SearchIndex::new(&catalog);
+        let found = run(
+            &catalog,
+            &index,
+            &EventFilter::from_query(&format!("year={year}")),
+        );
+        let groups = group_by_month(&catalog, &found.events);
+        let last = groups[0].months.last().expect("a month");
+        assert_eq!(last.month, None, "{name}");
+        assert_eq!(slugs(&catalog, &last.events), [slug], "{name}");
+        assert!(groups[0].months.len() > 1, "{name}");
+    }
 }
 
 #[test]
@@ -527,19 +647,46 @@ struct Generated {
     index: SearchIndex,
     /// Each event's words, read back from the index once.
     keys: Vec<String>,
+    /// Words to search for: the catalog's own city names and their beginnings, and a few that
+    /// find nothing or are short.
+    words: Vec<String>,
 }
 
-fn generated() -> &'static Generated {
-    static DATA: OnceLock<Generated> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let catalog = synthetic_catalog(&shipped_catalog(), 400, 2024);
+impl Generated {
+    fn new(base: &Catalog) -> Self {
+        let catalog = synthetic_catalog(base, 400, 2024);
         let index = SearchIndex::new(&catalog);
         let keys = (0..catalog.events.len()).map(|e| index.key(e)).collect();
+        let mut words: Vec<String> = ["", "", "", "zzz", "12", "в", "no. 1", "енергия", "mobility"]
+            .map(str::to_owned)
+            .to_vec();
+        for city in catalog.cities.iter().take(4) {
+            let (bg, en) = (city.name.get(Lang::Bg), city.name.get(Lang::En));
+            words.push(bg.to_owned());
+            words.push(en.to_lowercase());
+            words.push(en.chars().take(3).collect());
+            words.push(bg.chars().take(2).collect());
+            words.push(format!("{en} {bg}"));
+        }
         Generated {
             catalog,
             index,
             keys,
+            words,
         }
+    }
+}
+
+/// 400 events generated over the shipped file's lists, and over the second project's.
+fn generated(project: usize) -> &'static Generated {
+    static DATA: [OnceLock<Generated>; 2] = [OnceLock::new(), OnceLock::new()];
+    DATA[project].get_or_init(|| {
+        let base = if project == 0 {
+            shipped_catalog()
+        } else {
+            second_project()
+        };
+        Generated::new(&base)
     })
 }
 
@@ -566,8 +713,8 @@ fn naive_count(data: &Generated, filter: &EventFilter) -> usize {
         .count()
 }
 
-fn arb_filter() -> impl Strategy<Value = EventFilter> {
-    let catalog = &generated().catalog;
+fn arb_filter(data: &'static Generated) -> impl Strategy<Value = EventFilter> {
+    let catalog = &data.catalog;
     let cities: Vec<String> = catalog
         .cities
         .iter()
@@ -576,30 +723,13 @@ fn arb_filter() -> impl Strategy<Value = EventFilter> {
         .collect();
     let orgs: Vec<String> = catalog.organisations.iter().map(|o| o.id.clone()).collect();
     let topics: Vec<String> = catalog.topics.iter().map(|t| t.id.clone()).collect();
-    let words = [
-        "",
-        "",
-        "",
-        "pisek",
-        "Смолян",
-        "енергия",
-        "smo",
-        "sm",
-        "mobility",
-        "zzz",
-        "12",
-        "в",
-        "alba юлия",
-        "Sofia",
-        "no. 1",
-    ];
     (
         proptest::collection::btree_set(2017i32..=2024, 0..3),
         proptest::collection::btree_set(proptest::sample::select(EventType::ALL.to_vec()), 0..3),
         proptest::collection::btree_set(proptest::sample::select(cities), 0..3),
         proptest::collection::btree_set(proptest::sample::select(orgs), 0..3),
         proptest::collection::btree_set(proptest::sample::select(topics), 0..3),
-        proptest::sample::select(words.to_vec()),
+        proptest::sample::select(data.words.clone()),
         any::<bool>(),
     )
         .prop_map(
@@ -609,7 +739,7 @@ fn arb_filter() -> impl Strategy<Value = EventFilter> {
                 cities,
                 organisations,
                 topics,
-                text: text.to_owned(),
+                text,
                 sort: if oldest {
                     SortOrder::OldestFirst
                 } else {
@@ -637,8 +767,10 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
-    fn results_and_facet_counts_match_a_plain_recount(filter in arb_filter()) {
-        let data = generated();
+    fn results_and_facet_counts_match_a_plain_recount(
+        (project, filter) in (0..2usize).prop_flat_map(|p| (Just(p), arb_filter(generated(p))))
+    ) {
+        let data = generated(project);
         let (catalog, index) = (&data.catalog, &data.index);
         let result = run(catalog, index, &filter);
 
@@ -665,8 +797,10 @@ proptest! {
     }
 
     #[test]
-    fn the_hint_is_the_best_single_removal(filter in arb_filter()) {
-        let data = generated();
+    fn the_hint_is_the_best_single_removal(
+        (project, filter) in (0..2usize).prop_flat_map(|p| (Just(p), arb_filter(generated(p))))
+    ) {
+        let data = generated(project);
         let (catalog, index) = (&data.catalog, &data.index);
         let hint = empty_state_hint(catalog, index, &filter);
         if naive_count(data, &filter) > 0 {
@@ -697,23 +831,25 @@ proptest! {
 
 #[test]
 fn every_value_occurring_on_generated_events_is_listed_once() {
-    let (catalog, index) = (&generated().catalog, &generated().index);
-    let result = run(catalog, index, &EventFilter::default());
-    let listed: BTreeSet<&str> = result
-        .facets
-        .cities
-        .iter()
-        .map(|v| v.value.as_str())
-        .collect();
-    assert_eq!(listed.len(), result.facets.cities.len());
-    let occurring: BTreeSet<&str> = catalog
-        .events
-        .iter()
-        .flat_map(|e| e.all_city_ids())
-        .collect();
-    assert_eq!(listed, occurring);
-    let total: usize = result.facets.years.iter().map(|v| v.count).sum();
-    assert_eq!(total, catalog.events.len());
+    for project in 0..2 {
+        let (catalog, index) = (&generated(project).catalog, &generated(project).index);
+        let result = run(catalog, index, &EventFilter::default());
+        let listed: BTreeSet<&str> = result
+            .facets
+            .cities
+            .iter()
+            .map(|v| v.value.as_str())
+            .collect();
+        assert_eq!(listed.len(), result.facets.cities.len());
+        let occurring: BTreeSet<&str> = catalog
+            .events
+            .iter()
+            .flat_map(|e| e.all_city_ids())
+            .collect();
+        assert_eq!(listed, occurring);
+        let total: usize = result.facets.years.iter().map(|v| v.count).sum();
+        assert_eq!(total, catalog.events.len());
+    }
 }
 
 #[test]
@@ -771,4 +907,62 @@ fn a_search_that_finds_nothing_offers_the_nearest_words_in_the_script_typed() {
     assert!(offer("pisek").is_empty());
     assert!(offer("qqqqzzzz").is_empty());
     assert!(offer("").is_empty());
+}
+
+#[test]
+fn any_project_offers_a_city_name_typed_with_a_letter_missing_in_the_script_typed() {
+    for (name, catalog) in projects() {
+        let index = SearchIndex::new(&catalog);
+        let offer = |text: &str| {
+            let filter = EventFilter {
+                text: text.into(),
+                ..Default::default()
+            };
+            did_you_mean(&catalog, &index, &filter)
+        };
+        // One-word names of cities with events, long enough that a missing letter leaves a
+        // word nearer to them than to others.
+        let mut checked = 0;
+        for city in &catalog.cities {
+            if recount(&catalog, |e| has_city(e, &city.id)).is_empty() {
+                continue;
+            }
+            for (lang, as_offered) in [
+                (Lang::En, fold_for_search(city.name.get(Lang::En))),
+                (Lang::Bg, city.name.get(Lang::Bg).to_owned()),
+            ] {
+                let written = city.name.get(lang);
+                if written.chars().count() < 6 || written.contains(char::is_whitespace) {
+                    continue;
+                }
+                let typo: String = written
+                    .chars()
+                    .enumerate()
+                    .filter(|&(i, _)| i != 3)
+                    .map(|(_, c)| c)
+                    .collect();
+                if count(
+                    &catalog,
+                    &index,
+                    &EventFilter {
+                        text: typo.clone(),
+                        ..Default::default()
+                    },
+                ) > 0
+                {
+                    continue;
+                }
+                let offered = offer(&typo);
+                assert!(
+                    offered.contains(&as_offered),
+                    "{name}: {typo} -> {offered:?}"
+                );
+                for query in &offered {
+                    assert!(!find(&catalog, query).is_empty(), "{name}: {query}");
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 4, "{name}: only {checked} names checked");
+    }
 }
