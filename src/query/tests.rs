@@ -136,15 +136,19 @@ fn a_start_known_only_to_the_month_comes_before_the_days_of_that_month() {
     );
 }
 
-/// The events a search for `text` finds, as typed into the field.
-fn find(catalog: &Catalog, text: &str) -> Vec<String> {
-    let filter = EventFilter {
+/// A search for `text`, as typed into the field.
+fn typed(text: &str) -> EventFilter {
+    EventFilter {
         text: text.to_owned(),
         ..Default::default()
-    };
+    }
+}
+
+/// The events a search for `text` finds.
+fn find(catalog: &Catalog, text: &str) -> Vec<String> {
     slugs(
         catalog,
-        &run(catalog, &SearchIndex::new(catalog), &filter).events,
+        &run(catalog, &SearchIndex::new(catalog), &typed(text)).events,
     )
 }
 
@@ -881,13 +885,7 @@ fn facet_values_keep_their_order_while_filtering() {
 fn a_search_that_finds_nothing_offers_the_nearest_words_in_the_script_typed() {
     let catalog = shipped_catalog();
     let index = SearchIndex::new(&catalog);
-    let offer = |text: &str| {
-        let filter = EventFilter {
-            text: text.into(),
-            ..Default::default()
-        };
-        did_you_mean(&catalog, &index, &filter)
-    };
+    let offer = |text: &str| did_you_mean(&catalog, &index, &typed(text));
     // One letter off, in Latin: the Latin spelling; in Cyrillic: as the archive writes it.
     let latin = offer("pisk");
     assert!(latin.contains(&"pisek".to_owned()), "{latin:?}");
@@ -895,11 +893,7 @@ fn a_search_that_finds_nothing_offers_the_nearest_words_in_the_script_typed() {
     assert!(cyrillic.iter().any(|s| s == "Писек"), "{cyrillic:?}");
     // Every offer finds something; a word that finds something stays as typed.
     for query in latin.iter().chain(&cyrillic) {
-        let filter = EventFilter {
-            text: query.clone(),
-            ..Default::default()
-        };
-        assert!(count(&catalog, &index, &filter) > 0, "{query}");
+        assert!(count(&catalog, &index, &typed(query)) > 0, "{query}");
     }
     let two = offer("смолян pisk");
     assert!(two.iter().all(|q| q.starts_with("смолян ")), "{two:?}");
@@ -913,13 +907,7 @@ fn a_search_that_finds_nothing_offers_the_nearest_words_in_the_script_typed() {
 fn any_project_offers_a_city_name_typed_with_a_letter_missing_in_the_script_typed() {
     for (name, catalog) in projects() {
         let index = SearchIndex::new(&catalog);
-        let offer = |text: &str| {
-            let filter = EventFilter {
-                text: text.into(),
-                ..Default::default()
-            };
-            did_you_mean(&catalog, &index, &filter)
-        };
+        let offer = |text: &str| did_you_mean(&catalog, &index, &typed(text));
         // One-word names of cities with events, long enough that a missing letter leaves a
         // word nearer to them than to others.
         let mut checked = 0;
@@ -941,15 +929,7 @@ fn any_project_offers_a_city_name_typed_with_a_letter_missing_in_the_script_type
                     .filter(|&(i, _)| i != 3)
                     .map(|(_, c)| c)
                     .collect();
-                if count(
-                    &catalog,
-                    &index,
-                    &EventFilter {
-                        text: typo.clone(),
-                        ..Default::default()
-                    },
-                ) > 0
-                {
+                if count(&catalog, &index, &typed(&typo)) > 0 {
                     continue;
                 }
                 let offered = offer(&typo);
