@@ -214,6 +214,12 @@ pub fn focus_first(ids: &[String]) -> bool {
     false
 }
 
+/// Asks the browser's own yes-or-no question (keyboard and screen readers know it); no
+/// answer counts as no.
+pub fn confirm(question: &str) -> bool {
+    window().is_some_and(|w| w.confirm_with_message(question).unwrap_or(false))
+}
+
 /// Runs `f` after the browser has drawn the next frame (the form for a new place exists).
 pub fn after_render(f: impl FnOnce() + 'static) {
     after(30, f);

@@ -45,8 +45,8 @@ struct Ed {
     status: RwSignal<(String, String)>,
     /// The work restored from an earlier visit, until kept or discarded.
     restored: RwSignal<bool>,
-    /// What the last deletion took, for its undo button.
-    deleted: RwSignal<Option<String>>,
+    /// The title and place of the event the last deletion took, for its undo button.
+    deleted: RwSignal<Option<(String, usize)>>,
     /// How many texts lack one language, counted with each check.
     missing: RwSignal<usize>,
 }
@@ -186,11 +186,32 @@ impl Ed {
         }
     }
 
+    /// Whether the work open may give way to `opening` (said in both languages): when it has
+    /// changes that are not saved, the editor is asked first.
+    fn may_replace(&self, opening: (&str, &str)) -> bool {
+        if !self.dirty.get_untracked() {
+            return true;
+        }
+        let name = self.name.get_untracked();
+        let question = match self.ui.get_untracked() {
+            Lang::Bg => format!(
+                "Промените в {name} не са запазени. Ако отворите {}, те ще се загубят. Да се отвори ли?",
+                opening.0
+            ),
+            Lang::En => format!(
+                "The changes to {name} are not saved. If you open {}, they will be lost. Open it?",
+                opening.1
+            ),
+        };
+        io::confirm(&question)
+    }
+
     /// Shows the field of `path` (for a member the format does not know, named in `message`,
     /// that member) and moves focus to it.
     fn go(&self, path: &Path, message: &str) {
-        let path = &match message
-            .strip_prefix("unknown field `")
+        let path = &match ["unknown field `", "missing field `"]
+            .iter()
+            .find_map(|p| message.strip_prefix(p))
             .and_then(|rest| rest.split_once('`'))
         {
             Some((member, _)) => path.key(member),
@@ -200,10 +221,11 @@ impl Ed {
         if self.place.get_untracked() != place {
             self.place.set(place);
         }
+        // A text in two languages: its first field, not the group around both.
         let mut ids = vec![
-            path.dom_id(),
             path.key("bg").dom_id(),
             path.key("en").dom_id(),
+            path.dom_id(),
         ];
         let mut up = path.parent();
         while let Some(p) = up {
@@ -228,18 +250,26 @@ pub fn start() {
             return;
         }
     }
-    load_site_file(ed);
+    load_site_file(ed, false);
 }
 
 fn site_file_url() -> String {
     format!("{}/data/news.json", io::site_base())
 }
 
-fn load_site_file(ed: Ed) {
+/// The site's file, opened; `discarded`: in place of the restored work, which is said.
+fn load_site_file(ed: Ed, discarded: bool) {
     leptos::task::spawn_local(async move {
         match io::fetch_site_file(&site_file_url()).await {
             Ok(text) => {
-                ed.open("news.json".to_owned(), &text, None, false);
+                if ed.open("news.json".to_owned(), &text, None, false) && discarded {
+                    let errors = ed.analysis.with_untracked(|a| a.errors());
+                    ed.say(
+                        format!("Незапазената работа е отхвърлена. Отворен е файлът на сайта. Грешки: {errors}."),
+                        format!("The unsaved work was discarded. Opened the site's file: {errors} errors."),
+                    );
+                    io::focus_first(&["f-site".to_owned(), "ed-form".to_owned()]);
+                }
             }
             Err(err) => ed.say(
                 format!(
@@ -340,6 +370,7 @@ fn Editor(ed: Ed) -> impl IntoView {
     });
     view! {
         <a class="skip-link" href="#ed-form">{move || t(ed, L("Към формуляра", "Skip to the form"))}</a>
+        <a class="skip-link" href="#ed-problems-h">{move || t(ed, L("Към проблемите", "Skip to the problems"))}</a>
         <Bar ed=ed/>
         <div class="ed-layout">
             <Parts ed=ed/>
@@ -351,16 +382,19 @@ fn Editor(ed: Ed) -> impl IntoView {
                 }}
             </main>
             <aside class="ed-side">
-                <Preview ed=ed/>
                 <Problems ed=ed/>
+                <Preview ed=ed/>
             </aside>
         </div>
     }
 }
 
 fn open_file(ed: Ed, file: web_sys::File) {
+    let name = file.name();
+    if !ed.may_replace((&name, &name)) {
+        return;
+    }
     leptos::task::spawn_local(async move {
-        let name = file.name();
         match io::read_file(file).await {
             Ok(text) => {
                 ed.open(name, &text, None, false);
@@ -382,7 +416,9 @@ fn Bar(ed: Ed) -> impl IntoView {
             leptos::task::spawn_local(async move {
                 match io::pick_file().await {
                     Ok(Some((name, text, handle))) => {
-                        ed.open(name, &text, Some(handle), false);
+                        if ed.may_replace((&name, &name)) {
+                            ed.open(name, &text, Some(handle), false);
+                        }
                     }
                     Ok(None) => {}
                     Err(err) => ed.say(
@@ -423,11 +459,14 @@ fn Bar(ed: Ed) -> impl IntoView {
                 <button type="button" on:click=open>{move || t(ed, L("Отворете файл…", "Open a file…"))}</button>
                 <input type="file" class="visually-hidden" accept=".json,application/json" tabindex="-1"
                     aria-hidden="true" node_ref=picker on:change=picked/>
-                <button type="button" on:click=move |_| load_site_file(ed)>
+                <button type="button" on:click=move |_| {
+                    if ed.may_replace(("файла на сайта", "the site's file")) {
+                        load_site_file(ed, false);
+                    }
+                }>
                     {move || t(ed, L("Отворете файла на сайта", "Open the site's file"))}
                 </button>
                 <button type="button" class="ed-primary"
-                    aria-disabled=move || (!ed.analysis.get().is_ready()).then_some("true")
                     on:click=move |_| leptos::task::spawn_local(save(ed, true, false))>
                     {move || t(ed, L("Запазете за публикуване", "Save, ready to publish"))}
                 </button>
@@ -442,11 +481,20 @@ fn Bar(ed: Ed) -> impl IntoView {
             </div>
             <div class="ed-bar__actions" role="group" aria-label=move || t(ed, L("Промени", "Changes"))>
                 <button type="button" disabled=move || !ed.session.with(Session::can_undo)
-                    on:click=move |_| { ed.session.update(|s| { s.undo(); }); ed.deleted.set(None); ed.changed(true); }>
+                    on:click=move |_| {
+                        ed.session.update(|s| { s.undo(); });
+                        ed.deleted.set(None);
+                        ed.changed(true);
+                        ed.say("Последната промяна е отменена.", "The last change was undone.");
+                    }>
                     {move || t(ed, L("Отменете", "Undo"))}
                 </button>
                 <button type="button" disabled=move || !ed.session.with(Session::can_redo)
-                    on:click=move |_| { ed.session.update(|s| { s.redo(); }); ed.changed(true); }>
+                    on:click=move |_| {
+                        ed.session.update(|s| { s.redo(); });
+                        ed.changed(true);
+                        ed.say("Промяната е направена отново.", "The change was made again.");
+                    }>
                     {move || t(ed, L("Повторете", "Redo"))}
                 </button>
                 <button type="button" lang=move || ed.ui.get().other().code()
@@ -454,7 +502,7 @@ fn Bar(ed: Ed) -> impl IntoView {
                     {move || match ed.ui.get() { Lang::Bg => "English", Lang::En => "Български" }}
                 </button>
             </div>
-            <p class="ed-bar__counts">
+            <p class="ed-bar__counts" aria-live="polite">
                 {move || {
                     let (e, w, m) = counts();
                     match ed.ui.get() {
@@ -479,23 +527,33 @@ fn Bar(ed: Ed) -> impl IntoView {
                         "This is the unsaved work from the last time the editor was open.",
                     ))}</p>
                     <button type="button" on:click=move |_| {
-                        io::forget_draft();
-                        ed.restored.set(false);
-                        load_site_file(ed);
+                        let sure = io::confirm(t(ed, L(
+                            "Незапазената работа ще бъде изтрита и ще се отвори файлът на сайта. Да се изтрие ли?",
+                            "The unsaved work will be deleted and the site's file opened. Delete it?",
+                        )));
+                        if sure {
+                            io::forget_draft();
+                            ed.restored.set(false);
+                            load_site_file(ed, true);
+                        }
                     }>{t(ed, L("Отхвърлете я", "Discard it"))}</button>
                 </div>
             })}
-            {move || ed.deleted.get().map(|title| view! {
+            {move || ed.deleted.get().map(|(title, at)| view! {
                 <div class="ed-notice" role="region" aria-label=t(ed, L("Изтрито събитие", "Deleted event"))>
                     <p>{match ed.ui.get() {
                         Lang::Bg => format!("Събитието „{title}“ е изтрито."),
                         Lang::En => format!("The event “{title}” was deleted."),
                     }}</p>
-                    <button type="button" on:click=move |_| {
+                    <button type="button" id="ed-undo-delete" on:click=move |_| {
                         ed.session.update(|s| { s.undo(); });
                         ed.deleted.set(None);
                         ed.changed(true);
                         ed.say("Изтриването е отменено.", "The deletion was undone.");
+                        // Back to the event, as it was before the deletion.
+                        let event = Path::root().key("events").index(at);
+                        ed.place.set(Place::Event(at));
+                        io::after_render(move || { io::focus_first(&[event.dom_id()]); });
                     }>{t(ed, L("Отменете изтриването", "Undo the deletion"))}</button>
                 </div>
             })}
@@ -578,7 +636,7 @@ fn Parts(ed: Ed) -> impl IntoView {
                     key=|row| (row.index, row.start.clone(), row.title.clone(), row.slug.clone())
                     children=move |row| {
                         let place = Place::Event(row.index);
-                        let title = if row.title.trim().is_empty() { row.slug.clone() } else { row.title.clone() };
+                        let title = entry_name(ed, &row.title, &row.slug, row.index);
                         view! {
                             <li>
                                 <button type="button" class="ed-event"
@@ -603,6 +661,21 @@ fn Parts(ed: Ed) -> impl IntoView {
                 })
             }}
         </nav>
+    }
+}
+
+/// What the list and the problems call an event: its title, else its address, else (an entry
+/// that is not an event at all) its place in the file.
+fn entry_name(ed: Ed, title: &str, slug: &str, index: usize) -> String {
+    if !title.trim().is_empty() {
+        title.to_owned()
+    } else if !slug.trim().is_empty() {
+        slug.to_owned()
+    } else {
+        match ed.ui.get_untracked() {
+            Lang::Bg => format!("Запис {} (без заглавие и адрес)", index + 1),
+            Lang::En => format!("Entry {} (no title, no address)", index + 1),
+        }
     }
 }
 
@@ -716,9 +789,14 @@ fn delete_event(ed: Ed, i: usize) {
         tree.remove(&events.index(i));
     });
     ed.place.set(Place::Site);
-    ed.deleted.set(Some(title));
+    ed.say(
+        format!("Събитието „{title}“ е изтрито."),
+        format!("The event “{title}” was deleted."),
+    );
+    ed.deleted.set(Some((title, i)));
+    // Its undo, where the notice is: the one thing a deletion by mistake needs next.
     io::after_render(|| {
-        io::focus_first(&["ed-form".to_owned()]);
+        io::focus_first(&["ed-undo-delete".to_owned(), "ed-form".to_owned()]);
     });
 }
 
@@ -1410,10 +1488,8 @@ fn Preview(ed: Ed) -> impl IntoView {
         let analysis = ed.analysis.get();
         let shown = analysis.catalog.as_ref().and_then(|c| {
             let index = c.event_index(&slug)?;
-            let card = event_card(c, &paths, index, lang, &[], 3)?;
-            // The map's land is drawn by publish for the published file's frames; a frame of
-            // the file being edited may have none yet, so the preview shows the drawing alone.
-            let page = without_class(event_article(c, &paths, index, lang)?, "city-map__land");
+            let card = for_preview(event_card(c, &paths, index, lang, &[], 3)?);
+            let page = for_preview(event_article(c, &paths, index, lang)?);
             Some((card, page))
         });
         Some(match shown {
@@ -1455,29 +1531,39 @@ fn Preview(ed: Ed) -> impl IntoView {
     }
 }
 
-/// `node` without the elements whose class list has `class`.
-fn without_class(node: Node, class: &str) -> Node {
+/// `node` as the preview shows it: without the map's land (publish draws it for the published
+/// file's frames; a frame of the file being edited may have none yet, so the preview shows the
+/// drawing alone), and with its links' addresses taken out. Links lead nowhere in a preview:
+/// followed, they would leave the editor for a page not published yet; without them each reads
+/// as its text, and Tab goes from the form to the problems past a few controls, not dozens.
+fn for_preview(node: Node) -> Node {
     match node {
         Node::Element {
             tag,
             svg,
-            attrs,
+            mut attrs,
             children,
             key,
-        } => Node::Element {
-            tag,
-            svg,
-            attrs,
-            key,
-            children: children
-                .into_iter()
-                .filter(|c| {
-                    !matches!(c, Node::Element { attrs, .. }
-                        if attrs.iter().any(|(k, v)| *k == "class" && v.split_whitespace().any(|w| w == class)))
-                })
-                .map(|c| without_class(c, class))
-                .collect(),
-        },
+        } => {
+            if tag == "a" {
+                attrs.retain(|(k, _)| !matches!(*k, "href" | "hreflang" | "rel"));
+            }
+            let land = |c: &Node| {
+                matches!(c, Node::Element { attrs, .. }
+                    if attrs.iter().any(|(k, v)| *k == "class" && v.split_whitespace().any(|w| w == "city-map__land")))
+            };
+            Node::Element {
+                tag,
+                svg,
+                attrs,
+                key,
+                children: children
+                    .into_iter()
+                    .filter(|c| !land(c))
+                    .map(for_preview)
+                    .collect(),
+            }
+        }
         text => text,
     }
 }
@@ -1489,13 +1575,9 @@ fn where_label(ed: Ed, problem: &Problem) -> String {
     let part = match Place::of(&path) {
         Place::Event(i) => {
             let title = ed.session.with_untracked(|s| {
-                let title = Path::root().key("events").index(i).key("title");
-                let mine = s.tree.text_at(&title.key(lang.code()));
-                if mine.trim().is_empty() {
-                    problem.slug.clone().unwrap_or_default()
-                } else {
-                    mine
-                }
+                let event = Path::root().key("events").index(i);
+                let mine = s.tree.text_at(&event.key("title").key(lang.code()));
+                entry_name(ed, &mine, &s.tree.text_at(&event.key("slug")), i)
             });
             match lang {
                 Lang::Bg => format!("Събитие „{title}“"),

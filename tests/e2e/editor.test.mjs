@@ -251,6 +251,10 @@ describe('the editor', { timeout: 300_000 }, () => {
     broken.events[1].start = 'sometime';
     broken.events[2].participants = { cities: ['atlantis'] };
     broken.events[3].colour = 'green';
+    // A field missing, a title empty in both languages, and an entry that is no event at all.
+    delete broken.events[4].type;
+    broken.events[5].title = { bg: '', en: '' };
+    broken.events.push('not an event');
     const text = `${JSON.stringify(broken, null, 2)}\n`;
     await withPage(env.browser, 'editor-errors', async ({ page, problems }) => {
       await openEditor(page, env.app.url);
@@ -297,6 +301,16 @@ describe('the editor', { timeout: 300_000 }, () => {
       await typeInto(page, 'f-events-1-start', start);
       await page.waitForFunction(() => !document.querySelector('#f-events-1-start').hasAttribute('aria-invalid'));
 
+      // A missing field's problem leads to that field; an empty two-language text's to its
+      // first language's field.
+      await press(page, '.ed-problem:has-text("events[4]"):has-text("type")');
+      await page.waitForFunction(() => document.activeElement?.id === 'f-events-4-type');
+      await press(page, '.ed-problem:has-text("events[5].title")');
+      await page.waitForFunction(() => document.activeElement?.id === 'f-events-5-title-bg');
+      // The entry that is no event is in the list by its place in the file.
+      const last = broken.events.length;
+      await page.locator('.ed-event', { hasText: `Запис ${last} (без заглавие и адрес)` }).waitFor();
+
       // The member the format does not know is shown where it is, and stays.
       await press(page, '.ed-problem:has-text("colour")');
       await page.waitForFunction(() => document.activeElement?.id === 'f-events-3-colour');
@@ -325,6 +339,9 @@ describe('the editor', { timeout: 300_000 }, () => {
       await preview.locator('.ed-preview__page h1', { hasText: event.title.bg }).waitFor();
       assert.equal(await preview.locator('.ed-preview__page').getAttribute('lang'), 'bg');
       assert.equal(await preview.locator('.ed-preview__card article').count(), 1);
+      // Its links lead nowhere: they would leave the editor.
+      assert.ok((await preview.locator('a').count()) > 0);
+      assert.equal(await preview.locator('a[href]').count(), 0, 'no link of the preview has an address');
       await typeInto(page, `f-events-${i}-title-bg`, 'Заглавие в прегледа');
       await preview.locator('.ed-preview__page h1', { hasText: 'Заглавие в прегледа' }).waitFor();
       await press(page, '.ed-preview__langs button:has-text("English")');
@@ -336,9 +353,14 @@ describe('the editor', { timeout: 300_000 }, () => {
       await press(page, 'button.ed-danger:has-text("Изтрийте")');
       await page.locator('.ed-notice', { hasText: 'изтрито' }).waitFor();
       await page.waitForFunction((n) => document.querySelectorAll('.ed-event').length === n, file.events.length - 1);
+      // Said, and focus on its undo.
+      await page.locator('.ed-bar__status', { hasText: 'е изтрито' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'ed-undo-delete');
       await axeCheck(page, { label: 'editor, after a deletion' });
-      await press(page, 'button:has-text("Отменете изтриването")');
+      await page.keyboard.press('Enter');
       await page.waitForFunction((n) => document.querySelectorAll('.ed-event').length === n, file.events.length);
+      // The event is back, open, with focus on its heading.
+      await page.waitForFunction((id) => document.activeElement?.id === id, `f-events-${i}`);
       assertNoProblems(problems, 'editor, preview');
     });
   });
@@ -352,7 +374,19 @@ describe('the editor', { timeout: 300_000 }, () => {
       await page.locator('.ed-notice', { hasText: 'незапазената работа' }).waitFor();
       assert.equal(await page.locator('#f-site-url').inputValue(), 'https://example.org/changed/');
       await axeCheck(page, { label: 'editor, restored work' });
+      // Discarding asks first: no keeps the work, yes discards it.
+      let asked = null;
+      page.once('dialog', (dialog) => {
+        asked = dialog.message();
+        dialog.dismiss();
+      });
       await press(page, 'button:has-text("Отхвърлете я")');
+      await page.waitForFunction(() => true);
+      assert.match(asked ?? '', /Незапазената работа ще бъде изтрита/);
+      assert.equal(await page.locator('#f-site-url').inputValue(), 'https://example.org/changed/');
+      page.once('dialog', (dialog) => dialog.accept());
+      await press(page, 'button:has-text("Отхвърлете я")');
+      await page.locator('.ed-bar__status', { hasText: 'Незапазената работа е отхвърлена' }).waitFor();
       await page.waitForFunction(
         (url) => document.querySelector('#f-site-url')?.value === url,
         JSON.parse(SHIPPED_TEXT).site.url,
@@ -361,6 +395,20 @@ describe('the editor', { timeout: 300_000 }, () => {
       await page.reload();
       await page.locator('.ed-bar__status', { hasText: 'Отворен е' }).waitFor();
       assert.equal(await page.locator('.ed-notice').count(), 0, 'nothing to restore after a discard');
+
+      // Opening another file over unsaved work asks too.
+      await typeInto(page, 'f-site-url', 'https://example.org/again/');
+      await page.locator('.ed-bar__unsaved').waitFor();
+      page.once('dialog', (dialog) => dialog.dismiss());
+      await press(page, 'button:has-text("Отворете файла на сайта")');
+      await page.waitForTimeout(300);
+      assert.equal(await page.locator('#f-site-url').inputValue(), 'https://example.org/again/');
+      page.once('dialog', (dialog) => dialog.accept());
+      await press(page, 'button:has-text("Отворете файла на сайта")');
+      await page.waitForFunction(
+        (url) => document.querySelector('#f-site-url')?.value === url,
+        JSON.parse(SHIPPED_TEXT).site.url,
+      );
       assertNoProblems(problems, 'editor, reload');
     });
   });
