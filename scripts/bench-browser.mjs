@@ -13,9 +13,9 @@
 //
 // The app's pages are prerendered HTML with a small inline loader; loading the page does not
 // start the wasm (it starts on the first use of the filters, or when a script calls
-// window.cxcStart()). So a run has up to three phases:
+// window.newsStart()). So a run has up to three phases:
 //  1. page load: what a visitor who only reads gets. Nothing is touched.
-//  2. app start (app only): window.cxcStart() is called, and the run waits for
+//  2. app start (app only): window.newsStart() is called, and the run waits for
 //     <html data-app="ready"> (the app has replaced the prerendered page) and a quiet main
 //     thread.
 //  3. typing: into #search, in the app once it is ready.
@@ -43,12 +43,12 @@
 //   are small).
 // - app ready (app only): performance.now() when <html data-app="ready"> is set (a
 //   MutationObserver on that attribute) minus performance.now() just before the
-//   window.cxcStart() call. "from navigation start" is the same moment on the page's clock;
+//   window.newsStart() call. "from navigation start" is the same moment on the page's clock;
 //   it includes the wait for the page load's quiet point (500 ms without a long task) and its
 //   memory reading, since the call comes after them.
-// - app quiet (app only): like main thread quiet, from the cxcStart() call, for long tasks
+// - app quiet (app only): like main thread quiet, from the newsStart() call, for long tasks
 //   after it.
-// - bytes, app start (app only): as bytes above, for the requests sent from the cxcStart()
+// - bytes, app start (app only): as bytes above, for the requests sent from the newsStart()
 //   call until the app is quiet, and for the app's own files (JS glue, wasm, data/news.json)
 //   whenever they were sent: the loader's idle prefetch fetches them once the page is idle,
 //   before the start (the run's summary line marks them). App ready then counts no download.
@@ -281,9 +281,9 @@ function instrument(settleMs) {
       });
     });
     watch.observe(root, { attributes: true, attributeFilter: ['data-app'] });
-    if (typeof window.cxcStart !== 'function') return 'no window.cxcStart';
+    if (typeof window.newsStart !== 'function') return 'no window.newsStart';
     b.appCall = performance.now();
-    window.cxcStart();
+    window.newsStart();
     return null;
   };
   /** The wasm's linear memory in bytes, from the glue module the loader imported. */
@@ -619,9 +619,9 @@ const FIGURES = [
   ['rendererPrivateLoad', 'renderer private memory, page load', 'MB'],
   ['jsHeapUsedLoad', 'JS heap used, page load', 'MB'],
   ['domNodesLoad', 'DOM nodes, page load', 'n'],
-  ['appReady', 'app ready, from cxcStart()', 'ms', null],
+  ['appReady', 'app ready, from newsStart()', 'ms', null],
   ['appReadyTotal', 'app ready, from navigation start', 'ms', null],
-  ['appQuiet', 'main thread quiet, from cxcStart()', 'ms', null],
+  ['appQuiet', 'main thread quiet, from newsStart()', 'ms', null],
   ['bytesApp', 'bytes, app start', 'KB', null],
   ['bytesTotal', 'bytes, page load + app start', 'KB', 'bytesLoad'],
   ['rendererPrivateApp', 'renderer private memory, app running', 'MB', 'rendererPrivateLoad'],
@@ -801,7 +801,7 @@ async function main() {
     `word "${options.word}", ${options.phone ? `phone profile (412 px, ${PHONE.network.latency} ms round trip, 1.6 Mbit/s, CPU ${PHONE.cpu}×, a letter every ${PHONE.keyMs} ms)` : `CPU throttle ${options.throttle}×`}, ` +
     `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
-  const workDir = await mkdtemp(join(tmpdir(), 'cxc-bench-'));
+  const workDir = await mkdtemp(join(tmpdir(), 'news-bench-'));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   machine.chromium = browser.version();
   const browserSession = await browser.newBrowserCDPSession();

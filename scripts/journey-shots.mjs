@@ -16,8 +16,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Starts the app as a visitor's first use of search would, and waits until it has the page. */
 async function startApp(page) {
-  await page.waitForFunction(() => typeof window.cxcStart === 'function');
-  await page.evaluate(() => window.cxcStart());
+  await page.waitForFunction(() => typeof window.newsStart === 'function');
+  await page.evaluate(() => window.newsStart());
   await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 }
 

@@ -21,11 +21,11 @@ use crate::pages::{
 /// Starts the app in the browser: loads the news, then replaces the prerendered page with the
 /// live one in a single task, so no frame shows a half-built page (see docs/architecture.md).
 ///
-/// The page's loader script listens to the two events: `cxc-mount` (take the state of the
-/// prerendered controls, then remove them) and `cxc-ready`, said once the routed page is in
+/// The page's loader script listens to the two events: `news-mount` (take the state of the
+/// prerendered controls, then remove them) and `news-ready`, said once the routed page is in
 /// the DOM (give that state to the app's controls, found by their `id` or `data-key`).
 /// When the news cannot be loaded and the prerendered page is the one the address asks for,
-/// the app says `cxc-failed` instead and leaves that page alone: it has the news in it, where
+/// the app says `news-failed` instead and leaves that page alone: it has the news in it, where
 /// the app would only have an error to show. Otherwise (the page is hidden while the app draws
 /// the right one) the app shows the error with its retry button.
 #[cfg(target_arch = "wasm32")]
@@ -35,17 +35,17 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
         let news = crate::api::fetch_news(url).await;
         if news.is_err() && !crate::browser::page_is_waiting() {
-            crate::browser::announce("cxc-failed");
+            crate::browser::announce("news-failed");
             return;
         }
         crate::browser::watch_history_navigation();
-        crate::browser::announce("cxc-mount");
+        crate::browser::announce("news-mount");
         let today = crate::browser::today();
         leptos::mount::mount_to_body(move || {
             provide_context(crate::context::Today(today));
             view! { <App news paths/> }
         });
-        // `cxc-ready` follows from the routed page itself (see `drawn`): the router draws it
+        // `news-ready` follows from the routed page itself (see `drawn`): the router draws it
         // a few microtasks after the mount, still in this task.
     });
 }

@@ -8,8 +8,8 @@
 //    an event to a calendar: a plain link) never runs it. Its files are fetched once the page
 //    is idle (not on Save-Data, 2G or 3G), so that a later search answers at once.
 // What the visitor does meanwhile is kept: typed text, ticked boxes, the focus, a pressed
-// button. The app announces `cxc-mount` just before it replaces the HTML (the state is taken
-// then) and `cxc-ready` just after, in the same task, so no frame shows neither; if the app
+// button. The app announces `news-mount` just before it replaces the HTML (the state is taken
+// then) and `news-ready` just after, in the same task, so no frame shows neither; if the app
 // fails in between, the prerendered page comes back as it was.
 (() => {
   const JS = '__JS__';
@@ -126,10 +126,10 @@
       .catch(failed);
   };
   // For scripts and tests that want the app now (the benchmark, the end-to-end tests).
-  window.cxcStart = start;
+  window.newsStart = start;
   // The app's word that it will not take this page over (its data could not be loaded and
   // the HTML answers the address): the page stays as it is, with the notice.
-  doc.addEventListener('cxc-failed', failed);
+  doc.addEventListener('news-failed', failed);
 
   // The path below the base, without a trailing slash ("/" stays).
   const basePath = new URL(doc.baseURI).pathname;
@@ -317,7 +317,7 @@
   let parked = null;
   let ready = false;
 
-  doc.addEventListener('cxc-mount', () => {
+  doc.addEventListener('news-mount', () => {
     const active = doc.activeElement;
     const focused = active && active !== doc.body && active !== root;
     saved = {
@@ -332,7 +332,7 @@
     parked = [region(doc.body, 'static'), region(doc.head, 'HEAD')];
     for (const { nodes } of parked) for (const node of nodes) node.remove();
     const headBefore = new Set(doc.head.childNodes);
-    // The app mounts within this task: if `cxc-ready` has not come by the next one, drawing
+    // The app mounts within this task: if `news-ready` has not come by the next one, drawing
     // failed. Then what it left (in the body and the head) goes, the prerendered page comes
     // back with the focus where it was, and a notice says so.
     setTimeout(() => {
@@ -347,9 +347,9 @@
     });
   });
 
-  // The app says `cxc-ready` once its page is in the DOM (still in the task of the mount):
+  // The app says `news-ready` once its page is in the DOM (still in the task of the mount):
   // the noted state goes to the app's controls before the next frame.
-  doc.addEventListener('cxc-ready', () => {
+  doc.addEventListener('news-ready', () => {
     if (ready) return;
     ready = true;
     root.classList.remove('app-wait', 'app-filtering', 'app-answered');

@@ -71,13 +71,13 @@ pub fn announce(name: &str) {
     }
 }
 
-/// Says `cxc-ready` to the loader, once: the first page the app draws.
+/// Says `news-ready` to the loader, once: the first page the app draws.
 pub fn announce_ready() {
     thread_local! {
         static SAID: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
     if !SAID.replace(true) {
-        announce("cxc-ready");
+        announce("news-ready");
     }
 }
 

@@ -258,6 +258,31 @@ mod tests {
     }
 
     #[test]
+    fn a_filter_the_archive_has_no_value_of_is_left_out() {
+        // A project whose events name no organisation and no topic.
+        let mut file: serde_json::Value =
+            serde_json::from_str(include_str!("../public/data/news.json")).unwrap();
+        for event in file["events"].as_array_mut().unwrap() {
+            let event = event.as_object_mut().unwrap();
+            event.remove("topics");
+            event.remove("host");
+            event.remove("delegates");
+            if let Some(p) = event.get_mut("participants").and_then(|p| p.as_object_mut()) {
+                p.remove("organisations");
+                p.remove("lead_partner");
+            }
+        }
+        let news = crate::api::news_from_text(&file.to_string()).unwrap();
+        let html = render_page(TEMPLATE, &news, &Paths::new(""), "/").unwrap();
+        assert!(html.contains("facet facet--city"), "the cities stay");
+        assert!(!html.contains("facet--topic"), "no topic group");
+        assert!(!html.contains("facet--org"), "no organisation group");
+        // The shipped file has all five.
+        let full = render_page(TEMPLATE, &self::news(), &Paths::new(""), "/").unwrap();
+        assert!(full.contains("facet--topic") && full.contains("facet--org"));
+    }
+
+    #[test]
     fn month_headings_are_capitalised_and_a_year_alone_says_so() {
         let news = news();
         let html = render_page(TEMPLATE, &news, &Paths::new(""), "/").unwrap();

@@ -182,6 +182,16 @@ fn unknown_section_is_a_warning_only() {
     assert_eq!(slugs(&catalog), [MEETING]);
 }
 
+#[test]
+fn a_country_that_is_not_a_code_is_a_warning_and_shown_as_written() {
+    let catalog = load("country-not-a-code.json");
+    let p = single_problem(&catalog);
+    assert_problem(p, Severity::Warning, "cities[1].country", (72, 18), false);
+    assert!(p.message.contains("`Czech Republic`"), "{p}");
+    assert_eq!(catalog.cities[1].country, "Czech Republic");
+    assert_eq!(catalog.events.len(), 3);
+}
+
 // --- entries left out ----------------------------------------------------------------------
 
 #[test]

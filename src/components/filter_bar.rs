@@ -149,7 +149,12 @@ pub fn FilterBar(
             ..f.clone()
         })
     });
-    let groups = Facet::ALL.into_iter().map(|facet| {
+    // A facet the archive has no value of (a project without topics, say) is left out, not
+    // shown as a heading over nothing. Its values are the archive's, whatever is chosen.
+    let present = Facet::ALL
+        .into_iter()
+        .filter(|&facet| result.with_untracked(|r| !r.facets.get(facet).is_empty()));
+    let groups = present.map(|facet| {
         let news = news.clone();
         let nav = nav.clone();
         // A long group shows its first values (and every chosen one) until the visitor asks

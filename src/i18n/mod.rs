@@ -205,6 +205,9 @@ mod tests {
         assert_eq!(country_name("CZ", Lang::Bg), "Чехия");
         assert_eq!(country_name("XX", Lang::En), "XX");
         assert_eq!(country_name("cz", Lang::En), "Czechia");
+        // Neighbours of EU programmes, and the EU's own code for Greece.
+        assert_eq!(country_name("UA", Lang::Bg), "Украйна");
+        assert_eq!(country_name("EL", Lang::En), "Greece");
     }
 
     #[test]

@@ -92,7 +92,15 @@ pub fn statement_intro(site: &Site, lang: Lang) -> String {
 pub fn statement_prepared(site: &Site, lang: Lang) -> String {
     let u = ui(lang);
     match site.statement_date {
-        Some(date) => fill(u.a11y_prepared, &[("date", &format_date(date, lang))]),
+        // "on 5 March 2026", but "in March 2026" and "in 2026".
+        Some(date) => {
+            let pattern = if date.day.is_some() {
+                u.a11y_prepared
+            } else {
+                u.a11y_prepared_in
+            };
+            fill(pattern, &[("date", &format_date(date, lang))])
+        }
         None => u.a11y_prepared_undated.to_owned(),
     }
 }
@@ -249,7 +257,12 @@ mod tests {
         assert!(statement_intro(&s, Lang::Bg).starts_with("Община Габрово "));
         assert!(!statement_prepared(&s, Lang::En).contains('{'));
         s.statement_date = Some(PartialDate::ymd(2026, 3, 5));
-        assert!(statement_prepared(&s, Lang::En).contains("5\u{a0}March 2026"));
+        assert!(statement_prepared(&s, Lang::En).contains("prepared on 5\u{a0}March 2026"));
+        s.statement_date = Some(PartialDate::ym(2025, 3));
+        assert!(statement_prepared(&s, Lang::En).contains("prepared in March 2025 on"));
+        assert!(statement_prepared(&s, Lang::Bg).contains("изготвена през март 2025"));
+        s.statement_date = Some(PartialDate::ymd(2026, 3, 5));
+        assert!(statement_prepared(&s, Lang::Bg).contains("изготвена на 5"));
     }
 
     fn city(id: &str, bg: &str, en: &str, partner: Option<&str>) -> City {

@@ -54,7 +54,7 @@ ui_table! {
     not_found_title, not_found_text, not_found_suggestions, not_found_event,
     // Accessibility statement
     a11y_title, a11y_intro, a11y_status_heading, a11y_status, a11y_limits_heading,
-    a11y_limits, a11y_prepared_heading, a11y_prepared, a11y_prepared_undated, a11y_feedback_heading, a11y_feedback,
+    a11y_limits, a11y_prepared_heading, a11y_prepared, a11y_prepared_in, a11y_prepared_undated, a11y_feedback_heading, a11y_feedback,
     a11y_enforcement_heading, a11y_enforcement,
 }
 
@@ -202,6 +202,7 @@ pub const BG: Ui = Ui {
     a11y_limits: "Някои събития са описани само на единия от двата езика; в тези случаи е отбелязано на какъв език е текстът.",
     a11y_prepared_heading: "Изготвяне на декларацията",
     a11y_prepared: "Декларацията е изготвена на {date} въз основа на самооценка.",
+    a11y_prepared_in: "Декларацията е изготвена през {date} въз основа на самооценка.",
     a11y_prepared_undated: "Декларацията е изготвена въз основа на самооценка.",
     a11y_feedback_heading: "Обратна връзка",
     a11y_feedback: "Ако срещнете трудност при ползването на раздела, свържете се с нас:",
@@ -353,6 +354,7 @@ pub const EN: Ui = Ui {
     a11y_limits: "Some events are described in one language only; such text is marked with its language.",
     a11y_prepared_heading: "Preparation of this statement",
     a11y_prepared: "This statement was prepared on {date} on the basis of a self-assessment.",
+    a11y_prepared_in: "This statement was prepared in {date} on the basis of a self-assessment.",
     a11y_prepared_undated: "This statement was prepared on the basis of a self-assessment.",
     a11y_feedback_heading: "Feedback",
     a11y_feedback: "If you meet a barrier while using this section, please contact us:",
@@ -360,9 +362,48 @@ pub const EN: Ui = Ui {
     a11y_enforcement: "If you are not satisfied with the answer, you may turn to the authority that monitors the accessibility of public-sector websites in Bulgaria.",
 };
 
-/// Country names: the countries of Europe the project deals with.
+/// Country names: the countries of Europe, the neighbours that EU programmes take in
+/// (Interreg NEXT and IPA, the Eastern Partnership, the southern Mediterranean), and the
+/// partners Horizon projects most often have beyond them. EL and UK are the EU's own codes
+/// for Greece and the United Kingdom. A code not here is shown as written.
 pub fn country_name_fallback(code: &str, lang: Lang) -> Option<&'static str> {
     let (bg, en) = match code.trim().to_ascii_uppercase().as_str() {
+        "AD" => ("Андора", "Andorra"),
+        "AL" => ("Албания", "Albania"),
+        "AM" => ("Армения", "Armenia"),
+        "AU" => ("Австралия", "Australia"),
+        "AZ" => ("Азербайджан", "Azerbaijan"),
+        "BA" => ("Босна и Херцеговина", "Bosnia and Herzegovina"),
+        "BR" => ("Бразилия", "Brazil"),
+        "BY" => ("Беларус", "Belarus"),
+        "CA" => ("Канада", "Canada"),
+        "CN" => ("Китай", "China"),
+        "DZ" => ("Алжир", "Algeria"),
+        "EG" => ("Египет", "Egypt"),
+        "GE" => ("Грузия", "Georgia"),
+        "IL" => ("Израел", "Israel"),
+        "IN" => ("Индия", "India"),
+        "JO" => ("Йордания", "Jordan"),
+        "JP" => ("Япония", "Japan"),
+        "KR" => ("Южна Корея", "South Korea"),
+        "LB" => ("Ливан", "Lebanon"),
+        "LI" => ("Лихтенщайн", "Liechtenstein"),
+        "MA" => ("Мароко", "Morocco"),
+        "MC" => ("Монако", "Monaco"),
+        "MD" => ("Молдова", "Moldova"),
+        "ME" => ("Черна гора", "Montenegro"),
+        "MK" => ("Северна Македония", "North Macedonia"),
+        "PS" => ("Палестина", "Palestine"),
+        "RS" => ("Сърбия", "Serbia"),
+        "SM" => ("Сан Марино", "San Marino"),
+        "TN" => ("Тунис", "Tunisia"),
+        "TR" => ("Турция", "Türkiye"),
+        "UA" => ("Украйна", "Ukraine"),
+        "US" => ("САЩ", "United States"),
+        "XK" => ("Косово", "Kosovo"),
+        "ZA" => ("Южна Африка", "South Africa"),
+        "EL" => ("Гърция", "Greece"),
+        "UK" => ("Обединеното кралство", "United Kingdom"),
         "AT" => ("Австрия", "Austria"),
         "BE" => ("Белгия", "Belgium"),
         "BG" => ("България", "Bulgaria"),

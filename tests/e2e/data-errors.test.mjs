@@ -95,7 +95,7 @@ describe('data errors', { timeout: 180_000 }, () => {
     await withPage(env.browser, 'data-500-event', async ({ page, problems }) => {
       await page.route(DATA, (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'boom' }));
       await page.goto(new URL('events/consortium-meeting-pisek-2022', env.app.url).href);
-      await page.evaluate(() => window.cxcStart());
+      await page.evaluate(() => window.newsStart());
       await page.locator('html[data-app="failed"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
       assert.ok(await page.locator('#boot-error').isVisible());
       assert.match(await page.locator('main h1').innerText(), /Писек/, 'the event is still there');
@@ -209,7 +209,7 @@ describe('data errors', { timeout: 180_000 }, () => {
       // The wasm may come with the idle prefetch, before the app is asked for.
       const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
       await page.goto(env.app.url);
-      await page.evaluate(() => window.cxcStart());
+      await page.evaluate(() => window.newsStart());
       await (await wasm).finished();
       // The code is in, the data is not: the HTML page is still all there, nothing hidden.
       assert.equal(await page.locator('html').getAttribute('data-app'), 'starting');

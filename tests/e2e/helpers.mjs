@@ -167,8 +167,8 @@ export const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, is
  * Every page the app renders (timeline, event, not found, statement, load error) has an h1.
  */
 export async function waitForApp(page, { timeout = APP_TIMEOUT_MS } = {}) {
-  await page.waitForFunction(() => typeof window.cxcStart === 'function', null, { timeout });
-  await page.evaluate(() => window.cxcStart());
+  await page.waitForFunction(() => typeof window.newsStart === 'function', null, { timeout });
+  await page.evaluate(() => window.newsStart());
   await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout });
   await page.locator('main h1').first().waitFor({ state: 'visible', timeout });
 }

@@ -329,7 +329,7 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
     await withPage(env.browser, 'prerender-app-breaks', async ({ page }) => {
       // As if the app stopped (a panic) between taking the page over and being ready.
       await page.addInitScript(() => {
-        window.addEventListener('cxc-ready', (event) => event.stopImmediatePropagation(), true);
+        window.addEventListener('news-ready', (event) => event.stopImmediatePropagation(), true);
       });
       await page.goto(env.app.url);
       const title = await page.title();
@@ -348,10 +348,10 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
     });
   });
 
-  test('an app that announces it will not take the page over (cxc-failed) leaves it readable, with the notice', async () => {
+  test('an app that announces it will not take the page over (news-failed) leaves it readable, with the notice', async () => {
     await withPage(env.browser, 'prerender-app-declines', async ({ page, problems }) => {
       await page.goto(env.app.url);
-      await page.evaluate(() => document.dispatchEvent(new Event('cxc-failed')));
+      await page.evaluate(() => document.dispatchEvent(new Event('news-failed')));
       assert.ok(await page.locator('#boot-error').isVisible(), 'a notice says so');
       assert.equal(await page.locator('html').getAttribute('data-app'), 'failed');
       assert.equal(await page.locator(ENTRY).count(), 24);
@@ -411,7 +411,7 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
       await page.unroute('**/*.wasm');
       release = await holdWasm(page);
       await page.goto(env.app.url);
-      await page.evaluate(() => window.cxcStart());
+      await page.evaluate(() => window.newsStart());
       const link = page.locator(`${ENTRY} a`).nth(3);
       const href = await link.getAttribute('href');
       await link.focus();
@@ -433,7 +433,7 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
           await route.fulfill({ response, body: changed });
         });
         await page.goto(env.app.url);
-        await page.evaluate(() => window.cxcStart());
+        await page.evaluate(() => window.newsStart());
         await page.locator('html[data-app="failed"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
         assert.equal(await page.evaluate(() => window.__changed ?? false), false, 'the changed code never ran');
         assert.ok(await page.locator('#boot-error').isVisible());
@@ -453,7 +453,7 @@ describe('the page template step: debug builds, and done again', () => {
     const boot = await bootScript();
     const once = withCspMeta(pageTemplate(built, boot));
     assert.equal(cspOf(once), cspOf(built), 'the same loader, so the same hashes');
-    for (const mark of ['<!--HEAD-->', '<!--/HEAD-->', '<!--static-->', '<!--/static-->', 'window.cxcStart']) {
+    for (const mark of ['<!--HEAD-->', '<!--/HEAD-->', '<!--static-->', '<!--/static-->', 'window.newsStart']) {
       assert.equal(count(once, mark), 1, mark);
     }
     assert.match(once, /<html>/, 'the page\'s lang and route give way');

@@ -50,7 +50,23 @@ pub(super) fn check_home_city(
     }
 }
 
-/// A city's partner must name an organisation.
+/// Whether `code` has the shape of an ISO 3166-1 alpha-2 code: two Latin capitals.
+fn is_country_code(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A country the site cannot name (written out, or in lowercase) is shown as written: a
+/// warning.
+fn check_country(report: &mut Report<'_>, raw: &str, path: String, country: &str) {
+    if !is_country_code(country) {
+        let message = format!(
+            "country `{country}` is not a two-letter ISO 3166-1 code such as BG or CZ; it is shown as written"
+        );
+        report.push_in(Severity::Warning, raw, "country", path, None, message, false);
+    }
+}
+
+/// A city's partner must name an organisation; its country is a code.
 pub(super) fn check_cities(
     report: &mut Report<'_>,
     cities: &mut [(usize, City)],
@@ -58,6 +74,12 @@ pub(super) fn check_cities(
     refs: &RefSets,
 ) {
     for (i, city) in cities {
+        check_country(
+            report,
+            raw_cities[*i].get(),
+            format!("cities[{i}].country"),
+            &city.country,
+        );
         if let Some(partner) = &city.partner {
             if !refs.organisations.contains(partner) {
                 let path = format!("cities[{i}].partner");
@@ -81,6 +103,9 @@ pub(super) fn check_organisations(
 ) {
     for (i, org) in organisations {
         let raw = raw_orgs[*i].get();
+        if let Some(country) = &org.country {
+            check_country(report, raw, format!("organisations[{i}].country"), country);
+        }
         if let Some(city) = &org.city {
             if !refs.cities.contains(city) {
                 let path = format!("organisations[{i}].city");
