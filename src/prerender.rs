@@ -267,7 +267,10 @@ mod tests {
             event.remove("topics");
             event.remove("host");
             event.remove("delegates");
-            if let Some(p) = event.get_mut("participants").and_then(|p| p.as_object_mut()) {
+            if let Some(p) = event
+                .get_mut("participants")
+                .and_then(|p| p.as_object_mut())
+            {
                 p.remove("organisations");
                 p.remove("lead_partner");
             }
@@ -280,6 +283,43 @@ mod tests {
         // The shipped file has all five.
         let full = render_page(TEMPLATE, &self::news(), &Paths::new(""), "/").unwrap();
         assert!(full.contains("facet--topic") && full.contains("facet--org"));
+    }
+
+    #[test]
+    fn a_long_summary_is_shortened_in_the_pages_description_only() {
+        let mut file: serde_json::Value =
+            serde_json::from_str(include_str!("../public/data/news.json")).unwrap();
+        let long = "Думи за срещата, ".repeat(40);
+        file["events"][0]["summary"]["bg"] = long.clone().into();
+        let slug = file["events"][0]["slug"].as_str().unwrap().to_owned();
+        let news = crate::api::news_from_text(&file.to_string()).unwrap();
+        let html =
+            render_page(TEMPLATE, &news, &Paths::new(""), &format!("/events/{slug}")).unwrap();
+        let content = |name: &str| {
+            let at = html
+                .find(name)
+                .unwrap_or_else(|| panic!("{name} in {html}"));
+            let rest = &html[at..];
+            let start = rest.find("content=\"").unwrap() + 9;
+            rest[start..start + rest[start..].find('"').unwrap()].to_owned()
+        };
+        for name in ["name=\"description\"", "property=\"og:description\""] {
+            let description = content(name);
+            assert!(
+                description.chars().count() <= crate::text::DESCRIPTION_CHARS,
+                "{description}"
+            );
+            // Cut after a whole word of the summary.
+            let head = description
+                .strip_suffix('…')
+                .unwrap_or_else(|| panic!("{description}"));
+            let after = long
+                .strip_prefix(head)
+                .unwrap_or_else(|| panic!("{description}"));
+            assert!(after.starts_with([' ', ',']), "{name}: {description}");
+        }
+        // The page itself says it all.
+        assert!(html.contains(long.trim()), "the whole summary on the page");
     }
 
     #[test]

@@ -145,7 +145,8 @@ pub fn card_for_route(catalog: &Catalog, route: &str) -> Option<ShareCard> {
                 lang,
                 SharedPage::Event(&event.slug),
                 event.title.get(lang).to_owned(),
-                event.summary.get(lang).to_owned(),
+                // As the page's own description says it.
+                crate::text::excerpt(event.summary.get(lang), crate::text::DESCRIPTION_CHARS),
             ))
         }
     }

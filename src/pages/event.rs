@@ -49,7 +49,7 @@ fn EventDetail(news: Arc<News>, index: usize, lang: Lang) -> Option<impl IntoVie
     let catalog = &news.catalog;
     let event = catalog.events.get(index)?;
     let title = event.title.resolve(lang);
-    let summary = event.summary.get(lang).to_owned();
+    let summary = crate::text::excerpt(event.summary.get(lang), crate::text::DESCRIPTION_CHARS);
     let base_url = catalog.site.canonical_url.clone();
     let jsonld = crate::export::jsonld::event_jsonld(catalog, event, lang, &base_url);
     // The way back to the timeline keeps the visitor's filters.

@@ -37,6 +37,31 @@ pub fn fold_into(out: &mut String, text: &str, form: Form) {
     fold_with(text, form, |piece, _| out.push_str(piece));
 }
 
+/// How many characters a page's description (search results, shared links) has at most.
+pub const DESCRIPTION_CHARS: usize = 200;
+
+/// `text` in at most `max` characters: whole when it fits, else cut after its last whole word
+/// that fits, with "…".
+pub fn excerpt(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.char_indices().nth(max).is_none() {
+        return text.to_owned();
+    }
+    // Room for the "…".
+    let cut = text
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(text.len(), |(at, _)| at);
+    let head = &text[..cut];
+    // After the last whole word; a single word longer than `max` is cut where it must be.
+    let end = head
+        .rfind(char::is_whitespace)
+        .filter(|&at| at > 0)
+        .unwrap_or(head.len());
+    let head = head[..end].trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c));
+    format!("{head}…")
+}
+
 /// A key that orders names as a reader expects: lowercase, Latin letters without their marks
 /// (as in search), every other letter as it is.
 pub fn sort_key(text: &str) -> String {
@@ -316,6 +341,21 @@ fn ends_word_with_ya(mut rest: impl Iterator<Item = (usize, char)>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_excerpt_ends_after_a_whole_word() {
+        assert_eq!(excerpt("  Кратко.  ", 10), "Кратко.");
+        assert_eq!(
+            excerpt("Една среща в Писек, за енергията", 22),
+            "Една среща в Писек…"
+        );
+        assert_eq!(excerpt("Дума", 4), "Дума");
+        assert_eq!(excerpt("Donaudampfschifffahrt", 6), "Donau…");
+        let long = "дума ".repeat(100);
+        let cut = excerpt(&long, DESCRIPTION_CHARS);
+        assert!(cut.chars().count() <= DESCRIPTION_CHARS, "{cut}");
+        assert!(cut.ends_with("дума…"), "{cut}");
+    }
 
     #[test]
     fn the_short_way_to_lowercase_agrees_with_unicode() {

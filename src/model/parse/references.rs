@@ -62,7 +62,15 @@ fn check_country(report: &mut Report<'_>, raw: &str, path: String, country: &str
         let message = format!(
             "country `{country}` is not a two-letter ISO 3166-1 code such as BG or CZ; it is shown as written"
         );
-        report.push_in(Severity::Warning, raw, "country", path, None, message, false);
+        report.push_in(
+            Severity::Warning,
+            raw,
+            "country",
+            path,
+            None,
+            message,
+            false,
+        );
     }
 }
 
