@@ -72,9 +72,13 @@ pub fn App(news: Result<Arc<News>, LoadError>, paths: Paths) -> impl IntoView {
 fn Shell() -> impl IntoView {
     let paths = use_paths();
     let location = use_location();
+    // An English address of a site in Bulgarian alone is a Bulgarian page (not found).
     let lang = {
         let paths = paths.clone();
-        Memo::new(move |_| paths.lang_of(&location.pathname.get()))
+        Memo::new(move |_| match paths.lang_of(&location.pathname.get()) {
+            lang if unpublished(lang) => Lang::Bg,
+            lang => lang,
+        })
     };
     focus_heading_on_navigation();
     let feed_bg = paths.asset("feed.bg.xml");
@@ -97,20 +101,40 @@ fn Shell() -> impl IntoView {
         // No hreflang: search engines read it as an alternate page in that language and want
         // absolute addresses; these are feeds, told apart by their titles.
         <HeadLink rel="alternate" type_="application/atom+xml" title=feed_title(Lang::Bg) href=feed_bg/>
-        <HeadLink rel="alternate" type_="application/atom+xml" title=feed_title(Lang::En) href=feed_en/>
+        {(!unpublished(Lang::En)).then(|| view! {
+            <HeadLink rel="alternate" type_="application/atom+xml" title=feed_title(Lang::En) href=feed_en/>
+        })}
         <SkipLink lang=lang/>
         <Header lang=lang/>
         <main id="main" tabindex="-1">
             <Routes fallback=move || drawn(view! { <NotFoundPage lang=lang.get_untracked() slug=None/> })>
                 <Route path=path!("/") view=|| drawn(view! { <TimelinePage lang=Lang::Bg/> })/>
-                <Route path=path!("/en") view=|| drawn(view! { <TimelinePage lang=Lang::En/> })/>
+                <Route path=path!("/en") view=|| drawn(english(|| view! { <TimelinePage lang=Lang::En/> }.into_any()))/>
                 <Route path=path!("/events/:slug") view=|| drawn(view! { <EventPage lang=Lang::Bg/> })/>
-                <Route path=path!("/en/events/:slug") view=|| drawn(view! { <EventPage lang=Lang::En/> })/>
+                <Route path=path!("/en/events/:slug") view=|| drawn(english(|| view! { <EventPage lang=Lang::En/> }.into_any()))/>
                 <Route path=path!("/accessibility") view=|| drawn(view! { <AccessibilityPage lang=Lang::Bg/> })/>
-                <Route path=path!("/en/accessibility") view=|| drawn(view! { <AccessibilityPage lang=Lang::En/> })/>
+                <Route path=path!("/en/accessibility") view=|| drawn(english(|| view! { <AccessibilityPage lang=Lang::En/> }.into_any()))/>
             </Routes>
         </main>
         <Footer lang=lang/>
+    }
+}
+
+/// Whether the loaded news leaves `lang` out of the site (a site in Bulgarian alone).
+fn unpublished(lang: Lang) -> bool {
+    use_news()
+        .and_then(|n| n.get_untracked())
+        .and_then(Result::ok)
+        .is_some_and(|n| !n.catalog.site.publishes(lang))
+}
+
+/// An English page, or the not-found page where the site has no English version. One
+/// function for the three routes (a generic one would be three copies in the wasm).
+fn english(page: fn() -> AnyView) -> AnyView {
+    if unpublished(Lang::En) {
+        view! { <NotFoundPage lang=Lang::Bg slug=None/> }.into_any()
+    } else {
+        page()
     }
 }
 

@@ -49,20 +49,28 @@ pub const NOT_FOUND_ROUTE_EN: &str = "/en/404";
 /// languages, and the not-found page in both. A path `/a/b` is written as `a/b.html`, the name most
 /// static hosts (nginx with `try_files $uri.html`, Netlify, GitHub Pages) serve for it.
 pub fn pages(news: &News) -> Vec<Page> {
-    let page = |route: String, file: String| Page { route, file };
+    let page = |route: &str, file: &str| Page {
+        route: route.into(),
+        file: file.into(),
+    };
     let mut out = vec![
-        page("/".into(), "index.html".into()),
-        page("/en".into(), "en.html".into()),
-        page("/accessibility".into(), "accessibility.html".into()),
-        page("/en/accessibility".into(), "en/accessibility.html".into()),
-        page(NOT_FOUND_ROUTE.into(), "404.html".into()),
-        page(NOT_FOUND_ROUTE_EN.into(), "en/404.html".into()),
+        page("/", "index.html"),
+        page("/accessibility", "accessibility.html"),
+        page(NOT_FOUND_ROUTE, "404.html"),
     ];
+    // A site in Bulgarian alone has no English pages: an English address is not found.
+    if news.catalog.site.publishes(Lang::En) {
+        out.extend([
+            page("/en", "en.html"),
+            page("/en/accessibility", "en/accessibility.html"),
+            page(NOT_FOUND_ROUTE_EN, "en/404.html"),
+        ]);
+    }
     for event in &news.catalog.events {
-        for lang in [Lang::Bg, Lang::En] {
+        for lang in news.catalog.site.published_languages() {
             let route = Paths::new("").event(lang, &event.slug);
             let file = format!("{}.html", route.trim_start_matches('/'));
-            out.push(page(route, file));
+            out.push(page(&route, &file));
         }
     }
     out
@@ -89,7 +97,7 @@ pub fn search_files(news: &News, paths: &Paths) -> (Vec<(String, String)>, Optio
         return (files, note);
     }
     for number in 0..news.catalog.events.len() {
-        for lang in Lang::ALL {
+        for lang in news.catalog.site.published_languages() {
             files.push((
                 crate::export::search::entry_path(lang, number),
                 crate::pages::timeline::timeline_entry_html(news, paths, number, lang),
@@ -546,5 +554,52 @@ mod tests {
             file: "en/events/consortium-meeting-pisek-2022.html".into(),
         }));
         assert!(pages.iter().any(|p| p.file == "404.html"));
+    }
+
+    /// The shipped news with `languages` as given.
+    fn in_languages(languages: &[&str]) -> Arc<News> {
+        let mut file: serde_json::Value =
+            serde_json::from_str(include_str!("../public/data/news.json")).unwrap();
+        file["site"]["languages"] = languages.to_vec().into();
+        crate::api::news_from_text(&file.to_string()).unwrap()
+    }
+
+    #[test]
+    fn a_site_in_bulgarian_alone_has_no_english_page_file_or_switch() {
+        let news = in_languages(&["bg"]);
+        let pages = pages(&news);
+        assert_eq!(pages.len(), 3 + news.catalog.events.len());
+        assert!(
+            pages.iter().all(|p| !p.route.starts_with("/en")),
+            "{pages:?}"
+        );
+        let files = crate::export::site_files(&news.catalog, "https://example.org/news/");
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        assert!(names.contains(&"feed.bg.xml") && names.contains(&"events.ics"));
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains(".en.") || n.starts_with("en/")),
+            "{names:?}"
+        );
+        let sitemap = &files.iter().find(|(n, _)| n == "sitemap.xml").unwrap().1;
+        assert!(
+            !sitemap.contains("news/en") && !sitemap.contains("hreflang"),
+            "{sitemap}"
+        );
+        let (search, _) = search_files(&news, &Paths::new(""));
+        assert!(search
+            .iter()
+            .all(|(name, _)| !name.starts_with("search/en/")));
+        // The timeline offers no switch to a language the site does not have.
+        let html = render_page(TEMPLATE, &news, &Paths::new(""), "/").unwrap();
+        assert!(!html.contains("lang-switch"), "no language switch");
+        // With both (or a list without Bulgarian, which the validator warns of), both.
+        for both in [&["bg", "en"][..], &["en"]] {
+            let news = in_languages(both);
+            assert_eq!(super::pages(&news).len(), 6 + 2 * news.catalog.events.len());
+            let html = render_page(TEMPLATE, &news, &Paths::new(""), "/").unwrap();
+            assert!(html.contains("lang-switch"));
+        }
     }
 }

@@ -192,6 +192,15 @@ fn a_country_that_is_not_a_code_is_a_warning_and_shown_as_written() {
     assert_eq!(catalog.events.len(), 3);
 }
 
+#[test]
+fn languages_without_bulgarian_are_a_warning_and_both_are_published() {
+    let catalog = load("languages-without-bg.json");
+    let p = single_problem(&catalog);
+    assert_problem(p, Severity::Warning, "site.languages", (41, 18), false);
+    assert!(catalog.site.publishes(project_news::model::Lang::Bg));
+    assert!(catalog.site.publishes(project_news::model::Lang::En));
+}
+
 // --- entries left out ----------------------------------------------------------------------
 
 #[test]

@@ -48,22 +48,30 @@ pub fn Header(lang: Memo<Lang>) -> impl IntoView {
         }
     };
     let other = move || lang.get().other();
+    // A site in one language has no other to switch to.
+    let switchable = move || {
+        news.and_then(|n| n.get())
+            .and_then(Result::ok)
+            .is_none_or(|n| n.catalog.site.publishes(other()))
+    };
 
     view! {
         <header class="site-header">
             <div class="site-header__inner">
                 {brand}
-                <nav class="site-header__nav" aria-label=move || ui(lang.get()).header_nav_label>
-                    <a
-                        class="lang-switch"
-                        href=switch_href
-                        hreflang=move || other().code()
-                        lang=move || other().code()
-                        aria-label=move || ui(lang.get()).switch_language_label
-                    >
-                        {move || ui(lang.get()).switch_language}
-                    </a>
-                </nav>
+                {move || switchable().then(|| view! {
+                    <nav class="site-header__nav" aria-label=move || ui(lang.get()).header_nav_label>
+                        <a
+                            class="lang-switch"
+                            href=switch_href.clone()
+                            hreflang=move || other().code()
+                            lang=move || other().code()
+                            aria-label=move || ui(lang.get()).switch_language_label
+                        >
+                            {move || ui(lang.get()).switch_language}
+                        </a>
+                    </nav>
+                })}
             </div>
         </header>
     }

@@ -36,6 +36,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("{} unknown person ids: {}; the references were dropped", "непознати хора ({0}): {1}; сайтът пропуска препратките"),
     ("{} unknown topic ids: {}; the references were dropped", "непознати теми ({0}): {1}; сайтът пропуска препратките"),
     ("country `{}` is not a two-letter ISO 3166-1 code such as BG or CZ; it is shown as written", "държавата „{0}“ не е двубуквен код по ISO 3166-1 като BG или CZ; сайтът я показва както е написана"),
+    ("the site is published in Bulgarian first: `languages` must list bg (and en for an English version too); it is published in both", "сайтът се публикува първо на български: „languages“ трябва да съдържа bg (и en, ако има и английска версия); сайтът се публикува и на двата езика"),
     ("website `{}` must be an http(s) address; it was dropped", "сайтът „{0}“ трябва да е адрес с http(s); сайтът го пропуска"),
     ("unknown section `{}` is ignored", "непознатият раздел „{0}“ се пропуска"),
     ("must be a list (a JSON array); the whole list was left out", "трябва да е списък (JSON масив); целият списък е пропуснат"),

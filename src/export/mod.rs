@@ -46,25 +46,25 @@ pub fn event_calendar_path(lang: Lang, slug: &str) -> String {
 }
 
 /// The files a static host serves beside the app, as (path relative to the site root,
-/// contents): both calendars, both Atom feeds, the sitemap, robots.txt, then each event's
-/// calendar file in both languages. (The outlines under the event maps are drawn by
+/// contents): the calendar and the Atom feed of each of the site's languages, the sitemap,
+/// robots.txt, then each event's calendar file in those languages. (The outlines under the event maps are drawn by
 /// publishing, which skips those it drew before: `map::frames`.)
 pub fn site_files(catalog: &Catalog, base_url: &str) -> Vec<(String, String)> {
     let base = urls::with_slash(base_url);
     let mut files = Vec::with_capacity(6 + 2 * catalog.events.len());
-    for lang in Lang::ALL {
+    for lang in catalog.site.published_languages() {
         files.push((
             calendar_path(lang).to_owned(),
             calendar_ics(catalog, lang, &base),
         ));
     }
-    for lang in Lang::ALL {
+    for lang in catalog.site.published_languages() {
         files.push((feed_path(lang).to_owned(), atom_feed(catalog, lang, &base)));
     }
     files.push(("sitemap.xml".to_owned(), sitemap(catalog, &base)));
     files.push(("robots.txt".to_owned(), robots_txt(&base)));
     for event in &catalog.events {
-        for lang in Lang::ALL {
+        for lang in catalog.site.published_languages() {
             files.push((
                 event_calendar_path(lang, &event.slug),
                 event_ics(catalog, event, lang, &base),

@@ -5,9 +5,11 @@ use crate::model::{Catalog, Lang};
 use super::urls;
 use super::xml::escape;
 
-/// Every page in both languages: the timeline and each event, each listing its Bulgarian and
-/// English versions (`xhtml:link rel="alternate" hreflang`), Bulgarian as the default.
+/// Every page in the site's languages: the timeline and each event, each listing its Bulgarian
+/// and English versions (`xhtml:link rel="alternate" hreflang`), Bulgarian as the default; a
+/// site in Bulgarian alone lists no alternates.
 pub fn sitemap(catalog: &Catalog, base_url: &str) -> String {
+    let both = catalog.site.publishes(Lang::En);
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(
@@ -15,33 +17,42 @@ pub fn sitemap(catalog: &Catalog, base_url: &str) -> String {
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     let timeline = Lang::ALL.map(|lang| urls::timeline_url(base_url, lang));
-    for lang in Lang::ALL {
-        page(&mut out, lang, &timeline, None);
+    for lang in catalog.site.published_languages() {
+        page(&mut out, lang, &timeline, None, both);
     }
     for event in &catalog.events {
         let versions = Lang::ALL.map(|lang| urls::event_url(base_url, lang, &event.slug));
         // W3C datetime accepts YYYY, YYYY-MM and YYYY-MM-DD: the date keeps its precision.
         let lastmod = event.published.map(|d| d.iso());
-        for lang in Lang::ALL {
-            page(&mut out, lang, &versions, lastmod.as_deref());
+        for lang in catalog.site.published_languages() {
+            page(&mut out, lang, &versions, lastmod.as_deref(), both);
         }
     }
     out.push_str("</urlset>\n");
     out
 }
 
-/// One `<url>` entry; `versions` is the page's address per language, in `Lang::ALL` order.
-fn page(out: &mut String, lang: Lang, versions: &[String; 2], lastmod: Option<&str>) {
+/// One `<url>` entry; `versions` is the page's address per language, in `Lang::ALL` order;
+/// with `alternates`, each is listed.
+fn page(
+    out: &mut String,
+    lang: Lang,
+    versions: &[String; 2],
+    lastmod: Option<&str>,
+    alternates: bool,
+) {
     let index = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0);
     out.push_str("  <url>\n");
     out.push_str(&format!("    <loc>{}</loc>\n", escape(&versions[index])));
     if let Some(date) = lastmod {
         out.push_str(&format!("    <lastmod>{}</lastmod>\n", escape(date)));
     }
-    for (alternate, href) in Lang::ALL.iter().zip(versions) {
-        alternate_link(out, alternate.code(), href);
+    if alternates {
+        for (alternate, href) in Lang::ALL.iter().zip(versions) {
+            alternate_link(out, alternate.code(), href);
+        }
+        alternate_link(out, "x-default", &versions[0]);
     }
-    alternate_link(out, "x-default", &versions[0]);
     out.push_str("  </url>\n");
 }
 

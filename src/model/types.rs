@@ -186,6 +186,20 @@ model_type! {
     }
 }
 
+impl Site {
+    /// Whether the site is published in `lang`. Bulgarian always is: it is the site's root.
+    /// English when `languages` lists it, and also when `languages` leaves out Bulgarian (the
+    /// validator warns): a file that says nothing usable keeps both.
+    pub fn publishes(&self, lang: Lang) -> bool {
+        lang == Lang::Bg || self.languages.contains(&lang) || !self.languages.contains(&Lang::Bg)
+    }
+
+    /// The languages the site is published in, Bulgarian first.
+    pub fn published_languages(&self) -> impl Iterator<Item = Lang> + '_ {
+        Lang::ALL.into_iter().filter(|&lang| self.publishes(lang))
+    }
+}
+
 /// A city's role in the project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

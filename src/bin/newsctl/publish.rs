@@ -16,7 +16,7 @@ use project_news::api::News;
 use project_news::context::Paths;
 use project_news::export;
 use project_news::model::relations::{neighbours, related};
-use project_news::model::{compact_json, Catalog, Lang, NewsFile};
+use project_news::model::{compact_json, Catalog, NewsFile};
 use project_news::pages::event::RELATED_SHOWN;
 use project_news::prerender::{pages, render_page, search_files, Page};
 use project_news::query::SearchIndex;
@@ -260,7 +260,7 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
         outputs.push(generated(&file, text.into_bytes()));
     }
     // The picture of shared links to pages without a photo of their own.
-    for lang in Lang::ALL {
+    for lang in catalog.site.published_languages() {
         outputs.push(generated(
             export::share::card_image_path(lang),
             crate::card::card_png(&catalog.site, lang),

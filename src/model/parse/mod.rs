@@ -82,6 +82,7 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
     };
     let mut site = site;
     check_site_links(&mut report, site_raw.get(), &mut site);
+    urls::check_languages(&mut report, site_raw.get(), &site);
 
     let raw_cities = raw_list(&mut report, &sections, "cities", false)?;
     let raw_orgs = raw_list(&mut report, &sections, "organisations", false)?;
