@@ -141,12 +141,13 @@
   };
   const route = root.dataset.route;
   const isTimeline = route === '/' || route === '/en';
-  // A host serves this page under its file name too (events/x.html, index.html). The router
-  // knows no such address and would draw "not found" over the right page: the address
-  // becomes the page's own before anything reads it.
-  if (route && here() !== route && (here().replace(/(?:\/index)?\.html$/, '') || '/') === route) {
+  // A host serves this page under its file name too (events/x.html, index.html), and with
+  // slashes added at the end (events/x//). The router knows no such address and would draw
+  // "not found" over the right page: the address becomes the page's own before anything
+  // reads it.
+  if (route && (here().replace(/(?:\/index)?\.html$/, '') || '/') === route) {
     const clean = new URL(route.slice(1) || './', doc.baseURI).pathname;
-    history.replaceState(history.state, '', clean + location.search + location.hash);
+    if (location.pathname !== clean) history.replaceState(history.state, '', clean + location.search + location.hash);
   }
   if (!route || here() !== route) {
     // This HTML is not what the address asks for: hide its main part until the app has it.
@@ -227,13 +228,16 @@
     for (const details of foldedForPrint) details.open = false;
     foldedForPrint = [];
   });
-  // "#main" resolves against <base href>, so the skip link would open the Bulgarian timeline
-  // from every other page. In-page links move the focus instead (the app does the same).
+  // "#main" resolves against <base href>, so the skip link names its page ("events/x#main"),
+  // and followed it would load the page again (without the address's query, if it had one).
+  // Links to a place on this page move the focus instead (the app does the same).
   doc.addEventListener('click', (event) => {
-    const link = event.target instanceof Element && event.target.closest('a[href^="#"]');
+    const link = event.target instanceof Element && event.target.closest('a[href*="#"]');
     if (!link || event.defaultPrevented || event.button !== 0) return;
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    const target = doc.getElementById(link.getAttribute('href').slice(1));
+    const url = new URL(link.href);
+    if (url.origin !== location.origin || url.pathname !== location.pathname) return;
+    const target = doc.getElementById(decodeURIComponent(url.hash.slice(1)));
     if (!target) return;
     event.preventDefault();
     if (!target.hasAttribute('tabindex') && !target.matches('a[href], button, input, select, textarea')) {

@@ -108,7 +108,7 @@ pub fn FilterBar(
             let value = event_target_value(&ev);
             draft.set_value(value.clone());
             let mut next = filter.get_untracked();
-            next.text = value;
+            next.text = crate::query::searched_text(&value);
             let first = !typing.get_value();
             typing.set_value(true);
             nav.type_text(next, first);
@@ -336,9 +336,13 @@ pub fn ActiveFilters(
                         facet_name(lang, *facet),
                         facet_value_label(&news, lang, *facet, value)
                     ),
-                    Constraint::Text => {
-                        format!("{}: {}", u.search_label, quote(f.text.trim(), lang))
-                    }
+                    // The visitor's text between the isolate marks (FSI … PDI): a direction
+                    // mark in it cannot carry the quotes or the label with it.
+                    Constraint::Text => format!(
+                        "{}: {}",
+                        u.search_label,
+                        quote(&format!("\u{2068}{}\u{2069}", f.text.trim()), lang)
+                    ),
                 };
                 let nav = nav.clone();
                 let aria = format!("{} {label}", u.remove_filter);

@@ -19,4 +19,4 @@ pub use group::{group_by_month, MonthGroup, YearGroup};
 pub use highlight::{highlight, matched_parts};
 pub use index::{Part, SearchIndex};
 pub use run::{count, did_you_mean, empty_state_hint, run, FacetCounts, FacetValue, QueryResult};
-pub use url::{decode as percent_decode, encode_into as percent_encode_into};
+pub use url::{decode as percent_decode, encode_into as percent_encode_into, searched_text};

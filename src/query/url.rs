@@ -4,6 +4,7 @@
 //! is skipped, because links get truncated, hand-edited and pasted from old versions.
 
 use super::filter::{EventFilter, Facet, SortOrder};
+use crate::text::{search_words, MAX_QUERY_CHARS};
 
 const TEXT_KEY: &str = "q";
 const SORT_KEY: &str = "sort";
@@ -21,13 +22,7 @@ impl EventFilter {
                 continue;
             };
             match key.as_str() {
-                TEXT_KEY => {
-                    filter.text = if value.trim().is_empty() {
-                        String::new()
-                    } else {
-                        value
-                    };
-                }
+                TEXT_KEY => filter.text = searched_text(&value),
                 SORT_KEY => match value.as_str() {
                     "oldest" => filter.sort = SortOrder::OldestFirst,
                     "newest" => filter.sort = SortOrder::NewestFirst,
@@ -67,6 +62,23 @@ impl EventFilter {
             push(SORT_KEY, "oldest");
         }
         out
+    }
+}
+
+/// The text a search reads from what was typed or given in an address: its first
+/// [`MAX_QUERY_CHARS`] characters (the search reads no more, and the address, the chip and
+/// what a screen reader says stay that short), and nothing when they hold no word to search
+/// for (blanks, invisible or control characters, punctuation alone).
+pub fn searched_text(text: &str) -> String {
+    let end = text
+        .char_indices()
+        .nth(MAX_QUERY_CHARS)
+        .map_or(text.len(), |(at, _)| at);
+    let text = &text[..end];
+    if search_words(text).is_empty() {
+        String::new()
+    } else {
+        text.to_owned()
     }
 }
 
@@ -178,6 +190,29 @@ mod tests {
     #[test]
     fn blank_text_reads_as_no_text() {
         assert_eq!(EventFilter::from_query("q=+++").text, "");
+        // Invisible, control and direction characters, punctuation alone: nothing to search.
+        for q in [
+            "%00",
+            "%EF%BF%BF",
+            "%E2%80%8B%E2%80%8C%E2%80%8D%EF%BB%BF",
+            "%E2%80%AE",
+            "!%3F",
+        ] {
+            assert_eq!(EventFilter::from_query(&format!("q={q}")).text, "", "{q}");
+        }
+        assert_eq!(
+            EventFilter::from_query("q=%E2%80%AEevil").text,
+            "\u{202e}evil"
+        );
+    }
+
+    #[test]
+    fn a_long_text_is_read_to_what_the_search_reads() {
+        let long = "дума ".repeat(100);
+        let filter = EventFilter::from_query(&format!("q={}", long.replace(' ', "+")));
+        assert_eq!(filter.text.chars().count(), crate::text::MAX_QUERY_CHARS);
+        assert!(long.starts_with(&filter.text));
+        assert_eq!(EventFilter::from_query(&filter.to_query()), filter);
     }
 
     fn arb_filter() -> impl Strategy<Value = EventFilter> {
@@ -198,11 +233,8 @@ mod tests {
                     cities,
                     organisations,
                     topics: topics.into_iter().filter(|t| !t.is_empty()).collect(),
-                    text: if text.trim().is_empty() {
-                        String::new()
-                    } else {
-                        text
-                    },
+                    // As the app holds it: what a search reads of the text.
+                    text: searched_text(&text),
                     sort: if oldest {
                         SortOrder::OldestFirst
                     } else {

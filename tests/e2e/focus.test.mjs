@@ -19,6 +19,14 @@ describe('focus and state', { timeout: 120_000 }, () => {
       await page.waitForFunction(() => document.activeElement?.id === 'main', null, { timeout: APP_TIMEOUT_MS });
       assert.equal(page.url(), before, 'the address, filters included, stays as it was');
       assert.equal(await page.inputValue('#search'), 'pisek');
+
+      // On a prerendered page with a query, before the app: the loader keeps the page too.
+      const event = new URL('/events/consortium-meeting-pisek-2022?from=x', env.app.url).href;
+      await page.goto(event);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'main', null, { timeout: APP_TIMEOUT_MS });
+      assert.equal(page.url(), event, 'the page was not loaded again without its query');
       assertNoProblems(problems, 'skip link');
     });
   });

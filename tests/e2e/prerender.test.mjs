@@ -381,6 +381,19 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
     });
   });
 
+  test('a page opened with slashes added at its end is the page, also for the app', async () => {
+    await withPage(env.browser, 'prerender-trailing-slashes', async ({ page, problems }) => {
+      for (const [path, own] of [[`/events/${SLUG}//?q=x`, `/events/${SLUG}?q=x`], ['/en///', '/en']]) {
+        await page.goto(at(path));
+        const url = new URL(page.url());
+        assert.equal(`${url.pathname}${url.search}`, own, `${path}: the address is the page's own`);
+        await waitForApp(page);
+        assert.doesNotMatch(await page.locator('main h1').innerText(), /не е намерена|not found/i, path);
+      }
+      assertNoProblems(problems, 'pages with slashes added');
+    });
+  });
+
   test('a page opened by its file name (events/x.html, index.html) is the page, also for the app', async () => {
     await withPage(env.browser, 'prerender-file-name', async ({ page, problems }) => {
       await page.goto(at(`/events/${SLUG}.html?x=1#main`));

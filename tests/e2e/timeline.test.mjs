@@ -100,6 +100,29 @@ describe('timeline', { timeout: 180_000 }, () => {
     });
   });
 
+  test('an odd search in the address: read to what the search reads, isolated, or none', async () => {
+    await withPage(env.browser, 'timeline-odd-q', async ({ page, problems }) => {
+      // Only invisible or control characters: no search at all.
+      await openTimeline(page, 'q=%E2%80%8B%E2%80%AE%00');
+      await waitForCount(page, '24 събития');
+      assert.equal(await page.locator('.chip').count(), 0);
+      // A direction mark cannot turn the chip's quotes around: the text is isolated.
+      await openTimeline(page, 'q=%E2%80%AEpisek');
+      const label = await page.locator('.chip__label').textContent();
+      assert.ok(label.includes('\u2068\u202episek\u2069'), JSON.stringify(label));
+      // A long text: the chip, its button's name and the address hold what the search reads.
+      await openTimeline(page, `q=${'pisek+'.repeat(400)}`);
+      const chip = (await page.locator('.chip__label').textContent()).length;
+      const name = (await page.locator('.chip__remove').getAttribute('aria-label')).length;
+      assert.ok(chip < 260 && name < 300, `chip ${chip}, name ${name}`);
+      await page.locator('#search').fill(`${'смолян '.repeat(300)}`);
+      await page.locator('#search').press('Enter');
+      await waitForQuery(page, (q) => (q.get('q') ?? '').startsWith('смолян'));
+      assert.ok(new URL(page.url()).searchParams.get('q').length <= 200);
+      assertNoProblems(problems, 'odd searches in the address');
+    });
+  });
+
   test("a card's city leads to the timeline of that city's events", async () => {
     await withPage(env.browser, 'city-chip', async ({ page, problems }) => {
       // The prerendered page: the chip is a plain link, before and without the app.
