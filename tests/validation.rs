@@ -483,6 +483,21 @@ fn missing_translation_is_a_warning_and_falls_back() {
 }
 
 #[test]
+fn a_site_in_bulgarian_alone_misses_no_english() {
+    let text = fixture("missing-translation.json").replacen(
+        "\"languages\": [\n      \"bg\",\n      \"en\"\n    ]",
+        "\"languages\": [\n      \"bg\"\n    ]",
+        1,
+    );
+    assert!(
+        text.contains("\"bg\"\n    ]"),
+        "the fixture lists its languages as expected"
+    );
+    let catalog = parse_news(&text).unwrap();
+    assert!(catalog.problems.is_empty(), "{:#?}", catalog.problems);
+}
+
+#[test]
 fn html_in_body_is_a_warning_shown_as_text() {
     let catalog = load("html-in-body.json");
     let p = single_problem(&catalog);

@@ -128,7 +128,16 @@ fn walk_texts(tree: &Tree, fields: &[Field], at: &Path, out: &mut Vec<MissingTra
     }
 }
 
-/// Every text that has one language and not the other, in file order.
+/// Whether the file's site is published in English (as `Site::publishes` reads it).
+fn in_english(tree: &Tree) -> bool {
+    let langs = Path::root().key("site").key("languages");
+    let listed =
+        |code: &str| (0..tree.len_at(&langs)).any(|i| tree.text_at(&langs.index(i)) == code);
+    listed("en") || !listed("bg")
+}
+
+/// Every text that has one language and not the other, in file order; a site in Bulgarian
+/// alone misses no English.
 pub fn missing_translations(tree: &Tree) -> Vec<MissingTranslation> {
     let mut out = Vec::new();
     walk_texts(tree, SITE, &Path::root().key("site"), &mut out);
@@ -141,6 +150,9 @@ pub fn missing_translations(tree: &Tree) -> Vec<MissingTranslation> {
     let events = Path::root().key("events");
     for i in 0..tree.len_at(&events) {
         walk_texts(tree, EVENT, &events.index(i), &mut out);
+    }
+    if !in_english(tree) {
+        out.retain(|m| m.missing == Lang::Bg);
     }
     out
 }
@@ -557,6 +569,24 @@ mod tests {
             stable_json(&file),
             "the form's order is the format's"
         );
+    }
+
+    #[test]
+    fn a_site_in_bulgarian_alone_misses_no_english() {
+        let both = Tree::parse(SECOND).unwrap();
+        assert!(missing_translations(&both)
+            .iter()
+            .any(|m| m.missing == Lang::En));
+        let bg = SECOND.replacen(
+            "\"languages\": [\n      \"bg\",\n      \"en\"\n    ]",
+            "\"languages\": [\n      \"bg\"\n    ]",
+            1,
+        );
+        assert_ne!(bg, SECOND, "the fixture lists its languages as expected");
+        let tree = Tree::parse(&bg).unwrap();
+        assert!(missing_translations(&tree)
+            .iter()
+            .all(|m| m.missing == Lang::Bg));
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub(super) struct EventCheck<'r, 'a> {
     pub(super) slug: String,
     /// Set when the event must be left out.
     pub(super) fatal: bool,
+    /// Whether the site is published in English: a site in Bulgarian alone misses no English.
+    pub(super) english: bool,
 }
 
 impl EventCheck<'_, '_> {
@@ -149,7 +151,7 @@ impl EventCheck<'_, '_> {
 
     fn translations(&mut self, text: &Text, field: &str) {
         for lang in Lang::ALL {
-            if text.resolve(lang).is_fallback(lang) {
+            if (lang == Lang::Bg || self.english) && text.resolve(lang).is_fallback(lang) {
                 self.push(
                     Severity::Warning,
                     format!("{field}.{}", lang.code()),

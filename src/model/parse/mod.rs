@@ -18,7 +18,7 @@ use std::collections::HashSet;
 
 use super::catalog::Catalog;
 use super::problem::FatalError;
-use super::types::{City, Event, Organisation, Person, Site, Topic};
+use super::types::{City, Event, Lang, Organisation, Person, Site, Topic};
 use events::EventCheck;
 use position::position;
 use references::RefSets;
@@ -138,6 +138,7 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
             path: &path,
             slug: event.slug.clone(),
             fatal: false,
+            english: site.publishes(Lang::En),
         };
         checker.check(&mut event, &refs);
         // Only a kept event owns its slug: a left-out one must not push out a later good one.
