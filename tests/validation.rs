@@ -483,6 +483,30 @@ fn missing_translation_is_a_warning_and_falls_back() {
 }
 
 #[test]
+fn a_reference_to_an_entry_left_out_for_its_own_problems_says_so() {
+    // The city Písek lacks its country: left out, and the event's two references to it go.
+    let catalog = load("referenced-entry-left-out.json");
+    let paths: Vec<&str> = catalog.problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "cities[1]",
+            "events[0].location.city",
+            "events[0].participants.cities[1]"
+        ]
+    );
+    for p in &catalog.problems[1..] {
+        assert_eq!(
+            p.message,
+            "city `pisek` is left out for problems of its own; the reference was dropped until they are fixed"
+        );
+    }
+    // An id that no entry has is still unknown.
+    let catalog = load("unknown-city.json");
+    assert!(single_problem(&catalog).message.starts_with("unknown city"));
+}
+
+#[test]
 fn a_site_in_bulgarian_alone_misses_no_english() {
     let text = fixture("missing-translation.json").replacen(
         "\"languages\": [\n      \"bg\",\n      \"en\"\n    ]",

@@ -108,13 +108,22 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
     let people = parse_list(&mut report, &raw_people, "people", |p: &Person| &p.id);
     let topics = parse_list(&mut report, &raw_topics, "topics", |t: &Topic| &t.id);
 
-    let refs = RefSets {
+    let mut refs = RefSets {
         cities: cities.iter().map(|(_, c)| c.id.clone()).collect(),
         organisations: organisations.iter().map(|(_, o)| o.id.clone()).collect(),
         people: people.iter().map(|(_, p)| p.id.clone()).collect(),
         topics: topics.iter().map(|(_, t)| t.id.clone()).collect(),
         site_origin: origin_of(&site.canonical_url),
+        left_out: HashSet::new(),
     };
+    for (kind, raw, kept) in [
+        ("city", &raw_cities, &refs.cities),
+        ("organisation", &raw_orgs, &refs.organisations),
+        ("person", &raw_people, &refs.people),
+        ("topic", &raw_topics, &refs.topics),
+    ] {
+        references::left_out_ids(kind, raw, kept, &mut refs.left_out);
+    }
     references::check_home_city(&mut report, site_raw, &mut site, &refs);
     references::check_cities(&mut report, &mut cities, &raw_cities, &refs);
     references::check_organisations(&mut report, &mut organisations, &raw_orgs, &refs);

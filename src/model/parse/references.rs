@@ -23,6 +23,41 @@ pub(super) struct RefSets {
     pub(super) topics: HashSet<String>,
     /// Where the site is served from (`https://host`), from `site.canonical_url`.
     pub(super) site_origin: Option<String>,
+    /// The ids of entries that are in the file but left out for problems of their own (a
+    /// city added in the editor with its name only, say), by kind: a reference to one of them
+    /// says so rather than that the file has no such entry.
+    pub(super) left_out: HashSet<(&'static str, String)>,
+}
+
+impl RefSets {
+    /// What a reference of `kind` to `id`, which names no kept entry, is told.
+    fn unknown(&self, kind: &'static str, id: &str) -> String {
+        if self.left_out.contains(&(kind, id.to_owned())) {
+            format!("{kind} `{id}` is left out for problems of its own; the reference was dropped until they are fixed")
+        } else {
+            format!("unknown {kind} `{id}`; the reference was dropped")
+        }
+    }
+}
+
+/// The ids of the entries of `raw` that were not kept (`kept` holds those that were).
+pub(super) fn left_out_ids(
+    kind: &'static str,
+    raw: &[&RawValue],
+    kept: &HashSet<String>,
+    out: &mut HashSet<(&'static str, String)>,
+) {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        id: String,
+    }
+    for entry in raw {
+        if let Ok(Id { id }) = serde_json::from_str::<Id>(entry.get()) {
+            if !kept.contains(&id) {
+                out.insert((kind, id));
+            }
+        }
+    }
 }
 
 /// `site.home_city` must name a city.
@@ -34,7 +69,7 @@ pub(super) fn check_home_city(
 ) {
     if let Some(home) = &site.home_city {
         if !refs.cities.contains(home) {
-            let message = format!("unknown city `{home}`; the reference was dropped");
+            let message = refs.unknown("city", home);
             let path = "site.home_city".to_owned();
             report.push_in(
                 Severity::Error,
@@ -92,8 +127,7 @@ pub(super) fn check_cities(
             if !refs.organisations.contains(partner) {
                 let path = format!("cities[{i}].partner");
                 let raw = raw_cities[*i].get();
-                let message =
-                    format!("unknown organisation `{partner}`; the reference was dropped");
+                let message = refs.unknown("organisation", partner);
                 report.push_in(Severity::Error, raw, "partner", path, None, message, false);
                 city.partner = None;
             }
@@ -117,7 +151,7 @@ pub(super) fn check_organisations(
         if let Some(city) = &org.city {
             if !refs.cities.contains(city) {
                 let path = format!("organisations[{i}].city");
-                let message = format!("unknown city `{city}`; the reference was dropped");
+                let message = refs.unknown("city", city);
                 report.push_in(Severity::Error, raw, "city", path, None, message, false);
                 org.city = None;
             }
@@ -161,20 +195,15 @@ pub(super) fn check_people(
 
 /// An event's references.
 impl EventCheck<'_, '_> {
-    fn dropped_ref(&mut self, sub: String, kind: &str, id: &str) {
-        self.push(
-            Severity::Error,
-            sub,
-            format!("unknown {kind} `{id}`; the reference was dropped"),
-            false,
-        );
+    fn dropped_ref(&mut self, sub: String, kind: &'static str, id: &str, refs: &RefSets) {
+        self.push(Severity::Error, sub, refs.unknown(kind, id), false);
     }
 
     pub(super) fn references(&mut self, event: &mut Event, refs: &RefSets) {
         if let Some(loc) = &mut event.location {
             if let Some(city) = &loc.city {
                 if !refs.cities.contains(city) {
-                    self.dropped_ref("location.city".into(), "city", city);
+                    self.dropped_ref("location.city".into(), "city", city, refs);
                     loc.city = None;
                 }
             }
@@ -182,46 +211,69 @@ impl EventCheck<'_, '_> {
         if let Some(host) = &mut event.host {
             if let Some(city) = &host.city {
                 if !refs.cities.contains(city) {
-                    self.dropped_ref("host.city".into(), "city", city);
+                    self.dropped_ref("host.city".into(), "city", city, refs);
                     host.city = None;
                 }
             }
             if let Some(org) = &host.organisation {
                 if !refs.organisations.contains(org) {
-                    self.dropped_ref("host.organisation".into(), "organisation", org);
+                    self.dropped_ref("host.organisation".into(), "organisation", org, refs);
                     host.organisation = None;
                 }
             }
         }
         let p = &mut event.participants;
-        self.retain_known(&mut p.cities, &refs.cities, "participants.cities", "city");
+        self.retain_known(
+            &mut p.cities,
+            refs,
+            &refs.cities,
+            "participants.cities",
+            "city",
+        );
         self.retain_known(
             &mut p.organisations,
+            refs,
             &refs.organisations,
             "participants.organisations",
             "organisation",
         );
         if let Some(lead) = &p.lead_partner {
             if !refs.organisations.contains(lead) {
-                self.dropped_ref("participants.lead_partner".into(), "organisation", lead);
+                self.dropped_ref(
+                    "participants.lead_partner".into(),
+                    "organisation",
+                    lead,
+                    refs,
+                );
                 p.lead_partner = None;
             }
         }
-        self.retain_known(&mut event.delegates, &refs.people, "delegates", "person");
-        self.retain_known(&mut event.topics, &refs.topics, "topics", "topic");
+        self.retain_known(
+            &mut event.delegates,
+            refs,
+            &refs.people,
+            "delegates",
+            "person",
+        );
+        self.retain_known(&mut event.topics, refs, &refs.topics, "topics", "topic");
         for (d, day) in event.agenda.iter_mut().enumerate() {
             for (s, session) in day.sessions.iter_mut().enumerate() {
                 if let Some(presenter) = &mut session.presenter {
                     let base = format!("agenda[{d}].sessions[{s}].presenter");
                     if let Some(city) = &presenter.city {
                         if !refs.cities.contains(city) {
-                            self.dropped_ref(format!("{base}.city"), "city", city);
+                            self.dropped_ref(format!("{base}.city"), "city", city, refs);
                             presenter.city = None;
                         }
                     }
                     if let Some(org) = &presenter.organisation {
                         if !refs.organisations.contains(org) {
-                            self.dropped_ref(format!("{base}.organisation"), "organisation", org);
+                            self.dropped_ref(
+                                format!("{base}.organisation"),
+                                "organisation",
+                                org,
+                                refs,
+                            );
                             presenter.organisation = None;
                         }
                     }
@@ -233,9 +285,10 @@ impl EventCheck<'_, '_> {
     fn retain_known(
         &mut self,
         ids: &mut Vec<String>,
+        refs: &RefSets,
         known: &HashSet<String>,
         field: &str,
-        kind: &str,
+        kind: &'static str,
     ) {
         // One problem per list, however many unknown ids it holds: the first few by name.
         let mut named: Vec<(usize, String)> = Vec::new();
@@ -257,7 +310,7 @@ impl EventCheck<'_, '_> {
         };
         let sub = format!("{field}[{first}]");
         if unknown == 1 {
-            self.dropped_ref(sub, kind, first_id);
+            self.dropped_ref(sub, kind, first_id, refs);
             return;
         }
         let names: Vec<String> = named.iter().map(|(_, id)| format!("`{id}`")).collect();
