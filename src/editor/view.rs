@@ -863,12 +863,34 @@ fn messages(ed: Ed, path: Path, inside: bool) -> impl IntoView {
                     (Severity::Warning, Lang::Bg) => "Предупреждение: ",
                     (Severity::Warning, Lang::En) => "Warning: ",
                 };
-                let (text, said_in) = in_language(&p.message, ed.ui.get());
-                let text = text.into_owned();
+                let (text, said_in) = said(ed, &p);
                 view! { <li class=class><strong>{word}</strong><span lang=said_in.code()>{text}</span></li> }
             }).collect_view()}
         </ul>
     }
+}
+
+/// A problem's message in the interface's language (or in English, the validator's, when the
+/// editor has no words for it), and that language. A missing field is named by its label in
+/// the form, where the validator names it by its key in the file.
+fn said(ed: Ed, problem: &Problem) -> (String, Lang) {
+    let lang = ed.ui.get();
+    let missing = problem
+        .message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'));
+    if let Some(key) = missing {
+        let path = Path::parse(&problem.path).key(key);
+        let described = super::form::describe(&path, lang);
+        let label = described.rsplit(" › ").next().unwrap_or(key);
+        let text = match lang {
+            Lang::Bg => format!("попълнете полето „{label}“"),
+            Lang::En => format!("fill in “{label}”"),
+        };
+        return (text, lang);
+    }
+    let (text, said_in) = in_language(&problem.message, lang);
+    (text.into_owned(), said_in)
 }
 
 fn label_text(ed: Ed, f: &Field) -> String {
@@ -1621,8 +1643,7 @@ fn Problems(ed: Ed) -> impl IntoView {
                 };
                 let place = where_label(ed, p);
                 let raw = p.path.clone();
-                let (message, said_in) = in_language(&p.message, ed.ui.get());
-                let message = message.into_owned();
+                let (message, said_in) = said(ed, p);
                 let said = p.message.clone();
                 view! {
                     <li>

@@ -303,7 +303,8 @@ describe('the editor', { timeout: 300_000 }, () => {
 
       // A missing field's problem leads to that field; an empty two-language text's to its
       // first language's field.
-      await press(page, '.ed-problem:has-text("events[4]"):has-text("type")');
+      // Named by the form's label, not by the file's key.
+      await press(page, '.ed-problem:has-text("events[4]"):has-text("попълнете полето „Вид“")');
       await page.waitForFunction(() => document.activeElement?.id === 'f-events-4-type');
       await press(page, '.ed-problem:has-text("events[5].title")');
       await page.waitForFunction(() => document.activeElement?.id === 'f-events-5-title-bg');
