@@ -101,11 +101,13 @@ impl FilterNavigator {
         self.pause.set_value(handle);
     }
 
-    /// Writes what was typed into the URL now, if the URL is still the one it was typed over
-    /// (Back or Forward meanwhile leave it out, as the list already does).
+    /// Writes what was typed into the URL now, if the URL is still the one it was typed over.
+    /// After Back or Forward meanwhile, the URL is left alone, as the list already is, and what
+    /// was typed is kept: Forward again to its entry brings it back (and the field's blur, the
+    /// form sent or a result followed write it then).
     pub fn flush(&self) {
         self.cancel_pause();
-        let Some(Some((over, filter))) = self.typed.try_update_value(Option::take) else {
+        let Some(Some((over, filter))) = self.typed.try_with_value(Clone::clone) else {
             return;
         };
         if self.location.search.get_untracked() == over {

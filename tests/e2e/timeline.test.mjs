@@ -342,6 +342,15 @@ describe('timeline', { timeout: 180_000 }, () => {
       assert.equal(new URL(page.url()).searchParams.get('q'), word, 'the pause wrote nothing into this entry');
       assert.equal(await search.inputValue(), word);
       await waitForCount(page, foundCount);
+      // Forward again, after the pause: what was typed over that entry comes back with it.
+      await page.goForward();
+      await waitForQuery(page, (q) => q.get('q') === word.slice(0, -1));
+      await page.waitForFunction((typed) => document.querySelector('#search')?.value === typed, word.slice(0, -2));
+      await page.locator('#search').blur();
+      await waitForQuery(page, (q) => q.get('q') === word.slice(0, -2));
+      await page.goBack();
+      await waitForQuery(page, (q) => q.get('q') === word);
+      await waitForCount(page, foundCount);
       assertNoProblems(problems, 'typing and the address');
     });
   });
