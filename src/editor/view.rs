@@ -195,7 +195,7 @@ impl Ed {
         let name = self.name.get_untracked();
         let question = match self.ui.get_untracked() {
             Lang::Bg => format!(
-                "Промените в {name} не са запазени. Ако отворите {}, те ще се загубят. Да се отвори ли?",
+                "Промените във файла {name} не са запазени. Ако отворите {}, те ще се загубят. Да се отвори ли въпреки това?",
                 opening.0
             ),
             Lang::En => format!(
@@ -493,7 +493,7 @@ fn Bar(ed: Ed) -> impl IntoView {
                     on:click=move |_| {
                         ed.session.update(|s| { s.redo(); });
                         ed.changed(true);
-                        ed.say("Промяната е направена отново.", "The change was made again.");
+                        ed.say("Отменената промяна е възстановена.", "The change was made again.");
                     }>
                     {move || t(ed, L("Повторете", "Redo"))}
                 </button>
@@ -777,13 +777,10 @@ fn delete_event(ed: Ed, i: usize) {
     let events = Path::root().key("events");
     let lang = ed.ui.get_untracked();
     let title = ed.session.with_untracked(|s| {
-        let title = events.index(i).key("title");
-        let mine = s.tree.text_at(&title.key(lang.code()));
-        if mine.is_empty() {
-            s.tree.text_at(&events.index(i).key("slug"))
-        } else {
-            mine
-        }
+        let mine = s
+            .tree
+            .text_at(&events.index(i).key("title").key(lang.code()));
+        entry_name(ed, &mine, &s.tree.text_at(&events.index(i).key("slug")), i)
     });
     ed.change(|tree| {
         tree.remove(&events.index(i));
@@ -1596,14 +1593,20 @@ fn where_label(ed: Ed, problem: &Problem) -> String {
     let field = super::form::describe(&path, lang);
     let part = match Place::of(&path) {
         Place::Event(i) => {
-            let title = ed.session.with_untracked(|s| {
+            let (title, slug) = ed.session.with_untracked(|s| {
                 let event = Path::root().key("events").index(i);
-                let mine = s.tree.text_at(&event.key("title").key(lang.code()));
-                entry_name(ed, &mine, &s.tree.text_at(&event.key("slug")), i)
+                let title = s.tree.text_at(&event.key("title").key(lang.code()));
+                (title, s.tree.text_at(&event.key("slug")))
             });
-            match lang {
-                Lang::Bg => format!("Събитие „{title}“"),
-                Lang::En => format!("Event “{title}”"),
+            if title.trim().is_empty() && slug.trim().is_empty() {
+                // "Запис 3 (без заглавие и адрес)" is no title to quote.
+                entry_name(ed, "", "", i)
+            } else {
+                let title = entry_name(ed, &title, &slug, i);
+                match lang {
+                    Lang::Bg => format!("Събитие „{title}“"),
+                    Lang::En => format!("Event “{title}”"),
+                }
             }
         }
         Place::Collection(_) => String::new(),
