@@ -66,11 +66,13 @@
 //
 // Usage: node scripts/bench-browser.mjs [--dist DIR] [--sizes 200,2000,10000] [--runs 5]
 //          [--warmup 1] [--seed 2018] [--word pisek] [--throttle 4] [--json FILE]
-//          [--newsctl release|debug] [--time-limit-min 45] [--phone [--read-ms N]]
+//          [--newsctl release|debug] [--time-limit-min 45] [--phone [--read-ms N] [--desktop]]
 // --phone: a phone visitor instead (see PHONE below): 412 px touch screen, 150 ms round trip,
 //   1.6 Mbit/s down, CPU slowed 4×; the word is typed at once on landing, 120 ms a letter, and
 //   the figure is the time from the first (and the last) keystroke to the filtered count.
 //   --read-ms N: the visitor reads for N ms after the search field shows, then types.
+//   --desktop: the same visitor who types at once, on the desktop (1,280 px, no network or CPU
+//   slowed): what starting a search costs there, in time and bytes.
 // Build the app first: trunk build --release --dist DIR (default DIR: dist).
 
 import { spawnSync } from 'node:child_process';
@@ -93,7 +95,7 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', 
 
 const USAGE = `usage: node scripts/bench-browser.mjs [--dist DIR] [--sizes 200,2000,10000] [--runs 5]
          [--warmup 1] [--seed 2018] [--word pisek] [--throttle RATE] [--json FILE]
-         [--newsctl release|debug] [--time-limit-min 45] [--phone [--read-ms N]]`;
+         [--newsctl release|debug] [--time-limit-min 45] [--phone [--read-ms N] [--desktop]]`;
 
 function parseArgs(argv) {
   const o = {
@@ -108,6 +110,7 @@ function parseArgs(argv) {
     newsctl: 'release',
     timeLimitMin: 45,
     phone: false,
+    desktop: false,
     readMs: 0,
   };
   const int = (flag, v, min) => {
@@ -123,6 +126,10 @@ function parseArgs(argv) {
     }
     if (flag === '--phone') {
       o.phone = true;
+      continue;
+    }
+    if (flag === '--desktop') {
+      o.desktop = true;
       continue;
     }
     const value = inline ?? argv[++i];
@@ -145,6 +152,7 @@ function parseArgs(argv) {
       default: throw new Error(`unknown option ${flag}\n${USAGE}`);
     }
   }
+  if (o.desktop && !o.phone) throw new Error('--desktop goes with --phone');
   if (!(o.throttle >= 1)) throw new Error('--throttle must be 1 or more');
   if (!(o.timeLimitMin > 0)) throw new Error('--time-limit-min must be positive');
   return o;
@@ -711,8 +719,17 @@ function phoneInstrument() {
   }).observe(document, { childList: true, subtree: true, characterData: true });
 }
 
+/** The same visitor on the desktop (`--phone --desktop`): nothing slowed. */
+const DESKTOP = {
+  context: { viewport: { width: 1280, height: 900 } },
+  network: null,
+  cpu: 1,
+  keyMs: PHONE.keyMs,
+};
+
 async function measurePhoneRun(browser, url, options) {
-  const context = await browser.newContext(PHONE.context);
+  const profile = options.desktop ? DESKTOP : PHONE;
+  const context = await browser.newContext(profile.context);
   try {
     const page = await context.newPage();
     const errors = [];
@@ -722,8 +739,8 @@ async function measurePhoneRun(browser, url, options) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', PHONE.network);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpu });
+    if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
     let phase = 'load';
     const requests = new Map();
     cdp.on('Network.requestWillBeSent', (e) => {
@@ -742,10 +759,12 @@ async function measurePhoneRun(browser, url, options) {
     // With --read-ms, the visitor reads the page that long before reaching for search.
     if (options.readMs) await page.waitForTimeout(options.readMs);
     phase = 'typing';
-    await page.locator('#search').tap();
+    // A touch on the phone, a click on the desktop.
+    if (options.desktop) await page.locator('#search').click();
+    else await page.locator('#search').tap();
     for (const letter of options.word) {
       await page.keyboard.type(letter);
-      await page.waitForTimeout(PHONE.keyMs);
+      await page.waitForTimeout(profile.keyMs);
     }
     await page.waitForFunction(() => window.__phone.filtered !== null, null, { timeout: 120_000, polling: 50 });
     const p = await page.evaluate(() => ({ ...window.__phone }));
@@ -798,7 +817,7 @@ async function main() {
     throttle: options.throttle,
   };
   console.log(`bench-browser: sizes ${options.sizes.join(', ')}, ${options.warmup} warm-up + ${options.runs} runs per page, ` +
-    `word "${options.word}", ${options.phone ? `phone profile (412 px, ${PHONE.network.latency} ms round trip, 1.6 Mbit/s, CPU ${PHONE.cpu}×, a letter every ${PHONE.keyMs} ms)` : `CPU throttle ${options.throttle}×`}, ` +
+    `word "${options.word}", ${options.phone ? (options.desktop ? `a visitor who types at once on the desktop (1,280 px, nothing slowed, a letter every ${DESKTOP.keyMs} ms)` : `phone profile (412 px, ${PHONE.network.latency} ms round trip, 1.6 Mbit/s, CPU ${PHONE.cpu}×, a letter every ${PHONE.keyMs} ms)`) : `CPU throttle ${options.throttle}×`}, ` +
     `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
   const workDir = await mkdtemp(join(tmpdir(), 'news-bench-'));
