@@ -86,14 +86,15 @@ pub fn FilterBar(
     let u = ui(lang);
     let search_hint = crate::i18n::site::search_hint(&news.catalog, lang);
     let (open, set_open) = signal(false);
-    // The field shows what was typed (with its spaces) while the URL's text is that text
-    // trimmed; Back/Forward bring in another text, which the field then shows. Read without
-    // tracking what was typed: only a change of the URL redraws the field's value.
+    // The field shows what was typed (with its spaces, a quotation mark before the word, all
+    // of a long paste) while the URL's text is what the search reads of it; Back/Forward bring
+    // in another text, which the field then shows. Read without tracking what was typed: only
+    // a change of the URL redraws the field's value.
     let draft = StoredValue::new(filter.with_untracked(|f| f.text.clone()));
     let field_value = move || {
         let text = filter.with(|f| f.text.clone());
         draft.with_value(|d| {
-            if d.trim() == text.trim() {
+            if crate::query::searched_text(d).trim() == text.trim() {
                 d.clone()
             } else {
                 text

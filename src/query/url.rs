@@ -68,7 +68,8 @@ impl EventFilter {
 /// The text a search reads from what was typed or given in an address: its first
 /// [`MAX_QUERY_CHARS`] characters (the search reads no more, and the address, the chip and
 /// what a screen reader says stay that short), and nothing when they hold no word to search
-/// for (blanks, invisible or control characters, punctuation alone).
+/// for (blanks, invisible or control characters, punctuation alone). The field keeps what was
+/// typed: a quotation mark typed first stays there for the word after it.
 pub fn searched_text(text: &str) -> String {
     let end = text
         .char_indices()

@@ -119,6 +119,12 @@ describe('timeline', { timeout: 180_000 }, () => {
       await page.locator('#search').press('Enter');
       await waitForQuery(page, (q) => (q.get('q') ?? '').startsWith('смолян'));
       assert.ok(new URL(page.url()).searchParams.get('q').length <= 200);
+      // A quotation mark typed first is no search yet, but stays in the field for the word.
+      await page.locator('#search').fill('');
+      await page.locator('#search').pressSequentially('„писек', { delay: 40 });
+      await waitForCount(page, /от общо/);
+      await page.waitForTimeout(700);
+      assert.equal(await page.locator('#search').inputValue(), '„писек');
       assertNoProblems(problems, 'odd searches in the address');
     });
   });
