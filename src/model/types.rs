@@ -173,6 +173,8 @@ model_type! {
         /// The trail from the municipality's home page down to the project section, the
         /// project's own step last (the app links it to the timeline).
         pub breadcrumbs: Vec<Link>,
+        /// The languages the site is published in: `["bg", "en"]`, or `["bg"]` for a site in
+        /// Bulgarian alone. Bulgarian is the site's root and must be listed.
         pub languages: Vec<Lang>,
         /// Where visitors send feedback (accessibility statement, corrections).
         pub contact: Link,
