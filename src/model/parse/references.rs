@@ -4,9 +4,11 @@
 
 use std::collections::HashSet;
 
+use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::events::EventCheck;
+use super::json_path::walk;
 use super::report::Report;
 use super::urls::is_web_address;
 use crate::model::problem::Severity;
@@ -23,16 +25,17 @@ pub(super) struct RefSets {
     pub(super) topics: HashSet<String>,
     /// Where the site is served from (`https://host`), from `site.canonical_url`.
     pub(super) site_origin: Option<String>,
-    /// The ids of entries that are in the file but left out for problems of their own (a
-    /// city added in the editor with its name only, say), by kind: a reference to one of them
-    /// says so rather than that the file has no such entry.
-    pub(super) left_out: HashSet<(&'static str, String)>,
+    /// The entries that are in the file but left out for problems of their own (a city added
+    /// in the editor with its name only, say), as "kind id": a reference to one of them says
+    /// so rather than that the file has no such entry. (Strings, as the sets above: a set of
+    /// another type would be another copy of the set's code in the editor's wasm.)
+    pub(super) left_out: HashSet<String>,
 }
 
 impl RefSets {
     /// What a reference of `kind` to `id`, which names no kept entry, is told.
     fn unknown(&self, kind: &'static str, id: &str) -> String {
-        if self.left_out.contains(&(kind, id.to_owned())) {
+        if self.left_out.contains(&format!("{kind} {id}")) {
             format!("{kind} `{id}` is left out for problems of its own; the reference was dropped until they are fixed")
         } else {
             format!("unknown {kind} `{id}`; the reference was dropped")
@@ -40,22 +43,23 @@ impl RefSets {
     }
 }
 
-/// The ids of the entries of `raw` that were not kept (`kept` holds those that were).
+/// The ids of the entries of `raw` that were not kept (`kept` holds those that were), as
+/// "kind id". An entry's id is read where it stands, whatever else the entry holds.
 pub(super) fn left_out_ids(
     kind: &'static str,
     raw: &[&RawValue],
     kept: &HashSet<String>,
-    out: &mut HashSet<(&'static str, String)>,
+    out: &mut HashSet<String>,
 ) {
-    #[derive(serde::Deserialize)]
-    struct Id {
-        id: String,
-    }
     for entry in raw {
-        if let Ok(Id { id }) = serde_json::from_str::<Id>(entry.get()) {
-            if !kept.contains(&id) {
-                out.insert((kind, id));
-            }
+        let entry = entry.get();
+        let (at, found) = walk(entry, "id");
+        let mut value = serde_json::Deserializer::from_str(&entry[at..]);
+        let id = found
+            .then(|| String::deserialize(&mut value).ok())
+            .flatten();
+        if let Some(id) = id.filter(|id| !kept.contains(id)) {
+            out.insert(format!("{kind} {id}"));
         }
     }
 }
