@@ -288,6 +288,13 @@ fn month_precision_event_spans_the_whole_month() {
     // Not announced separately: the stamp is the first day it can mean.
     assert_eq!(property(&lines, "DTSTAMP:"), ["20181101T000000Z"]);
     assert_eq!(property(&lines, "LOCATION:"), ["Trondheim\\, Norway"]);
+    // It says so, and shows nobody busy for a month.
+    let description = &property(&lines, "DESCRIPTION:")[0];
+    assert!(
+        description.starts_with("The exact day is not known: November"),
+        "{description}"
+    );
+    assert_eq!(property(&lines, "TRANSP:"), ["TRANSPARENT"]);
 }
 
 #[test]
@@ -302,6 +309,13 @@ fn year_precision_event_spans_the_whole_year() {
     let lines = content_lines(&event_ics(&catalog, &catalog.events[0], Lang::En, BASE));
     assert_eq!(property(&lines, "DTSTART;VALUE=DATE:"), ["20230101"]);
     assert_eq!(property(&lines, "DTEND;VALUE=DATE:"), ["20240101"]);
+    assert_eq!(property(&lines, "TRANSP:"), ["TRANSPARENT"]);
+    let bg = content_lines(&event_ics(&catalog, &catalog.events[0], Lang::Bg, BASE));
+    let description = &property(&bg, "DESCRIPTION:")[0];
+    assert!(
+        description.starts_with("Точният ден не е известен: 2023"),
+        "{description}"
+    );
 }
 
 #[test]

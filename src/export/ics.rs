@@ -105,7 +105,19 @@ impl Writer {
         self.raw("DTSTART;VALUE=DATE", &date_value(start));
         self.raw("DTEND;VALUE=DATE", &date_value(end));
         self.text("SUMMARY", event.title.get(lang));
-        self.text("DESCRIPTION", &description(event, lang, &url));
+        // A date known to the month or the year spans it, all day; the entry says so, and it
+        // does not show the subscriber busy for a month or a year.
+        let imprecise = event.start.day.is_none() || event.end.is_some_and(|e| e.day.is_none());
+        let mut text = description(event, lang, &url);
+        if imprecise {
+            let when = crate::i18n::format_range(event.start, event.end, lang, false);
+            let note = match lang {
+                Lang::Bg => format!("Точният ден не е известен: {when}."),
+                Lang::En => format!("The exact day is not known: {when}."),
+            };
+            text = format!("{note}\n\n{text}");
+        }
+        self.text("DESCRIPTION", &text);
         let place = labels::place_parts(catalog, event, lang);
         if !place.is_empty() {
             self.text("LOCATION", &place.join(", "));
@@ -114,6 +126,9 @@ impl Writer {
         self.raw("URL", &url);
         self.text("CATEGORIES", labels::event_type(event.kind, lang));
         self.raw("STATUS", "CONFIRMED");
+        if imprecise {
+            self.raw("TRANSP", "TRANSPARENT");
+        }
         self.raw("END", "VEVENT");
     }
 
