@@ -1493,11 +1493,23 @@ fn list(ed: Ed, f: &'static Field, path: Path) -> AnyView {
 #[component]
 fn Preview(ed: Ed) -> impl IntoView {
     let paths = Paths::new(&io::site_base());
+    // A site in Bulgarian alone has no English page to preview.
+    let english = move || {
+        ed.analysis.with(|a| {
+            a.catalog
+                .as_ref()
+                .is_none_or(|c| c.site.publishes(Lang::En))
+        })
+    };
     let body = move || {
         let Place::Event(i) = ed.place.get() else {
             return None;
         };
-        let lang = ed.preview.get();
+        let lang = if english() {
+            ed.preview.get()
+        } else {
+            Lang::Bg
+        };
         let ui = ed.ui.get();
         // Drawn again after each check (the analysis), not on every key.
         let slug = ed.session.with_untracked(|s| {
@@ -1540,10 +1552,12 @@ fn Preview(ed: Ed) -> impl IntoView {
         {move || matches!(ed.place.get(), Place::Event(_)).then(|| { let body = body.clone(); view! {
             <section class="ed-preview" aria-labelledby="ed-preview-h">
                 <h2 id="ed-preview-h">{t(ed, L("Преглед", "Preview"))}</h2>
-                <div class="ed-preview__langs" role="group" aria-label=t(ed, L("Език на прегледа", "Language of the preview"))>
-                    {switch(Lang::Bg)}
-                    {switch(Lang::En)}
-                </div>
+                {move || english().then(|| view! {
+                    <div class="ed-preview__langs" role="group" aria-label=t(ed, L("Език на прегледа", "Language of the preview"))>
+                        {switch(Lang::Bg)}
+                        {switch(Lang::En)}
+                    </div>
+                })}
                 {body}
             </section>
         }})}

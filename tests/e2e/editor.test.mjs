@@ -366,6 +366,26 @@ describe('the editor', { timeout: 300_000 }, () => {
     });
   });
 
+  test('a site in Bulgarian alone previews in Bulgarian, without a language switch', async () => {
+    await withPage(env.browser, 'editor-bg-only', async ({ page, problems }) => {
+      await openEditor(page, env.app.url);
+      const file = JSON.parse(SHIPPED_TEXT);
+      file.site.languages = ['bg'];
+      await page.locator('input[type="file"]').setInputFiles({
+        name: 'bg.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(`${JSON.stringify(file, null, 2)}\n`),
+      });
+      await page.locator('.ed-bar__file', { hasText: 'bg.json' }).waitFor();
+      await press(page, '.ed-event >> nth=0');
+      await page.locator('.ed-preview__page h1').waitFor();
+      assert.equal(await page.locator('.ed-preview__langs').count(), 0);
+      assert.equal(await page.locator('.ed-preview__page').getAttribute('lang'), 'bg');
+      assert.match(await page.locator('.ed-bar__counts').textContent(), /Липсващи преводи: 0/);
+      assertNoProblems(problems, 'editor, a site in Bulgarian alone');
+    });
+  });
+
   test('unsaved work survives a reload until it is discarded', async () => {
     await withPage(env.browser, 'editor-reload', async ({ page, problems }) => {
       await openEditor(page, env.app.url);
