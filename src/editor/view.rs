@@ -133,6 +133,15 @@ impl Ed {
         self.changed(false);
     }
 
+    /// Takes the last change back (a deletion's note goes with it).
+    fn undo(&self) {
+        self.session.update(|s| {
+            s.undo();
+        });
+        self.deleted.set(None);
+        self.changed(true);
+    }
+
     fn change(&self, apply: impl FnOnce(&mut Tree)) {
         self.session.update(|s| s.change(apply));
         self.changed(true);
@@ -209,12 +218,10 @@ impl Ed {
     /// Shows the field of `path` (for a member the format does not know, named in `message`,
     /// that member) and moves focus to it.
     fn go(&self, path: &Path, message: &str) {
-        let path = &match ["unknown field `", "missing field `"]
-            .iter()
-            .find_map(|p| message.strip_prefix(p))
-            .and_then(|rest| rest.split_once('`'))
+        let path = &match member_named(message, "unknown field `")
+            .or_else(|| member_named(message, "missing field `"))
         {
-            Some((member, _)) => path.key(member),
+            Some(member) => path.key(member),
             None => path.clone(),
         };
         let place = Place::of(path);
@@ -482,9 +489,7 @@ fn Bar(ed: Ed) -> impl IntoView {
             <div class="ed-bar__actions" role="group" aria-label=move || t(ed, L("Промени", "Changes"))>
                 <button type="button" disabled=move || !ed.session.with(Session::can_undo)
                     on:click=move |_| {
-                        ed.session.update(|s| { s.undo(); });
-                        ed.deleted.set(None);
-                        ed.changed(true);
+                        ed.undo();
                         ed.say("Последната промяна е отменена.", "The last change was undone.");
                     }>
                     {move || t(ed, L("Отменете", "Undo"))}
@@ -541,14 +546,9 @@ fn Bar(ed: Ed) -> impl IntoView {
             })}
             {move || ed.deleted.get().map(|(title, at)| view! {
                 <div class="ed-notice" role="region" aria-label=t(ed, L("Изтрито събитие", "Deleted event"))>
-                    <p>{match ed.ui.get() {
-                        Lang::Bg => format!("Събитието „{title}“ е изтрито."),
-                        Lang::En => format!("The event “{title}” was deleted."),
-                    }}</p>
+                    <p>{match ed.ui.get() { Lang::Bg => deleted(&title).0, Lang::En => deleted(&title).1 }}</p>
                     <button type="button" id="ed-undo-delete" on:click=move |_| {
-                        ed.session.update(|s| { s.undo(); });
-                        ed.deleted.set(None);
-                        ed.changed(true);
+                        ed.undo();
                         ed.say("Изтриването е отменено.", "The deletion was undone.");
                         // Back to the event, as it was before the deletion.
                         let event = Path::root().key("events").index(at);
@@ -773,6 +773,14 @@ fn duplicate_event(ed: Ed, i: usize) {
     );
 }
 
+/// "The event … was deleted", in both languages.
+fn deleted(title: &str) -> (String, String) {
+    (
+        format!("Събитието „{title}“ е изтрито."),
+        format!("The event “{title}” was deleted."),
+    )
+}
+
 fn delete_event(ed: Ed, i: usize) {
     let events = Path::root().key("events");
     let lang = ed.ui.get_untracked();
@@ -786,10 +794,8 @@ fn delete_event(ed: Ed, i: usize) {
         tree.remove(&events.index(i));
     });
     ed.place.set(Place::Site);
-    ed.say(
-        format!("Събитието „{title}“ е изтрито."),
-        format!("The event “{title}” was deleted."),
-    );
+    let (bg, en) = deleted(&title);
+    ed.say(bg, en);
     ed.deleted.set(Some((title, i)));
     // Its undo, where the notice is: the one thing a deletion by mistake needs next.
     io::after_render(|| {
@@ -867,16 +873,18 @@ fn messages(ed: Ed, path: Path, inside: bool) -> impl IntoView {
     }
 }
 
+/// The member a validator's message names after `prefix` ("missing field `type`" → "type").
+fn member_named<'m>(message: &'m str, prefix: &str) -> Option<&'m str> {
+    let (member, _) = message.strip_prefix(prefix)?.split_once('`')?;
+    Some(member)
+}
+
 /// A problem's message in the interface's language (or in English, the validator's, when the
 /// editor has no words for it), and that language. A missing field is named by its label in
 /// the form, where the validator names it by its key in the file.
 fn said(ed: Ed, problem: &Problem) -> (String, Lang) {
     let lang = ed.ui.get();
-    let missing = problem
-        .message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.strip_suffix('`'));
-    if let Some(key) = missing {
+    if let Some(key) = member_named(&problem.message, "missing field `") {
         let path = Path::parse(&problem.path).key(key);
         let described = super::form::describe(&path, lang);
         let label = described.rsplit(" › ").next().unwrap_or(key);

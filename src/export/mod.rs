@@ -47,8 +47,8 @@ pub fn event_calendar_path(lang: Lang, slug: &str) -> String {
 
 /// The files a static host serves beside the app, as (path relative to the site root,
 /// contents): the calendar and the Atom feed of each of the site's languages, the sitemap,
-/// robots.txt, then each event's calendar file in those languages. (The outlines under the event maps are drawn by
-/// publishing, which skips those it drew before: `map::frames`.)
+/// robots.txt, then each event's calendar file in those languages. (The outlines under the
+/// event maps are drawn by publishing, which skips those it drew before: `map::frames`.)
 pub fn site_files(catalog: &Catalog, base_url: &str) -> Vec<(String, String)> {
     let base = urls::with_slash(base_url);
     let mut files = Vec::with_capacity(6 + 2 * catalog.events.len());

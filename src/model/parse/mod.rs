@@ -116,14 +116,16 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
         site_origin: origin_of(&site.canonical_url),
         left_out: HashSet::new(),
     };
-    for (kind, raw, kept) in [
-        ("city", &raw_cities, &refs.cities),
-        ("organisation", &raw_orgs, &refs.organisations),
-        ("person", &raw_people, &refs.people),
-        ("topic", &raw_topics, &refs.topics),
+    let mut left_out = HashSet::new();
+    for (kind, raw) in [
+        ("city", &raw_cities),
+        ("organisation", &raw_orgs),
+        ("person", &raw_people),
+        ("topic", &raw_topics),
     ] {
-        references::left_out_ids(kind, raw, kept, &mut refs.left_out);
+        references::left_out_ids(kind, raw, refs.of(kind), &mut left_out);
     }
+    refs.left_out = left_out;
     references::check_home_city(&mut report, site_raw, &mut site, &refs);
     references::check_cities(&mut report, &mut cities, &raw_cities, &refs);
     references::check_organisations(&mut report, &mut organisations, &raw_orgs, &refs);

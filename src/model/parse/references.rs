@@ -33,6 +33,16 @@ pub(super) struct RefSets {
 }
 
 impl RefSets {
+    /// The kept ids of `kind` ("city", "organisation", "person" or "topic").
+    pub(super) fn of(&self, kind: &str) -> &HashSet<String> {
+        match kind {
+            "city" => &self.cities,
+            "organisation" => &self.organisations,
+            "person" => &self.people,
+            _ => &self.topics,
+        }
+    }
+
     /// What a reference of `kind` to `id`, which names no kept entry, is told.
     fn unknown(&self, kind: &'static str, id: &str) -> String {
         if self.left_out.contains(&format!("{kind} {id}")) {
@@ -227,17 +237,10 @@ impl EventCheck<'_, '_> {
             }
         }
         let p = &mut event.participants;
-        self.retain_known(
-            &mut p.cities,
-            refs,
-            &refs.cities,
-            "participants.cities",
-            "city",
-        );
+        self.retain_known(&mut p.cities, refs, "participants.cities", "city");
         self.retain_known(
             &mut p.organisations,
             refs,
-            &refs.organisations,
             "participants.organisations",
             "organisation",
         );
@@ -252,14 +255,8 @@ impl EventCheck<'_, '_> {
                 p.lead_partner = None;
             }
         }
-        self.retain_known(
-            &mut event.delegates,
-            refs,
-            &refs.people,
-            "delegates",
-            "person",
-        );
-        self.retain_known(&mut event.topics, refs, &refs.topics, "topics", "topic");
+        self.retain_known(&mut event.delegates, refs, "delegates", "person");
+        self.retain_known(&mut event.topics, refs, "topics", "topic");
         for (d, day) in event.agenda.iter_mut().enumerate() {
             for (s, session) in day.sessions.iter_mut().enumerate() {
                 if let Some(presenter) = &mut session.presenter {
@@ -290,10 +287,10 @@ impl EventCheck<'_, '_> {
         &mut self,
         ids: &mut Vec<String>,
         refs: &RefSets,
-        known: &HashSet<String>,
         field: &str,
         kind: &'static str,
     ) {
+        let known = refs.of(kind);
         // One problem per list, however many unknown ids it holds: the first few by name.
         let mut named: Vec<(usize, String)> = Vec::new();
         let mut unknown = 0;
