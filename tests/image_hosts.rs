@@ -48,3 +48,28 @@ fn images_of_the_site_itself_pass() {
         );
     }
 }
+
+#[test]
+fn a_logo_on_another_host_is_a_warning_and_one_of_the_site_passes() {
+    let with_logo = |logo: &str| {
+        let mut doc: Value = serde_json::from_str(&with_image("images/a.jpg")).unwrap();
+        doc["site"]["project"]["logo"] = json!(logo);
+        parse_news(&doc.to_string()).unwrap()
+    };
+    let catalog = with_logo("https://upload.example.net/logo.svg");
+    assert_eq!(catalog.problems.len(), 1, "{:#?}", catalog.problems);
+    let p = &catalog.problems[0];
+    assert_eq!(p.severity, Severity::Warning);
+    assert_eq!(p.path, "site.project.logo");
+    assert!(p.message.contains("https://upload.example.net"), "{p}");
+    // Kept, as an event's image is.
+    assert!(catalog.site.project.logo.is_some());
+    for logo in ["images/logo.svg", "https://www.example.org/logo.svg"] {
+        let catalog = with_logo(logo);
+        assert!(
+            catalog.problems.is_empty(),
+            "{logo}: {:#?}",
+            catalog.problems
+        );
+    }
+}

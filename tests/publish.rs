@@ -234,3 +234,70 @@ fn a_folder_that_is_not_a_shell_or_the_shell_itself_is_refused() {
     assert_eq!(code, 2);
     assert!(stderr.contains("another folder than --shell"), "{stderr}");
 }
+
+#[test]
+fn pages_made_for_another_path_than_the_sites_address_are_warned_about() {
+    let dir = scratch("base-path");
+    let shell = shell(&dir);
+    // The fixture's address is https://example.org/cityxchange/; the shell's pages are for /.
+    let news = fixture_path("valid-minimal.json");
+    let (code, stdout, stderr) = publish(&shell, &dir.join("site"), &news, &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("warning: site.canonical_url is https://example.org/cityxchange/")
+            && stderr.contains("--base-path /cityxchange/"),
+        "{stderr}"
+    );
+    // Told where the pages go, or given an address that fits them, it says nothing of it.
+    for extra in [
+        &["--base-path", "/cityxchange/"][..],
+        &["--base-url", "http://127.0.0.1:8080/"][..],
+    ] {
+        let (code, stdout, stderr) = publish(&shell, &dir.join("other"), &news, extra);
+        assert_eq!(code, 0, "{stdout}{stderr}");
+        assert!(!stderr.contains("--base-path /"), "{extra:?}: {stderr}");
+    }
+}
+
+#[test]
+fn pictures_beside_the_news_file_are_published_and_a_missing_one_is_said() {
+    let dir = scratch("pictures");
+    let shell = shell(&dir);
+    let out = dir.join("site");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(fixture_path("valid-minimal.json")).unwrap())
+            .unwrap();
+    doc["site"]["canonical_url"] = serde_json::json!("https://example.org/");
+    let image = |src: &str| serde_json::json!({ "src": src, "alt": { "bg": "Снимка", "en": "A photo" }, "width": 4, "height": 3 });
+    doc["site"]["project"]["logo"] = serde_json::json!("images/logo.svg");
+    doc["events"][0]["images"] =
+        serde_json::json!([image("images/a.jpg"), image("images/gone.jpg")]);
+    doc["events"][1]["images"] = serde_json::json!([image("../outside.jpg")]);
+    let news = dir.join("news.json");
+    fs::write(&news, doc.to_string()).unwrap();
+    fs::create_dir_all(dir.join("images")).unwrap();
+    fs::write(dir.join("images/a.jpg"), b"jpeg").unwrap();
+    fs::write(dir.join("images/logo.svg"), b"<svg/>").unwrap();
+    fs::write(dir.join("outside.jpg"), b"not ours").unwrap();
+    let (code, stdout, stderr) = publish(&shell, &out, news.to_str().unwrap(), &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(fs::read(out.join("images/a.jpg")).unwrap(), b"jpeg");
+    assert_eq!(fs::read(out.join("images/logo.svg")).unwrap(), b"<svg/>");
+    assert!(
+        stderr.contains("warning: the picture `images/gone.jpg` (event `")
+            && stderr.contains("images/gone.jpg, and publish again"),
+        "{stderr}"
+    );
+    // A path out of the site's folder is no file of the site: nothing is copied from there.
+    assert!(!out.join("outside.jpg").exists());
+    assert!(!stderr.contains("outside.jpg"), "{stderr}");
+    // Put into the site by hand, a picture is kept and no longer said; one published from
+    // beside the file stays with the site when that copy goes.
+    fs::write(out.join("images/gone.jpg"), b"by hand").unwrap();
+    fs::remove_file(dir.join("images/a.jpg")).unwrap();
+    let (code, stdout, stderr) = publish(&shell, &out, news.to_str().unwrap(), &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(!stderr.contains("the picture"), "{stderr}");
+    assert_eq!(fs::read(out.join("images/gone.jpg")).unwrap(), b"by hand");
+    assert_eq!(fs::read(out.join("images/a.jpg")).unwrap(), b"jpeg");
+}

@@ -129,6 +129,29 @@ fn unknown_format_version_is_refused_whole() {
 }
 
 #[test]
+fn a_section_named_twice_is_refused_at_its_second_name() {
+    // Readers keep one or the other (the app would have refused the file, the validator took
+    // the last): the file is refused with the place of the second name.
+    assert_eq!(
+        fatal("repeated-section.json"),
+        FatalError::Repeated {
+            line: 125,
+            column: 3,
+            name: "events".to_owned()
+        }
+    );
+    let path = fixture_path("repeated-section.json");
+    let (code, out, _) = newsctl(&["check", &path]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "{path}:125:3: error: `events` is named a second time here"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
 fn file_without_events_list_is_refused() {
     let err = fatal("no-events.json");
     assert!(matches!(&err, FatalError::Shape { message } if message.contains("`events`")));
@@ -823,4 +846,100 @@ fn unsafe_site_links_are_dropped_and_reported() {
         .iter()
         .all(|p| p.severity == Severity::Error && !p.entry_dropped));
     assert!(!catalog.events.is_empty(), "the events still load");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_file_is_refused_after_the_size_limit_is_read() {
+    // A device without end: read to one byte past the limit, not until memory runs out.
+    let (code, out, err) = newsctl(&["check", "/dev/zero"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains(
+            "/dev/zero:1:1: error: the file has 67108865 bytes; at most 67108864 are read"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_city_off_the_globe_is_left_out_with_its_place() {
+    let mut doc: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    doc["cities"][0]["lat"] = serde_json::json!(91);
+    doc["cities"][1]["lon"] = serde_json::json!(1.2e29);
+    let catalog = parse_news(&serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    let off: Vec<(&str, &str)> = catalog
+        .problems
+        .iter()
+        .filter(|p| p.entry_dropped)
+        .map(|p| (p.path.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(
+        off,
+        [
+            ("cities[0].lat", "a latitude is between -90 and 90"),
+            ("cities[1].lon", "a longitude is between -180 and 180"),
+        ]
+    );
+    assert!(catalog
+        .problems
+        .iter()
+        .all(|p| p.severity == Severity::Error));
+    assert_eq!(
+        catalog.cities.len(),
+        doc["cities"].as_array().unwrap().len() - 2
+    );
+    // The edges are places.
+    doc["cities"][0]["lat"] = serde_json::json!(-90);
+    doc["cities"][1]["lon"] = serde_json::json!(180);
+    let catalog = parse_news(&doc.to_string()).unwrap();
+    assert!(catalog.problems.is_empty(), "{:#?}", catalog.problems);
+}
+
+#[test]
+fn a_canonical_address_that_publishing_would_refuse_is_an_error_of_the_check() {
+    for address in [
+        "https://example.org/ x\" onload=\"alert(1)/",
+        "https:///news/",
+    ] {
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+        doc["site"]["canonical_url"] = serde_json::json!(address);
+        let catalog = parse_news(&doc.to_string()).unwrap();
+        let p = single_problem(&catalog);
+        assert_eq!(
+            (p.severity, p.path.as_str()),
+            (Severity::Error, "site.canonical_url"),
+            "{address}"
+        );
+    }
+}
+
+#[test]
+fn a_session_time_is_hh_mm_and_one_past_midnight_is_said() {
+    let mut doc: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    let session =
+        |time: &str| serde_json::json!({ "time": time, "title": { "bg": "Точка", "en": "Item" } });
+    doc["events"][0]["agenda"] = serde_json::json!([{
+        "date": "2022-06-21",
+        "sessions": [session("22:00"), session("02:30"), session("9:30"), session("24:00"), session("10:00")]
+    }]);
+    let catalog = parse_news(&doc.to_string()).unwrap();
+    let said: Vec<(Severity, &str, &str)> = catalog
+        .problems
+        .iter()
+        .map(|p| (p.severity, p.path.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                Severity::Warning,
+                "events[0].agenda[0].sessions[1].time",
+                "starts at 02:30, before the session above it (22:00): a session after midnight belongs to the next day's programme"
+            ),
+            (Severity::Error, "events[0].agenda[0].sessions[2].time", "time `9:30` must be HH:MM, such as 09:30"),
+            (Severity::Error, "events[0].agenda[0].sessions[3].time", "time `24:00` must be HH:MM, such as 09:30"),
+        ]
+    );
 }

@@ -23,8 +23,12 @@ const PATTERNS: &[(&str, &str)] = &[
     ("no en text; the other language is shown", "няма текст на английски; сайтът показва българския"),
     ("source `{}` must be an http(s) address", "източникът „{0}“ трябва да е адрес с http(s)"),
     ("image `{}` must be a site path or an https address", "снимката „{0}“ трябва да е път в сайта или адрес с https"),
-    ("image `{}` is on another host ({}): the site's Content-Security-Policy (img-src 'self') blocks it; ship the file with the site (a path such as images/photo.jpg) or widen img-src (docs/deployment.md)", "снимката „{0}“ е на друг сървър ({1}): политиката за сигурност на сайта (img-src 'self') не я допуска; сложете файла в сайта (път като images/photo.jpg) или разширете img-src (docs/deployment.md)"),
+    ("image `{}` is on another host ({}), and the site's pages load images only from the site itself: put the file in the site (a path such as images/photo.jpg) or allow that host (img-src in docs/deployment.md)", "изображението „{0}“ е на друг сървър ({1}), а страниците на сайта зареждат изображения само от самия сайт: сложете файла в сайта (път като images/photo.jpg) или разрешете този сървър (img-src в docs/deployment.md)"),
     ("every image needs alternative text", "всяка снимка трябва да има алтернативен текст"),
+    ("time `{}` must be HH:MM, such as 09:30", "часът „{0}“ трябва да е във вида ЧЧ:ММ, например 09:30"),
+    ("starts at {}, before the session above it ({}): a session after midnight belongs to the next day's programme", "започва в {0}, преди точката над нея ({1}): точка след полунощ се записва в програмата на следващия ден"),
+    ("a latitude is between -90 and 90", "географската ширина е между -90 и 90"),
+    ("a longitude is between -180 and 180", "географската дължина е между -180 и 180"),
     ("width and height must be between 1 and 20000 pixels", "ширината и височината трябва да са между 1 и 20000 пиксела"),
     ("city `{}` is left out for problems of its own; the reference was dropped until they are fixed", "градът „{0}“ не се показва на сайта заради проблеми в собствения си запис (вижте частта „Градове“); сайтът пропуска препратката към него, докато проблемите не бъдат поправени"),
     ("organisation `{}` is left out for problems of its own; the reference was dropped until they are fixed", "организацията „{0}“ не се показва на сайта заради проблеми в собствения си запис (вижте частта „Организации“); сайтът пропуска препратката към нея, докато проблемите не бъдат поправени"),
@@ -66,6 +70,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("the file has {} events; at most {} are read", "файлът има {0} събития; четат се най-много {1}"),
     ("format version {} is not supported: this app reads version 1", "версия {0} на формата не се поддържа: приложението чете версия 1"),
     ("the file has {} bytes; at most {} are read", "файлът има {0} байта; четат се най-много {1}"),
+    ("`{}` is named a second time here: keep one of the two and remove the other", "„{0}“ е записано втори път тук: оставете едното и махнете другото"),
 ];
 
 /// What serde names in "invalid type" messages, said in Bulgarian.

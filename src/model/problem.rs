@@ -81,6 +81,12 @@ pub enum FatalError {
     },
     /// The top level is not an object with the required sections.
     Shape { message: String },
+    /// A top-level member named twice: readers would keep different ones.
+    Repeated {
+        line: usize,
+        column: usize,
+        name: String,
+    },
     /// A format version this app does not know.
     Version { found: String },
     /// Larger than the app is willing to read.
@@ -92,7 +98,9 @@ impl FatalError {
     /// the file as a whole.
     pub fn position(&self) -> (usize, usize) {
         match self {
-            FatalError::Syntax { line, column, .. } => ((*line).max(1), (*column).max(1)),
+            FatalError::Syntax { line, column, .. } | FatalError::Repeated { line, column, .. } => {
+                ((*line).max(1), (*column).max(1))
+            }
             _ => (1, 1),
         }
     }
@@ -102,6 +110,9 @@ impl FatalError {
         match self {
             FatalError::Syntax { message, .. } => format!("not valid JSON: {message}"),
             FatalError::Shape { message } => message.clone(),
+            FatalError::Repeated { name, .. } => {
+                format!("`{name}` is named a second time here: keep one of the two and remove the other")
+            }
             FatalError::Version { found } => {
                 format!("format version {found} is not supported: this app reads version 1")
             }

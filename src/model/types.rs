@@ -222,12 +222,42 @@ model_type! {
         /// ISO 3166-1 alpha-2 code.
         pub country: String,
         pub role: CityRole,
+        /// Degrees north, -90 to 90.
+        #[serde(deserialize_with = "latitude")]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = -90, max = 90)))]
         pub lat: f64,
+        /// Degrees east, -180 to 180.
+        #[serde(deserialize_with = "longitude")]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = -180, max = 180)))]
         pub lon: f64,
         /// The organisation that represents the city in the project.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub partner: Option<String>,
     }
+}
+
+/// A coordinate within `limit` degrees of zero: a place on the map, which an entry cannot be
+/// without one. (The message names no number: formatting a float would add its code to the
+/// visitors' wasm.)
+fn degrees<'de, D: serde::Deserializer<'de>>(
+    d: D,
+    limit: f64,
+    message: &str,
+) -> Result<f64, D::Error> {
+    let value = f64::deserialize(d)?;
+    if (-limit..=limit).contains(&value) {
+        Ok(value)
+    } else {
+        Err(serde::de::Error::custom(message))
+    }
+}
+
+fn latitude<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    degrees(d, 90.0, "a latitude is between -90 and 90")
+}
+
+fn longitude<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    degrees(d, 180.0, "a longitude is between -180 and 180")
 }
 
 /// What kind of body an organisation is.

@@ -2,7 +2,8 @@
 //! summary line per file; also how the other commands load a file and report one that fails.
 
 use project_news::model::{
-    parse_news, Catalog, FatalError, Problem, ProblemCounts, Severity, MAX_PROBLEMS,
+    parse_news, utf8_text, Catalog, FatalError, Problem, ProblemCounts, Severity, MAX_FILE_BYTES,
+    MAX_PROBLEMS,
 };
 use serde_json::{json, Value};
 
@@ -54,15 +55,28 @@ fn load(path: &str) -> Outcome {
 
 /// The file's text, or why there is none.
 pub fn read_text(path: &str) -> Result<String, Outcome> {
-    let bytes = std::fs::read(path).map_err(|err| Outcome::Unreadable(err.to_string()))?;
-    String::from_utf8(bytes).map_err(|err| {
-        // Point at the first byte that is not UTF-8, as an editor would look for it.
-        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-        let text = String::from_utf8_lossy(valid);
-        let line = text.matches('\n').count() + 1;
-        let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Outcome::NotText { line, column }
-    })
+    let bytes = read_bounded(path).map_err(|err| Outcome::Unreadable(err.to_string()))?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Outcome::Fatal(FatalError::TooLarge {
+            // A device has no length: then what was read says it is too large.
+            bytes: std::fs::metadata(path)
+                .map_or(0, |m| m.len() as usize)
+                .max(bytes.len()),
+            limit: MAX_FILE_BYTES,
+        }));
+    }
+    utf8_text(bytes).map_err(|(line, column)| Outcome::NotText { line, column })
+}
+
+/// The file's bytes up to one past the largest file read: a larger one (or an endless one,
+/// such as a device) costs no more than that.
+pub fn read_bounded(path: &str) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 pub fn parse(text: &str) -> Outcome {

@@ -89,18 +89,19 @@ pub fn command(args: &[String]) -> u8 {
             return usage_error("--out must be another folder than --shell (the shell's index.html is the page template)");
         }
     }
-    let news_bytes = match std::fs::read(file) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            eprintln!("{file}: error: cannot read the file: {err}");
-            return USAGE_OR_IO;
-        }
-    };
     let catalog = match load_catalog(file, print_text) {
         Ok(catalog) => *catalog,
         Err(code) => {
             eprintln!("newsctl: {file} was not published: nothing was written");
             return code;
+        }
+    };
+    // Read again within the limit the check read it in (it passed that).
+    let news_bytes = match crate::check::read_bounded(file) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("{file}: error: cannot read the file: {err}");
+            return USAGE_OR_IO;
         }
     };
     let summary = summary_of(&catalog);
@@ -138,6 +139,7 @@ pub fn command(args: &[String]) -> u8 {
     let options = Options {
         shell,
         out,
+        news_dir: Path::new(file).parent(),
         news_bytes: &site_file,
         base_url: option(&options, "base-url"),
         base_path: option(&options, "base-path"),
@@ -178,6 +180,8 @@ pub fn command(args: &[String]) -> u8 {
 pub struct Options<'a> {
     pub shell: &'a Path,
     pub out: &'a Path,
+    /// The news file's folder, where the pictures it names by site path are looked for.
+    pub news_dir: Option<&'a Path>,
     /// The news file as visitors download it (`data/news.json`).
     pub news_bytes: &'a [u8],
     pub base_url: Option<&'a str>,
@@ -219,6 +223,69 @@ fn compressible(file: &str) -> bool {
         .is_some_and(|(_, ext)| COMPRESSED.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
+/// The pictures the file names by a path in the site (`images/x.jpg`): found beside the news
+/// file, they are published with it; already in the shell or in the site's folder (put there
+/// by hand), they stay. One found nowhere is said: its pages would show a broken picture.
+fn pictures(
+    catalog: &Catalog,
+    options: &Options,
+    last: &BTreeMap<String, Option<u64>>,
+    outputs: &mut Vec<Output>,
+) -> Result<(), String> {
+    let logo = catalog
+        .site
+        .project
+        .logo
+        .iter()
+        .map(|src| (src, "site.project.logo".to_owned()));
+    let images = catalog.events.iter().flat_map(|event| {
+        event
+            .images
+            .iter()
+            .map(move |image| (&image.src, format!("event `{}`", event.slug)))
+    });
+    let mut seen = BTreeSet::new();
+    for (src, whose) in logo.chain(images) {
+        // An address, or a path that would leave the site's folder, is not a file of it.
+        let path = src.trim().trim_start_matches('/');
+        let inside = Path::new(path)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if src.contains("://") || src.contains(['?', '#', '\\']) || !inside || !seen.insert(path) {
+            continue;
+        }
+        if outputs.iter().any(|o| o.file == path) {
+            continue;
+        }
+        let beside = options.news_dir.map(|dir| dir.join(path));
+        let published = options.out.join(path);
+        // Beside the news file, or published from there last time (the site keeps it).
+        let from = beside
+            .clone()
+            .filter(|b| b.is_file())
+            .or_else(|| Some(published.clone()).filter(|p| p.is_file() && last.contains_key(path)));
+        if let Some(from) = from {
+            let bytes = fs::read(&from)
+                .map_err(|err| format!("cannot read the picture {}: {err}", from.display()))?;
+            outputs.push(generated(path, bytes));
+        } else if !published.is_file() {
+            let beside = beside.map_or_else(|| path.to_owned(), |b| b.display().to_string());
+            complain(&format!(
+                "newsctl: warning: the picture `{path}` ({whose}) is not in the site: put the \
+                 file at {beside}, and publish again; until then its pages show no picture"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The path of an absolute address that ends in `/` (`https://host/a/b/` → `/a/b/`).
+fn path_of(base: &str) -> &str {
+    let after_scheme = base.split_once("://").map_or(base, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("/", |at| &after_scheme[at..]);
+    path.split(['?', '#']).next().unwrap_or("/")
+}
+
 /// One file of the site, below the output folder.
 struct Output {
     file: String,
@@ -245,12 +312,30 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
         ));
     }
     let template = match options.base_path {
-        Some(path) => with_base(&template, path)?,
-        None => template,
+        Some(path) if template_base(&template)? != path => with_base(&template, path)?,
+        _ => template,
     };
     let base = checked_base_url(options.base_url.unwrap_or(&catalog.site.canonical_url))?;
+    // The file says where the site lives; pages made for another path would lose every link
+    // there. Said, not refused: a copy for a test server may live elsewhere on purpose.
+    let built = template_base(&template)?;
+    let wanted = path_of(&base);
+    if options.base_path.is_none() && built != wanted {
+        let named = if options.base_url.is_some() {
+            "--base-url"
+        } else {
+            "site.canonical_url"
+        };
+        complain(&format!(
+            "newsctl: warning: {named} is {base}, below the path {wanted}, but the pages are \
+             made for {built}: uploaded to {base}, their links would miss the site. Publish \
+             with --base-path {wanted} (or correct {named})"
+        ));
+    }
 
+    let last = last_published(options.out);
     let mut outputs = shell_files(options.shell)?;
+    pictures(&catalog, options, &last, &mut outputs)?;
     outputs.push(generated("data/news.json", options.news_bytes.to_vec()));
     outputs.push(generated(
         "manifest.webmanifest",
@@ -270,7 +355,6 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
     let mut tally = Tally::default();
     let mut to_compress = Vec::new();
     let mut listed = BTreeSet::new();
-    let last = last_published(options.out);
     let mut fingerprints = BTreeMap::new();
     let paths = Paths::new(&template_base(&template)?);
     let index = SearchIndex::without_words(&catalog);

@@ -4,7 +4,7 @@
 use super::is_slug;
 use super::references::RefSets;
 use super::report::Report;
-use super::urls::{is_image_src, is_safe_url, is_web_address, origin_of};
+use super::urls::{is_image_src, is_safe_url, is_web_address, origin_of, other_host};
 use super::MAX_TEXT_CHARS;
 use crate::model::problem::Severity;
 use crate::model::types::{Event, Image, Lang, Source, Text};
@@ -83,6 +83,7 @@ impl EventCheck<'_, '_> {
         for (i, image) in event.images.iter().enumerate() {
             self.image(image, i, refs.site_origin.as_deref());
         }
+        self.times(event);
         // A body refused for its size is not read any further.
         if let Some(body) = event.body.as_ref().filter(|_| body_fits) {
             for (lang, text) in [("bg", &body.bg), ("en", &body.en)] {
@@ -172,6 +173,43 @@ impl EventCheck<'_, '_> {
         }
     }
 
+    /// A session's time is `HH:MM`, and a day's sessions go on in time: one that starts
+    /// before the one above it (past midnight) would be shown under the day before.
+    fn times(&mut self, event: &Event) {
+        for (d, day) in event.agenda.iter().enumerate() {
+            let mut before: Option<&str> = None;
+            for (s, session) in day.sessions.iter().enumerate() {
+                let Some(time) = session.time.as_deref() else {
+                    continue;
+                };
+                let path = format!("agenda[{d}].sessions[{s}].time");
+                let b = time.as_bytes();
+                let valid = b.len() == 5
+                    && b[2] == b':'
+                    && b.iter()
+                        .enumerate()
+                        .all(|(i, c)| i == 2 || c.is_ascii_digit())
+                    && &time[..2] <= "23"
+                    && &time[3..] <= "59";
+                if !valid {
+                    self.error(path, format!("time `{time}` must be HH:MM, such as 09:30"));
+                    continue;
+                }
+                if let Some(earlier) = before.filter(|&earlier| time < earlier) {
+                    self.push(
+                        Severity::Warning,
+                        path,
+                        format!(
+                            "starts at {time}, before the session above it ({earlier}): a session after midnight belongs to the next day's programme"
+                        ),
+                        false,
+                    );
+                }
+                before = Some(time);
+            }
+        }
+    }
+
     fn image(&mut self, image: &Image, i: usize, site_origin: Option<&str>) {
         if !is_image_src(&image.src) {
             self.error(
@@ -189,12 +227,7 @@ impl EventCheck<'_, '_> {
             self.push(
                 Severity::Warning,
                 format!("images[{i}].src"),
-                format!(
-                    "image `{}` is on another host ({origin}): the site's Content-Security-Policy \
-                     (img-src 'self') blocks it; ship the file with the site (a path such as \
-                     images/photo.jpg) or widen img-src (docs/deployment.md)",
-                    image.src
-                ),
+                other_host(&image.src, &origin),
                 false,
             );
         }

@@ -21,6 +21,7 @@ use super::problem::FatalError;
 use super::types::{City, Event, Lang, Organisation, Person, Site, Topic};
 use events::EventCheck;
 use position::position;
+pub use position::utf8_text;
 use references::RefSets;
 use report::Report;
 use sections::{parse_list, raw_list};

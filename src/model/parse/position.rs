@@ -51,3 +51,14 @@ pub(super) fn offset_in(text: &str, line: usize, column: usize) -> usize {
     };
     (line_start + column.saturating_sub(1)).min(text.len())
 }
+
+/// The bytes as text, or the line and column (1-based, in characters) of the first byte that
+/// is not UTF-8, where an editor would look for it.
+pub fn utf8_text(bytes: Vec<u8>) -> Result<String, (usize, usize)> {
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        // Valid up to there, by the error's own word.
+        let text = std::str::from_utf8(valid).unwrap_or_default();
+        position(text, text.len())
+    })
+}

@@ -1,20 +1,24 @@
 //! The file's top level: its sections, the version, and the lists split into raw entries
 //! that are then parsed one by one.
 
+use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashSet};
 
-use serde::de::DeserializeOwned;
+use std::fmt;
+
+use serde::de::{DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
 use super::is_slug;
-use super::position::{offset_in, position};
+use super::position::{offset_in, offset_of, position};
 use super::report::{describe_serde_error, Report};
 use crate::model::problem::{FatalError, Severity};
 
 /// The sections of the file by name, each still raw. Fails when the text is not JSON, the
 /// top level is not an object, or the version is not 1.
 pub(super) fn read(text: &str) -> Result<BTreeMap<String, &RawValue>, FatalError> {
-    let sections: BTreeMap<String, &RawValue> =
+    let Sections { sections, repeated } =
         serde_json::from_str(text).map_err(|e| match e.classify() {
             serde_json::error::Category::Data => FatalError::Shape {
                 message: "the file must hold one JSON object with `version`, `site` and `events`"
@@ -29,6 +33,12 @@ pub(super) fn read(text: &str) -> Result<BTreeMap<String, &RawValue>, FatalError
                 }
             }
         })?;
+    // A reader keeps one of the two, which one depends on the reader: the app and the
+    // validator would read different files.
+    if let Some((name, value)) = repeated {
+        let (line, column) = position(text, name_before(text, offset_of(text, value.get())));
+        return Err(FatalError::Repeated { line, column, name });
+    }
 
     match sections.get("version").map(|v| v.get().trim()) {
         Some("1") => {}
@@ -44,6 +54,65 @@ pub(super) fn read(text: &str) -> Result<BTreeMap<String, &RawValue>, FatalError
         }
     }
     Ok(sections)
+}
+
+/// The top level's members, and the first name that comes a second time (with its second
+/// value).
+struct Sections<'a> {
+    sections: BTreeMap<String, &'a RawValue>,
+    repeated: Option<(String, &'a RawValue)>,
+}
+
+impl<'de> Deserialize<'de> for Sections<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Members;
+        impl<'de> Visitor<'de> for Members {
+            type Value = Sections<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out = Sections {
+                    sections: BTreeMap::new(),
+                    repeated: None,
+                };
+                while let Some((name, value)) = map.next_entry::<String, &RawValue>()? {
+                    match out.sections.entry(name) {
+                        Entry::Occupied(first) => {
+                            out.repeated.get_or_insert((first.key().clone(), value));
+                        }
+                        Entry::Vacant(place) => {
+                            place.insert(value);
+                        }
+                    }
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_map(Members)
+    }
+}
+
+/// Where the member name before the value at `value` starts (its opening quote), so that a
+/// problem of the name points at it; `value` itself when the text there is not `"name":`.
+fn name_before(text: &str, value: usize) -> usize {
+    let before = text[..value].trim_end();
+    let Some(before) = before.strip_suffix(':').map(str::trim_end) else {
+        return value;
+    };
+    let Some(inside) = before.strip_suffix('"') else {
+        return value;
+    };
+    // The opening quote is the last one that is not escaped.
+    let mut at = inside.len();
+    while let Some(quote) = inside[..at].rfind('"') {
+        let backslashes = inside[..quote].len() - inside[..quote].trim_end_matches('\\').len();
+        if backslashes % 2 == 0 {
+            return quote;
+        }
+        at = quote;
+    }
+    value
 }
 
 /// A warning for each section the format does not have.

@@ -52,12 +52,22 @@ pub(super) fn check_site_links(report: &mut Report<'_>, raw: &str, site: &mut Si
         }
         ok
     };
-    for (path, url) in [
-        ("url", &mut site.url),
-        ("canonical_url", &mut site.canonical_url),
-        ("project.website", &mut site.project.website),
+    // The canonical address starts every link of the feeds and the sitemap: publishing takes
+    // it whole, so a space or a missing host is refused here as it would be there.
+    let whole: fn(&str) -> bool = |url| {
+        let url = url.trim();
+        let host = url.split_once("://").map_or("", |(_, rest)| rest);
+        is_web_address(url)
+            && !url.contains(char::is_whitespace)
+            && !host.starts_with(['/', '?', '#'])
+    };
+    let web: fn(&str) -> bool = is_web_address;
+    for (path, url, ok) in [
+        ("url", &mut site.url, web),
+        ("canonical_url", &mut site.canonical_url, whole),
+        ("project.website", &mut site.project.website, web),
     ] {
-        if !drop_if(is_web_address(url), path, url) {
+        if !drop_if(ok(url), path, url) {
             url.clear();
         }
     }
@@ -78,6 +88,30 @@ pub(super) fn check_site_links(report: &mut Report<'_>, raw: &str, site: &mut Si
             site.project.logo = None;
         }
     }
+    let own = origin_of(&site.canonical_url);
+    if let Some(logo) = &site.project.logo {
+        if let Some(origin) = origin_of(logo).filter(|o| Some(o) != own.as_ref()) {
+            report.push_in(
+                Severity::Warning,
+                raw,
+                "project.logo",
+                "site.project.logo".to_owned(),
+                None,
+                other_host(logo, &origin),
+                false,
+            );
+        }
+    }
+}
+
+/// An image on another host: the production build's Content-Security-Policy
+/// (scripts/post-build.mjs) has img-src 'self' data:, so the browser would not load it.
+pub(super) fn other_host(src: &str, origin: &str) -> String {
+    format!(
+        "image `{src}` is on another host ({origin}), and the site's pages load images only from \
+         the site itself: put the file in the site (a path such as images/photo.jpg) or allow \
+         that host (img-src in docs/deployment.md)"
+    )
 }
 
 /// Where an image may come from: a site path or an https address (an http one would be
