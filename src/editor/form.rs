@@ -281,8 +281,8 @@ pub const CITY: &[Field] = &[
         Kind::Plain,
         true,
         L(
-            "Двубуквен код по ISO 3166-1: BG, NO, IE…",
-            "ISO 3166-1 two-letter code: BG, NO, IE…",
+            "Двубуквен код по ISO 3166-1, например BG, RO, GR",
+            "ISO 3166-1 two-letter code, such as BG, RO, GR",
         ),
     ),
     f("role", L("Роля", "Role"), Kind::Choice(CITY_ROLES), true),
@@ -567,8 +567,8 @@ pub const EVENT: &[Field] = &[
         Kind::Refs(Collection::People),
         false,
         L(
-            "Хората, които представляваха общината.",
-            "The people who represented the municipality.",
+            "Хората, които представляваха издателя на сайта.",
+            "The people who represented the site's publisher.",
         ),
     ),
     f(

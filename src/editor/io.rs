@@ -61,16 +61,20 @@ fn json_picker_options(name: Option<&str>) -> JsValue {
     options.into()
 }
 
+/// A file's text, or the line and column of its first byte that is not UTF-8 (the browser's
+/// own reading would put a replacement character there without a word).
+pub type Text = Result<String, (usize, usize)>;
+
 /// The text of a file chosen in the browser.
-pub async fn read_file(file: web_sys::File) -> Result<String, String> {
-    JsFuture::from(file.text())
-        .await
-        .map(|t| t.as_string().unwrap_or_default())
-        .map_err(message)
+pub async fn read_file(file: web_sys::File) -> Result<Text, String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(message)?;
+    Ok(crate::model::utf8_text(
+        js_sys::Uint8Array::new(&buffer).to_vec(),
+    ))
 }
 
 /// Asks for a file with the system's picker; `None` when the editor cancelled.
-pub async fn pick_file() -> Result<Option<(String, String, Handle)>, String> {
+pub async fn pick_file() -> Result<Option<(String, Text, Handle)>, String> {
     let w: JsValue = window().ok_or("no window")?.into();
     let handles = match call_async(&w, "showOpenFilePicker", &[json_picker_options(None)]).await {
         Ok(h) => h,

@@ -368,6 +368,9 @@ impl Serialize for Tree {
     }
 }
 
+/// How [`Tree::parse`]'s error begins for a name given twice in one object, before the name.
+pub const REPEATED: &str = "repeated member `";
+
 impl<'de> Deserialize<'de> for Tree {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(TreeVisitor)
@@ -426,9 +429,23 @@ impl<'de> Visitor<'de> for TreeVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
-        let mut members = Vec::new();
-        while let Some((k, v)) = map.next_entry::<String, Tree>()? {
-            members.push((k, v));
+        let mut members: Vec<(String, Tree)> = Vec::new();
+        // A name given twice: the editor would show one and the site could read the other.
+        // Names are looked up in a set once an object is long (a hostile file's thousands).
+        let mut names = std::collections::HashSet::new();
+        while let Some(k) = map.next_key::<String>()? {
+            let repeated = if members.len() < 32 {
+                members.iter().any(|(name, _)| *name == k)
+            } else {
+                if names.is_empty() {
+                    names.extend(members.iter().map(|(name, _)| name.clone()));
+                }
+                !names.insert(k.clone())
+            };
+            if repeated {
+                return Err(de::Error::custom(format_args!("{REPEATED}{k}`")));
+            }
+            members.push((k, map.next_value()?));
         }
         Ok(Tree::Object(members))
     }
@@ -437,6 +454,23 @@ impl<'de> Visitor<'de> for TreeVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_given_twice_in_one_object_is_refused_where_it_comes_again() {
+        for (text, at) in [
+            ("{\"version\": 1, \"events\": [],\n \"events\": []}", (2, 9)),
+            ("{\"a\": {\"x\": 1, \"x\": 2}}", (1, 18)),
+        ] {
+            let err = Tree::parse(text).unwrap_err();
+            assert!(err.to_string().starts_with(REPEATED), "{err}");
+            assert_eq!((err.line(), err.column()), at, "{text}");
+        }
+        // Long objects too, past the short lookup.
+        let long: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        let text = format!("{{{}, \"k3\": 0}}", long.join(", "));
+        assert!(Tree::parse(&text).unwrap_err().to_string().contains("`k3`"));
+        assert!(Tree::parse(&format!("{{{}}}", long.join(", "))).is_ok());
+    }
 
     #[test]
     fn keys_keep_their_order_and_the_pretty_form_is_serde_jsons() {

@@ -20,7 +20,7 @@ use super::session::{
     choices, event_rows, free_slug, missing_translations, new_event, new_item, saved_text,
     Analysis, Place, Session,
 };
-use super::tree::{Path, Tree};
+use super::tree::{Path, Tree, REPEATED};
 
 /// The editor's state, shared by every part of the page.
 #[derive(Clone, Copy)]
@@ -149,8 +149,18 @@ impl Ed {
 
     /// A file's text becomes the session; what cannot be read at all is refused, the
     /// session kept.
-    fn open(&self, name: String, text: &str, handle: Option<Handle>, restored: bool) -> bool {
-        match Tree::parse(text) {
+    fn open(&self, name: String, text: io::Text, handle: Option<Handle>, restored: bool) -> bool {
+        let text = match text {
+            Ok(text) => text,
+            Err((line, column)) => {
+                self.say(
+                    format!("Файлът {name} не е текст в UTF-8 (ред {line}, колона {column}). Запишете го като UTF-8 в текстов редактор. Досегашният файл остава отворен."),
+                    format!("{name} is not UTF-8 text (line {line}, column {column}): save it as UTF-8 in a text editor. The open file stays."),
+                );
+                return false;
+            }
+        };
+        match Tree::parse(&text) {
             Ok(tree) => {
                 // A check still waiting for the file that was open is not for this one.
                 let typed = self.typed.get_value() + 1;
@@ -178,6 +188,18 @@ impl Ed {
                 true
             }
             Err(err) => {
+                let (line, column) = (err.line(), err.column());
+                let message = err.to_string();
+                if let Some(key) = message
+                    .strip_prefix(REPEATED)
+                    .and_then(|rest| rest.split('`').next())
+                {
+                    self.say(
+                        format!("Във файла {name} „{key}“ е записано два пъти в един и същ обект (ред {line}, колона {column}). Оставете едното в текстов редактор. Досегашният файл остава отворен."),
+                        format!("{name} names “{key}” twice in one object (line {line}, column {column}): keep one of them in a text editor. The open file stays."),
+                    );
+                    return false;
+                }
                 self.say(
                     format!(
                         "Файлът {name} не е във формат JSON (ред {}, колона {}). Поправете го в текстов редактор. Досегашният файл остава отворен.",
@@ -253,7 +275,7 @@ pub fn start() {
     let ed = Ed::new();
     leptos::mount::mount_to_body(move || view! { <Editor ed=ed/> });
     if let Some((name, text)) = io::stored_draft() {
-        if ed.open(name, &text, None, true) {
+        if ed.open(name, Ok(text), None, true) {
             return;
         }
     }
@@ -269,7 +291,7 @@ fn load_site_file(ed: Ed, discarded: bool) {
     leptos::task::spawn_local(async move {
         match io::fetch_site_file(&site_file_url()).await {
             Ok(text) => {
-                if ed.open("news.json".to_owned(), &text, None, false) && discarded {
+                if ed.open("news.json".to_owned(), Ok(text), None, false) && discarded {
                     let errors = ed.analysis.with_untracked(|a| a.errors());
                     ed.say(
                         format!("Незапазената работа е отхвърлена. Отворен е файлът на сайта. Грешки: {errors}."),
@@ -404,7 +426,7 @@ fn open_file(ed: Ed, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         match io::read_file(file).await {
             Ok(text) => {
-                ed.open(name, &text, None, false);
+                ed.open(name, text, None, false);
             }
             Err(err) => ed.say(
                 format!("Файлът не можа да се прочете: {err}"),
@@ -424,7 +446,7 @@ fn Bar(ed: Ed) -> impl IntoView {
                 match io::pick_file().await {
                     Ok(Some((name, text, handle))) => {
                         if ed.may_replace((&name, &name)) {
-                            ed.open(name, &text, Some(handle), false);
+                            ed.open(name, text, Some(handle), false);
                         }
                     }
                     Ok(None) => {}
