@@ -7,12 +7,14 @@
 //! only the validator would have refused a dangerous one.
 
 use std::collections::HashSet;
+use std::fmt;
 
-use serde::Deserialize;
+use serde::de::{self, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
 use super::catalog::Catalog;
-use super::parse::{is_image_src, is_safe_url, is_web_address, readable};
+use super::parse::{is_image_src, is_safe_url, is_slug, is_web_address, readable, MAX_EVENTS};
 use super::problem::{FatalError, ProblemCounts};
 use super::types::{Event, NewsFile, Site};
 
@@ -22,16 +24,41 @@ struct Sections<'a> {
     version: u32,
     #[serde(borrow)]
     site: &'a RawValue,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "capped")]
     cities: Vec<&'a RawValue>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "capped")]
     organisations: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "capped")]
     people: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
+    #[serde(borrow, default, deserialize_with = "capped")]
     topics: Vec<&'a RawValue>,
-    #[serde(borrow)]
+    #[serde(borrow, deserialize_with = "capped")]
     events: Vec<&'a RawValue>,
+}
+
+/// A list's entries up to the most a file may hold: past that the file is refused, having
+/// cost no more than a file of that many entries (not millions of entries' places).
+fn capped<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<&'de RawValue>, D::Error> {
+    struct Entries;
+    impl<'de> Visitor<'de> for Entries {
+        type Value = Vec<&'de RawValue>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut entries = Vec::new();
+            while let Some(entry) = seq.next_element()? {
+                if entries.len() == MAX_EVENTS {
+                    return Err(de::Error::custom(format_args!(
+                        "a list holds more than {MAX_EVENTS} entries"
+                    )));
+                }
+                entries.push(entry);
+            }
+            Ok(entries)
+        }
+    }
+    deserializer.deserialize_seq(Entries)
 }
 
 /// Reads a published news file into a catalog; `FatalError` when nothing can be shown.
@@ -39,7 +66,7 @@ pub fn load_published(text: &str) -> Result<Catalog, FatalError> {
     let text = readable(text)?;
     // The file as publish wrote it: read at once.
     if let Ok(file) = serde_json::from_str::<NewsFile>(text) {
-        if file.version == 1 {
+        if file.version == 1 && file.events.len() <= MAX_EVENTS {
             return Ok(checked(file, 0));
         }
     }
@@ -135,12 +162,30 @@ fn checked(file: NewsFile, mut dropped: usize) -> Catalog {
     let organisation_ids: HashSet<&str> = organisations.iter().map(|o| o.id.as_str()).collect();
     let person_ids: HashSet<&str> = people.iter().map(|p| p.id.as_str()).collect();
     let topic_ids: HashSet<&str> = topics.iter().map(|t| t.id.as_str()).collect();
+    // An event the validator would have refused: its page could not be reached by its
+    // address (a slug that is no slug, or another event's), it would have no heading, or a
+    // link or picture of it could lead elsewhere or not be drawn.
+    let mut slugs = HashSet::new();
+    let kept: Vec<bool> = events
+        .iter()
+        .map(|event| {
+            is_slug(&event.slug)
+                && slugs.insert(event.slug.as_str())
+                && !event.title.is_empty()
+                && event.sources.iter().all(|s| is_web_address(&s.url))
+                && event.images.iter().all(|i| {
+                    is_image_src(&i.src)
+                        && (1..=20_000).contains(&i.width)
+                        && (1..=20_000).contains(&i.height)
+                })
+        })
+        .collect();
+    drop(slugs);
     let events: Vec<Event> = events
         .into_iter()
-        .filter_map(|mut event| {
-            let safe = event.sources.iter().all(|s| is_web_address(&s.url))
-                && event.images.iter().all(|i| is_image_src(&i.src));
-            if !safe {
+        .zip(kept)
+        .filter_map(|(mut event, keep)| {
+            if !keep {
                 dropped += 1;
                 return None;
             }
@@ -220,6 +265,37 @@ mod tests {
             .events
             .iter()
             .all(|e| !e.all_city_ids().contains(&gone.as_str())));
+    }
+
+    #[test]
+    fn events_the_validator_would_refuse_are_left_out_and_counted() {
+        let mut news = shipped();
+        let total = news["events"].as_array().unwrap().len();
+        let first = news["events"][0]["slug"].clone();
+        news["events"][1]["slug"] = first.clone(); // another event's address
+        news["events"][2]["slug"] = "../../editor".into();
+        news["events"][3]["title"] = serde_json::json!({ "bg": "", "en": "" });
+        news["events"][4]["images"] = serde_json::json!([
+            { "src": "images/a.jpg", "alt": { "bg": "а", "en": "a" }, "width": 0, "height": 600 }
+        ]);
+        news["cities"][0]["lat"] = 91.into();
+        let catalog = load_published(&news.to_string()).unwrap();
+        assert_eq!(catalog.events.len(), total - 4);
+        assert_eq!(catalog.dropped_entries(), 5);
+        // The first of two events with one address keeps it.
+        assert_eq!(catalog.events[0].slug, first.as_str().unwrap());
+        assert!(catalog.events.iter().all(|e| e.slug != "../../editor"));
+    }
+
+    #[test]
+    fn a_list_longer_than_a_file_may_hold_is_refused_before_it_is_all_read() {
+        let ones = vec!["1"; MAX_EVENTS + 1].join(",");
+        let text = format!(
+            r#"{{"version":1,"site":{},"cities":[],"organisations":[],"events":[{ones}]}}"#,
+            shipped()["site"]
+        );
+        let err = load_published(&text).unwrap_err();
+        assert!(err.message().contains("more than 100000 entries"), "{err}");
     }
 
     #[test]
