@@ -291,7 +291,7 @@ fn month_precision_event_spans_the_whole_month() {
     // It says so, and shows nobody busy for a month.
     let description = &property(&lines, "DESCRIPTION:")[0];
     assert!(
-        description.starts_with("The exact day is not known: November"),
+        description.starts_with("The exact day is not known: November 2018.\\n"),
         "{description}"
     );
     assert_eq!(property(&lines, "TRANSP:"), ["TRANSPARENT"]);
@@ -312,8 +312,9 @@ fn year_precision_event_spans_the_whole_year() {
     assert_eq!(property(&lines, "TRANSP:"), ["TRANSPARENT"]);
     let bg = content_lines(&event_ics(&catalog, &catalog.events[0], Lang::Bg, BASE));
     let description = &property(&bg, "DESCRIPTION:")[0];
+    // The date's own "г." ends the sentence: no second full stop.
     assert!(
-        description.starts_with("Точният ден не е известен: 2023"),
+        description.starts_with("Точният ден не е известен: 2023") && !description.contains(".."),
         "{description}"
     );
 }
@@ -712,4 +713,29 @@ fn site_files_are_the_six_published_files_then_a_calendar_per_event() {
         project_news::export::event_calendar_path(Lang::En, "a-b"),
         "events/a-b.en.ics"
     );
+}
+
+#[test]
+fn atom_feed_marks_a_text_shown_in_the_other_language() {
+    let mut untranslated = event(
+        "untranslated",
+        EventType::Workshop,
+        PartialDate::ymd(2021, 1, 1),
+        Text::new("Среща", "A meeting"),
+    );
+    untranslated.summary = Text {
+        bg: Some("Само на български.".into()),
+        en: None,
+    };
+    let catalog = catalog_with(vec![untranslated]);
+    let en = atom_feed(&catalog, Lang::En, BASE);
+    assert_well_formed_xml(&en);
+    assert!(en.contains("<title>A meeting</title>"), "{en}");
+    assert!(
+        en.contains("<summary xml:lang=\"bg\">Само на български.</summary>"),
+        "{en}"
+    );
+    // In its own language nothing is marked.
+    let bg = atom_feed(&catalog, Lang::Bg, BASE);
+    assert!(bg.contains("<summary>Само на български.</summary>"), "{bg}");
 }

@@ -5,7 +5,7 @@
 //! stays visible in the name.
 
 use crate::model::markup::plain_text;
-use crate::model::{Catalog, Event, Lang};
+use crate::model::{Catalog, Event, Lang, Resolved};
 
 use super::labels;
 use super::urls;
@@ -72,7 +72,7 @@ fn entry(out: &mut String, event: &Event, lang: Lang, base_url: &str) {
     let stamp = timestamp(labels::announced_day(event));
     out.push_str("  <entry>\n");
     element(out, 2, "id", &url);
-    element(out, 2, "title", event.title.get(lang));
+    text_element(out, "title", event.title.resolve(lang), lang);
     element(out, 2, "updated", &stamp);
     element(out, 2, "published", &stamp);
     link(out, 2, "alternate", "text/html", &url);
@@ -81,20 +81,23 @@ fn entry(out: &mut String, event: &Event, lang: Lang, base_url: &str) {
         event.kind.key(),
         escape(labels::event_type(event.kind, lang))
     ));
-    let summary = event.summary.get(lang);
-    if !summary.trim().is_empty() {
-        element(out, 2, "summary", summary);
+    let summary = event.summary.resolve(lang);
+    if !summary.text.trim().is_empty() {
+        text_element(out, "summary", summary, lang);
     }
-    let body = event
-        .body
-        .as_ref()
-        .map(|b| plain_text(b.get(lang)))
-        .unwrap_or_default();
-    if !body.is_empty() {
-        out.push_str(&format!(
-            "    <content type=\"text\">{}</content>\n",
-            escape(&body)
-        ));
+    if let Some(body) = event.body.as_ref().map(|b| b.resolve(lang)) {
+        let text = plain_text(body.text);
+        if !text.is_empty() {
+            let marked = if body.lang == lang {
+                String::new()
+            } else {
+                format!(" xml:lang=\"{}\"", body.lang.code())
+            };
+            out.push_str(&format!(
+                "    <content type=\"text\"{marked}>{}</content>\n",
+                escape(&text)
+            ));
+        }
     }
     out.push_str("  </entry>\n");
 }
@@ -106,6 +109,20 @@ fn element(out: &mut String, depth: usize, name: &str, text: &str) {
         "  ".repeat(depth),
         escape(text)
     ));
+}
+
+/// An entry's text; one shown in the other language (no translation yet) says which, so a
+/// reader speaks it right.
+fn text_element(out: &mut String, name: &str, text: Resolved<'_>, lang: Lang) {
+    if text.lang == lang {
+        element(out, 2, name, text.text);
+    } else {
+        out.push_str(&format!(
+            "    <{name} xml:lang=\"{}\">{}</{name}>\n",
+            text.lang.code(),
+            escape(text.text)
+        ));
+    }
 }
 
 fn link(out: &mut String, depth: usize, rel: &str, media_type: &str, href: &str) {

@@ -111,9 +111,11 @@ impl Writer {
         let mut text = description(event, lang, &url);
         if imprecise {
             let when = crate::i18n::format_range(event.start, event.end, lang, false);
+            // A Bulgarian date ends in "г.", which closes the sentence already.
+            let stop = if when.ends_with('.') { "" } else { "." };
             let note = match lang {
-                Lang::Bg => format!("Точният ден не е известен: {when}."),
-                Lang::En => format!("The exact day is not known: {when}."),
+                Lang::Bg => format!("Точният ден не е известен: {when}{stop}"),
+                Lang::En => format!("The exact day is not known: {when}{stop}"),
             };
             text = format!("{note}\n\n{text}");
         }
