@@ -27,6 +27,7 @@ pub fn found_part(lang: Lang, part: Part) -> &'static str {
         Part::Delegates => u.found_delegates,
         Part::Topics => u.found_topics,
         Part::Sources => u.found_sources,
+        Part::Photos => u.found_photos,
     }
 }
 

@@ -155,10 +155,24 @@ mod tests {
             .unwrap();
         person.role = Text::new("Главен квазиинженер", "Chief quasiengineer");
         catalog.events[index].sources[0].title = Text::new("Бюлетин Зорба", "Zorba bulletin");
+        catalog.events[index].images = vec![crate::model::Image {
+            src: "images/a.jpg".into(),
+            alt: Text::new("Пингвинарий", "Penguinarium"),
+            width: 4,
+            height: 3,
+            caption: Some(Text::new("Курсистите", "The trainees")),
+            credit: Some("Фотостудио Квант".into()),
+        }];
         let parts = |word: &str| matched_parts(&catalog, index, &[word.to_owned()]);
         assert_eq!(parts("kvaziinzhener"), [Part::Delegates]);
         assert_eq!(parts("quasiengineer"), [Part::Delegates]);
         assert_eq!(parts("зорба"), [Part::Sources]);
+        // Under a photo: its caption in either language and its credit; not its alt text,
+        // which the page does not show.
+        assert_eq!(parts("курсист"), [Part::Photos]);
+        assert_eq!(parts("trainees"), [Part::Photos]);
+        assert_eq!(parts("kvant"), [Part::Photos]);
+        assert_eq!(parts("penguinarium"), []);
         let index_words = crate::query::SearchIndex::new(&catalog);
         let filter = crate::query::EventFilter {
             text: "quasiengineer".into(),

@@ -465,11 +465,12 @@ pub enum Part {
     Delegates,
     Topics,
     Sources,
+    Photos,
 }
 
 impl Part {
     /// Every part, in their order (a part's bit in the light index is `1 << part`).
-    pub const ALL: [Part; 12] = [
+    pub const ALL: [Part; 13] = [
         Part::Title,
         Part::Summary,
         Part::Body,
@@ -482,6 +483,7 @@ impl Part {
         Part::Delegates,
         Part::Topics,
         Part::Sources,
+        Part::Photos,
     ];
 }
 
@@ -550,6 +552,15 @@ pub(super) fn for_each_part(catalog: &Catalog, event: &Event, f: &mut dyn FnMut(
     for source in &event.sources {
         both(f, Part::Sources, &source.title);
         f(Part::Sources, &source.publisher);
+    }
+    // What the page writes under a photo.
+    for image in &event.images {
+        if let Some(caption) = &image.caption {
+            both(f, Part::Photos, caption);
+        }
+        if let Some(credit) = &image.credit {
+            f(Part::Photos, credit);
+        }
     }
 }
 
