@@ -602,4 +602,47 @@ mod tests {
             assert!(html.contains("lang-switch"));
         }
     }
+
+    #[test]
+    fn a_host_named_by_its_organisation_is_marked_at_its_city() {
+        let mut file: serde_json::Value =
+            serde_json::from_str(include_str!("../public/data/news.json")).unwrap();
+        // An event with a map whose host is given as an organisation of one of its cities.
+        let (e, org, city) = (0..file["events"].as_array().unwrap().len())
+            .find_map(|e| {
+                let event = &file["events"][e];
+                let cities = event["participants"]["cities"].as_array()?;
+                if cities.len() < 2 {
+                    return None;
+                }
+                file["organisations"].as_array()?.iter().find_map(|o| {
+                    let city = o["city"].as_str()?;
+                    cities
+                        .iter()
+                        .any(|c| c == city)
+                        .then(|| (e, o["id"].clone(), city.to_owned()))
+                })
+            })
+            .expect("an event whose cities include an organisation's");
+        file["events"][e]["host"] = serde_json::json!({ "organisation": org });
+        let slug = file["events"][e]["slug"].as_str().unwrap().to_owned();
+        let news = crate::api::news_from_text(&file.to_string()).unwrap();
+        let paths = Paths::new("");
+        let html = render_page(TEMPLATE, &news, &paths, &paths.event(Lang::En, &slug)).unwrap();
+        let name = news
+            .catalog
+            .city(&city)
+            .unwrap()
+            .name
+            .get(Lang::En)
+            .to_owned();
+        let marker = html
+            .split("<g class=\"")
+            .find(|m| m.contains(&format!(">{name}<")))
+            .unwrap_or_default();
+        assert!(
+            marker.contains("city-map__marker--host"),
+            "{name}: {marker}"
+        );
+    }
 }

@@ -197,12 +197,25 @@ fn event_sections(
         return Vec::new();
     };
     let u = ui(lang);
-    let host_city = event.host.as_ref().and_then(|h| h.city.clone());
     let map_cities: Vec<_> = cities_by_role(catalog, event, lang)
         .into_iter()
         .flat_map(|(_, cities)| cities)
         .map(|c| (c.clone(), c.name.get(lang).to_owned()))
         .collect();
+    // A host given as an organisation alone is marked at its organisation's city, when that
+    // city is on the map.
+    let host_city = event.host.as_ref().and_then(|h| {
+        h.city.clone().or_else(|| {
+            let city = catalog
+                .organisation(h.organisation.as_deref()?)?
+                .city
+                .as_deref()?;
+            map_cities
+                .iter()
+                .any(|(c, _)| c.id == city)
+                .then(|| city.to_owned())
+        })
+    });
     // The map belongs with the lists of who took part (it draws the same cities), not in a
     // section of its own that would name them all once more.
     let map = Frame::of_event(catalog, event).map(|frame| {
