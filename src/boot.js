@@ -156,9 +156,19 @@
     start();
   } else if (isTimeline && location.search.length > 1) {
     // A filtered timeline (a shared link): the whole list is already here, so it is shown at
-    // once, marked as being filtered, and the app narrows it as soon as it arrives.
+    // once, marked as being filtered, and the app narrows it as soon as it arrives. A search
+    // alone (Back to it, a reload) is answered first from the light index, as if typed.
     root.classList.add('app-filtering');
-    doc.addEventListener('DOMContentLoaded', () => root.classList.contains('app-filtering') && waitStatus(true));
+    doc.addEventListener('DOMContentLoaded', () => {
+      if (root.classList.contains('app-filtering')) waitStatus(true);
+      const field = doc.getElementById('search');
+      const query = new URLSearchParams(location.search).get('q');
+      if (field && query && !field.value && searchOnly()) {
+        field.value = query;
+        touched.add('#search');
+        firstAnswer('#search', query);
+      }
+    });
     start();
   }
 
@@ -257,10 +267,27 @@
         // `change` follows when the field loses focus (a tap on a result): the answer is
         // there already, and drawing it again would take the link from under the finger.
         if (type === 'input') firstAnswer(key, event.target.value);
+        if (key === '#search' && answerable()) {
+          clearTimeout(pause);
+          if (type === 'input') pause = setTimeout(() => writeQuery(event.target.value), 500);
+          else writeQuery(event.target.value);
+        }
       },
       true,
     );
   }
+  // A search typed before the app has arrived goes into the address as the app puts it (when
+  // typing pauses, or when the field is left, as for a tap on a result), so that Back and a
+  // reload bring it back.
+  let pause = 0;
+  const writeQuery = (query) => {
+    if (ready || saved) return;
+    const url = new URL(location.href);
+    url.search = query.trim() ? `?${new URLSearchParams({ q: query })}` : '';
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+  };
+  // The address asks for a search, or for nothing: what the first answer can answer.
+  const searchOnly = () => [...new URLSearchParams(location.search).keys()].every((key) => key === 'q');
 
   // The first answer (src/first-answer.js): on a phone the app's download alone takes longer
   // than typing a word, so a search typed on the unfiltered timeline is answered from the
@@ -277,8 +304,7 @@
     }
     return answering;
   };
-  const answerable = () =>
-    ANSWER_SRI && isTimeline && location.search.length <= 1 && [...touched].every((key) => key === '#search');
+  const answerable = () => ANSWER_SRI && isTimeline && searchOnly() && [...touched].every((key) => key === '#search');
   let asked = 0;
   let answered = null;
   const firstAnswer = (key, query) => {

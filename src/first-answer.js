@@ -236,6 +236,47 @@ const emptyState = (words) => {
   }
   return state;
 };
+// src/components/filter_bar.rs, ActiveFilters: the search's chip and "clear all", as the app
+// draws them over its list (so nothing moves when it takes over); either empties the field.
+let chips = null;
+const chipRow = (query, words) => {
+  const row = document.createElement('div');
+  row.className = 'active-filters';
+  const heading = document.createElement('h3');
+  heading.className = 'visually-hidden';
+  heading.textContent = words.activeFilters;
+  const list = document.createElement('ul');
+  list.className = 'active-filters__list';
+  const chip = document.createElement('li');
+  chip.className = 'chip';
+  const label = document.createElement('span');
+  label.className = 'chip__label';
+  // The visitor's text between the isolate marks (FSI … PDI), as the app writes it.
+  label.textContent = `${words.searchLabel}: ${words.quoted.replace('%', `\u2068${query}\u2069`)}`;
+  const remove = document.createElement('button');
+  remove.type = 'button';
+  remove.className = 'chip__remove';
+  remove.setAttribute('aria-label', `${words.removeFilter} ${label.textContent}`);
+  const cross = document.createElement('span');
+  cross.setAttribute('aria-hidden', 'true');
+  cross.textContent = '×';
+  remove.append(cross);
+  chip.append(label, remove);
+  list.append(chip);
+  const clear = document.createElement('button');
+  clear.type = 'button';
+  clear.className = 'button button--link clear-all';
+  clear.textContent = words.clearAll;
+  row.append(heading, list, clear);
+  row.addEventListener('click', (event) => {
+    if (!event.target.closest('button')) return;
+    const field = document.getElementById('search');
+    field.value = '';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    document.getElementById('result-count')?.focus();
+  });
+  return row;
+};
 const timelineParts = () => ({
   list: document.querySelector('.timeline-results .timeline'),
   count: document.getElementById('result-count'),
@@ -249,6 +290,8 @@ const answered = (on) => document.documentElement.classList.toggle('app-answered
 const restore = () => {
   empty?.remove();
   empty = null;
+  chips?.remove();
+  chips = null;
   if (!before) return;
   const { list, count, more, show } = timelineParts();
   list.replaceChildren(...before.nodes);
@@ -266,7 +309,7 @@ const counted = (n, words) => `${n} ${n === 1 ? words.one : words.other}`;
 // entry, the parts of its page where the words are (null while a word is too short to say).
 // From entry `from` on, the entries are added to those drawn (a link under the visitor's
 // finger stays where it is).
-const draw = (entries, places, terms, matches, meta, lang, from = 0) => {
+const draw = (entries, places, terms, matches, meta, lang, query, from = 0) => {
   const total = meta.events;
   const { list, count, more, show } = timelineParts();
   if (!before) {
@@ -281,6 +324,15 @@ const draw = (entries, places, terms, matches, meta, lang, from = 0) => {
   const words = meta.words[lang];
   const text = matches === total ? counted(matches, words) : `${counted(matches, words)} ${words.of} ${total}`;
   if (count.textContent !== text) count.textContent = text;
+  // The app's text is the query's first characters (query::url::searched_text), trimmed.
+  const chipText = Array.from(query).slice(0, meta.maxQuery).join('').trim();
+  if (words.searchLabel && chips?.dataset.query !== chipText) {
+    const row = chipRow(chipText, words);
+    row.dataset.query = chipText;
+    if (chips) chips.replaceWith(row);
+    else count.after(row);
+    chips = row;
+  }
   // The phone's "Show N events" under the filters says what the list holds, as the app's does.
   if (show) show.textContent = matches ? `${words.show} ${counted(matches, words)}` : words.showNone;
   answered(true);
@@ -370,11 +422,11 @@ export async function answer(query, lang, current) {
     // A screenful first: over HTTP/1.1 the browser fetches six files at a time.
     const screen = await Promise.all(entries.slice(0, FIRST_SCREEN));
     if (!current()) return;
-    draw(screen, places, terms, matches.length, meta, lang);
+    draw(screen, places, terms, matches.length, meta, lang, query);
     filtering(partial);
     if (entries.length <= FIRST_SCREEN) return;
     const all = await Promise.all(entries);
-    if (current()) draw(all, places, terms, matches.length, meta, lang, FIRST_SCREEN);
+    if (current()) draw(all, places, terms, matches.length, meta, lang, query, FIRST_SCREEN);
   } catch {
     // No answer to this query: the list goes back to the whole, being narrowed, rather than
     // show another query's; the app's own answer follows.

@@ -61,9 +61,9 @@ pub fn index_files(
 /// What the loader reads first: how many events there are, how many files the index has and
 /// whether [`LONG_FILE`] exists, the
 /// folding's tables and the stemmer's endings (so a query is folded exactly as the app folds
-/// it, from the same tables), and the few words the count, "show more", the empty state and
-/// the line that says where a result was found are made of (the parts' names in the order of
-/// their bits in the index).
+/// it, from the same tables), and the few words the count, "show more", the empty state, the
+/// search's chip and the line that says where a result was found are made of (the parts'
+/// names in the order of their bits in the index).
 fn meta_json(events: usize, files: u32, long: bool, page: usize) -> String {
     let letters: Map<String, Value> = letter_table()
         .into_iter()
@@ -85,6 +85,11 @@ fn meta_json(events: usize, files: u32, long: bool, page: usize) -> String {
                 "emptyAdvice": u.empty_advice,
                 "foundIn": u.found_in,
                 "parts": Part::ALL.map(|part| found_part(lang, part)),
+                "activeFilters": u.active_filters,
+                "searchLabel": u.search_label,
+                "quoted": crate::i18n::quote("%", lang),
+                "removeFilter": u.remove_filter,
+                "clearAll": u.clear_all,
             }),
         );
     }
@@ -128,6 +133,8 @@ mod tests {
         assert_eq!(meta["words"]["en"]["foundIn"], ui(Lang::En).found_in);
         assert_eq!(meta["words"]["bg"]["show"], ui(Lang::Bg).show_results);
         assert_eq!(meta["words"]["en"]["showNone"], ui(Lang::En).show_none);
+        assert_eq!(meta["words"]["bg"]["quoted"], "„%“");
+        assert_eq!(meta["words"]["en"]["clearAll"], ui(Lang::En).clear_all);
         assert!(files[1..]
             .iter()
             .all(|(path, _)| path.starts_with("search/") && path.ends_with(".txt")));

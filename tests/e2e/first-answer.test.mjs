@@ -31,6 +31,12 @@ async function shown(page) {
     empty: [...document.querySelectorAll('.empty-state__title, .empty-state__advice')].map((p) => p.textContent),
     found: [...document.querySelectorAll('.timeline-entry__found')].map((p) => p.textContent),
     show: document.querySelector('.filters__show')?.textContent.trim(),
+    // The search's chip over the list, and where the first result stands under it: the same
+    // before and after the app takes over, so nothing moves under the visitor's finger.
+    chips: [...document.querySelectorAll('.active-filters :is(.chip__label, .chip__remove, .clear-all)')].map(
+      (e) => e.getAttribute('aria-label') ?? e.textContent,
+    ),
+    top: Math.round((document.querySelector(sel)?.getBoundingClientRect().top ?? 0) + window.scrollY),
   }), TITLES);
 }
 
@@ -149,13 +155,27 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
       // Where each result was found is not said while a word is that short (nor by the app).
       const narrowing = await shown(page);
       assert.deepEqual(narrowing.found, []);
-      assert.deepEqual({ ...narrowing, found: null }, { ...answer, found: null });
+      // (The chip says the whole query, short word and all, as the app's does.)
+      assert.deepEqual({ ...narrowing, found: null, chips: null }, { ...answer, found: null, chips: null });
+      assert.match(narrowing.chips[0], / x\u2069“$/);
       await page.keyboard.press('Backspace');
       await page.keyboard.press('Backspace');
       await page.waitForFunction(() => !document.documentElement.classList.contains('app-filtering'));
       // The tap blurs the field: the list must not be drawn again under the finger.
       await page.locator(TITLES).first().tap();
       await page.waitForURL((url) => url.pathname === answer.links[0], { timeout: APP_TIMEOUT_MS });
+      // Back, the app still on its way: the search came along in the address, and is answered
+      // again before the app.
+      await page.goBack();
+      await page.waitForFunction(
+        (q) => new URLSearchParams(location.search).get('q') === q && document.getElementById('search')?.value === q,
+        queries[0],
+        { timeout: APP_TIMEOUT_MS },
+      );
+      await page.waitForFunction((count) => document.getElementById('result-count').textContent.trim() === count, answer.count, {
+        timeout: APP_TIMEOUT_MS,
+      });
+      assert.deepEqual((await shown(page)).links, answer.links);
       assertNoProblems(problems, 'tap on a first answer');
     }, PHONE);
   });
