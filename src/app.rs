@@ -11,7 +11,7 @@ use leptos_router::path;
 
 use crate::api::{LoadError, News, NEWS_PATH};
 use crate::components::layout::{Footer, Header, SkipLink};
-use crate::context::{use_news, use_paths, LastView, NewsResource, Paths};
+use crate::context::{use_news, use_paths, EventPlace, LastView, NewsResource, Paths};
 use crate::model::Lang;
 use crate::pages::{
     accessibility::AccessibilityPage, event::EventPage, not_found::NotFoundPage,
@@ -58,6 +58,7 @@ pub fn App(news: Result<Arc<News>, LoadError>, paths: Paths) -> impl IntoView {
     provide_context(paths.clone());
     provide_context(NewsResource::new(news, data_url));
     provide_context(LastView::new());
+    provide_context(EventPlace::default());
     let base = paths.base.clone();
 
     view! {

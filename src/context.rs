@@ -231,6 +231,21 @@ impl Default for LastView {
     }
 }
 
+/// Where the visitor left the last event page they followed a link from (its event, how far
+/// down): Back to it scrolls there, as the browser would for a page of its own.
+#[derive(Clone, Copy)]
+pub struct EventPlace(pub StoredValue<Option<(usize, f64)>>);
+
+impl Default for EventPlace {
+    fn default() -> Self {
+        Self(StoredValue::new(None))
+    }
+}
+
+pub fn use_event_place() -> EventPlace {
+    use_context::<EventPlace>().unwrap_or_default()
+}
+
 /// The visitor's date (`YYYY-MM-DD`, their clock), when the app runs in a browser: what is
 /// over and what is to come. `None` when rendering at publish time: a written page says
 /// nothing that depends on the day it is read, and the loader marks what is to come.

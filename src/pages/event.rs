@@ -17,7 +17,7 @@ use crate::components::event_sections::{
 use crate::components::lang_text::{fallback_lang, lang_text};
 use crate::components::load_state::with_news;
 use crate::components::static_tree::{el, Node};
-use crate::context::{use_last_view, use_paths, use_today, Paths};
+use crate::context::{use_event_place, use_last_view, use_paths, use_today, Paths};
 use crate::export::map::Frame;
 use crate::i18n::{event_type_label, format_date, format_range, ui};
 use crate::model::relations::{neighbours, related};
@@ -58,6 +58,22 @@ fn EventDetail(news: Arc<News>, index: usize, lang: Lang) -> Option<impl IntoVie
     let page_title = format!("{} | {}", title.text, catalog.site.project.acronym);
     let facts = event_facts(catalog, index, lang)?;
     let rest = event_sections(catalog, &paths, index, lang, &timeline_href);
+    // Back to this page from a link on it returns to where the link was (the timeline does
+    // the same for its list); the app draws the page, so the browser cannot.
+    let place = use_event_place();
+    #[cfg(target_arch = "wasm32")]
+    if crate::browser::take_history_navigation() {
+        if let Some((_, y)) = place.0.get_value().filter(|(i, _)| *i == index) {
+            request_animation_frame(move || crate::browser::scroll_to_y(y));
+        }
+    }
+    let note_place = move |_: leptos::ev::MouseEvent| {
+        #[cfg(target_arch = "wasm32")]
+        let y = crate::browser::scroll_y();
+        #[cfg(not(target_arch = "wasm32"))]
+        let y = 0.0;
+        place.0.set_value(Some((index, y)));
+    };
 
     // Only the head tags and the actions are reactive; the rest is one static tree each.
     Some(view! {
@@ -65,7 +81,7 @@ fn EventDetail(news: Arc<News>, index: usize, lang: Lang) -> Option<impl IntoVie
         <Meta name="description" content=summary/>
         {el("script").attr("type", "application/ld+json").text(jsonld)}
         {breadcrumbs(lang, crumbs, title.text.to_owned())}
-        <article class="event">
+        <article class="event" on:click=note_place>
             {event_header(event, lang)}
             <div class="event__overview">
                 {facts}

@@ -556,4 +556,24 @@ describe('event page', { timeout: 180_000 }, () => {
       assertNoProblems(problems, 'accessibility statement');
     });
   });
+
+  test('Back to an event page from a link on it returns to where the link was', async () => {
+    await withPage(env.browser, 'event-back-place', async ({ page, problems }) => {
+      // Drawn by the app, not loaded: the browser cannot restore its place on its own.
+      await page.goto(env.app.url);
+      await waitForApp(page);
+      await page.locator(`a[href$="/events/${SLUG}"]`).first().click();
+      await page.waitForURL((url) => url.pathname.endsWith(`/events/${SLUG}`), { timeout: APP_TIMEOUT_MS });
+      const topic = page.locator('.topic-link').first();
+      await topic.scrollIntoViewIfNeeded();
+      const left = await page.evaluate(() => window.scrollY);
+      assert.ok(left > 300, `the topics are down the page (${left})`);
+      await topic.click();
+      await page.waitForURL((url) => !url.pathname.includes('/events/'), { timeout: APP_TIMEOUT_MS });
+      await page.goBack();
+      await page.waitForURL((url) => url.pathname.endsWith(`/events/${SLUG}`), { timeout: APP_TIMEOUT_MS });
+      await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, left, { timeout: FOCUS_TIMEOUT_MS });
+      assertNoProblems(problems, 'Back to an event page');
+    }, PHONE);
+  });
 });
