@@ -69,6 +69,35 @@ describe('focus and state', { timeout: 120_000 }, () => {
     );
   });
 
+  test('on a phone, Tab through the open filters never hides the focus under their sticky foot', async () => {
+    await withPage(
+      env.browser,
+      'phone-filters-tab',
+      async ({ page, problems }) => {
+        await page.goto(env.app.url);
+        await waitForApp(page);
+        await page.locator('[data-key="filters-toggle"]').click();
+        await page.locator('.filters--open').waitFor();
+        await page.locator('#search').focus();
+        const covered = [];
+        for (let i = 0; i < 45; i += 1) {
+          await page.keyboard.press('Tab');
+          const seen = await page.evaluate(() => {
+            const focused = document.activeElement;
+            const foot = document.querySelector('.filters__done');
+            if (!focused?.closest('.filters') || !foot || foot.contains(focused)) return null;
+            const box = (focused.closest('label') ?? focused).getBoundingClientRect();
+            return { name: focused.id || focused.textContent.trim(), bottom: box.bottom, foot: foot.getBoundingClientRect().top };
+          });
+          if (seen && seen.bottom > seen.foot + 1) covered.push(seen);
+        }
+        assert.deepEqual(covered, [], 'every focused control is above the sticky "Show N events"');
+        assertNoProblems(problems, 'phone filters by Tab');
+      },
+      PHONE,
+    );
+  });
+
   test('the way back from an event (the trail, "all events") keeps the visitor\'s filters', async () => {
     await withPage(env.browser, 'last-view', async ({ page, problems }) => {
       await page.goto(new URL('/?city=pisek&year=2022', env.app.url).href);
