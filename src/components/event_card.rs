@@ -4,7 +4,7 @@ use crate::components::lang_text::fallback_lang;
 use crate::components::static_tree::{el, text, Node};
 use crate::context::Paths;
 use crate::export::found_part;
-use crate::i18n::{country_name, event_type_label, format_range, more_cities, ui};
+use crate::i18n::{city_label, country_name, event_type_label, format_range, more_cities, ui};
 use crate::model::{Catalog, Event, Lang, PartialDate};
 use crate::query::{highlight, matched_parts, EventFilter, Facet};
 
@@ -108,7 +108,7 @@ pub fn event_card(
         .into_iter()
         .take(CARD_CITIES)
         .map(|c| {
-            let name = highlighted(c.name.get(lang), &marked);
+            let name = highlighted(&city_label(catalog, c, lang), &marked);
             marked_on_card |= has_mark(&name);
             // Each city leads to the timeline of its events.
             let mut filter = EventFilter::default();
@@ -235,6 +235,59 @@ mod tests {
             .unwrap()
             .slug
             .clone()
+    }
+
+    #[test]
+    fn two_cities_of_one_name_are_told_apart_by_their_countries() {
+        let shipped = shipped();
+        let slug = meeting(&shipped);
+        let event = shipped.catalog.event(&slug).unwrap();
+        let (a, b) = (&event.participants.cities[0], &event.participants.cities[1]);
+        // The second city takes the first one's name, in Bulgarian only.
+        let mut cities = shipped.catalog.cities.clone();
+        let name = shipped
+            .catalog
+            .city(a)
+            .unwrap()
+            .name
+            .get(Lang::Bg)
+            .to_owned();
+        let twin = cities.iter_mut().find(|c| c.id == *b).unwrap();
+        twin.name.bg = Some(name.clone());
+        let country = crate::i18n::country_name(&twin.country, Lang::Bg);
+        let c = &shipped.catalog;
+        let catalog = Catalog::new(
+            c.site.clone(),
+            cities,
+            c.organisations.clone(),
+            c.people.clone(),
+            c.topics.clone(),
+            c.events.clone(),
+            Vec::new(),
+        );
+        let news = News {
+            index: SearchIndex::without_words(&catalog),
+            catalog,
+        };
+        let labels = |lang| {
+            card(&news, &slug, lang, &[], 4)
+                .select("a", Some("city-label"))
+                .iter()
+                .map(|l| l.text_content())
+                .collect::<Vec<_>>()
+        };
+        let bg = labels(Lang::Bg);
+        assert!(bg.contains(&format!("{name} ({country})")), "{bg:?}");
+        assert_eq!(
+            bg.iter().filter(|l| l.starts_with(&name)).count(),
+            2,
+            "{bg:?}"
+        );
+        // In English the names differ: nothing is added.
+        assert!(labels(Lang::En).iter().all(|l| !l.contains('(')));
+        let facet =
+            crate::components::filter_bar::facet_value_label(&news, Lang::Bg, Facet::City, b);
+        assert_eq!(facet, format!("{name} ({country})"));
     }
 
     #[test]

@@ -214,7 +214,12 @@ fn presenter_label(catalog: &Catalog, presenter: &Presenter, lang: Lang) -> Opti
     let parts: Vec<String> = presenter
         .city
         .iter()
-        .map(|c| catalog.city_name(c, lang))
+        .map(|c| {
+            catalog.city(c).map_or_else(
+                || c.clone(),
+                |city| crate::i18n::city_label(catalog, city, lang),
+            )
+        })
         .chain(
             presenter
                 .organisation

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::api::News;
 use crate::components::filter_nav::{focus_results, FilterNavigator};
 use crate::components::lang_text::fallback_lang;
-use crate::i18n::{count_events, event_type_label, format_year, quote, ui};
+use crate::i18n::{city_label, count_events, event_type_label, format_year, quote, ui};
 use crate::model::{EventType, Lang};
 use crate::query::{
     did_you_mean, empty_state_hint, Constraint, EventFilter, Facet, QueryResult, SortOrder,
@@ -30,7 +30,9 @@ pub fn facet_value_label(news: &News, lang: Lang, facet: Facet, value: &str) -> 
         Facet::Type => EventType::from_key(value)
             .map(|t| event_type_label(lang, t).to_owned())
             .unwrap_or_else(|| value.to_owned()),
-        Facet::City => catalog.city_name(value, lang),
+        Facet::City => catalog
+            .city(value)
+            .map_or_else(|| value.to_owned(), |c| city_label(catalog, c, lang)),
         Facet::Organisation => catalog.organisation_label(value, lang),
         Facet::Topic => catalog
             .topic(value)

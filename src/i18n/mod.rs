@@ -144,6 +144,21 @@ pub fn format_year(year: i32, lang: Lang) -> String {
     )
 }
 
+/// A city's name, with its country when another city of the file has the same name
+/// („Димитровград (Сърбия)“).
+pub fn city_label(
+    catalog: &crate::model::Catalog,
+    city: &crate::model::City,
+    lang: Lang,
+) -> String {
+    let name = city.name.get(lang);
+    if catalog.name_is_shared(city, lang) {
+        format!("{name} ({})", country_name(&city.country, lang))
+    } else {
+        name.to_owned()
+    }
+}
+
 /// A country's name from its ISO code ("CZ" → "Чехия"), the code itself when unknown.
 pub fn country_name(code: &str, lang: Lang) -> String {
     strings::country_name_fallback(code, lang)

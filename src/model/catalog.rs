@@ -1,6 +1,6 @@
 //! The loaded news: reference lists with lookups, events sorted by date, and the problems met.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::problem::{Problem, ProblemCounts};
@@ -25,6 +25,9 @@ pub struct Catalog {
     person_index: HashMap<String, usize>,
     topic_index: HashMap<String, usize>,
     slug_index: HashMap<String, usize>,
+    /// Names (Bulgarian, English) that more than one city has: Dimitrovgrad in Bulgaria and
+    /// in Serbia.
+    shared_names: [HashSet<String>; 2],
     relations: LazyRelations,
 }
 
@@ -64,6 +67,15 @@ impl Catalog {
             person_index: index_by(&people, |p| &p.id),
             topic_index: index_by(&topics, |t| &t.id),
             slug_index: index_by(&events, |e| &e.slug),
+            shared_names: Lang::ALL.map(|lang| {
+                let mut seen = HashSet::new();
+                cities
+                    .iter()
+                    .map(|c| c.name.get(lang))
+                    .filter(|name| !seen.insert(*name))
+                    .map(str::to_owned)
+                    .collect()
+            }),
             site,
             cities,
             organisations,
@@ -78,6 +90,12 @@ impl Catalog {
 
     pub fn city(&self, id: &str) -> Option<&City> {
         self.city_index.get(id).map(|&i| &self.cities[i])
+    }
+
+    /// Whether another city of the file has `city`'s name in `lang`: then its country tells
+    /// them apart.
+    pub fn name_is_shared(&self, city: &City, lang: Lang) -> bool {
+        self.shared_names[lang as usize].contains(city.name.get(lang))
     }
 
     pub fn organisation(&self, id: &str) -> Option<&Organisation> {
