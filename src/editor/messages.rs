@@ -56,6 +56,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("duplicate field `{}`", "полето „{0}“ е записано два пъти"),
     ("unknown field `{}`, expected one of {}", "непознато поле „{0}“; възможните са: {1}"),
     ("unknown field `{}`, there are no fields", "непознато поле „{0}“"),
+    ("unknown variant ``, expected one of {}", "изберете стойност; възможните са: {0}"),
     ("unknown variant `{}`, expected one of {}", "непозната стойност „{0}“; възможните са: {1}"),
     ("invalid type: {}, expected {}", "неподходяща стойност: {0}, а се очаква {1}"),
     ("invalid value: {}, expected {}", "неподходяща стойност: {0}, а се очаква {1}"),
@@ -197,6 +198,15 @@ mod tests {
             in_bulgarian("3 unknown city ids: `a`, `b` and 1 more; the references were dropped")
                 .as_deref(),
             Some("непознати градове (3): „a“, „b“ и още 1; сайтът пропуска препратките")
+        );
+        // A choice not made yet (a new city's role) is asked for, not called unknown.
+        assert_eq!(
+            in_bulgarian("unknown variant ``, expected one of `partner`, `other`").as_deref(),
+            Some("изберете стойност; възможните са: „partner“, „other“")
+        );
+        assert_eq!(
+            in_bulgarian("unknown variant `x`, expected one of `partner`").as_deref(),
+            Some("непозната стойност „x“; възможните са: „partner“")
         );
         assert_eq!(in_bulgarian("something new"), None);
         assert_eq!(in_language("something new", Lang::Bg).1, Lang::En);
