@@ -1,6 +1,6 @@
 //! The loaded news: reference lists with lookups, events sorted by date, and the problems met.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::problem::{Problem, ProblemCounts};
@@ -25,9 +25,10 @@ pub struct Catalog {
     person_index: HashMap<String, usize>,
     topic_index: HashMap<String, usize>,
     slug_index: HashMap<String, usize>,
-    /// Names (Bulgarian, English) that more than one city has: Dimitrovgrad in Bulgaria and
-    /// in Serbia.
-    shared_names: [HashSet<String>; 2],
+    /// How many cities have each name (Bulgarian, English): Dimitrovgrad is in Bulgaria and
+    /// in Serbia. (A map of the type of the indexes above: another type of map or set would
+    /// add its own code to the wasm.)
+    name_counts: [HashMap<String, usize>; 2],
     relations: LazyRelations,
 }
 
@@ -67,14 +68,12 @@ impl Catalog {
             person_index: index_by(&people, |p| &p.id),
             topic_index: index_by(&topics, |t| &t.id),
             slug_index: index_by(&events, |e| &e.slug),
-            shared_names: Lang::ALL.map(|lang| {
-                let mut seen = HashSet::new();
-                cities
-                    .iter()
-                    .map(|c| c.name.get(lang))
-                    .filter(|name| !seen.insert(*name))
-                    .map(str::to_owned)
-                    .collect()
+            name_counts: Lang::ALL.map(|lang| {
+                let mut counts = HashMap::new();
+                for city in &cities {
+                    *counts.entry(city.name.get(lang).to_owned()).or_insert(0) += 1;
+                }
+                counts
             }),
             site,
             cities,
@@ -95,7 +94,9 @@ impl Catalog {
     /// Whether another city of the file has `city`'s name in `lang`: then its country tells
     /// them apart.
     pub fn name_is_shared(&self, city: &City, lang: Lang) -> bool {
-        self.shared_names[lang as usize].contains(city.name.get(lang))
+        self.name_counts[lang as usize]
+            .get(city.name.get(lang))
+            .is_some_and(|&n| n > 1)
     }
 
     pub fn organisation(&self, id: &str) -> Option<&Organisation> {
