@@ -219,3 +219,19 @@ pub(super) fn parse_list<T: DeserializeOwned>(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_repeated_name_is_found_at_its_opening_quote() {
+        let at = |text: &str, value: &str| name_before(text, text.rfind(value).unwrap());
+        assert_eq!(at(r#"{"a": 1, "events": [], "events" : []}"#, "[]"), 23);
+        // An escaped quote inside the name is part of it.
+        let text = r#"{"x\"y": 1, "x\"y":2}"#;
+        assert_eq!(at(text, "2"), 12);
+        // Not a name before the value (a hand-made offset): the value itself.
+        assert_eq!(name_before("[1, 2]", 4), 4);
+    }
+}
