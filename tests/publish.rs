@@ -270,19 +270,28 @@ fn pictures_beside_the_news_file_are_published_and_a_missing_one_is_said() {
     doc["site"]["canonical_url"] = serde_json::json!("https://example.org/");
     let image = |src: &str| serde_json::json!({ "src": src, "alt": { "bg": "Снимка", "en": "A photo" }, "width": 4, "height": 3 });
     doc["site"]["project"]["logo"] = serde_json::json!("images/logo.svg");
-    doc["events"][0]["images"] =
-        serde_json::json!([image("images/a.jpg"), image("images/gone.jpg")]);
+    doc["events"][0]["images"] = serde_json::json!([
+        image("images/a.jpg"),
+        image("images/gone.jpg"),
+        image("/images/my%20photo.jpg")
+    ]);
     doc["events"][1]["images"] = serde_json::json!([image("../outside.jpg")]);
     let news = dir.join("news.json");
     fs::write(&news, doc.to_string()).unwrap();
     fs::create_dir_all(dir.join("images")).unwrap();
     fs::write(dir.join("images/a.jpg"), b"jpeg").unwrap();
     fs::write(dir.join("images/logo.svg"), b"<svg/>").unwrap();
+    fs::write(dir.join("images/my photo.jpg"), b"spaced").unwrap();
     fs::write(dir.join("outside.jpg"), b"not ours").unwrap();
     let (code, stdout, stderr) = publish(&shell, &out, news.to_str().unwrap(), &[]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(fs::read(out.join("images/a.jpg")).unwrap(), b"jpeg");
     assert_eq!(fs::read(out.join("images/logo.svg")).unwrap(), b"<svg/>");
+    // The file a server finds at the address: its escapes decoded.
+    assert_eq!(
+        fs::read(out.join("images/my photo.jpg")).unwrap(),
+        b"spaced"
+    );
     assert!(
         stderr.contains("warning: the picture `images/gone.jpg` (event `")
             && stderr.contains("images/gone.jpg, and publish again"),

@@ -19,7 +19,7 @@ use project_news::model::relations::{neighbours, related};
 use project_news::model::{compact_json, Catalog, NewsFile};
 use project_news::pages::event::RELATED_SHOWN;
 use project_news::prerender::{pages, render_page, search_files, Page};
-use project_news::query::SearchIndex;
+use project_news::query::{percent_decode, SearchIndex};
 
 use crate::args::{option, split_options, usage_error};
 use crate::check::{load_catalog, print_text, summary_of, Outcome};
@@ -247,16 +247,23 @@ fn pictures(
     let mut seen = BTreeSet::new();
     for (src, whose) in logo.chain(images) {
         // An address, or a path that would leave the site's folder, is not a file of it.
-        let path = src.trim().trim_start_matches('/');
-        let inside = Path::new(path)
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)));
-        if src.contains("://") || src.contains(['?', '#', '\\']) || !inside || !seen.insert(path) {
+        if src.contains("://") || src.contains(['?', '#', '\\']) {
             continue;
         }
-        if outputs.iter().any(|o| o.file == path) {
+        // The file a server finds at that address: escapes decoded (`%20` is a space), a
+        // `+` kept.
+        let Some(path) = percent_decode(&src.trim().trim_start_matches('/').replace('+', "%2B"))
+        else {
+            continue;
+        };
+        let inside = !path.contains('\\')
+            && Path::new(&path)
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside || outputs.iter().any(|o| o.file == path) || !seen.insert(path.clone()) {
             continue;
         }
+        let path = path.as_str();
         let beside = options.news_dir.map(|dir| dir.join(path));
         let published = options.out.join(path);
         // Beside the news file, or published from there last time (the site keeps it).
