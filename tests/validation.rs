@@ -877,8 +877,8 @@ fn a_city_off_the_globe_is_left_out_with_its_place() {
     assert_eq!(
         off,
         [
-            ("cities[0].lat", "a latitude is between -90 and 90"),
-            ("cities[1].lon", "a longitude is between -180 and 180"),
+            ("cities[0].lat", "latitude must be between -90 and 90"),
+            ("cities[1].lon", "longitude must be between -180 and 180"),
         ]
     );
     assert!(catalog

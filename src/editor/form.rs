@@ -281,7 +281,7 @@ pub const CITY: &[Field] = &[
         Kind::Plain,
         true,
         L(
-            "Двубуквен код по ISO 3166-1, например BG, RO, GR",
+            "Двубуквен код на държавата по ISO 3166-1, например BG, RO, GR",
             "ISO 3166-1 two-letter code, such as BG, RO, GR",
         ),
     ),
@@ -567,7 +567,7 @@ pub const EVENT: &[Field] = &[
         Kind::Refs(Collection::People),
         false,
         L(
-            "Хората, които представляваха издателя на сайта.",
+            "Хората, които бяха на събитието от името на издателя на сайта.",
             "The people who represented the site's publisher.",
         ),
     ),

@@ -23,12 +23,12 @@ const PATTERNS: &[(&str, &str)] = &[
     ("no en text; the other language is shown", "няма текст на английски; сайтът показва българския"),
     ("source `{}` must be an http(s) address", "източникът „{0}“ трябва да е адрес с http(s)"),
     ("image `{}` must be a site path or an https address", "снимката „{0}“ трябва да е път в сайта или адрес с https"),
-    ("image `{}` is on another host ({}), and the site's pages load images only from the site itself: put the file in the site (a path such as images/photo.jpg) or allow that host (img-src in docs/deployment.md)", "изображението „{0}“ е на друг сървър ({1}), а страниците на сайта зареждат изображения само от самия сайт: сложете файла в сайта (път като images/photo.jpg) или разрешете този сървър (img-src в docs/deployment.md)"),
+    ("image `{}` is on another host ({}), and the site's pages load images only from the site itself: put the file in the site (a path such as images/photo.jpg) or allow that host (img-src in docs/deployment.md)", "изображението „{0}“ е на друг сървър ({1}), а страниците на сайта зареждат изображения само от самия сайт: сложете файла в сайта (с път като images/photo.jpg) или разрешете този сървър (img-src в docs/deployment.md)"),
     ("every image needs alternative text", "всяка снимка трябва да има алтернативен текст"),
     ("time `{}` must be HH:MM, such as 09:30", "часът „{0}“ трябва да е във вида ЧЧ:ММ, например 09:30"),
-    ("starts at {}, before the session above it ({}): a session after midnight belongs to the next day's programme", "започва в {0}, преди точката над нея ({1}): точка след полунощ се записва в програмата на следващия ден"),
-    ("a latitude is between -90 and 90", "географската ширина е между -90 и 90"),
-    ("a longitude is between -180 and 180", "географската дължина е между -180 и 180"),
+    ("starts at {}, before the session above it ({}): a session after midnight belongs to the next day's programme", "започва в {0}, по-рано от предишната точка ({1}); ако е след полунощ, запишете я в програмата на следващия ден"),
+    ("latitude must be between -90 and 90", "географската ширина трябва да е от -90 до 90"),
+    ("longitude must be between -180 and 180", "географската дължина трябва да е от -180 до 180"),
     ("width and height must be between 1 and 20000 pixels", "ширината и височината трябва да са между 1 и 20000 пиксела"),
     ("city `{}` is left out for problems of its own; the reference was dropped until they are fixed", "градът „{0}“ не се показва на сайта заради проблеми в собствения си запис (вижте частта „Градове“); сайтът пропуска препратката към него, докато проблемите не бъдат поправени"),
     ("organisation `{}` is left out for problems of its own; the reference was dropped until they are fixed", "организацията „{0}“ не се показва на сайта заради проблеми в собствения си запис (вижте частта „Организации“); сайтът пропуска препратката към нея, докато проблемите не бъдат поправени"),
@@ -56,7 +56,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("duplicate field `{}`", "полето „{0}“ е записано два пъти"),
     ("unknown field `{}`, expected one of {}", "непознато поле „{0}“; възможните са: {1}"),
     ("unknown field `{}`, there are no fields", "непознато поле „{0}“"),
-    ("unknown variant ``, expected one of {}", "изберете стойност; възможните са: {0}"),
+    ("unknown variant ``, expected one of {}", "изберете една от стойностите: {0}"),
     ("unknown variant `{}`, expected one of {}", "непозната стойност „{0}“; възможните са: {1}"),
     ("invalid type: {}, expected {}", "неподходяща стойност: {0}, а се очаква {1}"),
     ("invalid value: {}, expected {}", "неподходяща стойност: {0}, а се очаква {1}"),
@@ -71,7 +71,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("the file has {} events; at most {} are read", "файлът има {0} събития; четат се най-много {1}"),
     ("format version {} is not supported: this app reads version 1", "версия {0} на формата не се поддържа: приложението чете версия 1"),
     ("the file has {} bytes; at most {} are read", "файлът има {0} байта; четат се най-много {1}"),
-    ("`{}` is named a second time here: keep one of the two and remove the other", "„{0}“ е записано втори път тук: оставете едното и махнете другото"),
+    ("`{}` is named a second time here: keep one of the two and remove the other", "„{0}“ се повтаря тук: оставете го само веднъж"),
 ];
 
 /// What serde names in "invalid type" messages, said in Bulgarian.
@@ -202,7 +202,7 @@ mod tests {
         // A choice not made yet (a new city's role) is asked for, not called unknown.
         assert_eq!(
             in_bulgarian("unknown variant ``, expected one of `partner`, `other`").as_deref(),
-            Some("изберете стойност; възможните са: „partner“, „other“")
+            Some("изберете една от стойностите: „partner“, „other“")
         );
         assert_eq!(
             in_bulgarian("unknown variant `x`, expected one of `partner`").as_deref(),

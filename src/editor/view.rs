@@ -154,7 +154,7 @@ impl Ed {
             Ok(text) => text,
             Err((line, column)) => {
                 self.say(
-                    format!("Файлът {name} не е текст в UTF-8 (ред {line}, колона {column}). Запишете го като UTF-8 в текстов редактор. Досегашният файл остава отворен."),
+                    format!("Файлът {name} не е в кодировка UTF-8 (ред {line}, колона {column}). Отворете го в текстов редактор и го запишете с кодировка UTF-8. Досегашният файл остава отворен."),
                     format!("{name} is not UTF-8 text (line {line}, column {column}): save it as UTF-8 in a text editor. The open file stays."),
                 );
                 return false;
@@ -195,7 +195,7 @@ impl Ed {
                     .and_then(|rest| rest.split('`').next())
                 {
                     self.say(
-                        format!("Във файла {name} „{key}“ е записано два пъти в един и същ обект (ред {line}, колона {column}). Оставете едното в текстов редактор. Досегашният файл остава отворен."),
+                        format!("Във файла {name} полето „{key}“ се среща два пъти в един и същ запис (ред {line}, колона {column}). Отворете файла в текстов редактор и оставете само едното. Досегашният файл остава отворен."),
                         format!("{name} names “{key}” twice in one object (line {line}, column {column}): keep one of them in a text editor. The open file stays."),
                     );
                     return false;

@@ -253,11 +253,11 @@ fn degrees<'de, D: serde::Deserializer<'de>>(
 }
 
 fn latitude<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-    degrees(d, 90.0, "a latitude is between -90 and 90")
+    degrees(d, 90.0, "latitude must be between -90 and 90")
 }
 
 fn longitude<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
-    degrees(d, 180.0, "a longitude is between -180 and 180")
+    degrees(d, 180.0, "longitude must be between -180 and 180")
 }
 
 /// What kind of body an organisation is.

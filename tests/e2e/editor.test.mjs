@@ -399,11 +399,11 @@ describe('the editor', { timeout: 300_000 }, () => {
       // A byte that is no UTF-8 inside the second line's title: the browser would have made
       // it a replacement character without a word.
       const latin1 = Buffer.concat([Buffer.from('{\n  "title": "Caf'), Buffer.from([0xe9]), Buffer.from('"\n}\n')]);
-      assert.match(await open('latin1.json', latin1), /latin1\.json не е текст в UTF-8 \(ред 2, колона 16\)/);
+      assert.match(await open('latin1.json', latin1), /latin1\.json не е в кодировка UTF-8 \(ред 2, колона 16\)/);
       // The same name twice at the top: one reader would keep one list, another the other.
       const text = SHIPPED_TEXT.replace('"version": 1,', '"version": 1,\n  "events": [],');
       const line = text.split('\n').findIndex((l, i) => i > 3 && l.startsWith('  "events"')) + 1;
-      assert.match(await open('twice.json', Buffer.from(text)), new RegExp(`„events“ е записано два пъти в един и същ обект \\(ред ${line}, колона 10\\)`));
+      assert.match(await open('twice.json', Buffer.from(text)), new RegExp(`полето „events“ се среща два пъти в един и същ запис \\(ред ${line}, колона 10\\)`));
       // The open file stays, whole.
       assert.equal(await events(), before);
       assert.match(await page.locator('.ed-bar__file').textContent(), /news\.json/);

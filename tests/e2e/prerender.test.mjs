@@ -317,7 +317,7 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
       const note = page.locator('#boot-error');
       await note.waitFor({ state: 'visible', timeout: APP_TIMEOUT_MS });
       assert.equal(await note.getAttribute('role'), 'alert');
-      assert.match(await note.innerText(), /Търсенето и филтрите не можаха да се заредят/);
+      assert.match(await note.innerText(), /Търсенето и филтрите не се заредиха/);
       assert.equal(await page.locator('html').getAttribute('data-app'), 'failed');
       assert.equal(await page.locator(ENTRY).count(), 24);
       assert.ok(await page.locator(ENTRY).first().isVisible(), 'the news stay readable');
