@@ -34,7 +34,7 @@ if [ -n "${NEWS_BASE_URL:-}" ]; then PUBLISH_ARGS+=(--base-url "$NEWS_BASE_URL")
 # A build's pages are for the path trunk was given (--public-url), whatever the news file's
 # address says: publish is told so, and does not warn that they would miss that address.
 case "${TRUNK_PUBLIC_URL:-/}" in
-  /*/) PUBLISH_ARGS+=(--base-path "${TRUNK_PUBLIC_URL:-/}") ;;
+  / | /*/) PUBLISH_ARGS+=(--base-path "${TRUNK_PUBLIC_URL:-/}") ;;
 esac
 
 if [ "$RELEASE" = 1 ]; then node scripts/post-build.mjs minify "$OUT"; fi
