@@ -173,11 +173,10 @@ fn checked(file: NewsFile, mut dropped: usize) -> Catalog {
                 && slugs.insert(event.slug.as_str())
                 && !event.title.is_empty()
                 && event.sources.iter().all(|s| is_web_address(&s.url))
-                && event.images.iter().all(|i| {
-                    is_image_src(&i.src)
-                        && (1..=20_000).contains(&i.width)
-                        && (1..=20_000).contains(&i.height)
-                })
+                && event
+                    .images
+                    .iter()
+                    .all(|i| is_image_src(&i.src) && i.has_size())
         })
         .collect();
     drop(slugs);

@@ -473,6 +473,14 @@ model_type! {
     }
 }
 
+impl Image {
+    /// Whether its width and height are given, each 1 to 20,000 pixels: the page reserves its
+    /// box from them (the validator's rule, and the browser's loader's for an unchecked file).
+    pub fn has_size(&self) -> bool {
+        (1..=20_000).contains(&self.width) && (1..=20_000).contains(&self.height)
+    }
+}
+
 model_type! {
     pub struct Source {
         pub url: String,

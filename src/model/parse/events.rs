@@ -237,7 +237,7 @@ impl EventCheck<'_, '_> {
                 "every image needs alternative text".into(),
             );
         }
-        if image.width == 0 || image.height == 0 || image.width > 20_000 || image.height > 20_000 {
+        if !image.has_size() {
             self.error(
                 format!("images[{i}]"),
                 "width and height must be between 1 and 20000 pixels".into(),
