@@ -7,6 +7,10 @@
 //    in the filters, the "show more" button, "copy link"); a visitor who only reads (or adds
 //    an event to a calendar: a plain link) never runs it. Its files are fetched once the page
 //    is idle (not on Save-Data, 2G or 3G), so that a later search answers at once.
+//  - on a large archive (publishing marks its pages `data-start="search"`), the search field
+//    is not such a sign: what is typed there is answered from the light index (the first
+//    answer), and the app, which reads the whole archive to start, comes only for what that
+//    does not answer, or for another control. See `searchFirst` below.
 // What the visitor does meanwhile is kept: typed text, ticked boxes, the focus, a pressed
 // button. The app announces `news-mount` just before it replaces the HTML (the state is taken
 // then) and `news-ready` just after, in the same task, so no frame shows neither; if the app
@@ -37,6 +41,14 @@
     }
   });
   if (typeof navigator.share === 'function') root.classList.add('can-share');
+  // A large archive: its news file is megabytes, and the app reads all of it before it can
+  // answer anything (at 10,000 events 330 KB more to download and some 250 ms of one task on
+  // a desktop, seconds on a phone, during which the page takes no keystroke). There the first
+  // answer is the search: the app starts once typing pauses on a query the first answer could
+  // not answer in full (one or two letters, nothing found), or at the first use of any other
+  // control; and the idle prefetch fetches the first answer instead of the app
+  // (src/prerender.rs says from which size; docs/performance.md has the figures).
+  const searchFirst = root.dataset.start === 'search';
   const touched = new Set();
   let started = false;
   let pressed = null;
@@ -103,7 +115,11 @@
     const connection = navigator.connection;
     if (started || fetched || !JS_SRI || !WASM_SRI) return;
     if (connection && (connection.saveData || /[23]g$/.test(connection.effectiveType ?? ''))) return;
-    fetchApp();
+    // On the timeline the first answer comes first (3 KB; on a large archive it alone), so
+    // that a search typed while the app is still on its way is answered from the first
+    // letters it can answer, not after a share of the line's time.
+    const answering = answerable() ? answers().then((module) => module.prepare()) : Promise.resolve();
+    answering.catch(() => {}).then(() => searchFirst || started || fetchApp());
   };
   window.addEventListener('load', () => {
     const idle = window.requestIdleCallback ?? ((task) => setTimeout(task, 200));
@@ -141,6 +157,8 @@
   };
   const route = root.dataset.route;
   const isTimeline = route === '/' || route === '/en';
+  // The address asks for a search, or for nothing: what the first answer can answer.
+  const searchOnly = () => [...new URLSearchParams(location.search).keys()].every((key) => key === 'q');
   // A host serves this page under its file name too (events/x.html, index.html), and with
   // slashes added at the end (events/x//). The router knows no such address and would draw
   // "not found" over the right page: the address becomes the page's own before anything
@@ -159,6 +177,8 @@
     // once, marked as being filtered, and the app narrows it as soon as it arrives. A search
     // alone (Back to it, a reload) is answered first from the light index, as if typed.
     root.classList.add('app-filtering');
+    // On a large archive the first answer may be all a search needs (see `searchFirst`).
+    const answering = searchFirst && ANSWER_SRI && searchOnly();
     doc.addEventListener('DOMContentLoaded', () => {
       if (root.classList.contains('app-filtering')) waitStatus(true);
       const field = doc.getElementById('search');
@@ -167,9 +187,10 @@
         field.value = query;
         touched.add('#search');
         firstAnswer('#search', query);
-      }
+        if (answering) settle(query);
+      } else if (answering) start();
     });
-    start();
+    if (!answering) start();
   }
 
   // The app's views give every control whose state carries over a stable key: its `id` (the
@@ -186,9 +207,14 @@
   };
   const twinOf = (key) => key && doc.querySelector(key);
   const wants = (event) => event.target instanceof Element && event.target.closest(NEEDS_APP);
+  // The search form, on a large archive, while the first answer can answer it.
+  const firstAnswers = (event) => searchFirst && answerable() && event.target.closest('form[role="search"]');
 
   for (const type of ['pointerover', 'focusin', 'touchstart']) {
-    doc.addEventListener(type, (event) => wants(event) && start(), { capture: true, passive: true });
+    doc.addEventListener(type, (event) => wants(event) && !firstAnswers(event) && start(), {
+      capture: true,
+      passive: true,
+    });
   }
   doc.addEventListener(
     'click',
@@ -196,6 +222,12 @@
       if (saved || !wants(event)) return;
       const button = event.target.closest('button');
       if (!button) return;
+      if (firstAnswers(event)) {
+        // Sent: the query goes into the address now, and the app comes if it has more to say.
+        event.preventDefault();
+        settle(doc.getElementById('search')?.value ?? '');
+        return;
+      }
       // The search button would reload the page with the query: the app does it in place.
       if (button.type === 'submit') event.preventDefault();
       else {
@@ -217,7 +249,8 @@
     (event) => {
       if (saved || !wants(event)) return;
       event.preventDefault();
-      start();
+      if (firstAnswers(event)) settle(doc.getElementById('search')?.value ?? '');
+      else start();
     },
     true,
   );
@@ -263,14 +296,14 @@
         const key = event.target instanceof HTMLElement && keyOf(event.target);
         if (saved || !key) return;
         touched.add(key);
-        start();
+        if (!(searchFirst && key === '#search' && answerable())) start();
         // `change` follows when the field loses focus (a tap on a result): the answer is
         // there already, and drawing it again would take the link from under the finger.
         if (type === 'input') firstAnswer(key, event.target.value);
         if (key === '#search' && answerable()) {
           clearTimeout(pause);
-          if (type === 'input') pause = setTimeout(() => writeQuery(event.target.value), 500);
-          else writeQuery(event.target.value);
+          if (type === 'input') pause = setTimeout(() => settle(event.target.value), 500);
+          else settle(event.target.value);
         }
       },
       true,
@@ -286,8 +319,21 @@
     url.search = query.trim() ? `?${new URLSearchParams({ q: query })}` : '';
     if (url.href !== location.href) history.replaceState(history.state, '', url);
   };
-  // The address asks for a search, or for nothing: what the first answer can answer.
-  const searchOnly = () => [...new URLSearchParams(location.search).keys()].every((key) => key === 'q');
+  // Typing has paused on `query` (or the field was left, or the search sent): into the
+  // address with it, and on a large archive, the app comes if the first answer could not
+  // answer it in full.
+  const settle = (query) => {
+    writeQuery(query);
+    if (!searchFirst || started) return;
+    answer.then(
+      (full) => {
+        if (query !== answered || started) return;
+        if (full) waitStatus(false);
+        else start();
+      },
+      () => start(),
+    );
+  };
 
   // The first answer (src/first-answer.js): on a phone the app's download alone takes longer
   // than typing a word, so a search typed on the unfiltered timeline is answered from the
@@ -307,20 +353,32 @@
   const answerable = () => ANSWER_SRI && isTimeline && searchOnly() && [...touched].every((key) => key === '#search');
   let asked = 0;
   let answered = null;
+  // The number of the query whose answer the list shows.
+  let shown = 0;
+  // Whether the first answer showed `answered` in full (its module's `answer`).
+  let answer = Promise.resolve(false);
   const firstAnswer = (key, query) => {
     const mine = ++asked;
-    const current = () => mine === asked && !saved && !ready;
+    // An answer may be shown while its query is the latest, or one the latest goes on from
+    // (typed on, so its events hold the latest's) and no later answer is shown: on a slow
+    // line the answer to "pis" then shows while the one to "pisek" is on its way, instead of
+    // each letter's answer giving way to the next before it arrives.
+    const current = () => !saved && !ready && mine >= shown && (mine === asked || (answered !== null && answered.startsWith(query)));
+    const claim = () => {
+      if (!current()) return false;
+      shown = mine;
+      return true;
+    };
     if (!answerable()) {
       // Another control was used: the list goes back to the whole, for the app to narrow.
-      if (answered !== null) answers().then((module) => current() && module.withdraw(), () => {});
+      if (answered !== null) answers().then((module) => claim() && module.withdraw(), () => {});
       answered = null;
       return;
     }
     if (key !== '#search' || query === answered) return;
     answered = query;
-    answers()
-      .then((module) => current() && module.answer(query, root.lang === 'en' ? 'en' : 'bg', current))
-      .catch(() => {});
+    answer = answers().then((module) => !current() || module.answer(query, root.lang === 'en' ? 'en' : 'bg', current, claim));
+    answer.catch(() => {});
   };
   doc.addEventListener('focusin', (event) => {
     if (event.target.id === 'search' && answerable() && !ready) {

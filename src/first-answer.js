@@ -381,37 +381,47 @@ const draw = (entries, places, terms, matches, meta, lang, query, from = 0) => {
   }
 };
 /**
- * Answers `query` on the timeline of `lang` ('bg' or 'en'), drawing while `current()` holds
- * (the loader's word that this is still the visitor's latest query and the app has not
- * taken over). Without the light index (a site published before it, a lost connection) it
- * draws nothing, and the app answers, as it always has.
+ * Answers `query` on the timeline of `lang` ('bg' or 'en'), going on while `current()` holds
+ * (the loader's word that this query may still be shown: it is the visitor's latest, or one
+ * the latest goes on from, and the app has not taken over) and drawing only when `claim()`
+ * does (the same, and the loader notes that this query is the one shown). Without the light
+ * index (a site published before it, a lost connection) it draws nothing, and the app
+ * answers, as it always has.
+ * Resolves to whether the list now shows the whole answer (every word found from the index,
+ * at least one event; or the whole list for an empty query): when it does not, the app has
+ * more to give (the narrowing by one or two letters, the offers of an empty result).
  */
-export async function answer(query, lang, current) {
+export async function answer(query, lang, current, claim) {
   try {
     const meta = await metaOf();
     // Publishing left the index out (too large for what the archive holds).
-    if (!meta.files) return;
+    if (!meta.files) return false;
     const typed = wordsOf(query, meta);
     const words = typed.map((w) => w.forms);
     const terms = termsOf(typed, meta);
-    if (!current()) return;
+    // A query that is no longer the visitor's: what it would have been does not matter.
+    if (!current()) return true;
     if (!words.length) {
-      restore();
-      filtering(false);
-      return;
+      if (claim()) {
+        restore();
+        filtering(false);
+      }
+      return true;
     }
     // One or two letters are in nearly every event: the words that have three or more
     // narrow the list, and it shows as still being narrowed (the app adds the rest).
     const asked = words.filter((forms) => forms.every((form) => Array.from(form).length >= 3));
     if (!asked.length) {
-      restore();
-      filtering(true);
-      return;
+      if (claim()) {
+        restore();
+        filtering(true);
+      }
+      return false;
     }
     // Each word's file at once: one round trip, however many words.
     const found = await Promise.all(asked.map((forms) => eventsOf(forms, meta)));
     const matches = [...found[0].keys()].filter((n) => found.every((events) => events.has(n)));
-    if (!current()) return;
+    if (!current()) return true;
     // The timeline's order, newest first, is the catalog's backwards.
     const shown = matches.sort((a, b) => b - a).slice(0, meta.page);
     const entries = shown.map((n) => textOf(`${lang}/${n}.txt`));
@@ -421,19 +431,22 @@ export async function answer(query, lang, current) {
     const places = shown.map((n) => (partial ? null : found.reduce((bits, events) => bits | events.get(n), 0)));
     // A screenful first: over HTTP/1.1 the browser fetches six files at a time.
     const screen = await Promise.all(entries.slice(0, FIRST_SCREEN));
-    if (!current()) return;
+    if (!claim()) return true;
     draw(screen, places, terms, matches.length, meta, lang, query);
     filtering(partial);
-    if (entries.length <= FIRST_SCREEN) return;
-    const all = await Promise.all(entries);
-    if (current()) draw(all, places, terms, matches.length, meta, lang, query, FIRST_SCREEN);
+    if (entries.length > FIRST_SCREEN) {
+      const all = await Promise.all(entries);
+      if (claim()) draw(all, places, terms, matches.length, meta, lang, query, FIRST_SCREEN);
+    }
+    return !partial && matches.length > 0;
   } catch {
     // No answer to this query: the list goes back to the whole, being narrowed, rather than
     // show another query's; the app's own answer follows.
-    if (current()) {
+    if (claim()) {
       restore();
       filtering(true);
     }
+    return false;
   }
 }
 

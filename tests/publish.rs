@@ -310,3 +310,52 @@ fn pictures_beside_the_news_file_are_published_and_a_missing_one_is_said() {
     assert_eq!(fs::read(out.join("images/gone.jpg")).unwrap(), b"by hand");
     assert_eq!(fs::read(out.join("images/a.jpg")).unwrap(), b"jpeg");
 }
+
+#[test]
+fn a_large_archive_starts_search_with_the_first_answer_on_every_page() {
+    let dir = scratch("search-first");
+    let shell = shell(&dir);
+    let out = dir.join("site");
+    let news = dir.join("news.json");
+    fs::copy(fixture_path("valid-minimal.json"), &news).unwrap();
+    let news_arg = news.to_str().unwrap();
+    let marked = |file: &str| {
+        fs::read_to_string(out.join(file))
+            .unwrap()
+            .contains("<html data-start=\"search\"")
+    };
+    let (code, stdout, stderr) = publish(&shell, &out, news_arg, &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        !marked("index.html"),
+        "a small archive starts the app as before"
+    );
+
+    // The same events with long texts: the published file passes 1 MiB, and the pages that
+    // did not change otherwise are drawn again too (the first event's keeps its text).
+    let mut value: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&news).unwrap()).unwrap();
+    let first = value["events"][0]["slug"].as_str().unwrap().to_owned();
+    let long = "Дълъг текст за събитието. ".repeat(1_400);
+    for event in value["events"].as_array_mut().unwrap().iter_mut().skip(1) {
+        event["body"] = serde_json::json!({ "bg": long, "en": long });
+    }
+    for n in 0..6 {
+        let mut copy = value["events"][1].clone();
+        copy["slug"] = format!("long-event-{n}").into();
+        value["events"].as_array_mut().unwrap().push(copy);
+    }
+    let text = serde_json::to_string(&value).unwrap();
+    assert!(text.len() > 1 << 20, "{}", text.len());
+    fs::write(&news, text).unwrap();
+    let (code, stdout, stderr) = publish(&shell, &out, news_arg, &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    for file in [
+        "index.html".to_owned(),
+        "en.html".to_owned(),
+        format!("events/{first}.html"),
+        "events/long-event-5.html".to_owned(),
+    ] {
+        assert!(marked(&file), "{file}");
+    }
+}

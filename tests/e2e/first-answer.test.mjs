@@ -180,6 +180,60 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
     }, PHONE);
   });
 
+  test("on a slow line, a word's answer shows while the next word's is on its way", async () => {
+    // The second word is one whose index file the first did not fetch (the files are chosen
+    // by the words' letters): taken from the other titles until one is.
+    const news = JSON.parse(await readFile(join(DIST_DIR, 'data', 'news.json'), 'utf8'));
+    const first = queries[0];
+    const seconds = news.events.map((e) => longestWord(e.title.bg)).filter((w) => w && w.length >= 4 && w !== first);
+    let tried = 0;
+    for (const second of seconds.slice(0, 8)) {
+      tried += 1;
+      const done = await withPage(env.browser, `first-answer-progressive-${tried}`, async ({ page, problems }) => {
+        await holdWasm(page);
+        // Entries wait until let go; so does an index file asked for after the first word.
+        const entries = [];
+        const index = [];
+        let holdIndex = false;
+        await page.route('**/search/*/*.txt', (route) => entries.push(route));
+        await page.route(/\/search\/[^/]+\.txt$/, (route) => (holdIndex ? index.push(route) : route.continue()));
+        await page.goto(env.app.url);
+        // The queries the search's chip names, in the order they are shown.
+        await page.evaluate(() => {
+          window.chipsShown = [];
+          new MutationObserver(() => {
+            const label = document.querySelector('.active-filters .chip__label')?.textContent;
+            if (label && label !== window.chipsShown.at(-1)) window.chipsShown.push(label);
+          }).observe(document.body, { childList: true, subtree: true, characterData: true });
+        });
+        await page.locator('#search').click();
+        await page.keyboard.type(first, { delay: 30 });
+        for (let i = 0; i < 50 && entries.length === 0; i += 1) await page.waitForTimeout(50);
+        assert.ok(entries.length > 0, "the first word's entries were asked for");
+        holdIndex = true;
+        await page.keyboard.type(` ${second}`, { delay: 30 });
+        await page.waitForTimeout(500);
+        const release = (routes) => routes.splice(0).forEach((route) => route.continue().catch(() => {}));
+        if (index.length === 0) {
+          // Both words in one file: nothing to wait for. Another word.
+          release(entries);
+          return false;
+        }
+        release(entries);
+        await page.waitForFunction(() => window.chipsShown.length > 0, null, { timeout: APP_TIMEOUT_MS });
+        const early = await page.evaluate(() => window.chipsShown[0]);
+        assert.ok(early.includes(first) && !early.includes(second), early);
+        release(index);
+        await page.waitForFunction((w) => window.chipsShown.some((label) => label.includes(w)), second, { timeout: APP_TIMEOUT_MS });
+        release(entries);
+        assertNoProblems(problems, 'first answer on a slow line');
+        return true;
+      });
+      if (done) return;
+    }
+    assert.fail(`no title word of the ${tried} tried has an index file of its own`);
+  });
+
   test('a box ticked before the app brings the whole list back for the app to narrow', async () => {
     await withPage(env.browser, 'first-answer-withdrawn', async ({ page, problems }) => {
       const { before } = await typeFirst(page, queries[0], { desktop: true });
@@ -201,5 +255,106 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
       assert.equal(await countsShown(page), true, "the whole list has the whole archive's counts");
       assertNoProblems(problems, 'emptied search');
     }, PHONE);
+  });
+});
+
+// A large archive: publishing marks its pages `data-start="search"` (src/prerender.rs; a
+// native test checks when), and the first answer is then the search. Here the timeline's
+// pages are served with that mark, so the loader is tested on its own.
+describe('a large archive, where the first answer is the search', { timeout: 240_000 }, () => {
+  const env = useAppAndBrowser();
+  let word;
+
+  before(async () => {
+    const news = JSON.parse(await readFile(join(DIST_DIR, 'data', 'news.json'), 'utf8'));
+    word = longestWord(news.events[0].title.bg);
+    assert.ok(word && word.length >= 3, 'the first title has a word of three letters or more');
+  });
+
+  /** Opens the marked timeline at `path`; counts the requests for the app's files. */
+  async function openLarge(page, path = '') {
+    const asked = { app: 0, answer: 0 };
+    page.on('request', (request) => {
+      const url = request.url();
+      if (/\.wasm$|\/data\/news\.json$/.test(url)) asked.app += 1;
+      if (/\/first-answer-[0-9a-f]+\.js$/.test(url)) asked.answer += 1;
+    });
+    await page.route(
+      (url) => url.pathname === '/' || url.pathname === '/en',
+      async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace('<html', '<html data-start="search"');
+        await route.fulfill({ response, body });
+      },
+    );
+    await page.goto(env.app.url + path);
+    return asked;
+  }
+  const appState = (page) => page.evaluate(() => document.documentElement.dataset.app ?? null);
+
+  test('typing is answered without the app, which comes once typing pauses on a short word', async () => {
+    await withPage(env.browser, 'large-typing', async ({ page, problems }) => {
+      const asked = await openLarge(page);
+      // Idle, the page fetches the first answer, not the app's 260 KB and the archive.
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /first-answer-/.test(e.name)), null, {
+        timeout: APP_TIMEOUT_MS,
+      });
+      const before = (await page.locator('#result-count').innerText()).trim();
+      await page.locator('#search').tap();
+      await page.keyboard.type(word, { delay: 30 });
+      await page.waitForFunction((initial) => document.getElementById('result-count').textContent.trim() !== initial, before);
+      // Typing paused: the search is in the address, and the app was not asked for.
+      await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, word, { timeout: APP_TIMEOUT_MS });
+      await page.waitForTimeout(700);
+      assert.equal(asked.app, 0, "the app's files were not fetched");
+      assert.equal(asked.answer, 1);
+      assert.equal(await appState(page), null, 'the app was not started');
+      assert.ok(!(await page.evaluate(() => document.documentElement.classList.contains('app-filtering'))), 'the answer is whole');
+      const answer = (await page.locator('#result-count').innerText()).trim();
+      // A word of one letter more: the first answer cannot narrow by it, the app can.
+      await page.keyboard.type(' x', { delay: 30 });
+      await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      assert.equal(await page.locator('#search').inputValue(), `${word} x`);
+      await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, `${word} x`, { timeout: APP_TIMEOUT_MS });
+      assert.notEqual((await page.locator('#result-count').innerText()).trim(), '');
+      assert.ok(answer.length > 0);
+      assertNoProblems(problems, 'large archive, typing');
+    }, PHONE);
+  });
+
+  test('a search in the address is answered without the app, and one that finds nothing brings it', async () => {
+    await withPage(env.browser, 'large-address', async ({ page, problems }) => {
+      const asked = await openLarge(page, `?q=${encodeURIComponent(word)}`);
+      await page.waitForFunction(
+        (q) => document.getElementById('search')?.value === q && !document.documentElement.classList.contains('app-filtering'),
+        word,
+        { timeout: APP_TIMEOUT_MS },
+      );
+      await page.waitForTimeout(700);
+      assert.equal(asked.app, 0, "the app's files were not fetched");
+      assert.equal(await appState(page), null);
+      assert.equal(await page.locator('#app-status').textContent(), '', 'nothing says the page is waiting');
+      // Nothing found: the app comes with its offers of near words.
+      await page.goto(`${env.app.url}?q=qzxwv`);
+      await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      await page.locator('.empty-state').waitFor({ state: 'visible', timeout: APP_TIMEOUT_MS });
+      assertNoProblems(problems, 'large archive, address');
+    });
+  });
+
+  test('the search form alone does not start the app, another control does', async () => {
+    await withPage(env.browser, 'large-controls', async ({ page, problems }) => {
+      const asked = await openLarge(page);
+      await page.locator('#search').hover();
+      await page.locator('#search').focus();
+      await page.locator('.search__submit').hover();
+      await page.waitForTimeout(500);
+      assert.equal(await appState(page), null, 'the search form did not start the app');
+      await page.locator('.facet__option input').first().check();
+      await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      assert.ok(asked.app > 0);
+      assert.ok(await page.locator('.facet__option input').first().isChecked(), 'the box ticked before the app stays ticked');
+      assertNoProblems(problems, 'large archive, controls');
+    });
   });
 });

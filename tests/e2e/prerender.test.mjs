@@ -28,6 +28,7 @@ const SLUG = 'consortium-meeting-pisek-2022';
 const TITLE_EN = 'Annual +CityxChange consortium meeting in Písek';
 const READY = 'html[data-app="ready"]';
 const APP_FILES = /\.wasm$|\/project-news-[0-9a-f]+\.js$|\/data\/news\.json$/;
+const ANSWER_FILES = /\/first-answer-[0-9a-f]+\.js$|\/search\/meta\.json$/;
 
 describe('prerendered pages', { timeout: 180_000 }, () => {
   const env = useAppAndBrowser();
@@ -65,6 +66,11 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
       const fetched = requests.filter((r) => APP_FILES.test(r.url));
       assert.equal(fetched.length, 3, fetched.map((r) => r.url).join(', '));
       assert.ok(fetched.every((r) => r.at >= loaded), 'nothing of the app before the page has loaded');
+      // Before them, the first answer to a search (its module and tables): the small files
+      // first, so that they do not wait behind the wasm.
+      const answer = requests.filter((r) => ANSWER_FILES.test(r.url));
+      assert.equal(answer.length, 2, answer.map((r) => r.url).join(', '));
+      assert.ok(answer.every((r) => r.at >= loaded && r.at <= Math.min(...fetched.map((f) => f.at))), 'the first answer first');
       await page.waitForTimeout(300);
       assert.equal(await page.locator('html').getAttribute('data-app'), null, 'the app did not start');
       await axeCheck(page, { label: 'the prerendered timeline' });

@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use project_news::api::News;
 use project_news::context::Paths;
+use project_news::model::compact_json;
 use project_news::model::Catalog;
-use project_news::prerender::{pages, render_page, search_files, Page};
+use project_news::prerender::{mark_search_first, pages, render_page, search_files, Page};
 use project_news::query::SearchIndex;
 
 use crate::args::{option, split_options, usage_error};
@@ -49,7 +50,13 @@ pub fn command(args: &[String]) -> u8 {
         Ok(catalog) => *catalog,
         Err(code) => return code,
     };
-    match run(catalog, &template, Path::new(out_dir), routes.as_deref()) {
+    // The file as publishing writes it, which the app downloads (read again: it loaded).
+    let published_bytes = crate::check::read_bounded(file).map_or(0, |b| compact_json(&b).len());
+    let site = Site {
+        template: &template,
+        published_bytes,
+    };
+    match run(catalog, site, Path::new(out_dir), routes.as_deref()) {
         Ok(written) => {
             say(&format!(
                 "prerendered {} pages into {out_dir}",
@@ -157,13 +164,26 @@ pub fn select(all: Vec<Page>, wanted: Option<&[String]>) -> Result<Vec<Page>, St
         .collect())
 }
 
+/// What the pages are drawn into: the shell's page template, and the size of the news file
+/// the site publishes (which decides how its search starts: `prerender::search_first`).
+#[derive(Clone, Copy)]
+pub struct Site<'a> {
+    pub template: &'a str,
+    pub published_bytes: usize,
+}
+
 /// Every page (or only those of the `routes` given) as its file below the site and its HTML;
 /// with a timeline among them, the files of its first answer too (`search/`).
 pub fn render_all(
     catalog: Catalog,
-    template: &str,
+    site: Site,
     routes: Option<&[String]>,
 ) -> Result<Vec<(String, String)>, String> {
+    let Site {
+        template,
+        published_bytes,
+    } = site;
+    let search_first = project_news::prerender::search_first(published_bytes);
     let paths = Paths::new(&template_base(template)?);
     let index = SearchIndex::without_words(&catalog);
     let news = Arc::new(News { catalog, index });
@@ -176,6 +196,10 @@ pub fn render_all(
         .into_iter()
         .map(|page| {
             render_page(template, &news, &paths, &page.route)
+                .map(|html| match search_first {
+                    true => mark_search_first(&html),
+                    false => html,
+                })
                 .map(|html| (page.file, html))
                 .map_err(|err| format!("{err} (the shell's index.html is not a page template)"))
         })
@@ -194,12 +218,12 @@ pub fn render_all(
 /// written.
 pub fn run(
     catalog: Catalog,
-    template: &str,
+    site: Site,
     out_dir: &Path,
     routes: Option<&[String]>,
 ) -> Result<Vec<PathBuf>, String> {
     let mut written = Vec::new();
-    for (file, html) in render_all(catalog, template, routes)? {
+    for (file, html) in render_all(catalog, site, routes)? {
         let path = out_dir.join(&file);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)

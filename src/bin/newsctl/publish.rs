@@ -18,7 +18,9 @@ use project_news::export;
 use project_news::model::relations::{neighbours, related};
 use project_news::model::{compact_json, Catalog, NewsFile};
 use project_news::pages::event::RELATED_SHOWN;
-use project_news::prerender::{pages, render_page, search_files, Page};
+use project_news::prerender::{
+    mark_search_first, pages, render_page, search_files, search_first, Page,
+};
 use project_news::query::{percent_decode, SearchIndex};
 
 use crate::args::{option, split_options, usage_error};
@@ -366,7 +368,8 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
     let paths = Paths::new(&template_base(&template)?);
     let index = SearchIndex::without_words(&catalog);
     let news = Arc::new(News { catalog, index });
-    let keys = Fingerprints::new(&news.catalog, &template);
+    let search_first = search_first(options.news_bytes.len());
+    let keys = Fingerprints::new(&news.catalog, &template, search_first);
     for page in pages(&news) {
         let key = keys.page(&news.catalog, &page);
         listed.insert(page.file.clone());
@@ -378,6 +381,10 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
         }
         let html = render_page(&template, &news, &paths, &page.route)
             .map_err(|err| format!("{err} (the shell's index.html is not a page template)"))?;
+        let html = match search_first {
+            true => mark_search_first(&html),
+            false => html,
+        };
         outputs.push(generated(&page.file, html.into_bytes()));
     }
 
@@ -647,8 +654,9 @@ fn last_published(out: &Path) -> BTreeMap<String, Option<u64>> {
 
 /// What pages are drawn from, hashed once per publish.
 struct Fingerprints {
-    /// The template (and so the app's version), this program and everything of the file but
-    /// the events: a change there draws every page again.
+    /// The template (and so the app's version), this program, how search starts (the file's
+    /// size: `prerender::search_first`) and everything of the file but the events: a change
+    /// there draws every page again.
     shared: u64,
     /// This program: another build of it may draw otherwise.
     program: u64,
@@ -667,7 +675,7 @@ fn hash_of(value: impl Hash) -> u64 {
 }
 
 impl Fingerprints {
-    fn new(catalog: &Catalog, template: &str) -> Self {
+    fn new(catalog: &Catalog, template: &str, search_first: bool) -> Self {
         let json = |v: Result<String, serde_json::Error>| v.unwrap_or_default();
         // This program itself draws the pages: another build of it may draw them otherwise.
         // Its size and time stand for it (reading a debug build's 200 MB would cost seconds).
@@ -677,6 +685,7 @@ impl Fingerprints {
         let shared = hash_of((
             template,
             program,
+            search_first,
             json(serde_json::to_string(&catalog.site)),
             json(serde_json::to_string(&catalog.cities)),
             json(serde_json::to_string(&catalog.organisations)),
@@ -786,6 +795,20 @@ mod tests {
             .unwrap();
         assert_eq!(back, text);
         assert!(br.len() < text.len() / 10);
+    }
+
+    #[test]
+    fn how_search_starts_draws_every_page_again() {
+        let news = project_news::api::news_from_text(include_str!(
+            "../../../tests/fixtures/valid-minimal.json"
+        ))
+        .unwrap();
+        let page = &pages(&news)[0];
+        let key = |search_first| {
+            Fingerprints::new(&news.catalog, "<html>", search_first).page(&news.catalog, page)
+        };
+        assert_eq!(key(false), key(false));
+        assert_ne!(key(false), key(true));
     }
 
     #[test]
