@@ -70,6 +70,8 @@
 // --phone: a phone visitor instead (see PHONE below): 412 px touch screen, 150 ms round trip,
 //   1.6 Mbit/s down, CPU slowed 4×; the word is typed at once on landing, 120 ms a letter, and
 //   the figure is the time from the first (and the last) keystroke to the filtered count.
+//   "search ready" is when the first answer's module and tables were in (0 when the idle
+//   prefetch had fetched them), or else the app ready, from the touch on the field.
 //   --read-ms N: the visitor reads for N ms after the search field shows, then types.
 //   --desktop: the same visitor who types at once, on the desktop (1,280 px, no network or CPU
 //   slowed): what starting a search costs there, in time and bytes.
@@ -671,7 +673,9 @@ function table(results, figures = FIGURES) {
     const note = (page) => {
       const last = page.runs.at(-1);
       if (!last) return '';
-      if (last.articlesInDom === undefined) return `search shows "${last.resultText ?? '?'}"`;
+      if (last.articlesInDom === undefined) {
+        return `search shows "${last.resultText ?? '?'}", ${last.appStarted ? 'the app took over' : 'the app was not started'}`;
+      }
       const started = last.appCall == null ? '' : `, ${last.articles} once the app runs (requests: ${last.appRequests.map((q) => q.path + (q.early ? ' [idle prefetch, before the start]' : '')).join(', ')})`;
       return `${last.articlesInDom} articles in the DOM after the page load${started}; search shows "${last.resultText ?? '?'}"`;
     };
@@ -692,8 +696,13 @@ const PHONE = {
 
 /** Installed before any page script: when the keys go down and when the count first changes. */
 function phoneInstrument() {
-  const p = { firstKey: null, lastKey: null, filtered: null, initial: null, idle: null };
+  const p = { firstKey: null, lastKey: null, filtered: null, initial: null, idle: null, appReady: null };
   window.__phone = p;
+  // When the app has taken the page over (the loader's mark).
+  // (The document has no element yet when this runs.)
+  new MutationObserver(() => {
+    if (p.appReady === null && document.documentElement?.dataset.app === 'ready') p.appReady = performance.now();
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-app'] });
   addEventListener(
     'keydown',
     () => {
@@ -759,6 +768,7 @@ async function measurePhoneRun(browser, url, options) {
     // With --read-ms, the visitor reads the page that long before reaching for search.
     if (options.readMs) await page.waitForTimeout(options.readMs);
     phase = 'typing';
+    const reach = await page.evaluate(() => performance.now());
     // A touch on the phone, a click on the desktop.
     if (options.desktop) await page.locator('#search').click();
     else await page.locator('#search').tap();
@@ -768,9 +778,21 @@ async function measurePhoneRun(browser, url, options) {
     }
     await page.waitForFunction(() => window.__phone.filtered !== null, null, { timeout: 120_000, polling: 50 });
     const p = await page.evaluate(() => ({ ...window.__phone }));
+    // When the search could answer, from the touch: the first answer's module and tables in
+    // (at 0 when the idle prefetch had them), or else the app ready.
+    const answerIn = await page.evaluate(() => {
+      const ends = performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/first-answer-[0-9a-f]+\.js$|\/search\/meta\.json$/.test(e.name))
+        .map((e) => e.responseEnd);
+      return ends.length === 2 ? Math.max(...ends) : null;
+    });
     await page.waitForTimeout(200);
+    const readyAt = answerIn ?? p.appReady;
     return {
       field,
+      searchReady: readyAt === null ? null : Math.max(0, readyAt - reach),
+      appStarted: p.appReady !== null,
       fromFirstKey: p.filtered - p.firstKey,
       fromLastKey: p.filtered - p.lastKey,
       bytesBeforeTyping: bytes('load'),
@@ -788,6 +810,7 @@ const PHONE_FIGURES = [
   ['field', 'search field visible, from navigation start', 'ms'],
   ['fromFirstKey', 'filtered results, from the first keystroke', 'ms'],
   ['fromLastKey', 'filtered results, from the last keystroke', 'ms'],
+  ['searchReady', 'search ready (first answer or app), from the touch', 'ms'],
   ['bytesBeforeTyping', 'bytes before typing', 'KB'],
   ['bytesTyping', 'bytes from the first keystroke on', 'KB'],
 ];
