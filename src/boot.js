@@ -4,8 +4,9 @@
 //  - at once when the address asks for more than the HTML shows (a filtered timeline, or a
 //    host that answered a deep link with another page's HTML);
 //  - otherwise at the first sign of use of a control that needs it (pointer over or focus
-//    in the filters, the "show more" button, "copy link"); a visitor who only reads (or adds
-//    an event to a calendar: a plain link) never runs it. Its files are fetched once the page
+//    in the filters, the "show more" button); a visitor who only reads (or adds
+//    an event to a calendar, a plain link, or copies or shares the page's link, which this
+//    loader does) never runs it. Its files are fetched once the page
 //    is idle (not on Save-Data, 2G or 3G), so that a later search answers at once.
 //  - on a large archive (publishing marks its pages `data-start="search"`), the search field
 //    is not such a sign: what is typed there is answered from the light index (the first
@@ -23,7 +24,7 @@
   const ANSWER = '__ANSWER__';
   const ANSWER_SRI = '__ANSWER_SRI__';
   const DATA = 'data/news.json';
-  const NEEDS_APP = '.filters, .show-more, .copy-link-button';
+  const NEEDS_APP = '.filters, .show-more';
 
   const doc = document;
   const root = doc.documentElement;
@@ -106,14 +107,15 @@
     wasm = null;
     return response;
   };
-  // Once the page is idle, the app's files are fetched (not run), so that a visitor who reads
-  // first and searches later gets the answer at once: on the phone profile 0.4 s instead of
-  // 2.1 s, for 271 KB after the page is idle (docs/performance.md). Never when the browser
-  // asks to save data, nor on a 2G or 3G connection, where those bytes cost the most and
-  // would compete with the page's own images.
+  // Once the timeline is idle, the app's files are fetched (not run), so that a visitor who
+  // reads first and searches later gets the answer at once: on the phone profile 0.4 s
+  // instead of 2.1 s, for 271 KB after the page is idle (docs/performance.md). Not on the
+  // other pages, where nothing needs the app; never when the browser asks to save data, nor
+  // on a 2G or 3G connection, where those bytes cost the most and would compete with the
+  // page's own images.
   const prefetch = () => {
     const connection = navigator.connection;
-    if (started || fetched || !JS_SRI || !WASM_SRI) return;
+    if (started || fetched || !isTimeline || !JS_SRI || !WASM_SRI) return;
     if (connection && (connection.saveData || /[23]g$/.test(connection.effectiveType ?? ''))) return;
     // On the timeline the first answer comes first (3 KB; on a large archive it alone), so
     // that a search typed while the app is still on its way is answered from the first
@@ -209,12 +211,13 @@
   const wants = (event) => event.target instanceof Element && event.target.closest(NEEDS_APP);
   // The search form, on a large archive, while the first answer can answer it.
   const firstAnswers = (event) => searchFirst && answerable() && event.target.closest('form[role="search"]');
+  // There the pointer or the focus starts the app on a control of the filters only, not on
+  // the panel around them (crossed on the way to the search field) nor on the search form.
+  const reaches = (event) =>
+    wants(event) && !firstAnswers(event) && (!searchFirst || event.target.closest('input, select, button'));
 
   for (const type of ['pointerover', 'focusin', 'touchstart']) {
-    doc.addEventListener(type, (event) => wants(event) && !firstAnswers(event) && start(), {
-      capture: true,
-      passive: true,
-    });
+    doc.addEventListener(type, (event) => reaches(event) && start(), { capture: true, passive: true });
   }
   doc.addEventListener(
     'click',
@@ -254,6 +257,19 @@
     },
     true,
   );
+  // "Copy link": the browser's clipboard, no app needed. The status line beside the button
+  // carries the two sentences that say how it went.
+  doc.addEventListener('click', (event) => {
+    const button = event.target instanceof Element && event.target.closest('.copy-link-button');
+    if (!button) return;
+    const status = button.parentElement?.querySelector('.event__action-status');
+    const say = (copied) => {
+      if (status) status.textContent = copied ? status.dataset.copied : status.dataset.failed;
+    };
+    const copying = navigator.clipboard?.writeText(location.href);
+    if (copying) copying.then(() => say(true), () => say(false));
+    else say(false);
+  });
   // The phone's share sheet: the browser's own, no app needed. Cancelling it is no error.
   doc.addEventListener('click', (event) => {
     const button = event.target instanceof Element && event.target.closest('.share-button');
@@ -317,15 +333,30 @@
     if (ready || saved) return;
     const url = new URL(location.href);
     url.search = query.trim() ? `?${new URLSearchParams({ q: query })}` : '';
-    if (url.href !== location.href) history.replaceState(history.state, '', url);
+    if (url.href === location.href) return;
+    // A search begun on the whole list is a step of its own, as in the app: Back returns to
+    // the whole list.
+    if (location.search) history.replaceState(history.state, '', url);
+    else history.pushState(null, '', url);
   };
+  // Back and Forward between those steps, while the app is not there to follow them.
+  window.addEventListener('popstate', () => {
+    const field = doc.getElementById('search');
+    if (ready || saved || !field || !isTimeline || !searchOnly()) return;
+    clearTimeout(pause);
+    field.value = new URLSearchParams(location.search).get('q') ?? '';
+    touched.add('#search');
+    firstAnswer('#search', field.value);
+  });
   // Typing has paused on `query` (or the field was left, or the search sent): into the
   // address with it, and on a large archive, the app comes if the first answer could not
   // answer it in full.
   const settle = (query) => {
     writeQuery(query);
     if (!searchFirst || started) return;
-    answer.then(
+    // An answer that does not come (a request the line holds) is given up after a while.
+    const late = new Promise((resolve) => setTimeout(resolve, 3000, false));
+    Promise.race([answer, late]).then(
       (full) => {
         if (query !== answered || started) return;
         if (full) waitStatus(false);
@@ -363,11 +394,14 @@
     // (typed on, so its events hold the latest's) and no later answer is shown: on a slow
     // line the answer to "pis" then shows while the one to "pisek" is on its way, instead of
     // each letter's answer giving way to the next before it arrives.
-    const current = () => !saved && !ready && mine >= shown && (mine === asked || (answered !== null && answered.startsWith(query)));
+    const goesOn = () => query.trim() !== '' && answered !== null && answered.startsWith(query);
+    const current = () => !saved && !ready && mine >= shown && (mine === asked || goesOn());
+    // 1: this query is the latest; 2: the latest goes on from it (its answer shows as still
+    // being narrowed); 0: it may not be shown.
     const claim = () => {
-      if (!current()) return false;
+      if (!current()) return 0;
       shown = mine;
-      return true;
+      return mine === asked ? 1 : 2;
     };
     if (!answerable()) {
       // Another control was used: the list goes back to the whole, for the app to narrow.

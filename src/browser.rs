@@ -1,4 +1,4 @@
-//! The few direct browser calls the app needs: focus, clipboard, the page's base path and
+//! The few direct browser calls the app needs: focus, the page's base path and
 //! the signals to the page's loader. Only called from event handlers, effects and the start,
 //! never while rendering. Below the views: it knows no component.
 
@@ -11,19 +11,7 @@ pub fn focus_main_heading() {
     }
 }
 
-/// Copies text to the clipboard; reports through `done(true|false)`.
-pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
-    let Some(window) = web_sys::window() else {
-        done(false);
-        return;
-    };
-    let promise = window.navigator().clipboard().write_text(&text);
-    wasm_bindgen_futures::spawn_local(async move {
-        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
-    });
-}
-
-/// The page's full address, for "copy link".
+/// The page's full address.
 pub fn current_url() -> Option<String> {
     web_sys::window()?.location().href().ok()
 }

@@ -14,6 +14,8 @@
 // every event, and the app narrows by them from the whole list.
 
 const SEARCH = 'search/';
+// The loader's `claim()` for a query the visitor has typed on from.
+const EARLIER = 2;
 const FIRST_SCREEN = 6;
 const texts = new Map();
 const textOf = (file) => {
@@ -384,7 +386,8 @@ const draw = (entries, places, terms, matches, meta, lang, query, from = 0) => {
  * Answers `query` on the timeline of `lang` ('bg' or 'en'), going on while `current()` holds
  * (the loader's word that this query may still be shown: it is the visitor's latest, or one
  * the latest goes on from, and the app has not taken over) and drawing only when `claim()`
- * does (the same, and the loader notes that this query is the one shown). Without the light
+ * does (the same, and the loader notes that this query is the one shown; `EARLIER` when the
+ * visitor has typed on since, so the list shows as still being narrowed). Without the light
  * index (a site published before it, a lost connection) it draws nothing, and the app
  * answers, as it always has.
  * Resolves to whether the list now shows the whole answer (every word found from the index,
@@ -431,12 +434,15 @@ export async function answer(query, lang, current, claim) {
     const places = shown.map((n) => (partial ? null : found.reduce((bits, events) => bits | events.get(n), 0)));
     // A screenful first: over HTTP/1.1 the browser fetches six files at a time.
     const screen = await Promise.all(entries.slice(0, FIRST_SCREEN));
-    if (!claim()) return true;
+    const turn = claim();
+    if (!turn) return true;
     draw(screen, places, terms, matches.length, meta, lang, query);
-    filtering(partial);
+    filtering(partial || turn === EARLIER);
     if (entries.length > FIRST_SCREEN) {
       const all = await Promise.all(entries);
-      if (claim()) draw(all, places, terms, matches.length, meta, lang, query, FIRST_SCREEN);
+      const again = claim();
+      if (again) draw(all, places, terms, matches.length, meta, lang, query, FIRST_SCREEN);
+      if (again === EARLIER) filtering(true);
     }
     return !partial && matches.length > 0;
   } catch {

@@ -40,9 +40,10 @@ pub const SHARE_END: &str = "<!--/SHARE-->";
 pub const SEARCH_FIRST_BYTES: usize = 1 << 20;
 
 /// Whether the pages of a site whose published news file has `news_file_bytes` bytes start
-/// search with the first answer (see `SEARCH_FIRST_BYTES`).
-pub fn search_first(news_file_bytes: usize) -> bool {
-    news_file_bytes >= SEARCH_FIRST_BYTES
+/// search with the first answer (see `SEARCH_FIRST_BYTES`): only with the `light_index`
+/// written (publishing leaves out one that would be too large for the archive).
+pub fn search_first(news_file_bytes: usize, light_index: bool) -> bool {
+    light_index && news_file_bytes >= SEARCH_FIRST_BYTES
 }
 
 /// `page` (from `render_page`) marked for the loader to start search with the first answer.
@@ -258,8 +259,12 @@ mod tests {
 
     #[test]
     fn a_large_archive_marks_its_pages_to_start_search_with_the_first_answer() {
-        assert!(!search_first(SEARCH_FIRST_BYTES - 1));
-        assert!(search_first(SEARCH_FIRST_BYTES));
+        assert!(!search_first(SEARCH_FIRST_BYTES - 1, true));
+        assert!(search_first(SEARCH_FIRST_BYTES, true));
+        assert!(
+            !search_first(SEARCH_FIRST_BYTES, false),
+            "not without the light index"
+        );
         let news = news();
         let page = render_page(TEMPLATE, &news, &Paths::new(""), "/").unwrap();
         let marked = mark_search_first(&page);

@@ -374,7 +374,6 @@ fn event_sections(
 fn EventActions(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
     let u = ui(lang);
     let paths = use_paths();
-    let (message, set_message) = signal(String::new());
     let event = news.catalog.events.get(index);
     let calendar_href = event
         .map(|e| paths.asset(&crate::export::event_calendar_path(lang, &e.slug)))
@@ -396,23 +395,15 @@ fn EventActions(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
     } else {
         "button calendar-button"
     };
-    let on_copy = move |_| {
-        #[cfg(target_arch = "wasm32")]
-        match crate::browser::current_url() {
-            Some(url) => crate::browser::copy_text(url, move |ok| {
-                set_message.set(if ok { u.link_copied } else { u.copy_failed }.to_owned());
-            }),
-            None => set_message.set(u.copy_failed.to_owned()),
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        set_message.set(u.copy_failed.to_owned());
-    };
     view! {
         <div class="event__actions" role="group" aria-label=u.event_actions>
             <a class=calendar_class data-ends=ends href=calendar_href download=calendar_file type="text/calendar">
                 <span aria-hidden="true" class="button__icon">"📅"</span>{u.add_to_calendar}
             </a>
-            <button type="button" class="button copy-link-button" data-key="copy-link" on:click=on_copy>
+            // "Copy link" is the page's loader's, app or not, as "Share" is: the browser's
+            // clipboard needs no app. It says how it went in the status line, in one of the
+            // two sentences the line carries.
+            <button type="button" class="button copy-link-button" data-key="copy-link">
                 <span aria-hidden="true" class="button__icon">"🔗"</span>{u.copy_link}
             </button>
             // The phone's share sheet, where the browser has one: the page's loader shows the
@@ -420,7 +411,7 @@ fn EventActions(news: Arc<News>, index: usize, lang: Lang) -> impl IntoView {
             <button type="button" class="button share-button" data-key="share">
                 <span aria-hidden="true" class="button__icon">"↗"</span>{u.share}
             </button>
-            <p class="event__action-status" role="status" aria-live="polite">{message}</p>
+            <p class="event__action-status" role="status" aria-live="polite" data-copied=u.link_copied data-failed=u.copy_failed></p>
         </div>
     }
 }

@@ -403,27 +403,32 @@ describe('event page', { timeout: 180_000 }, () => {
     });
   });
 
-  test('"Copy link" puts the page address in the clipboard and says so', async () => {
-    const context = await env.browser.newContext({ locale: 'bg-BG' });
-    try {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.app.url).origin });
-      const page = await context.newPage();
-      const problems = collectProblems(page);
-      await openEvent(page);
-      await page.locator('.copy-link-button').click();
-      await page.waitForFunction(
-        () => document.querySelector('.event__action-status')?.textContent.trim() === 'Връзката е копирана.',
-        null,
-        { timeout: APP_TIMEOUT_MS },
-      );
-      const copied = await page.evaluate(() => navigator.clipboard.readText());
-      assert.equal(copied, page.url());
-      assert.ok(copied.endsWith(`/events/${SLUG}`));
-      assertNoProblems(problems, 'copy link');
-    } finally {
-      await context.close();
-    }
-  });
+  for (const withApp of [true, false]) {
+    test(`"Copy link" puts the page address in the clipboard and says so (${withApp ? 'the app running' : 'the prerendered page, no app'})`, async () => {
+      const context = await env.browser.newContext({ locale: 'bg-BG' });
+      try {
+        await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.app.url).origin });
+        const page = await context.newPage();
+        const problems = collectProblems(page);
+        if (withApp) await openEvent(page);
+        else await page.goto(at(`/events/${SLUG}`));
+        await page.locator('.copy-link-button').click();
+        await page.waitForFunction(
+          () => document.querySelector('.event__action-status')?.textContent.trim() === 'Връзката е копирана.',
+          null,
+          { timeout: APP_TIMEOUT_MS },
+        );
+        const copied = await page.evaluate(() => navigator.clipboard.readText());
+        assert.equal(copied, page.url());
+        assert.ok(copied.endsWith(`/events/${SLUG}`));
+        // The loader copies: the app is not needed, nor fetched when it is not there.
+        assert.equal(await page.locator('html').getAttribute('data-app'), withApp ? 'ready' : null);
+        assertNoProblems(problems, 'copy link');
+      } finally {
+        await context.close();
+      }
+    });
+  }
 
   test(
     'following a link to another kind of page moves focus to its title',

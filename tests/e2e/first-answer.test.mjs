@@ -311,7 +311,25 @@ describe('a large archive, where the first answer is the search', { timeout: 240
       assert.equal(await appState(page), null, 'the app was not started');
       assert.ok(!(await page.evaluate(() => document.documentElement.classList.contains('app-filtering'))), 'the answer is whole');
       const answer = (await page.locator('#result-count').innerText()).trim();
+      // The search is a history step of its own: Back shows the whole list, Forward the
+      // search again, both without the app.
+      await page.goBack();
+      await page.waitForFunction(
+        (initial) => !location.search && document.getElementById('search').value === '' && document.getElementById('result-count').textContent.trim() === initial,
+        before,
+        { timeout: APP_TIMEOUT_MS },
+      );
+      await page.goForward();
+      await page.waitForFunction(
+        ([q, count]) => document.getElementById('search').value === q && document.getElementById('result-count').textContent.trim() === count,
+        [word, answer],
+        { timeout: APP_TIMEOUT_MS },
+      );
+      assert.equal(asked.app, 0, "Back and Forward fetched none of the app's files");
+      assert.equal(await appState(page), null);
       // A word of one letter more: the first answer cannot narrow by it, the app can.
+      await page.locator('#search').tap();
+      await page.keyboard.press('End');
       await page.keyboard.type(' x', { delay: 30 });
       await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
       assert.equal(await page.locator('#search').inputValue(), `${word} x`);
@@ -345,6 +363,10 @@ describe('a large archive, where the first answer is the search', { timeout: 240
   test('the search form alone does not start the app, another control does', async () => {
     await withPage(env.browser, 'large-controls', async ({ page, problems }) => {
       const asked = await openLarge(page);
+      // The pointer crosses the panel's heading and margin on its way to the field.
+      const panel = await page.locator('.filters').boundingBox();
+      await page.mouse.move(panel.x + 2, panel.y + 2);
+      await page.locator('.filters__title').hover();
       await page.locator('#search').hover();
       await page.locator('#search').focus();
       await page.locator('.search__submit').hover();

@@ -75,10 +75,16 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
       assert.equal(await page.locator('html').getAttribute('data-app'), null, 'the app did not start');
       await axeCheck(page, { label: 'the prerendered timeline' });
 
+      const onTimeline = requests.length;
       await page.locator(`${ENTRY} a[href$="/events/${SLUG}"]`).first().click();
       await page.waitForURL((url) => url.pathname === `/events/${SLUG}`);
       assert.match(await page.locator('main h1').innerText(), /Писек/);
       assert.equal(await page.locator('html').getAttribute('data-app'), null, 'a link is a plain page load');
+      // Nothing on an event page needs the app: it is not fetched there, idle or not.
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(1500);
+      const onEvent = requests.slice(onTimeline).filter((r) => APP_FILES.test(r.url) || ANSWER_FILES.test(r.url));
+      assert.deepEqual(onEvent.map((r) => r.url), []);
       await axeCheck(page, { label: 'the prerendered event page' });
       assertNoProblems(problems, 'reading without the app');
     });

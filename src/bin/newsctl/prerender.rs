@@ -9,7 +9,9 @@ use project_news::api::News;
 use project_news::context::Paths;
 use project_news::model::compact_json;
 use project_news::model::Catalog;
-use project_news::prerender::{mark_search_first, pages, render_page, search_files, Page};
+use project_news::prerender::{
+    mark_search_first, pages, render_page, search_files, search_first, Page,
+};
 use project_news::query::SearchIndex;
 
 use crate::args::{option, split_options, usage_error};
@@ -183,15 +185,21 @@ pub fn render_all(
         template,
         published_bytes,
     } = site;
-    let search_first = project_news::prerender::search_first(published_bytes);
     let paths = Paths::new(&template_base(template)?);
     let index = SearchIndex::without_words(&catalog);
     let news = Arc::new(News { catalog, index });
     let selected = select(pages(&news), routes)?;
-    // The timeline's first answer reads the light index and the entries beside it.
+    // The timeline's first answer reads the light index and the entries beside it; a large
+    // archive's pages say whether it was written.
     let timeline = selected
         .iter()
         .any(|page| page.route == "/" || page.route == "/en");
+    let search =
+        (timeline || search_first(published_bytes, true)).then(|| search_files(&news, &paths));
+    let search_first = search_first(
+        published_bytes,
+        search.as_ref().is_some_and(|(_, note)| note.is_none()),
+    );
     let mut files = selected
         .into_iter()
         .map(|page| {
@@ -204,12 +212,13 @@ pub fn render_all(
                 .map_err(|err| format!("{err} (the shell's index.html is not a page template)"))
         })
         .collect::<Result<Vec<_>, String>>()?;
-    if timeline {
-        let (search, note) = search_files(&news, &paths);
+    if let Some((search, note)) = search {
         if let Some(note) = note {
             complain(&format!("newsctl: warning: {note}"));
         }
-        files.extend(search);
+        if timeline {
+            files.extend(search);
+        }
     }
     Ok(files)
 }

@@ -368,7 +368,13 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
     let paths = Paths::new(&template_base(&template)?);
     let index = SearchIndex::without_words(&catalog);
     let news = Arc::new(News { catalog, index });
-    let search_first = search_first(options.news_bytes.len());
+    // The first answer to a search typed before the app has arrived; on a large archive the
+    // search itself, if its index was written.
+    let (search, note) = search_files(&news, &paths);
+    if let Some(note) = &note {
+        complain(&format!("newsctl: warning: {note}"));
+    }
+    let search_first = search_first(options.news_bytes.len(), note.is_none());
     let keys = Fingerprints::new(&news.catalog, &template, search_first);
     for page in pages(&news) {
         let key = keys.page(&news.catalog, &page);
@@ -388,12 +394,7 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
         outputs.push(generated(&page.file, html.into_bytes()));
     }
 
-    // The first answer to a search typed before the app has arrived.
-    let (files, note) = search_files(&news, &paths);
-    if let Some(note) = note {
-        complain(&format!("newsctl: warning: {note}"));
-    }
-    for (file, text) in files {
+    for (file, text) in search {
         outputs.push(generated(&file, text.into_bytes()));
     }
 
