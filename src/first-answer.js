@@ -18,6 +18,8 @@ const SEARCH = 'search/';
 const EARLIER = 2;
 const FIRST_SCREEN = 6;
 const texts = new Map();
+// The files already in, for drawing a list whose entries are all here at once.
+const arrived = new Set();
 const textOf = (file) => {
   if (!texts.has(file)) {
     const request = fetch(SEARCH + file, { credentials: 'same-origin' }).then((response) => {
@@ -27,6 +29,7 @@ const textOf = (file) => {
       }
       return response.text();
     });
+    request.then(() => arrived.add(file), () => {});
     // A failed request is asked again next time.
     request.catch(() => texts.delete(file));
     texts.set(file, request);
@@ -96,6 +99,13 @@ const foldMapped = (text, meta, letterwise) => {
   return { text: out, origins };
 };
 const fold = (text, meta, letterwise) => foldMapped(text, meta, letterwise).text;
+// The cards' texts folded once: the next letter marks the same cards again.
+const foldedTexts = new Map();
+const foldedOf = (text, meta, letterwise) => {
+  const key = `${letterwise ? 1 : 0}${text}`;
+  if (!foldedTexts.has(key)) foldedTexts.set(key, foldMapped(text, meta, letterwise));
+  return foldedTexts.get(key);
+};
 const stem = (word, meta) => {
   for (const ending of meta.endings) {
     const rest = word.endsWith(ending) ? word.slice(0, -ending.length) : null;
@@ -138,7 +148,7 @@ const runsOf = (text, terms, meta) => {
   let any = false;
   for (const letterwise of [false, true]) {
     if (letterwise && !/[яЯ]/.test(text)) continue;
-    const folded = foldMapped(text, meta, letterwise);
+    const folded = foldedOf(text, meta, letterwise);
     for (const term of terms) {
       for (let at = folded.text.indexOf(term); at !== -1; ) {
         marked.fill(true, folded.origins[at][0], folded.origins[at + term.length - 1][1]);
@@ -193,17 +203,29 @@ const fileOf = (form, meta) => {
   }
   return `${hash % meta.files}.txt`;
 };
+// An index file's lines with their words, split once: a letter typed on looks in the same file.
+const lines = new Map();
+const linesOf = (file) => {
+  if (!lines.has(file)) {
+    lines.set(
+      file,
+      textOf(file).then((text) => text.split('\n').map((line) => [line.split(' ', 1)[0], line])),
+    );
+    lines.get(file).catch(() => lines.delete(file));
+  }
+  return lines.get(file);
+};
 // The events with a word that holds one of the forms, each with the parts of its page where
 // those words are (bits).
 const eventsOf = async (forms, meta) => {
   const events = new Map();
   const extra = meta.long ? ['long.txt'] : [];
   // The files of every form at once.
-  const texts = await Promise.all(forms.map((form) => Promise.all([fileOf(form, meta), ...extra].map(textOf))));
+  const files = await Promise.all(forms.map((form) => Promise.all([fileOf(form, meta), ...extra].map(linesOf))));
   forms.forEach((form, i) => {
-    for (const line of texts[i].join('\n').split('\n')) {
+    for (const [word, line] of files[i].flat()) {
+      if (!word || !word.includes(form)) continue;
       const parts = line.split(' ');
-      if (!parts[0] || !parts[0].includes(form)) continue;
       // The parts' bits are written when they change from the event before.
       let n = 0;
       let bits = 0;
@@ -216,6 +238,18 @@ const eventsOf = async (forms, meta) => {
     }
   });
   return events;
+};
+
+// An entry as the page's nodes: the build's own HTML, written by the same code as every page
+// (texts escaped), parsed once in an inert template and copied for each drawing.
+const parsedEntries = new Map();
+const entryOf = (html) => {
+  if (!parsedEntries.has(html)) {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    parsedEntries.set(html, template);
+  }
+  return parsedEntries.get(html).content.cloneNode(true);
 };
 
 /** Fetches the tables while the visitor reaches for the field. */
@@ -342,11 +376,7 @@ const draw = (entries, places, terms, matches, meta, lang, query, from = 0) => {
   const added = [];
   entries.forEach((html, i) => {
     if (i < from) return;
-    const template = document.createElement('template');
-    // The build's own HTML, written by the same code as every page (texts escaped);
-    // a template's content is inert.
-    template.innerHTML = html;
-    const year = template.content.querySelector('.timeline-year');
+    const year = entryOf(html).querySelector('.timeline-year');
     if (!year) return;
     // The words found, marked where the card shows them, as the app marks them; where they
     // are when the card shows none.
@@ -432,13 +462,15 @@ export async function answer(query, lang, current, claim) {
     // (the app does not say either).
     const partial = asked.length < words.length;
     const places = shown.map((n) => (partial ? null : found.reduce((bits, events) => bits | events.get(n), 0)));
-    // A screenful first: over HTTP/1.1 the browser fetches six files at a time.
-    const screen = await Promise.all(entries.slice(0, FIRST_SCREEN));
+    // A screenful first: over HTTP/1.1 the browser fetches six files at a time. (Entries all
+    // here already, as when a letter is typed on, are drawn at once.)
+    const whole = shown.every((n) => arrived.has(`${lang}/${n}.txt`));
+    const screen = await Promise.all(whole ? entries : entries.slice(0, FIRST_SCREEN));
     const turn = claim();
     if (!turn) return true;
     draw(screen, places, terms, matches.length, meta, lang, query);
     filtering(partial || turn === EARLIER);
-    if (entries.length > FIRST_SCREEN) {
+    if (screen.length < entries.length) {
       const all = await Promise.all(entries);
       const again = claim();
       if (again) draw(all, places, terms, matches.length, meta, lang, query, FIRST_SCREEN);
