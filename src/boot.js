@@ -6,7 +6,7 @@
 //  - otherwise at the first sign of use of a control that needs it (pointer over or focus
 //    in the filters, the "show more" button); a visitor who only reads (or adds
 //    an event to a calendar, a plain link, or copies or shares the page's link, which this
-//    loader does) never runs it. Its files are fetched once the page
+//    loader does) never runs it. Its files are fetched once the timeline
 //    is idle (not on Save-Data, 2G or 3G), so that a later search answers at once.
 //  - on a large archive (publishing marks its pages `data-start="search"`), the search field
 //    is not such a sign: what is typed there is answered from the light index (the first
@@ -120,8 +120,8 @@
     // On the timeline the first answer comes first (3 KB; on a large archive it alone), so
     // that a search typed while the app is still on its way is answered from the first
     // letters it can answer, not after a share of the line's time.
-    const answering = answerable() ? answers().then((module) => module.prepare()) : Promise.resolve();
-    answering.catch(() => {}).then(() => searchFirst || started || fetchApp());
+    const firstAnswerIn = answerable() ? answers().then((module) => module.prepare()) : Promise.resolve();
+    firstAnswerIn.catch(() => {}).then(() => searchFirst || started || fetchApp());
   };
   window.addEventListener('load', () => {
     const idle = window.requestIdleCallback ?? ((task) => setTimeout(task, 200));
@@ -180,7 +180,7 @@
     // alone (Back to it, a reload) is answered first from the light index, as if typed.
     root.classList.add('app-filtering');
     // On a large archive the first answer may be all a search needs (see `searchFirst`).
-    const answering = searchFirst && ANSWER_SRI && searchOnly();
+    const byFirstAnswer = searchFirst && ANSWER_SRI && searchOnly();
     doc.addEventListener('DOMContentLoaded', () => {
       if (root.classList.contains('app-filtering')) waitStatus(true);
       const field = doc.getElementById('search');
@@ -189,10 +189,10 @@
         field.value = query;
         touched.add('#search');
         firstAnswer('#search', query);
-        if (answering) settle(query);
-      } else if (answering) start();
+        if (byFirstAnswer) settle(query);
+      } else if (byFirstAnswer) start();
     });
-    if (!answering) start();
+    if (!byFirstAnswer) start();
   }
 
   // The app's views give every control whose state carries over a stable key: its `id` (the
@@ -391,8 +391,8 @@
   const firstAnswer = (key, query) => {
     const mine = ++asked;
     // An answer may be shown while its query is the latest, or one the latest goes on from
-    // (typed on, so its events hold the latest's) and no later answer is shown: on a slow
-    // line the answer to "pis" then shows while the one to "pisek" is on its way, instead of
+    // (the same text with more typed after it) and no later answer is shown: on a slow line
+    // the answer to a first word then shows while the next word's is on its way, instead of
     // each letter's answer giving way to the next before it arrives.
     const goesOn = () => query.trim() !== '' && answered !== null && answered.startsWith(query);
     const current = () => !saved && !ready && mine >= shown && (mine === asked || goesOn());
