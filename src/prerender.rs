@@ -670,13 +670,7 @@ mod tests {
         let news = crate::api::news_from_text(&file.to_string()).unwrap();
         let paths = Paths::new("");
         let html = render_page(TEMPLATE, &news, &paths, &paths.event(Lang::En, &slug)).unwrap();
-        let name = news
-            .catalog
-            .city(&city)
-            .unwrap()
-            .name
-            .get(Lang::En)
-            .to_owned();
+        let name = news.catalog.city_name(&city, Lang::En);
         let marker = html
             .split("<g class=\"")
             .find(|m| m.contains(&format!(">{name}<")))

@@ -245,13 +245,7 @@ mod tests {
         let (a, b) = (&event.participants.cities[0], &event.participants.cities[1]);
         // The second city takes the first one's name, in Bulgarian only.
         let mut cities = shipped.catalog.cities.clone();
-        let name = shipped
-            .catalog
-            .city(a)
-            .unwrap()
-            .name
-            .get(Lang::Bg)
-            .to_owned();
+        let name = shipped.catalog.city_name(a, Lang::Bg);
         let twin = cities.iter_mut().find(|c| c.id == *b).unwrap();
         twin.name.bg = Some(name.clone());
         let country = crate::i18n::country_name(&twin.country, Lang::Bg);
@@ -397,13 +391,7 @@ mod tests {
         let slug = meeting(&news);
         let event = news.catalog.event(&slug).unwrap();
         let city = event.location.as_ref().unwrap().city.as_deref().unwrap();
-        let name = news
-            .catalog
-            .city(city)
-            .unwrap()
-            .name
-            .get(Lang::Bg)
-            .to_owned();
+        let name = news.catalog.city_name(city, Lang::Bg);
         // What a visitor types on a Latin keyboard: the name's transliteration.
         let typed = crate::text::fold_for_search(&name);
         assert!(typed.is_ascii(), "{typed}");
@@ -472,13 +460,7 @@ mod tests {
 
         // A city's name: its label on the card is marked, no line needed.
         let city = news.catalog.events[index].participants.cities[1].clone();
-        let name = news
-            .catalog
-            .city(&city)
-            .unwrap()
-            .name
-            .get(Lang::Bg)
-            .to_owned();
+        let name = news.catalog.city_name(&city, Lang::Bg);
         let terms = vec![crate::text::fold_for_search(&name)];
         let node = card(&news, &slug, Lang::Bg, &terms, 4);
         let marked: Vec<String> = node
