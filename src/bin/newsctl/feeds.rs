@@ -84,12 +84,8 @@ pub fn run(
 /// The base URL every link in the files starts with: absolute http(s), ending in `/`.
 pub fn checked_base_url(url: &str) -> Result<String, String> {
     let trimmed = url.trim();
-    let lower = trimmed.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    let host_ok = rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'));
-    if !host_ok || trimmed.chars().any(char::is_whitespace) {
+    // The validator's rule for `site.canonical_url`: what `check` passes, publishing takes.
+    if !project_news::model::is_site_address(trimmed) {
         return Err(format!(
             "the base URL `{url}` is not an absolute http(s) address; give the address the app \
              is served from, such as https://www.example.org/news/ (set site.canonical_url \

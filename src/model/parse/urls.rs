@@ -53,14 +53,8 @@ pub(super) fn check_site_links(report: &mut Report<'_>, raw: &str, site: &mut Si
         ok
     };
     // The canonical address starts every link of the feeds and the sitemap: publishing takes
-    // it whole, so a space or a missing host is refused here as it would be there.
-    let whole: fn(&str) -> bool = |url| {
-        let url = url.trim();
-        let host = url.split_once("://").map_or("", |(_, rest)| rest);
-        is_web_address(url)
-            && !url.contains(char::is_whitespace)
-            && !host.starts_with(['/', '?', '#'])
-    };
+    // it by the same rule, so what it would refuse is refused here.
+    let whole: fn(&str) -> bool = is_site_address;
     let web: fn(&str) -> bool = is_web_address;
     for (path, url, ok) in [
         ("url", &mut site.url, web),
@@ -155,6 +149,17 @@ fn has_backslash_or_control(url: &str) -> bool {
 }
 
 /// An absolute http(s) address, for sources and websites (site paths are not enough there).
+/// Whether `url` can start every link of a published site (`site.canonical_url`, or the
+/// address given to `newsctl publish`): an http(s) address with a host, and no space in it.
+pub fn is_site_address(url: &str) -> bool {
+    let url = url.trim();
+    let host = url.split_once("://").map_or("", |(_, rest)| rest);
+    is_web_address(url)
+        && !url.contains(char::is_whitespace)
+        && !host.is_empty()
+        && !host.starts_with(['/', '?', '#'])
+}
+
 pub(crate) fn is_web_address(url: &str) -> bool {
     // Compared in place: the app checks every source of every event when it starts.
     let url = url.trim();
@@ -168,6 +173,27 @@ pub(crate) fn is_web_address(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_address_has_a_host_and_no_space() {
+        for ok in [
+            "https://www.example.org/news/",
+            "HTTP://example.org",
+            " https://e.org/ ",
+        ] {
+            assert!(is_site_address(ok), "{ok}");
+        }
+        for bad in [
+            "https://",
+            "https:///news/",
+            "https://?x",
+            "https://e.org/a b",
+            "/news/",
+            "ftp://e.org/",
+        ] {
+            assert!(!is_site_address(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn the_byte_check_agrees_with_the_characters() {
