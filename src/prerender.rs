@@ -46,9 +46,14 @@ pub fn search_first(news_file_bytes: usize, light_index: bool) -> bool {
     light_index && news_file_bytes >= SEARCH_FIRST_BYTES
 }
 
-/// `page` (from `render_page`) marked for the loader to start search with the first answer.
-pub fn mark_search_first(page: &str) -> String {
-    page.replacen("<html", "<html data-start=\"search\"", 1)
+/// `page` (from `render_page`), marked for the loader to start search with the first answer
+/// when `search_first` says so.
+pub fn mark_search_first(page: String, search_first: bool) -> String {
+    if search_first {
+        page.replacen("<html", "<html data-start=\"search\"", 1)
+    } else {
+        page
+    }
 }
 
 /// One page to write: the address inside the site and the file a static host serves for it.
@@ -267,7 +272,8 @@ mod tests {
         );
         let news = news();
         let page = render_page(TEMPLATE, &news, &Paths::new(""), "/").unwrap();
-        let marked = mark_search_first(&page);
+        assert_eq!(mark_search_first(page.clone(), false), page);
+        let marked = mark_search_first(page.clone(), true);
         assert!(marked.starts_with(
             "<!doctype html><html data-start=\"search\" lang=\"bg\" data-route=\"/\">"
         ));

@@ -34,23 +34,27 @@ pub enum Outcome {
 /// The catalog of a file that loads; otherwise the outcome goes to `report` and the exit
 /// code comes back (a file that cannot be read is a usage or I/O error, the rest errors).
 pub fn load_catalog(file: &str, report: fn(&str, &Outcome)) -> Result<Box<Catalog>, u8> {
-    match load(file) {
-        Outcome::Loaded(catalog) => Ok(catalog),
-        outcome => {
-            report(file, &outcome);
-            Err(match outcome {
-                Outcome::Unreadable(_) => USAGE_OR_IO,
-                _ => HAS_ERRORS,
-            })
-        }
-    }
+    load_catalog_text(file, report).map(|(catalog, _)| catalog)
 }
 
-fn load(path: &str) -> Outcome {
-    match read_text(path) {
-        Ok(text) => parse(&text),
+/// As `load_catalog`, with the text the catalog was read from, for the commands that publish
+/// the file itself (read once).
+pub fn load_catalog_text(
+    file: &str,
+    report: fn(&str, &Outcome),
+) -> Result<(Box<Catalog>, String), u8> {
+    let outcome = match read_text(file) {
+        Ok(text) => match parse(&text) {
+            Outcome::Loaded(catalog) => return Ok((catalog, text)),
+            outcome => outcome,
+        },
         Err(outcome) => outcome,
-    }
+    };
+    report(file, &outcome);
+    Err(match outcome {
+        Outcome::Unreadable(_) => USAGE_OR_IO,
+        _ => HAS_ERRORS,
+    })
 }
 
 /// The file's text, or why there is none.
@@ -70,7 +74,7 @@ pub fn read_text(path: &str) -> Result<String, Outcome> {
 
 /// The file's bytes up to one past the largest file read: a larger one (or an endless one,
 /// such as a device) costs no more than that.
-pub fn read_bounded(path: &str) -> std::io::Result<Vec<u8>> {
+fn read_bounded(path: &str) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
     std::fs::File::open(path)?

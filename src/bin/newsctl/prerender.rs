@@ -15,7 +15,7 @@ use project_news::prerender::{
 use project_news::query::SearchIndex;
 
 use crate::args::{option, split_options, usage_error};
-use crate::check::{load_catalog, print_text};
+use crate::check::{load_catalog_text, print_text};
 use crate::feeds::write_whole;
 use crate::output::{complain, say};
 use crate::{OK, USAGE_OR_IO};
@@ -48,12 +48,12 @@ pub fn command(args: &[String]) -> u8 {
             return USAGE_OR_IO;
         }
     };
-    let catalog = match load_catalog(file, print_text) {
-        Ok(catalog) => *catalog,
+    let (catalog, text) = match load_catalog_text(file, print_text) {
+        Ok((catalog, text)) => (*catalog, text),
         Err(code) => return code,
     };
-    // The file as publishing writes it, which the app downloads (read again: it loaded).
-    let published_bytes = crate::check::read_bounded(file).map_or(0, |b| compact_json(&b).len());
+    // The file as publishing writes it, which the app downloads.
+    let published_bytes = compact_json(text.as_bytes()).len();
     let site = Site {
         template: &template,
         published_bytes,
@@ -204,11 +204,7 @@ pub fn render_all(
         .into_iter()
         .map(|page| {
             render_page(template, &news, &paths, &page.route)
-                .map(|html| match search_first {
-                    true => mark_search_first(&html),
-                    false => html,
-                })
-                .map(|html| (page.file, html))
+                .map(|html| (page.file, mark_search_first(html, search_first)))
                 .map_err(|err| format!("{err} (the shell's index.html is not a page template)"))
         })
         .collect::<Result<Vec<_>, String>>()?;

@@ -24,7 +24,7 @@ use project_news::prerender::{
 use project_news::query::{percent_decode, SearchIndex};
 
 use crate::args::{option, split_options, usage_error};
-use crate::check::{load_catalog, print_text, summary_of, Outcome};
+use crate::check::{load_catalog_text, print_text, summary_of, Outcome};
 use crate::feeds::{checked_base_url, write_whole};
 use crate::output::{complain, say};
 use crate::prerender::{template_base, with_base};
@@ -91,19 +91,11 @@ pub fn command(args: &[String]) -> u8 {
             return usage_error("--out must be another folder than --shell (the shell's index.html is the page template)");
         }
     }
-    let catalog = match load_catalog(file, print_text) {
-        Ok(catalog) => *catalog,
+    let (catalog, news_bytes) = match load_catalog_text(file, print_text) {
+        Ok((catalog, text)) => (*catalog, text.into_bytes()),
         Err(code) => {
             eprintln!("newsctl: {file} was not published: nothing was written");
             return code;
-        }
-    };
-    // Read again within the limit the check read it in (it passed that).
-    let news_bytes = match crate::check::read_bounded(file) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            eprintln!("{file}: error: cannot read the file: {err}");
-            return USAGE_OR_IO;
         }
     };
     let summary = summary_of(&catalog);
@@ -387,10 +379,7 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
         }
         let html = render_page(&template, &news, &paths, &page.route)
             .map_err(|err| format!("{err} (the shell's index.html is not a page template)"))?;
-        let html = match search_first {
-            true => mark_search_first(&html),
-            false => html,
-        };
+        let html = mark_search_first(html, search_first);
         outputs.push(generated(&page.file, html.into_bytes()));
     }
 
