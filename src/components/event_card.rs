@@ -108,7 +108,7 @@ pub fn event_card(
         .into_iter()
         .take(CARD_CITIES)
         .map(|c| {
-            let name = highlighted(&city_label(catalog, c, lang), &marked);
+            let name = highlighted(&city_label(catalog, &c.id, lang), &marked);
             marked_on_card |= has_mark(&name);
             // Each city leads to the timeline of its events.
             let mut filter = EventFilter::default();

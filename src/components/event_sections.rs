@@ -214,12 +214,7 @@ fn presenter_label(catalog: &Catalog, presenter: &Presenter, lang: Lang) -> Opti
     let parts: Vec<String> = presenter
         .city
         .iter()
-        .map(|c| {
-            catalog.city(c).map_or_else(
-                || c.clone(),
-                |city| crate::i18n::city_label(catalog, city, lang),
-            )
-        })
+        .map(|c| crate::i18n::city_label(catalog, c, lang))
         .chain(
             presenter
                 .organisation

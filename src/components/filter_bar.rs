@@ -30,9 +30,7 @@ pub fn facet_value_label(news: &News, lang: Lang, facet: Facet, value: &str) -> 
         Facet::Type => EventType::from_key(value)
             .map(|t| event_type_label(lang, t).to_owned())
             .unwrap_or_else(|| value.to_owned()),
-        Facet::City => catalog
-            .city(value)
-            .map_or_else(|| value.to_owned(), |c| city_label(catalog, c, lang)),
+        Facet::City => city_label(catalog, value, lang),
         Facet::Organisation => catalog.organisation_label(value, lang),
         Facet::Topic => catalog
             .topic(value)

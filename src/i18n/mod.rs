@@ -145,12 +145,11 @@ pub fn format_year(year: i32, lang: Lang) -> String {
 }
 
 /// A city's name, with its country when another city of the file has the same name
-/// („Димитровград (Сърбия)“).
-pub fn city_label(
-    catalog: &crate::model::Catalog,
-    city: &crate::model::City,
-    lang: Lang,
-) -> String {
+/// („Димитровград (Сърбия)“); the id itself for a city the file does not have.
+pub fn city_label(catalog: &crate::model::Catalog, id: &str, lang: Lang) -> String {
+    let Some(city) = catalog.city(id) else {
+        return id.to_owned();
+    };
     let name = city.name.get(lang);
     if catalog.name_is_shared(city, lang) {
         format!("{name} ({})", country_name(&city.country, lang))

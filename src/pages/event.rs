@@ -216,7 +216,7 @@ fn event_sections(
     let map_cities: Vec<_> = cities_by_role(catalog, event, lang)
         .into_iter()
         .flat_map(|(_, cities)| cities)
-        .map(|c| (c.clone(), crate::i18n::city_label(catalog, c, lang)))
+        .map(|c| (c.clone(), crate::i18n::city_label(catalog, &c.id, lang)))
         .collect();
     // A host given as an organisation alone is marked at its organisation's city, when that
     // city is on the map.
