@@ -168,19 +168,27 @@ const runsOf = (text, terms, meta) => {
   }
   return runs;
 };
-// Whether anything was marked.
+// Whether anything was marked. An element marked as it already is, as on a card the next
+// letter keeps, is left alone: the browser has nothing to draw again.
+const markedAs = new WeakMap();
 const mark = (element, terms, meta) => {
-  const runs = runsOf(element.textContent, terms, meta);
-  if (!runs) return false;
-  element.replaceChildren(
-    ...runs.map(([text, hit]) => {
-      if (!hit) return document.createTextNode(text);
-      const node = document.createElement('mark');
-      node.textContent = text;
-      return node;
-    }),
-  );
-  return true;
+  const text = element.textContent;
+  const runs = runsOf(text, terms, meta);
+  const key = runs ? runs.map(([piece, hit]) => `${hit ? '+' : '-'}${piece.length}`).join('') : '';
+  if ((markedAs.get(element) ?? '') !== key) {
+    if (runs) {
+      element.replaceChildren(
+        ...runs.map(([piece, hit]) => {
+          if (!hit) return document.createTextNode(piece);
+          const node = document.createElement('mark');
+          node.textContent = piece;
+          return node;
+        }),
+      );
+    } else element.textContent = text;
+    markedAs.set(element, key);
+  }
+  return runs !== null;
 };
 // src/components/event_card.rs, found_in: for a card that shows no word found, the parts of
 // its page where the words are (bits in the order of the parts' names), each name once.
@@ -215,6 +223,37 @@ const linesOf = (file) => {
   }
   return lines.get(file);
 };
+// A line's events, each with the parts of its page where the line's word is (bits), read
+// once: the next letter reads the same lines again.
+const eventsOnLine = new Map();
+const lineEvents = (line) => {
+  if (!eventsOnLine.has(line)) {
+    const events = [];
+    // The parts' bits are written when they change from the event before.
+    let n = 0;
+    let bits = 0;
+    for (const part of line.split(' ').slice(1)) {
+      const [difference, written] = part.split(':');
+      n += Number(difference);
+      if (written !== undefined) bits = parseInt(written, 36);
+      events.push([n, bits]);
+    }
+    eventsOnLine.set(line, events);
+  }
+  return eventsOnLine.get(line);
+};
+// The lines whose word holds a form, by form. A word that holds a form holds every shorter
+// form it goes on from, so a letter typed on looks only in the lines the form before it
+// found, not in the whole file again.
+const linesWith = new Map();
+const linesHolding = (form, files) => {
+  if (!linesWith.has(form)) {
+    let from = null;
+    for (let end = form.length - 1; end >= 3 && !from; end--) from = linesWith.get(form.slice(0, end)) ?? null;
+    linesWith.set(form, (from ?? files.flat()).filter(([word]) => word && word.includes(form)));
+  }
+  return linesWith.get(form);
+};
 // The events with a word that holds one of the forms, each with the parts of its page where
 // those words are (bits).
 const eventsOf = async (forms, meta) => {
@@ -223,33 +262,25 @@ const eventsOf = async (forms, meta) => {
   // The files of every form at once.
   const files = await Promise.all(forms.map((form) => Promise.all([fileOf(form, meta), ...extra].map(linesOf))));
   forms.forEach((form, i) => {
-    for (const [word, line] of files[i].flat()) {
-      if (!word || !word.includes(form)) continue;
-      const parts = line.split(' ');
-      // The parts' bits are written when they change from the event before.
-      let n = 0;
-      let bits = 0;
-      for (const part of parts.slice(1)) {
-        const [difference, written] = part.split(':');
-        n += Number(difference);
-        if (written !== undefined) bits = parseInt(written, 36);
-        events.set(n, (events.get(n) ?? 0) | bits);
-      }
+    for (const [, line] of linesHolding(form, files[i])) {
+      for (const [n, bits] of lineEvents(line)) events.set(n, (events.get(n) ?? 0) | bits);
     }
   });
   return events;
 };
 
 // An entry as the page's nodes: the build's own HTML, written by the same code as every page
-// (texts escaped), parsed once in an inert template and copied for each drawing.
+// (texts escaped), parsed once in an inert template, with the year and month it is drawn in.
 const parsedEntries = new Map();
 const entryOf = (html) => {
   if (!parsedEntries.has(html)) {
     const template = document.createElement('template');
     template.innerHTML = html;
-    parsedEntries.set(html, template);
+    const year = template.content.querySelector('.timeline-year');
+    const month = year?.querySelector('.timeline-month__title');
+    parsedEntries.set(html, { template, year: year?.getAttribute('aria-labelledby'), month: month?.textContent });
   }
-  return parsedEntries.get(html).content.cloneNode(true);
+  return parsedEntries.get(html);
 };
 
 /** Fetches the tables while the visitor reaches for the field. */
@@ -275,7 +306,7 @@ const emptyState = (words) => {
 // src/components/filter_bar.rs, ActiveFilters: the search's chip and "clear all", as the app
 // draws them over its list (so nothing moves when it takes over); either empties the field.
 let chips = null;
-const chipRow = (query, words) => {
+const chipRow = (words) => {
   const row = document.createElement('div');
   row.className = 'active-filters';
   const heading = document.createElement('h3');
@@ -287,12 +318,9 @@ const chipRow = (query, words) => {
   chip.className = 'chip';
   const label = document.createElement('span');
   label.className = 'chip__label';
-  // The visitor's text between the isolate marks (FSI … PDI), as the app writes it.
-  label.textContent = `${words.searchLabel}: ${words.quoted.replace('%', `\u2068${query}\u2069`)}`;
   const remove = document.createElement('button');
   remove.type = 'button';
   remove.className = 'chip__remove';
-  remove.setAttribute('aria-label', `${words.removeFilter} ${label.textContent}`);
   const cross = document.createElement('span');
   cross.setAttribute('aria-hidden', 'true');
   cross.textContent = '×';
@@ -313,6 +341,14 @@ const chipRow = (query, words) => {
   });
   return row;
 };
+// The chip's words for the search `query`: the visitor's text between the isolate marks
+// (FSI … PDI), as the app writes it.
+const labelChip = (row, query, words) => {
+  const label = row.querySelector('.chip__label');
+  label.textContent = `${words.searchLabel}: ${words.quoted.replace('%', `\u2068${query}\u2069`)}`;
+  row.querySelector('.chip__remove').setAttribute('aria-label', `${words.removeFilter} ${label.textContent}`);
+  row.dataset.query = query;
+};
 const timelineParts = () => ({
   list: document.querySelector('.timeline-results .timeline'),
   count: document.getElementById('result-count'),
@@ -331,6 +367,7 @@ const restore = () => {
   if (!before) return;
   const { list, count, more, show } = timelineParts();
   list.replaceChildren(...before.nodes);
+  forget();
   count.textContent = before.count;
   if (more) [more.textContent, more.hidden] = [before.more, before.moreHidden];
   if (show) show.textContent = before.show;
@@ -340,12 +377,31 @@ const restore = () => {
 // The loader's mark of a list that the app is still to narrow.
 const filtering = (on) => document.documentElement.classList.toggle('app-filtering', on);
 const counted = (n, words) => `${n} ${n === 1 ? words.one : words.other}`;
-// Entries in the timeline's order, each in its year and month: a year or month that goes
-// on from the entry before is merged into it, as the app draws them. `places` has, for each
-// entry, the parts of its page where the words are (null while a word is too short to say).
-// From entry `from` on, the entries are added to those drawn (a link under the visitor's
-// finger stays where it is).
-const draw = (entries, places, terms, matches, meta, lang, query, from = 0) => {
+// What the first answer has drawn, kept for the next letter as the app's keyed list keeps
+// it: each event's entry by its number, each year by its heading's id and each month by its
+// title. Only nodes drawn here are kept, never the prerendered ones (`before` has those).
+let items = new Map();
+let years = new Map();
+const forget = () => {
+  items = new Map();
+  years = new Map();
+};
+// Puts `wanted` as the children of `parent` in that order, moving only the nodes out of
+// place: those kept are in the same order (the timeline's), so only new ones are inserted.
+const arrange = (parent, wanted) => {
+  const keep = new Set(wanted);
+  for (const node of [...parent.childNodes]) if (!keep.has(node)) node.remove();
+  wanted.forEach((node, i) => {
+    const at = parent.childNodes[i];
+    if (at !== node) parent.insertBefore(node, at ?? null);
+  });
+};
+// Entries in the timeline's order (events `shown`, their HTML `entries`), each in its year
+// and month, as the app draws them. `places` has, for each entry, the parts of its page where
+// the words are (null while a word is too short to say). An entry, year or month drawn for
+// the letter before is kept where it is (a link under the visitor's finger stays put), its
+// marks changed where they differ.
+const draw = (shown, entries, places, terms, matches, meta, lang, query) => {
   const total = meta.events;
   const { list, count, more, show } = timelineParts();
   if (!before) {
@@ -362,45 +418,52 @@ const draw = (entries, places, terms, matches, meta, lang, query, from = 0) => {
   if (count.textContent !== text) count.textContent = text;
   // The app's text is the query's first characters (query::url::searched_text), trimmed.
   const chipText = Array.from(query).slice(0, meta.maxQuery).join('').trim();
-  if (words.searchLabel && chips?.dataset.query !== chipText) {
-    const row = chipRow(chipText, words);
-    row.dataset.query = chipText;
-    if (chips) chips.replaceWith(row);
-    else count.after(row);
-    chips = row;
-  }
+  if (words.searchLabel && !chips) count.after((chips = chipRow(words)));
+  if (chips && chips.dataset.query !== chipText) labelChip(chips, chipText, words);
   // The phone's "Show N events" under the filters says what the list holds, as the app's does.
   if (show) show.textContent = matches ? `${words.show} ${counted(matches, words)}` : words.showNone;
   answered(true);
-  const years = from ? [...list.children] : [];
-  const added = [];
+  const kept = new Map();
+  const wanted = new Map();
   entries.forEach((html, i) => {
-    if (i < from) return;
-    const year = entryOf(html).querySelector('.timeline-year');
-    if (!year) return;
+    const entry = entryOf(html);
+    if (!entry.year) return;
+    let item = items.get(shown[i]);
+    if (!item) {
+      const fresh = entry.template.content.cloneNode(true).querySelector('.timeline-year');
+      const month = fresh.querySelector('.timeline-month');
+      item = month.querySelector('.timeline-month__item');
+      if (!years.has(entry.year)) years.set(entry.year, { node: fresh, months: new Map() });
+      const { months } = years.get(entry.year);
+      if (!months.has(entry.month)) months.set(entry.month, { node: month, list: month.querySelector('ol') });
+    }
+    kept.set(shown[i], item);
     // The words found, marked where the card shows them, as the app marks them; where they
     // are when the card shows none.
     let marked = false;
-    for (const element of year.querySelectorAll('.timeline-entry__title a, .timeline-entry__summary, .city-label')) {
+    for (const element of item.querySelectorAll('.timeline-entry__title a, .timeline-entry__summary, .city-label')) {
       marked = mark(element, terms, meta) || marked;
     }
-    const summary = year.querySelector('.timeline-entry__summary');
-    const line = !marked && places[i] !== null && foundLine(places[i], words);
-    if (line && summary) summary.after(line);
-    const last = years.at(-1);
-    if (!last || last.getAttribute('aria-labelledby') !== year.getAttribute('aria-labelledby')) {
-      years.push(year);
-      added.push(year);
-      return;
+    const line = (!marked && places[i] !== null && foundLine(places[i], words)) || null;
+    const old = item.querySelector('.timeline-entry__found');
+    if (old?.textContent !== line?.textContent) {
+      old?.remove();
+      if (line) item.querySelector('.timeline-entry__summary')?.after(line);
     }
-    const month = year.querySelector('.timeline-month');
-    const lastMonth = last.querySelector('.timeline-month:last-of-type');
-    if (lastMonth && lastMonth.querySelector('h3').textContent === month.querySelector('h3').textContent) {
-      lastMonth.querySelector('ol').append(...month.querySelector('ol').children);
-    } else last.append(month);
+    if (!wanted.has(entry.year)) wanted.set(entry.year, new Map());
+    const months = wanted.get(entry.year);
+    if (!months.has(entry.month)) months.set(entry.month, []);
+    months.get(entry.month).push(item);
   });
-  if (from) list.append(...added);
-  else list.replaceChildren(...years);
+  items = kept;
+  for (const [year, months] of wanted) {
+    const shell = years.get(year);
+    for (const [title, listed] of months) arrange(shell.months.get(title).list, listed);
+    for (const title of shell.months.keys()) if (!months.has(title)) shell.months.delete(title);
+    arrange(shell.node, [shell.node.querySelector('.timeline-year__title'), ...[...months.keys()].map((title) => shell.months.get(title).node)]);
+  }
+  for (const year of years.keys()) if (!wanted.has(year)) years.delete(year);
+  arrange(list, [...wanted.keys()].map((year) => years.get(year).node));
   if (!matches && !empty) list.before((empty = emptyState(words)));
   if (matches && empty) {
     empty.remove();
@@ -468,12 +531,12 @@ export async function answer(query, lang, current, claim) {
     const screen = await Promise.all(whole ? entries : entries.slice(0, FIRST_SCREEN));
     const turn = claim();
     if (!turn) return true;
-    draw(screen, places, terms, matches.length, meta, lang, query);
+    draw(shown, screen, places, terms, matches.length, meta, lang, query);
     filtering(partial || turn === EARLIER);
     if (screen.length < entries.length) {
       const all = await Promise.all(entries);
       const again = claim();
-      if (again) draw(all, places, terms, matches.length, meta, lang, query, FIRST_SCREEN);
+      if (again) draw(shown, all, places, terms, matches.length, meta, lang, query);
       if (again === EARLIER) filtering(true);
     }
     return !partial && matches.length > 0;
