@@ -48,55 +48,77 @@ const metaOf = () => {
   return metaRead;
 };
 const wordChar = /[\p{Alphabetic}\p{N}]/u;
+// A mark that folding drops.
+const DROPPED = 0;
+// Each character's lowercase letters, each with what it folds to where nothing around it
+// matters (null: a break between words), worked out once per character: a card's text has
+// a few dozen distinct ones. Only "ия" at a word's end depends on what follows.
+const lowered = new Map();
+const loweredOf = (c, meta) => {
+  if (!lowered.has(c)) {
+    const pieces = Array.from(c.toLowerCase(), (lower) => {
+      const code = lower.codePointAt(0);
+      if (meta.combining.some(([first, last]) => code >= first && code <= last)) return [lower, DROPPED];
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return [lower, lower];
+      if (code < 0x80) return [lower, null];
+      return [lower, meta.letters[lower] || (wordChar.test(lower) ? lower : null)];
+    });
+    lowered.set(c, pieces);
+  }
+  return lowered.get(c);
+};
 // src/text/mod.rs, fold_with: lowercase, marks dropped, Cyrillic in Latin, anything else
 // that is not a letter or digit a single space; word-final "ия" is "ia" unless letterwise.
-// With each unit of the folded text, the source character it came from (start and end), for
-// marking the words found as they are written.
+// With each unit of the folded text, where the source character it came from starts and
+// ends, for marking the words found as they are written.
 const foldMapped = (text, meta, letterwise) => {
-  const chars = [];
-  for (let at = 0; at < text.length; ) {
-    const c = String.fromCodePoint(text.codePointAt(at));
-    chars.push([c, at, at + c.length]);
-    at += c.length;
-  }
-  const combining = (c) => meta.combining.some(([first, last]) => c.codePointAt(0) >= first && c.codePointAt(0) <= last);
+  const combining = (c) => loweredOf(c, meta)[0]?.[1] === DROPPED;
+  // The letter from `from` on that is not a mark, and where the one after it starts.
   const nextLetter = (from) => {
-    for (let j = from; j < chars.length; j++) if (!combining(chars[j][0])) return [chars[j][0], j];
-    return [null, chars.length];
+    for (let at = from; at < text.length; ) {
+      const c = String.fromCodePoint(text.codePointAt(at));
+      at += c.length;
+      if (!combining(c)) return [c, at];
+    }
+    return [null, text.length];
   };
   let out = '';
-  const origins = [];
-  const emit = (piece, source) => {
-    out += piece;
-    for (let k = 0; k < piece.length; k++) origins.push(source);
-  };
+  const starts = [];
+  const ends = [];
   let space = null;
   let finalYa = false;
-  chars.forEach(([c, from, to], i) => {
-    for (const lower of Array.from(c.toLowerCase())) {
-      if (combining(lower)) continue;
-      let piece = null;
-      if (/[a-z0-9]/.test(lower)) piece = lower;
-      else if (lower.codePointAt(0) < 0x80) piece = null;
-      else if (lower === 'и' && !letterwise && meta.letters[lower]) {
-        const [ya, at] = nextLetter(i + 1);
-        const [after] = nextLetter(at + 1);
+  for (let from = 0; from < text.length; ) {
+    const c = String.fromCodePoint(text.codePointAt(from));
+    const to = from + c.length;
+    for (const [lower, folded] of loweredOf(c, meta)) {
+      if (folded === DROPPED) continue;
+      let piece = folded;
+      if (lower === 'и' && !letterwise && meta.letters[lower]) {
+        const [ya, at] = nextLetter(to);
+        const [after] = nextLetter(at);
         finalYa = (ya === 'я' || ya === 'Я') && !(after && wordChar.test(after));
-        piece = meta.letters[lower];
       } else if (lower === 'я' && finalYa) {
         finalYa = false;
         piece = 'a';
-      } else if (meta.letters[lower]) piece = meta.letters[lower];
-      else if (wordChar.test(lower)) piece = lower;
+      }
       if (piece === null) space ??= [from, to];
       else {
-        if (space && out) emit(' ', space);
+        if (space && out) {
+          out += ' ';
+          starts.push(space[0]);
+          ends.push(space[1]);
+        }
         space = null;
-        emit(piece, [from, to]);
+        out += piece;
+        for (let k = 0; k < piece.length; k++) {
+          starts.push(from);
+          ends.push(to);
+        }
       }
     }
-  });
-  return { text: out, origins };
+    from = to;
+  }
+  return { text: out, starts, ends };
 };
 const fold = (text, meta, letterwise) => foldMapped(text, meta, letterwise).text;
 // The cards' texts folded once: the next letter marks the same cards again.
@@ -151,7 +173,7 @@ const runsOf = (text, terms, meta) => {
     const folded = foldedOf(text, meta, letterwise);
     for (const term of terms) {
       for (let at = folded.text.indexOf(term); at !== -1; ) {
-        marked.fill(true, folded.origins[at][0], folded.origins[at + term.length - 1][1]);
+        marked.fill(true, folded.starts[at], folded.ends[at + term.length - 1]);
         any = true;
         at = folded.text.indexOf(term, at + String.fromCodePoint(folded.text.codePointAt(at)).length);
       }
@@ -232,10 +254,12 @@ const lineEvents = (line) => {
     // The parts' bits are written when they change from the event before.
     let n = 0;
     let bits = 0;
-    for (const part of line.split(' ').slice(1)) {
-      const [difference, written] = part.split(':');
-      n += Number(difference);
-      if (written !== undefined) bits = parseInt(written, 36);
+    const parts = line.split(' ');
+    for (let i = 1; i < parts.length; i++) {
+      const part = parts[i];
+      const colon = part.indexOf(':');
+      n += Number(colon < 0 ? part : part.slice(0, colon));
+      if (colon >= 0) bits = parseInt(part.slice(colon + 1), 36);
       events.push([n, bits]);
     }
     eventsOnLine.set(line, events);
