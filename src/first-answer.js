@@ -50,65 +50,75 @@ const metaOf = () => {
 const wordChar = /[\p{Alphabetic}\p{N}]/u;
 // A mark that folding drops.
 const DROPPED = 0;
-// Each character's lowercase letters, each with what it folds to where nothing around it
-// matters (null: a break between words), worked out once per character: a card's text has
-// a few dozen distinct ones. Only "ия" at a word's end depends on what follows.
-const lowered = new Map();
-const loweredOf = (c, meta) => {
-  if (!lowered.has(c)) {
-    const pieces = Array.from(c.toLowerCase(), (lower) => {
-      const code = lower.codePointAt(0);
-      if (meta.combining.some(([first, last]) => code >= first && code <= last)) return [lower, DROPPED];
-      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return [lower, lower];
-      if (code < 0x80) return [lower, null];
-      return [lower, meta.letters[lower] || (wordChar.test(lower) ? lower : null)];
-    });
-    lowered.set(c, pieces);
+// By code point: the character's lowercase letters, each followed by what it folds to where
+// nothing around it matters (null: a break between words), worked out once per character (a
+// card's text has a few dozen distinct ones; only "ия" at a word's end depends on what
+// follows). Folding runs on each card the first time it is drawn, before the browser has
+// optimised it, so a character costs an array look-up, not a string's.
+const lowered = [];
+const loweredOf = (code, meta) => {
+  if (lowered[code] === undefined) {
+    const pieces = [];
+    for (const lower of String.fromCodePoint(code).toLowerCase()) {
+      const low = lower.codePointAt(0);
+      let folded;
+      if (meta.combining.some(([first, last]) => low >= first && low <= last)) folded = DROPPED;
+      else if ((low >= 0x61 && low <= 0x7a) || (low >= 0x30 && low <= 0x39)) folded = lower;
+      else if (low < 0x80) folded = null;
+      else folded = meta.letters[lower] || (wordChar.test(lower) ? lower : null);
+      pieces.push(lower, folded);
+    }
+    lowered[code] = pieces;
   }
-  return lowered.get(c);
+  return lowered[code];
 };
+const CYRILLIC_YA = [0x44f, 0x42f];
 // src/text/mod.rs, fold_with: lowercase, marks dropped, Cyrillic in Latin, anything else
 // that is not a letter or digit a single space; word-final "ия" is "ia" unless letterwise.
 // With each unit of the folded text, where the source character it came from starts and
 // ends, for marking the words found as they are written.
 const foldMapped = (text, meta, letterwise) => {
-  const combining = (c) => loweredOf(c, meta)[0]?.[1] === DROPPED;
-  // The letter from `from` on that is not a mark, and where the one after it starts.
+  // The letter from `from` on that is not a mark (its code point, or -1), and where the one
+  // after it starts.
   const nextLetter = (from) => {
     for (let at = from; at < text.length; ) {
-      const c = String.fromCodePoint(text.codePointAt(at));
-      at += c.length;
-      if (!combining(c)) return [c, at];
+      const code = text.codePointAt(at);
+      at += code > 0xffff ? 2 : 1;
+      if (loweredOf(code, meta)[1] !== DROPPED) return [code, at];
     }
-    return [null, text.length];
+    return [-1, text.length];
   };
   let out = '';
   const starts = [];
   const ends = [];
-  let space = null;
+  let space = -1;
+  let spaceEnd = -1;
   let finalYa = false;
   for (let from = 0; from < text.length; ) {
-    const c = String.fromCodePoint(text.codePointAt(from));
-    const to = from + c.length;
-    for (const [lower, folded] of loweredOf(c, meta)) {
-      if (folded === DROPPED) continue;
-      let piece = folded;
+    const code = text.codePointAt(from);
+    const to = from + (code > 0xffff ? 2 : 1);
+    const pieces = loweredOf(code, meta);
+    for (let p = 0; p < pieces.length; p += 2) {
+      const lower = pieces[p];
+      let piece = pieces[p + 1];
+      if (piece === DROPPED) continue;
       if (lower === 'и' && !letterwise && meta.letters[lower]) {
         const [ya, at] = nextLetter(to);
         const [after] = nextLetter(at);
-        finalYa = (ya === 'я' || ya === 'Я') && !(after && wordChar.test(after));
+        finalYa = CYRILLIC_YA.includes(ya) && !(after >= 0 && wordChar.test(String.fromCodePoint(after)));
       } else if (lower === 'я' && finalYa) {
         finalYa = false;
         piece = 'a';
       }
-      if (piece === null) space ??= [from, to];
-      else {
-        if (space && out) {
+      if (piece === null) {
+        if (space < 0) [space, spaceEnd] = [from, to];
+      } else {
+        if (space >= 0 && out) {
           out += ' ';
-          starts.push(space[0]);
-          ends.push(space[1]);
+          starts.push(space);
+          ends.push(spaceEnd);
         }
-        space = null;
+        space = -1;
         out += piece;
         for (let k = 0; k < piece.length; k++) {
           starts.push(from);
