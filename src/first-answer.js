@@ -50,11 +50,9 @@ const metaOf = () => {
 const wordChar = /[\p{Alphabetic}\p{N}]/u;
 // A mark that folding drops.
 const DROPPED = 0;
-// By code point: the character's lowercase letters, each followed by what it folds to where
-// nothing around it matters (null: a break between words), worked out once per character (a
-// card's text has a few dozen distinct ones; only "ия" at a word's end depends on what
-// follows). Folding runs on each card the first time it is drawn, before the browser has
-// optimised it, so a character costs an array look-up, not a string's.
+// By code point, worked out once: the character's lowercase letters, each followed by what
+// it folds to where nothing around it matters (a string, null for a break between words, or
+// DROPPED). Only "ия" at a word's end depends on what follows.
 const lowered = [];
 const loweredOf = (code, meta) => {
   if (lowered[code] === undefined) {
@@ -255,22 +253,23 @@ const linesOf = (file) => {
   }
   return lines.get(file);
 };
-// A line's events, each with the parts of its page where the line's word is (bits), read
-// once: the next letter reads the same lines again.
+// A line's events, each followed by the parts of its page where the line's word is (bits),
+// read once: the next letter reads the same lines again.
 const eventsOnLine = new Map();
 const lineEvents = (line) => {
   if (!eventsOnLine.has(line)) {
-    const events = [];
+    const parts = line.split(' ');
+    const events = new Int32Array(2 * (parts.length - 1));
     // The parts' bits are written when they change from the event before.
     let n = 0;
     let bits = 0;
-    const parts = line.split(' ');
     for (let i = 1; i < parts.length; i++) {
       const part = parts[i];
       const colon = part.indexOf(':');
       n += Number(colon < 0 ? part : part.slice(0, colon));
       if (colon >= 0) bits = parseInt(part.slice(colon + 1), 36);
-      events.push([n, bits]);
+      events[2 * i - 2] = n;
+      events[2 * i - 1] = bits;
     }
     eventsOnLine.set(line, events);
   }
@@ -278,8 +277,9 @@ const lineEvents = (line) => {
 };
 // The lines whose word holds a form, by form. A word that holds a form holds every shorter
 // form it goes on from, so a letter typed on looks only in the lines the form before it
-// found, not in the whole file again.
-const linesWith = new Map();
+// found. (Such a form has three letters or more, the same first three, so its lines come
+// from the same file.) Only the forms that the query's forms go on from are kept.
+let linesWith = new Map();
 const linesHolding = (form, files) => {
   if (!linesWith.has(form)) {
     let from = null;
@@ -297,7 +297,8 @@ const eventsOf = async (forms, meta) => {
   const files = await Promise.all(forms.map((form) => Promise.all([fileOf(form, meta), ...extra].map(linesOf))));
   forms.forEach((form, i) => {
     for (const [, line] of linesHolding(form, files[i])) {
-      for (const [n, bits] of lineEvents(line)) events.set(n, (events.get(n) ?? 0) | bits);
+      const read = lineEvents(line);
+      for (let k = 0; k < read.length; k += 2) events.set(read[k], (events.get(read[k]) ?? 0) | read[k + 1]);
     }
   });
   return events;
@@ -550,6 +551,8 @@ export async function answer(query, lang, current, claim) {
     }
     // Each word's file at once: one round trip, however many words.
     const found = await Promise.all(asked.map((forms) => eventsOf(forms, meta)));
+    // The next letter goes on from these forms: the lines of any other are let go.
+    linesWith = new Map(asked.flat().filter((form) => linesWith.has(form)).map((form) => [form, linesWith.get(form)]));
     const matches = [...found[0].keys()].filter((n) => found.every((events) => events.has(n)));
     if (!current()) return true;
     // The timeline's order, newest first, is the catalog's backwards.
