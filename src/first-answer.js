@@ -278,7 +278,7 @@ const lineEvents = (line) => {
 // The lines whose word holds a form, by form. A word that holds a form holds every shorter
 // form it goes on from, so a letter typed on looks only in the lines the form before it
 // found. (Such a form has three letters or more, the same first three, so its lines come
-// from the same file.) Only the forms that the query's forms go on from are kept.
+// from the same file.) Only the query's own forms are kept, for the next letter.
 let linesWith = new Map();
 const linesHolding = (form, files) => {
   if (!linesWith.has(form)) {
