@@ -308,7 +308,8 @@ function instrument(settleMs) {
   };
   /** The wasm's linear memory in bytes, from the glue module the loader imported. */
   b.wasmMemory = async () => {
-    const href = document.querySelector('link[rel="modulepreload"]')?.href;
+    // The app's glue, not the first answer's module (the loader preloads both).
+    const href = [...document.querySelectorAll('link[rel="modulepreload"]')].find((link) => !/\/first-answer-[^/]*\.js$/.test(link.href))?.href;
     if (!href) return null;
     // Initialising again returns the running instance's exports.
     const glue = await import(href);
