@@ -12,7 +12,7 @@ pub fn focus_main_heading() {
 }
 
 /// The page's full address.
-pub fn current_url() -> Option<String> {
+fn current_url() -> Option<String> {
     web_sys::window()?.location().href().ok()
 }
 

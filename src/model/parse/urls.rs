@@ -148,7 +148,6 @@ fn has_backslash_or_control(url: &str) -> bool {
     })
 }
 
-/// An absolute http(s) address, for sources and websites (site paths are not enough there).
 /// Whether `url` can start every link of a published site (`site.canonical_url`, or the
 /// address given to `newsctl publish`): an http(s) address with a host, and no space in it.
 pub fn is_site_address(url: &str) -> bool {
@@ -160,6 +159,7 @@ pub fn is_site_address(url: &str) -> bool {
         && !host.starts_with(['/', '?', '#'])
 }
 
+/// An absolute http(s) address, for sources and websites (site paths are not enough there).
 pub(crate) fn is_web_address(url: &str) -> bool {
     // Compared in place: the app checks every source of every event when it starts.
     let url = url.trim();
