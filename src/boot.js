@@ -228,7 +228,7 @@
       if (firstAnswers(event)) {
         // Sent: the query goes into the address now, and the app comes if it has more to say.
         event.preventDefault();
-        settle(doc.getElementById('search')?.value ?? '');
+        settleField();
         return;
       }
       // The search button would reload the page with the query: the app does it in place.
@@ -252,7 +252,7 @@
     (event) => {
       if (saved || !wants(event)) return;
       event.preventDefault();
-      if (firstAnswers(event)) settle(doc.getElementById('search')?.value ?? '');
+      if (firstAnswers(event)) settleField();
       else start();
     },
     true,
@@ -365,6 +365,8 @@
       () => start(),
     );
   };
+  // The same, for what the search field holds (the form sent).
+  const settleField = () => settle(doc.getElementById('search')?.value ?? '');
 
   // The first answer (src/first-answer.js): on a phone the app's download alone takes longer
   // than typing a word, so a search typed on the unfiltered timeline is answered from the
