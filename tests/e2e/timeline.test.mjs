@@ -307,11 +307,23 @@ describe('timeline', { timeout: 180_000 }, () => {
       await search.click();
       await page.evaluate(() => {
         window.__writes = [];
+        // The address when the first letter's results are drawn.
+        const results = document.querySelector('.timeline-results');
+        const seen = new MutationObserver(() => {
+          window.__addressAtFirstChange ??= location.search;
+          seen.disconnect();
+        });
+        seen.observe(results, { subtree: true, childList: true, characterData: true, attributes: true });
       });
       await search.pressSequentially(word, { delay: 20 });
       const found = leadingNumber(await waitForCount(page, /от/));
       await waitForQuery(page, (q) => q.get('q') === word);
       const writes = await page.evaluate(() => window.__writes);
+      assert.equal(
+        await page.evaluate(() => window.__addressAtFirstChange),
+        '',
+        "the first letter's results are drawn before the address is written",
+      );
       assert.equal(writes[0], 'pushState', 'the first letter adds a history entry');
       assert.equal(writes.filter((w) => w === 'pushState').length, 1, 'one entry for the search');
       assert.ok(
