@@ -101,7 +101,7 @@ pub fn FilterBar(
             }
         })
     };
-    // The first keystroke of a search pushes a history entry; the following ones replace it.
+    // A search typed pushes one history entry (when it is first written); the rest replace it.
     let typing = StoredValue::new(false);
     let on_input = {
         let nav = nav.clone();

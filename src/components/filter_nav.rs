@@ -20,8 +20,8 @@ type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
 /// How long typing pauses before the URL takes what was typed.
 const TYPING_PAUSE: Duration = Duration::from_millis(500);
 
-/// Sets the URL for a new filter: a choice pushes a history entry; typing pushes one with its
-/// first letter, once that letter's list is drawn, and replaces it when the visitor pauses.
+/// Sets the URL for a new filter: a choice pushes a history entry; a search typed pushes one
+/// when typing first pauses, and replaces it when the visitor pauses again.
 #[derive(Clone)]
 pub struct FilterNavigator {
     navigate: Navigate,
@@ -86,29 +86,22 @@ impl FilterNavigator {
     }
 
     /// A letter typed into the search field, `filter` being the timeline's filter with the
-    /// field's text. Every letter changes the list at once; the URL follows after it. The
-    /// first letter of a search pushes a history entry, so that Back leaves the search, as soon
-    /// as the frame with its list is drawn: the push and the router's work after it cost a
-    /// search's first letter about 4 ms, which the visitor need not wait for. The following
-    /// letters reach the URL only once typing pauses, the field loses focus or the form is sent
-    /// ([`FilterNavigator::flush`]): writing the URL cost about a millisecond a letter, and some
-    /// browsers refuse a page more than a hundred history writes in half a minute.
+    /// field's text (`first`: the first letter of a search). Every letter changes the list at
+    /// once; the URL follows only once typing pauses, the field loses focus, the form is sent
+    /// or a result is followed ([`FilterNavigator::flush`]). The search's first write pushes a
+    /// history entry, so that Back leaves the search; the later ones replace it. Writing the
+    /// URL cost about a millisecond a letter, and a search's first letter, which pushed an entry
+    /// at once, about 4 ms more; some browsers also refuse a page more than a hundred history
+    /// writes in half a minute.
     pub fn type_text(&self, filter: EventFilter, first: bool) {
         self.cancel_pause();
         let over = self.location.search.get_untracked();
         self.typed.set_value(Some((over, filter)));
         self.typed_changed.notify();
-        let nav = self.clone();
         if first {
             self.push_typed.set_value(true);
-            after_next_frame(move || {
-                // Unless a choice or a pause has written the URL since.
-                if nav.push_typed.try_get_value() == Some(true) {
-                    nav.flush();
-                }
-            });
-            return;
         }
+        let nav = self.clone();
         let handle = set_timeout_with_handle(move || nav.flush(), TYPING_PAUSE).ok();
         self.pause.set_value(handle);
     }
@@ -140,15 +133,6 @@ impl FilterNavigator {
         self.go(filter, false);
         focus_results();
     }
-}
-
-/// Runs `f` in a task of its own once the next frame is drawn: a task posted from a frame's
-/// callback runs after that frame.
-fn after_next_frame(f: impl FnOnce() + 'static) {
-    #[cfg(target_arch = "wasm32")]
-    leptos::prelude::request_animation_frame(move || set_timeout(f, Duration::ZERO));
-    #[cfg(not(target_arch = "wasm32"))]
-    f();
 }
 
 fn clear_pause(pause: StoredValue<Option<TimeoutHandle>>) {

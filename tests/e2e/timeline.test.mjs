@@ -324,7 +324,7 @@ describe('timeline', { timeout: 180_000 }, () => {
         '',
         "the first letter's results are drawn before the address is written",
       );
-      assert.equal(writes[0], 'pushState', 'the first letter adds a history entry');
+      assert.equal(writes[0], 'pushState', 'the search adds a history entry');
       assert.equal(writes.filter((w) => w === 'pushState').length, 1, 'one entry for the search');
       assert.ok(
         writes.length <= 3,
