@@ -101,8 +101,6 @@ pub fn FilterBar(
             }
         })
     };
-    // A search typed pushes one history entry (when it is first written); the rest replace it.
-    let typing = StoredValue::new(false);
     let on_input = {
         let nav = nav.clone();
         move |ev: leptos::ev::Event| {
@@ -110,24 +108,18 @@ pub fn FilterBar(
             draft.set_value(value.clone());
             let mut next = filter.get_untracked();
             next.text = crate::query::searched_text(&value);
-            let first = !typing.get_value();
-            typing.set_value(true);
-            nav.type_text(next, first);
+            nav.type_text(next);
         }
     };
     let end_typing = {
         let nav = nav.clone();
-        move |_| {
-            typing.set_value(false);
-            nav.flush();
-        }
+        move |_| nav.end_search()
     };
     let on_submit = {
         let nav = nav.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            typing.set_value(false);
-            nav.flush();
+            nav.end_search();
         }
     };
     let on_sort = {

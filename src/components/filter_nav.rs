@@ -20,8 +20,9 @@ type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
 /// How long typing pauses before the URL takes what was typed.
 const TYPING_PAUSE: Duration = Duration::from_millis(500);
 
-/// Sets the URL for a new filter: a choice pushes a history entry; a search typed pushes one
-/// when typing first pauses, and replaces it when the visitor pauses again.
+/// Sets the URL for a new filter: a choice pushes a history entry; a search typed pushes one at
+/// its first write (a pause, the field left, the form sent, a result followed) and replaces it
+/// at the later ones.
 #[derive(Clone)]
 pub struct FilterNavigator {
     navigate: Navigate,
@@ -35,8 +36,10 @@ pub struct FilterNavigator {
     /// made the visitors' wasm larger).
     typed_changed: Trigger,
     pause: StoredValue<Option<TimeoutHandle>>,
-    /// Whether the next write of what was typed is a search's first, which pushes an entry.
-    push_typed: StoredValue<bool>,
+    /// The URL query the search being typed last wrote, its own history entry: written again
+    /// over it, the search replaces it; over any other query (the one it was begun on, a
+    /// choice's, one that Back or Forward went to) it pushes an entry of its own.
+    written: StoredValue<Option<String>>,
 }
 
 impl FilterNavigator {
@@ -53,7 +56,7 @@ impl FilterNavigator {
             typed: StoredValue::new(None),
             typed_changed: Trigger::new(),
             pause,
-            push_typed: StoredValue::new(false),
+            written: StoredValue::new(None),
         }
     }
 
@@ -82,25 +85,22 @@ impl FilterNavigator {
         );
         // The URL has it now (and the query it was typed over is gone): no need to notify.
         self.typed.set_value(None);
-        self.push_typed.set_value(false);
+        self.written.set_value(None);
     }
 
     /// A letter typed into the search field, `filter` being the timeline's filter with the
-    /// field's text (`first`: the first letter of a search). Every letter changes the list at
-    /// once; the URL follows only once typing pauses, the field loses focus, the form is sent
-    /// or a result is followed ([`FilterNavigator::flush`]). The search's first write pushes a
-    /// history entry, so that Back leaves the search; the later ones replace it. Writing the
-    /// URL cost about a millisecond a letter, and a search's first letter, which pushed an entry
-    /// at once, about 4 ms more; some browsers also refuse a page more than a hundred history
-    /// writes in half a minute.
-    pub fn type_text(&self, filter: EventFilter, first: bool) {
+    /// field's text. Every letter changes the list at once; the URL follows only once typing
+    /// pauses, the field is left, the form is sent or a result is followed
+    /// ([`FilterNavigator::flush`]). A search's first write pushes a history entry, so that
+    /// Back leaves the search; the later ones replace it. Pushing with the first letter made
+    /// that letter, a search's dearest, 3–8 ms slower to show; writing the URL at every letter
+    /// cost about a millisecond a letter, and some browsers refuse a page more than a hundred
+    /// history writes in half a minute.
+    pub fn type_text(&self, filter: EventFilter) {
         self.cancel_pause();
         let over = self.location.search.get_untracked();
         self.typed.set_value(Some((over, filter)));
         self.typed_changed.notify();
-        if first {
-            self.push_typed.set_value(true);
-        }
         let nav = self.clone();
         let handle = set_timeout_with_handle(move || nav.flush(), TYPING_PAUSE).ok();
         self.pause.set_value(handle);
@@ -115,10 +115,29 @@ impl FilterNavigator {
         let Some(Some((over, filter))) = self.typed.try_with_value(Clone::clone) else {
             return;
         };
-        if self.location.search.get_untracked() == over {
-            let push = self.push_typed.get_value();
-            self.go(&filter, !push);
+        if self.location.search.get_untracked() != over {
+            return;
         }
+        if filter.to_query() == over {
+            // Typed back to the URL's own search: nothing to write, and the search's entry, if
+            // it has none yet, is still to be pushed.
+            self.typed.set_value(None);
+            return;
+        }
+        let own = self
+            .written
+            .try_with_value(|written| written.as_deref() == Some(over.as_str()))
+            .unwrap_or(false);
+        self.go(&filter, own);
+        self.written
+            .set_value(Some(self.location.search.get_untracked()));
+    }
+
+    /// The visitor is done with the search being typed (the field left, the form sent): it is
+    /// written, and the next one pushes an entry of its own.
+    pub fn end_search(&self) {
+        self.flush();
+        self.written.set_value(None);
     }
 
     fn cancel_pause(&self) {

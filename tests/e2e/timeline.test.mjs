@@ -271,6 +271,19 @@ describe('timeline', { timeout: 180_000 }, () => {
       await page.waitForFunction(() => document.querySelector('#search')?.value === '', null, {
         timeout: APP_TIMEOUT_MS,
       });
+
+      // Typed again where Back went, the field still focused, after a letter typed and
+      // taken back over a pause: a search of its own, which Back leaves for the same list.
+      await search.focus();
+      await page.keyboard.press('x');
+      await page.keyboard.press('Backspace');
+      await page.waitForTimeout(800);
+      assert.ok(!new URL(page.url()).searchParams.has('q'), 'a letter taken back writes nothing');
+      await search.pressSequentially('pisek', { delay: 30 });
+      await waitForQuery(page, (q) => q.get('q') === 'pisek' && q.get('city') === 'pisek');
+      await page.goBack();
+      await waitForQuery(page, (q) => q.get('city') === 'pisek' && !q.has('q'));
+      await waitForCount(page, cityCount);
       assertNoProblems(problems, 'walking the history');
     });
   });
@@ -307,13 +320,20 @@ describe('timeline', { timeout: 180_000 }, () => {
       await search.click();
       await page.evaluate(() => {
         window.__writes = [];
-        // The address when the first letter's results are drawn.
-        const results = document.querySelector('.timeline-results');
-        const seen = new MutationObserver(() => {
-          window.__addressAtFirstChange ??= location.search;
+        // The address when the first letter's results are drawn (the app may replace the
+        // page's results as it starts: what changes after the keystroke is looked up).
+        let typed = false;
+        // Not keydown: a letter off the keyboard's layout is put in without one.
+        addEventListener('beforeinput', () => (typed = true), { capture: true, once: true });
+        const seen = new MutationObserver((changes) => {
+          const inResults = changes.some((m) =>
+            (m.target.nodeType === 1 ? m.target : m.target.parentElement)?.closest('.timeline-results'),
+          );
+          if (!typed || !inResults) return;
+          window.__addressAtFirstChange = location.search;
           seen.disconnect();
         });
-        seen.observe(results, { subtree: true, childList: true, characterData: true, attributes: true });
+        seen.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
       });
       await search.pressSequentially(word, { delay: 20 });
       const found = leadingNumber(await waitForCount(page, /от/));
@@ -324,11 +344,10 @@ describe('timeline', { timeout: 180_000 }, () => {
         '',
         "the first letter's results are drawn before the address is written",
       );
-      assert.equal(writes[0], 'pushState', 'the search adds a history entry');
-      assert.equal(writes.filter((w) => w === 'pushState').length, 1, 'one entry for the search');
-      assert.ok(
-        writes.length <= 3,
-        `the address is written when typing pauses, not at each of ${word.length} letters: ${writes}`,
+      assert.deepEqual(
+        writes,
+        ['pushState'],
+        `one entry for the search, written when typing pauses, not at each of ${word.length} letters`,
       );
       const after = await boxes();
       assert.ok(after.same, 'the boxes stay the same elements while typing');
