@@ -30,15 +30,18 @@ pub struct FilterNavigator {
     paths: Paths,
     lang: Lang,
     /// A search typed since the URL was last written: the URL's query it was typed over, and
-    /// the filter with the typed text. Back and Forward again within the pause bring it back.
+    /// the filter with the typed text. After Back or Forward it is hidden, and Forward to the
+    /// query it was typed over brings it back.
     typed: StoredValue<Option<(String, EventFilter)>>,
     /// Notified when `typed` changes (a stored value and a trigger: a signal of its own type
     /// made the visitors' wasm larger).
     typed_changed: Trigger,
     pause: StoredValue<Option<TimeoutHandle>>,
-    /// The URL query the search being typed last wrote, its own history entry: written again
-    /// over it, the search replaces it; over any other query (the one it was begun on, a
-    /// choice's, one that Back or Forward went to) it pushes an entry of its own.
+    /// The URL query the search being typed last wrote, in its own history entry. When the
+    /// search writes over this query it replaces the entry; over any other query (the one it
+    /// was begun on, a choice's, one that Back or Forward went to) it pushes one. Queries, not
+    /// entries, are compared: after Back to an older entry of the same query (a search cleared,
+    /// then Back to the list it was begun on), that entry is replaced.
     written: StoredValue<Option<String>>,
 }
 
@@ -93,9 +96,9 @@ impl FilterNavigator {
     /// pauses, the field is left, the form is sent or a result is followed
     /// ([`FilterNavigator::flush`]). A search's first write pushes a history entry, so that
     /// Back leaves the search; the later ones replace it. Pushing with the first letter made
-    /// that letter, a search's dearest, 3–8 ms slower to show; writing the URL at every letter
-    /// cost about a millisecond a letter, and some browsers refuse a page more than a hundred
-    /// history writes in half a minute.
+    /// that letter, a search's costliest, 6–10 ms slower to show (the benchmark's figures);
+    /// writing the URL at every letter cost about a millisecond a letter, and some browsers
+    /// refuse a page more than a hundred history writes in half a minute.
     pub fn type_text(&self, filter: EventFilter) {
         self.cancel_pause();
         let over = self.location.search.get_untracked();
@@ -106,10 +109,12 @@ impl FilterNavigator {
         self.pause.set_value(handle);
     }
 
-    /// Writes what was typed into the URL now, if the URL is still the one it was typed over.
-    /// After Back or Forward meanwhile, the URL is left alone, as the list already is, and what
-    /// was typed is kept: Forward again to its entry brings it back (and the field's blur, the
-    /// form sent or a result followed write it then).
+    /// Writes what was typed into the URL now, if the URL is still the one it was typed over:
+    /// replacing the search's own entry, or pushing one (see `written`). Nothing is written
+    /// when what was typed comes back to the URL's query. After Back or Forward meanwhile, the
+    /// URL is not touched (the list shows that entry's query) and what was typed is kept:
+    /// Forward to its entry brings it back, and the next pause, blur, form sent or result
+    /// followed writes it then.
     pub fn flush(&self) {
         self.cancel_pause();
         let Some(Some((over, filter))) = self.typed.try_with_value(Clone::clone) else {
@@ -134,7 +139,8 @@ impl FilterNavigator {
     }
 
     /// The visitor is done with the search being typed (the field left, the form sent): it is
-    /// written, and the next one pushes an entry of its own.
+    /// written as [`FilterNavigator::flush`] writes, and the next one pushes an entry of its
+    /// own.
     pub fn end_search(&self) {
         self.flush();
         self.written.set_value(None);

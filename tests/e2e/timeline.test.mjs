@@ -275,9 +275,11 @@ describe('timeline', { timeout: 180_000 }, () => {
       // Typed again where Back went, the field still focused, after a letter typed and
       // taken back over a pause: a search of its own, which Back leaves for the same list.
       await search.focus();
+      const entries = await page.evaluate(() => history.length);
       await page.keyboard.press('x');
       await page.keyboard.press('Backspace');
       await page.waitForTimeout(800);
+      assert.equal(await page.evaluate(() => history.length), entries, 'a letter taken back adds no entry');
       assert.ok(!new URL(page.url()).searchParams.has('q'), 'a letter taken back writes nothing');
       await search.pressSequentially('pisek', { delay: 30 });
       await waitForQuery(page, (q) => q.get('q') === 'pisek' && q.get('city') === 'pisek');
@@ -344,10 +346,12 @@ describe('timeline', { timeout: 180_000 }, () => {
         '',
         "the first letter's results are drawn before the address is written",
       );
-      assert.deepEqual(
-        writes,
-        ['pushState'],
-        `one entry for the search, written when typing pauses, not at each of ${word.length} letters`,
+      assert.equal(writes[0], 'pushState', 'the search adds a history entry');
+      assert.equal(writes.filter((w) => w === 'pushState').length, 1, 'one entry for the search');
+      // One write when typing pauses (more only if the machine stalled between two letters).
+      assert.ok(
+        writes.length < word.length,
+        `the address is written when typing pauses, not at each of ${word.length} letters: ${writes}`,
       );
       const after = await boxes();
       assert.ok(after.same, 'the boxes stay the same elements while typing');
