@@ -123,7 +123,8 @@ impl FilterNavigator {
         if self.location.search.get_untracked() != over {
             return;
         }
-        if filter.to_query() == over {
+        let query = filter.to_query();
+        if query == over {
             // Typed back to the URL's own search: nothing to write, and the search's entry, if
             // it has none yet, is still to be pushed.
             self.typed.set_value(None);
@@ -134,8 +135,7 @@ impl FilterNavigator {
             .try_with_value(|written| written.as_deref() == Some(over.as_str()))
             .unwrap_or(false);
         self.go(&filter, own);
-        self.written
-            .set_value(Some(self.location.search.get_untracked()));
+        self.written.set_value(Some(query));
     }
 
     /// The visitor is done with the search being typed (the field left, the form sent): it is
