@@ -329,15 +329,22 @@
   // typing pauses, or when the field is left, as for a tap on a result), so that Back and a
   // reload bring it back.
   let pause = 0;
+  // The address of the entry the search wrote last: the app, coming while it is shown, writes
+  // the search typed on over it instead of adding a step (`data-search-entry`).
+  let wrote = null;
   const writeQuery = (query) => {
     if (ready || saved) return;
     const url = new URL(location.href);
-    url.search = query.trim() ? `?${new URLSearchParams({ q: query })}` : '';
+    // Encoded as the app encodes it (only letters, digits and -._~ as they are), so that the
+    // app finds its own query there.
+    const q = encodeURIComponent(query).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    url.search = query.trim() ? `?q=${q}` : '';
     if (url.href === location.href) return;
     // A search begun on the whole list is a step of its own, as in the app: Back returns to
     // the whole list.
     if (location.search) history.replaceState(history.state, '', url);
     else history.pushState(null, '', url);
+    wrote = location.href;
   };
   // Back and Forward between those steps, while the app is not there to follow them.
   window.addEventListener('popstate', () => {
@@ -452,6 +459,7 @@
       focus: focused ? keyOf(active) : null,
       selection: focused && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null,
     };
+    if (wrote === location.href) root.dataset.searchEntry = '';
     // The prerendered page and its head tags step aside; the app draws the same in their place.
     parked = [region(doc.body, 'static'), region(doc.head, 'HEAD')];
     for (const { nodes } of parked) for (const node of nodes) node.remove();

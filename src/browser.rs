@@ -129,6 +129,23 @@ pub fn scroll_to_y(y: f64) {
     }
 }
 
+/// Whether the history entry shown holds a search the page's loader wrote there before the app
+/// came (`<html data-search-entry>`, set by the loader as the app mounts). Said once: the
+/// timeline drawn first takes it.
+pub fn take_loader_search_entry() -> bool {
+    let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return false;
+    };
+    let said = html.has_attribute("data-search-entry");
+    if said {
+        let _ = html.remove_attribute("data-search-entry");
+    }
+    said
+}
+
 /// The visitor's date as the page's loader noted it (`<html data-today="YYYY-MM-DD">`).
 pub fn today() -> Option<String> {
     web_sys::window()?

@@ -51,15 +51,23 @@ impl FilterNavigator {
         let navigate = use_navigate();
         let pause = StoredValue::new(None::<TimeoutHandle>);
         on_cleanup(move || clear_pause(pause));
+        let location = use_location();
+        // A search the page's loader wrote before the app came is typed on here: its entry is
+        // the search's own, so that Back still leaves the search in one step.
+        #[cfg(target_arch = "wasm32")]
+        let written = crate::browser::take_loader_search_entry()
+            .then(|| location.search.get_untracked());
+        #[cfg(not(target_arch = "wasm32"))]
+        let written = None;
         Self {
             navigate: Arc::new(move |url: &str, options| navigate(url, options)),
-            location: use_location(),
+            location,
             paths,
             lang,
             typed: StoredValue::new(None),
             typed_changed: Trigger::new(),
             pause,
-            written: StoredValue::new(None),
+            written: StoredValue::new(written),
         }
     }
 

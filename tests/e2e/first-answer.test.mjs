@@ -304,6 +304,42 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
       assertNoProblems(problems, 'emptied search');
     }, PHONE);
   });
+
+  test('a search begun before the app and typed on in it is one step of the history', async () => {
+    await withPage(env.browser, 'first-answer-history', async ({ page, problems }) => {
+      // Two words, the second one's first letter typed before the app and the rest in it.
+      const [first, second] = [queries[0], longestWord(queries[1])];
+      const typed = `${first} ${second.slice(0, 1)}`;
+      const release = await holdWasm(page);
+      await page.goto(env.app.url);
+      const landed = await page.evaluate(() => history.length);
+      const before = (await page.locator('#result-count').innerText()).trim();
+      await page.locator('#search').tap();
+      await page.keyboard.type(typed, { delay: 30 });
+      // Typing paused: the loader wrote the search into the address as the app writes it (a
+      // space as %20; only letters, digits and -._~ as they are), in a step of its own.
+      const encoded = [...new TextEncoder().encode(typed)]
+        .map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+        .join('');
+      await page.waitForFunction((q) => location.search === q, `?q=${encoded}`, { timeout: APP_TIMEOUT_MS });
+      assert.equal(await page.evaluate(() => history.length), landed + 1, 'the search is a step of its own');
+      release();
+      await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      assert.equal(await page.locator('#search').inputValue(), typed);
+      await page.keyboard.type(second.slice(1), { delay: 30 });
+      await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, `${first} ${second}`, { timeout: APP_TIMEOUT_MS });
+      assert.equal(await page.evaluate(() => history.length), landed + 1, 'the app wrote the search over its step');
+      // One Back leaves the search.
+      await page.goBack();
+      await page.waitForFunction(
+        (initial) => !location.search && document.getElementById('result-count').textContent.trim() === initial,
+        before,
+        { timeout: APP_TIMEOUT_MS },
+      );
+      assert.equal(await page.locator('#search').inputValue(), '');
+      assertNoProblems(problems, 'search begun before the app');
+    }, PHONE);
+  });
 });
 
 // A large archive: publishing marks its pages `data-start="search"` (src/prerender.rs; a
