@@ -233,6 +233,16 @@ fn a_folder_that_is_not_a_shell_or_the_shell_itself_is_refused() {
     let (code, _, stderr) = publish(&shell, &shell, &news, &[]);
     assert_eq!(code, 2);
     assert!(stderr.contains("another folder than --shell"), "{stderr}");
+    // A published site holds the template too, and another file's pages: refused, and the
+    // folder it was to be published into is not made.
+    let site = dir.join("site");
+    let (code, stdout, stderr) = publish(&shell, &site, &news, &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let again = dir.join("again");
+    let (code, _, stderr) = publish(&site, &again, &news, &[]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("is a published site") && stderr.contains("shell/"), "{stderr}");
+    assert!(!again.exists());
 }
 
 #[test]

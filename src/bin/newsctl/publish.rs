@@ -312,6 +312,14 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
             template_path.display()
         ));
     }
+    // A published site still holds the template, but also another file's pages, maps and
+    // index, which would all be copied into the new site as if they were the app's.
+    if options.shell.join(PUBLISHED_LIST).exists() {
+        return Err(format!(
+            "{} is a published site (it has {PUBLISHED_LIST}), not an app shell: its pages              and search index would be carried into the new site. Give --shell the shell              folder (the release kit's shell/, or target/shell after `trunk build --release`)",
+            options.shell.display()
+        ));
+    }
     let template = match options.base_path {
         Some(path) if template_base(&template)? != path => with_base(&template, path)?,
         _ => template,
