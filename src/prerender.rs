@@ -284,6 +284,72 @@ mod tests {
     }
 
     #[test]
+    fn an_event_page_says_where_with_the_venue_and_its_street_address() {
+        let news =
+            crate::api::news_from_text(include_str!("../tests/fixtures/second-project/news.json"))
+                .unwrap();
+        let page = |route: &str| render_page(TEMPLATE, &news, &Paths::new(""), route).unwrap();
+        let bg = page("/events/thematic-seminar-museums-florence-2017");
+        assert!(
+            bg.contains(r#"<span class="event__venue"><span>Палацо Фенци</span></span><span class="event__place"><span>ул. „Сан Гало“ 10, Флоренция</span></span><span class="event__place">Флоренция, Италия</span>"#),
+            "{bg}"
+        );
+        let en = page("/en/events/thematic-seminar-museums-florence-2017");
+        assert!(
+            en.contains(
+                r#"<span class="event__place"><span>Via San Gallo 10, Florence</span></span>"#
+            ),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn the_statement_names_text_in_the_other_language_only_when_a_page_shows_some() {
+        let told = ["title", "summary", "body", "opened_by"];
+        let mut file: serde_json::Value =
+            serde_json::from_str(include_str!("../tests/fixtures/second-project/news.json"))
+                .unwrap();
+        // Every text told in both languages…
+        for event in file["events"].as_array_mut().unwrap() {
+            for field in told {
+                if let Some(text) = event.get_mut(field).and_then(|t| t.as_object_mut()) {
+                    let either = text.values().find_map(|v| v.as_str()).unwrap().to_owned();
+                    for lang in ["bg", "en"] {
+                        text.entry(lang).or_insert(either.clone().into());
+                    }
+                }
+            }
+        }
+        let says = |file: &serde_json::Value, lang: Lang| {
+            let news = crate::api::news_from_text(&file.to_string()).unwrap();
+            let route = if lang == Lang::En {
+                "/en/accessibility"
+            } else {
+                "/accessibility"
+            };
+            let html = render_page(TEMPLATE, &news, &Paths::new(""), route).unwrap();
+            let u = crate::i18n::ui(lang);
+            match (
+                html.contains(u.a11y_limits),
+                html.contains(u.a11y_no_limits),
+            ) {
+                (true, false) => "limits",
+                (false, true) => "none",
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(says(&file, Lang::Bg), "none");
+        assert_eq!(says(&file, Lang::En), "none");
+        // …then one summary in Bulgarian alone: the English page has a limitation.
+        file["events"][0]["summary"]
+            .as_object_mut()
+            .unwrap()
+            .remove("en");
+        assert_eq!(says(&file, Lang::Bg), "none");
+        assert_eq!(says(&file, Lang::En), "limits");
+    }
+
+    #[test]
     fn the_timeline_is_rendered_with_its_events_head_and_route() {
         let news = news();
         let html = render_page(TEMPLATE, &news, &Paths::new(""), "/").unwrap();

@@ -246,6 +246,21 @@ fn online_event_location_says_online() {
     assert_eq!(property(&lines, "DTSTAMP:"), ["20200501T000000Z"]);
 }
 
+#[test]
+fn location_names_the_venue_its_street_address_and_the_city() {
+    let mut meeting = pisek_meeting();
+    if let Some(location) = meeting.location.as_mut() {
+        location.address = Some(Text::new("ул. „Пражка“ 1", "Pražská 1"));
+    }
+    let catalog = catalog_with(vec![meeting]);
+    let event = catalog.event("consortium-meeting-pisek-2022").unwrap();
+    let lines = content_lines(&event_ics(&catalog, event, Lang::En, BASE));
+    assert_eq!(
+        property(&lines, "LOCATION:"),
+        ["City library hall\\, Pražská 1\\, Písek\\, Czechia"]
+    );
+}
+
 // (c) -------------------------------------------------------------------------------------
 
 #[test]

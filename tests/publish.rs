@@ -241,7 +241,10 @@ fn a_folder_that_is_not_a_shell_or_the_shell_itself_is_refused() {
     let again = dir.join("again");
     let (code, _, stderr) = publish(&site, &again, &news, &[]);
     assert_ne!(code, 0);
-    assert!(stderr.contains("is a published site") && stderr.contains("shell/"), "{stderr}");
+    assert!(
+        stderr.contains("is a published site") && stderr.contains("shell/"),
+        "{stderr}"
+    );
     assert!(!again.exists());
 }
 

@@ -164,11 +164,55 @@ fn events_that_are_not_a_list_are_refused() {
 }
 
 #[test]
+fn a_comma_after_the_last_member_is_named_where_it_stands() {
+    for (text, line, column, bracket) in [
+        ("{\"version\": 1, \"events\": [1, 2,]}", 1, 31, ']'),
+        (
+            "{\n  \"version\": 1,\n  \"site\": {\"a\": 1,\n\n  }\n}",
+            3,
+            18,
+            '}',
+        ),
+        (
+            "{\"version\": 1, \"events\": [{\"a\": 1},\t\r\n ]}",
+            1,
+            35,
+            ']',
+        ),
+    ] {
+        let err = parse_news(text).unwrap_err();
+        assert_eq!(err.position(), (line, column), "{text}");
+        assert_eq!(
+            err.message(),
+            format!("not valid JSON: a comma before `{bracket}` with nothing after it: remove the comma")
+        );
+    }
+    // A comma with nothing before it, or a missing one, is another slip, said as the parser says it.
+    for text in [
+        "{\"version\": 1, \"events\": [,]}",
+        "{\"version\": 1, \"events\": [1 2]}",
+    ] {
+        let message = parse_news(text).unwrap_err().message();
+        assert!(!message.contains("a comma before"), "{message}");
+    }
+}
+
+#[test]
 fn invalid_site_is_fatal_and_names_the_field() {
     let err = fatal("invalid-site.json");
     let message = err.message();
     assert!(message.contains("canonical_url"), "{message}");
-    assert!(message.contains("line 4"), "{message}");
+    // The position is the error's own, where an editor's cursor goes, not the file's top.
+    assert!(matches!(err, FatalError::Site { line: 4, .. }), "{err:?}");
+    let path = fixture_path("invalid-site.json");
+    let (code, out, _) = newsctl(&["check", &path]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "{path}:4:11: error: the `site` object is not valid: site: missing field `canonical_url`"
+        )),
+        "{out}"
+    );
 }
 
 #[test]

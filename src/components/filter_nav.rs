@@ -55,8 +55,8 @@ impl FilterNavigator {
         // A search the page's loader wrote before the app came is typed on here: its entry is
         // the search's own, so that Back still leaves the search in one step.
         #[cfg(target_arch = "wasm32")]
-        let written = crate::browser::take_loader_search_entry()
-            .then(|| location.search.get_untracked());
+        let written =
+            crate::browser::take_loader_search_entry().then(|| location.search.get_untracked());
         #[cfg(not(target_arch = "wasm32"))]
         let written = None;
         Self {

@@ -72,6 +72,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("format version {} is not supported: this app reads version 1", "версия {0} на формата не се поддържа: приложението чете версия 1"),
     ("the file has {} bytes; at most {} are read", "файлът има {0} байта; четат се най-много {1}"),
     ("`{}` is named a second time here: keep one of the two and remove the other", "„{0}“ се повтаря тук: оставете го само веднъж"),
+    ("not valid JSON: a comma before `{}` with nothing after it: remove the comma", "невалиден JSON: запетая преди „{0}“, след която няма нищо: махнете запетаята"),
 ];
 
 /// What serde names in "invalid type" messages, said in Bulgarian.

@@ -10,7 +10,7 @@ use crate::components::event_card::event_card;
 use crate::components::static_tree::Node;
 use crate::context::Paths;
 use crate::i18n::event_type_label;
-use crate::model::{EventType, Lang, Problem, Severity};
+use crate::model::{EventType, FatalError, Lang, Problem, Severity};
 use crate::pages::event::event_article;
 
 use super::form::{Collection, Field, Kind, EVENT, L, SITE};
@@ -200,17 +200,18 @@ impl Ed {
                     );
                     return false;
                 }
+                if let Some((line, column, bracket)) =
+                    crate::model::trailing_comma(&text, line, column)
+                {
+                    self.say(
+                        format!("Във файла {name} има запетая преди „{bracket}“, след която няма нищо (ред {line}, колона {column}). Махнете я в текстов редактор. Досегашният файл остава отворен."),
+                        format!("{name} has a comma before “{bracket}” with nothing after it (line {line}, column {column}): remove it in a text editor. The open file stays."),
+                    );
+                    return false;
+                }
                 self.say(
-                    format!(
-                        "Файлът {name} не е във формат JSON (ред {}, колона {}). Поправете го в текстов редактор. Досегашният файл остава отворен.",
-                        err.line(),
-                        err.column()
-                    ),
-                    format!(
-                        "{name} is not JSON (line {}, column {}): fix it in a text editor. The open file stays.",
-                        err.line(),
-                        err.column()
-                    ),
+                    format!("Файлът {name} не е във формат JSON (ред {line}, колона {column}). Поправете го в текстов редактор. Досегашният файл остава отворен."),
+                    format!("{name} is not JSON (line {line}, column {column}): fix it in a text editor. The open file stays."),
                 );
                 false
             }
@@ -1669,9 +1670,22 @@ fn Problems(ed: Ed) -> impl IntoView {
         let a = ed.analysis.get();
         let fatal = a.fatal.as_ref().map(|f| {
             let message = f.message();
-            let (text, said_in) = in_language(&message, ed.ui.get());
+            let ui = ed.ui.get();
+            let (text, said_in) = in_language(&message, ui);
             let text = text.into_owned();
-            view! { <li class="ed-msg ed-msg--error"><span lang=said_in.code()>{text}</span></li> }
+            // Where it is, for an error that has a place in the file.
+            let place = matches!(
+                f,
+                FatalError::Syntax { .. } | FatalError::Repeated { .. } | FatalError::Site { .. }
+            )
+            .then(|| {
+                let (line, column) = f.position();
+                match ui {
+                    Lang::Bg => format!("Ред {line}, колона {column}: "),
+                    Lang::En => format!("Line {line}, column {column}: "),
+                }
+            });
+            view! { <li class="ed-msg ed-msg--error">{place}<span lang=said_in.code()>{text}</span></li> }
         });
         let listed = a
             .problems

@@ -36,16 +36,17 @@ pub fn online(lang: Lang) -> &'static str {
     ui(lang).online
 }
 
-/// Where an event takes place, as readable parts: venue, city, country, then "online" when it
-/// is (also) online. Empty when the event names no place.
+/// Where an event takes place, as readable parts: venue, street address, city, country, then
+/// "online" when it is (also) online. Empty when the event names no place.
 pub fn place_parts(catalog: &Catalog, event: &Event, lang: Lang) -> Vec<String> {
     let Some(location) = event.location.as_ref() else {
         return Vec::new();
     };
     let mut parts = Vec::new();
-    if let Some(venue) = location.venue.as_ref().map(|v| v.get(lang).trim()) {
-        if !venue.is_empty() {
-            parts.push(venue.to_owned());
+    for text in [&location.venue, &location.address].into_iter().flatten() {
+        let text = text.get(lang).trim();
+        if !text.is_empty() {
+            parts.push(text.to_owned());
         }
     }
     if let Some(id) = location.city.as_deref() {

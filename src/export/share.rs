@@ -74,7 +74,7 @@ pub fn share_card(
     let base = &site.canonical_url;
     let own_card = || ShareImage {
         src: format!("{}{}", with_slash(base), card_image_path(lang)),
-        alt: format!("{} – {}", site.project.acronym, site.project.name.get(lang)),
+        alt: site.project.acronym_and_name(lang),
         width: CARD_SIZE.0,
         height: CARD_SIZE.1,
     };
@@ -269,6 +269,18 @@ mod tests {
                 catalog.site.project.name.get(Lang::Bg)
             )
         );
+        // A project whose name is its acronym is not named twice.
+        let mut same = catalog.clone();
+        same.site.project.name = Text::new("Sharing Cities", "Sharing Cities");
+        same.site.project.acronym = "Sharing Cities".into();
+        let card = share_card(
+            &same,
+            Lang::En,
+            SharedPage::Timeline,
+            String::new(),
+            String::new(),
+        );
+        assert_eq!(card.image.alt, "Sharing Cities");
         assert_eq!((plain.image.width, plain.image.height), CARD_SIZE);
         let timeline = share_card(
             &catalog,

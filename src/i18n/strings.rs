@@ -54,7 +54,7 @@ ui_table! {
     not_found_title, not_found_text, not_found_suggestions, not_found_event,
     // Accessibility statement
     a11y_title, a11y_intro, a11y_status_heading, a11y_status, a11y_limits_heading,
-    a11y_limits, a11y_prepared_heading, a11y_prepared, a11y_prepared_in, a11y_prepared_undated, a11y_feedback_heading, a11y_feedback,
+    a11y_limits, a11y_no_limits, a11y_prepared_heading, a11y_prepared, a11y_prepared_in, a11y_prepared_undated, a11y_feedback_heading, a11y_feedback,
     a11y_enforcement_heading, a11y_enforcement,
 }
 
@@ -201,6 +201,7 @@ pub const BG: Ui = Ui {
     a11y_status: "Разделът е в съответствие с изискванията на WCAG 2.1, ниво AA. Съответствието се проверява автоматично (с axe-core) при всяка промяна, както и ръчно – чрез работа само с клавиатура.",
     a11y_limits_heading: "Известни ограничения",
     a11y_limits: "Някои събития са описани само на единия от двата езика; в тези случаи е отбелязано на какъв език е текстът.",
+    a11y_no_limits: "Не са ни известни части от раздела, които не са достъпни.",
     a11y_prepared_heading: "Изготвяне на декларацията",
     a11y_prepared: "Декларацията е изготвена на {date} въз основа на самооценка.",
     a11y_prepared_in: "Декларацията е изготвена през {date} въз основа на самооценка.",
@@ -354,6 +355,7 @@ pub const EN: Ui = Ui {
     a11y_status: "This section is compliant with WCAG 2.1 level AA. Compliance is checked automatically on every change (axe-core) and by hand with the keyboard.",
     a11y_limits_heading: "Known limitations",
     a11y_limits: "Some events are described in one language only; such text is marked with its language.",
+    a11y_no_limits: "We know of no part of this section that is not accessible.",
     a11y_prepared_heading: "Preparation of this statement",
     a11y_prepared: "This statement was prepared on {date} on the basis of a self-assessment.",
     a11y_prepared_in: "This statement was prepared in {date} on the basis of a self-assessment.",

@@ -81,6 +81,13 @@ pub enum FatalError {
     },
     /// The top level is not an object with the required sections.
     Shape { message: String },
+    /// The `site` object cannot be read, at `line` and `column`: without it nothing can be
+    /// shown. `message` names the field and what is wrong with it.
+    Site {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// A top-level member named twice: readers would keep different ones.
     Repeated {
         line: usize,
@@ -98,9 +105,9 @@ impl FatalError {
     /// the file as a whole.
     pub fn position(&self) -> (usize, usize) {
         match self {
-            FatalError::Syntax { line, column, .. } | FatalError::Repeated { line, column, .. } => {
-                ((*line).max(1), (*column).max(1))
-            }
+            FatalError::Syntax { line, column, .. }
+            | FatalError::Repeated { line, column, .. }
+            | FatalError::Site { line, column, .. } => ((*line).max(1), (*column).max(1)),
             _ => (1, 1),
         }
     }
@@ -110,6 +117,9 @@ impl FatalError {
         match self {
             FatalError::Syntax { message, .. } => format!("not valid JSON: {message}"),
             FatalError::Shape { message } => message.clone(),
+            FatalError::Site { message, .. } => {
+                format!("the `site` object is not valid: {message}")
+            }
             FatalError::Repeated { name, .. } => {
                 format!("`{name}` is named a second time here: keep one of the two and remove the other")
             }

@@ -160,6 +160,25 @@ model_type! {
     }
 }
 
+impl Project {
+    /// The acronym and, when the name says more than it, the name: "CD-ETA – Collaborative
+    /// Digitization…", but "Sharing Cities" alone when that is both.
+    pub fn acronym_and_name(&self, lang: Lang) -> String {
+        let acronym = self.acronym.trim();
+        match self.name_beside_acronym(lang) {
+            Some(name) => format!("{acronym} – {name}"),
+            None => acronym.to_owned(),
+        }
+    }
+
+    /// The name, unless it is empty or only the acronym again.
+    pub fn name_beside_acronym(&self, lang: Lang) -> Option<&str> {
+        let name = self.name.get(lang).trim();
+        (!name.is_empty() && name.to_lowercase() != self.acronym.trim().to_lowercase())
+            .then_some(name)
+    }
+}
+
 model_type! {
     /// The publishing site and its place in the municipality's site.
     pub struct Site {
@@ -540,6 +559,16 @@ impl Event {
     /// The last date of the event (its start when it has no end).
     pub fn last(&self) -> PartialDate {
         self.end.unwrap_or(self.start)
+    }
+
+    /// Whether a text that tells the event (title, summary, story, who opened it) is shown in
+    /// the other language on a page in `lang`: the validator's "no … text" warning.
+    pub fn told_in_other_language(&self, lang: Lang) -> bool {
+        [Some(&self.title), Some(&self.summary)]
+            .into_iter()
+            .chain([self.body.as_ref(), self.opened_by.as_ref()])
+            .flatten()
+            .any(|text| text.resolve(lang).is_fallback(lang))
     }
 
     /// Cities that took part, the host and location included, without repeats.

@@ -22,6 +22,24 @@ pub fn AccessibilityPage(lang: Lang) -> impl IntoView {
             None => label.into_any(),
         })
     };
+    // Text in the other language is the one limitation the statement knows of; a site whose
+    // events are all told in the page's language has none.
+    let limits = move || {
+        let one_language = news
+            .and_then(|n| n.get())
+            .and_then(Result::ok)
+            .is_some_and(|n| {
+                n.catalog
+                    .events
+                    .iter()
+                    .any(|e| e.told_in_other_language(lang))
+            });
+        if one_language {
+            u.a11y_limits
+        } else {
+            u.a11y_no_limits
+        }
+    };
     view! {
         <Title text=page_title(u.a11y_title)/>
         <Meta name="description" content=site_text(lang, site::statement_intro)/>
@@ -31,7 +49,7 @@ pub fn AccessibilityPage(lang: Lang) -> impl IntoView {
             <h2>{u.a11y_status_heading}</h2>
             <p>{u.a11y_status}</p>
             <h2>{u.a11y_limits_heading}</h2>
-            <p>{u.a11y_limits}</p>
+            <p>{limits}</p>
             <h2>{u.a11y_prepared_heading}</h2>
             <p>{site_text(lang, site::statement_prepared)}</p>
             <h2>{u.a11y_feedback_heading}</h2>

@@ -154,17 +154,21 @@ fn event_facts(catalog: &Catalog, index: usize, lang: Lang) -> Option<Node> {
             .child(el("dt").text(label))
             .child(value)
     };
-    let venue = event.location.as_ref().and_then(|l| l.venue.as_ref());
+    let location = event.location.as_ref();
+    let venue = location.and_then(|l| l.venue.as_ref());
+    let address = location.and_then(|l| l.address.as_ref());
     let place = place_label(catalog, event, lang);
-    let place_fact = (venue.is_some() || place.is_some()).then(|| {
+    let line = |class: &'static str, text: &crate::model::Text| {
+        el("span")
+            .attr("class", class)
+            .children(lang_text(text, lang))
+    };
+    let place_fact = (venue.is_some() || address.is_some() || place.is_some()).then(|| {
         fact(
             u.event_where,
             el("dd")
-                .maybe(venue.map(|v| {
-                    el("span")
-                        .attr("class", "event__venue")
-                        .children(lang_text(v, lang))
-                }))
+                .maybe(venue.map(|v| line("event__venue", v)))
+                .maybe(address.map(|a| line("event__place", a)))
                 .maybe(place.map(|p| el("span").attr("class", "event__place").text(p))),
         )
     });

@@ -404,6 +404,11 @@ describe('the editor', { timeout: 300_000 }, () => {
       const text = SHIPPED_TEXT.replace('"version": 1,', '"version": 1,\n  "events": [],');
       const line = text.split('\n').findIndex((l, i) => i > 3 && l.startsWith('  "events"')) + 1;
       assert.match(await open('twice.json', Buffer.from(text)), new RegExp(`полето „events“ се среща два пъти в един и същ запис \\(ред ${line}, колона 10\\)`));
+      // A comma after a list's last member: said as such, where the comma is.
+      const comma = SHIPPED_TEXT.replace(/\}\n  \]\n\}\n?$/, '},\n  ]\n}\n');
+      assert.notEqual(comma, SHIPPED_TEXT);
+      const commaLine = comma.split('\n').length - 3;
+      assert.match(await open('comma.json', Buffer.from(comma)), new RegExp(`запетая преди „\\]“, след която няма нищо \\(ред ${commaLine}, колона 6\\)`));
       // The open file stays, whole.
       assert.equal(await events(), before);
       assert.match(await page.locator('.ed-bar__file').textContent(), /news\.json/);

@@ -186,7 +186,9 @@ pub fn card_png(site: &Site, lang: Lang) -> Vec<u8> {
         px: 44.0,
     };
     baseline += 28.0;
-    for line in name.wrap(site.project.name.get(lang), width, 3) {
+    // A name that is the acronym again is not written twice.
+    let full_name = site.project.name_beside_acronym(lang).unwrap_or_default();
+    for line in name.wrap(full_name, width, 3) {
         baseline += 56.0;
         name.draw(&mut canvas, MARGIN, baseline, &line, TEXT);
     }
@@ -314,6 +316,18 @@ mod tests {
         assert!(right > WIDTH / 3, "the acronym is drawn large");
         assert!(png.len() < 120_000, "{} bytes", png.len());
         assert_ne!(png, card_png(&site, Lang::En), "each language has its card");
+    }
+
+    #[test]
+    fn a_name_that_is_the_acronym_again_is_drawn_once() {
+        let mut site = site("https://news.example.org/");
+        site.project.acronym = "Sharing Cities".into();
+        site.project.name = Text::new("", "");
+        let alone = [card_png(&site, Lang::Bg), card_png(&site, Lang::En)];
+        site.project.name = Text::new("SHARING CITIES", " Sharing Cities ");
+        assert!(card_png(&site, Lang::Bg) == alone[0] && card_png(&site, Lang::En) == alone[1]);
+        site.project.name = Text::new("Споделени градове", "Sharing Cities in Europe");
+        assert!(card_png(&site, Lang::Bg) != alone[0] && card_png(&site, Lang::En) != alone[1]);
     }
 
     #[test]

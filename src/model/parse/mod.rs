@@ -27,6 +27,7 @@ use report::Report;
 use sections::{parse_list, raw_list};
 use urls::{check_site_links, origin_of};
 
+pub use sections::trailing_comma;
 pub(crate) use sections::KNOWN_SECTIONS;
 pub(crate) use urls::{is_image_src, is_web_address};
 pub use urls::{is_safe_url, is_site_address};
@@ -68,18 +69,21 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
         message: "the file has no `site` object".to_owned(),
     })?;
     let Some(site) = report.entry::<Site>(site_raw, "site") else {
-        // The problem found in `site` would be lost with the catalog: carry it in the message.
-        let message = match report.problems.last() {
+        // The problem found in `site` would be lost with the catalog: it becomes the error,
+        // at its own place in the file.
+        return Err(match report.problems.last() {
             Some((offset, p)) => {
                 let (line, column) = position(text, *offset);
-                format!(
-                    "the `site` object is not valid: {}: {} (line {line}, column {column})",
-                    p.path, p.message
-                )
+                FatalError::Site {
+                    line,
+                    column,
+                    message: format!("{}: {}", p.path, p.message),
+                }
             }
-            None => "the `site` object is not valid".to_owned(),
-        };
-        return Err(FatalError::Shape { message });
+            None => FatalError::Shape {
+                message: "the `site` object is not valid".to_owned(),
+            },
+        });
     };
     let mut site = site;
     check_site_links(&mut report, site_raw.get(), &mut site);

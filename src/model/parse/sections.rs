@@ -24,14 +24,23 @@ pub(super) fn read(text: &str) -> Result<BTreeMap<String, &RawValue>, FatalError
                 message: "the file must hold one JSON object with `version`, `site` and `events`"
                     .to_owned(),
             },
-            _ => {
-                let (line, column) = position(text, offset_in(text, e.line(), e.column()));
-                FatalError::Syntax {
+            _ => match trailing_comma(text, e.line(), e.column()) {
+                Some((line, column, bracket)) => FatalError::Syntax {
                     line,
                     column,
-                    message: describe_serde_error(&e),
+                    message: format!(
+                        "a comma before `{bracket}` with nothing after it: remove the comma"
+                    ),
+                },
+                None => {
+                    let (line, column) = position(text, offset_in(text, e.line(), e.column()));
+                    FatalError::Syntax {
+                        line,
+                        column,
+                        message: describe_serde_error(&e),
+                    }
                 }
-            }
+            },
         })?;
     // A reader keeps one of the two, which one depends on the reader: the app and the
     // validator would read different files.
@@ -54,6 +63,22 @@ pub(super) fn read(text: &str) -> Result<BTreeMap<String, &RawValue>, FatalError
         }
     }
     Ok(sections)
+}
+
+/// The line and column of a comma that has only blanks and a closing bracket after it, and
+/// that bracket, when the JSON parser's syntax error at `line` and `column` (its own count) is
+/// that bracket: JSON allows no comma after a list's or an object's last member, a slip that
+/// hand-edited files often have, and the parser names neither the comma nor where it is.
+pub fn trailing_comma(text: &str, line: usize, column: usize) -> Option<(usize, usize, char)> {
+    // The parser points at the bracket or just past it.
+    let at = offset_in(text, line, column);
+    let upto = text.get(..at.saturating_add(1).min(text.len()))?.trim_end();
+    let bracket = upto.chars().last().filter(|c| matches!(c, '}' | ']'))?;
+    let before = upto[..upto.len() - 1].trim_end();
+    before.strip_suffix(',').map(|rest| {
+        let (line, column) = position(text, rest.len());
+        (line, column, bracket)
+    })
 }
 
 /// The top level's members, and the first name that comes a second time (with its second
