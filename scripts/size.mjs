@@ -23,7 +23,7 @@ import { listFiles } from './post-build.mjs';
  */
 const BUDGETS = {
   'first load': 20 * 1024,
-  'with the app': 289 * 1024,
+  'with the app': 290 * 1024,
   // What an editor downloads at /editor/ (its page, styles, glue and wasm); never a visitor.
   'the editor': 282 * 1024,
 };

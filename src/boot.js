@@ -159,8 +159,34 @@
   };
   const route = root.dataset.route;
   const isTimeline = route === '/' || route === '/en';
+  // The address's parameters as the app reads them (`EventFilter::from_query`): "+" is a
+  // space, a name or value that does not decode to whole UTF-8 is left out, and of a name
+  // given twice the last counts.
+  const params = () => {
+    const out = new Map();
+    for (const pair of location.search.slice(1).split('&')) {
+      const at = pair.indexOf('=');
+      try {
+        const [key, value] = (at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)]).map((part) =>
+          decodeURIComponent(part.replace(/\+/g, ' ')),
+        );
+        if (pair) out.set(key, value);
+      } catch {
+        // Left out, as the app leaves it out.
+      }
+    }
+    return out;
+  };
+  // The search of the address, as long as the app reads it (`MAX_QUERY_CHARS`; the first
+  // answer's tables say the same, `maxQuery`), or null.
+  const MAX_QUERY = 200;
+  const capped = (text) => Array.from(text).slice(0, MAX_QUERY).join('');
+  const addressQuery = () => {
+    const query = params().get('q');
+    return query == null ? null : capped(query);
+  };
   // The address asks for a search, or for nothing: what the first answer can answer.
-  const searchOnly = () => [...new URLSearchParams(location.search).keys()].every((key) => key === 'q');
+  const searchOnly = () => [...params().keys()].every((key) => key === 'q');
   // A host serves this page under its file name too (events/x.html, index.html), and with
   // slashes added at the end (events/x//). The router knows no such address and would draw
   // "not found" over the right page: the address becomes the page's own before anything
@@ -173,6 +199,15 @@
     // This HTML is not what the address asks for: hide its main part until the app has it.
     root.classList.add('app-wait');
     doc.addEventListener('DOMContentLoaded', () => root.classList.contains('app-wait') && waitStatus(true));
+    // The "not found" page is right for any address it is served under; the app only adds
+    // the pages the visitor may have meant. If the app is slow to come, the page shows.
+    if (route === '/404') {
+      setTimeout(() => {
+        if (ready || saved) return;
+        root.classList.remove('app-wait');
+        waitStatus(false);
+      }, 3000);
+    }
     start();
   } else if (isTimeline && location.search.length > 1) {
     // A filtered timeline (a shared link): the whole list is already here, so it is shown at
@@ -184,10 +219,11 @@
     doc.addEventListener('DOMContentLoaded', () => {
       if (root.classList.contains('app-filtering')) waitStatus(true);
       const field = doc.getElementById('search');
-      const query = new URLSearchParams(location.search).get('q');
+      const query = addressQuery();
+      // Filled from the address, not typed: the app fills its own field from the address too,
+      // so this value is not carried over to it (see `news-ready`).
       if (field && query && !field.value && searchOnly()) {
         field.value = query;
-        touched.add('#search');
         firstAnswer('#search', query);
         if (byFirstAnswer) settle(query);
       } else if (byFirstAnswer) start();
@@ -337,7 +373,7 @@
     const url = new URL(location.href);
     // Encoded as the app encodes it (only letters, digits and -._~ as they are), so that the
     // app finds its own query there.
-    const q = encodeURIComponent(query).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const q = encodeURIComponent(capped(query)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
     url.search = query.trim() ? `?q=${q}` : '';
     if (url.href === location.href) return;
     // A search begun on the whole list is a step of its own, as in the app: Back returns to
@@ -351,8 +387,9 @@
     const field = doc.getElementById('search');
     if (ready || saved || !field || !isTimeline || !searchOnly()) return;
     clearTimeout(pause);
-    field.value = new URLSearchParams(location.search).get('q') ?? '';
-    touched.add('#search');
+    field.value = addressQuery() ?? '';
+    // The field now says what the address says, as the app's will: nothing typed to carry over.
+    touched.delete('#search');
     firstAnswer('#search', field.value);
   });
   // Typing has paused on `query` (or the field was left, or the search sent): into the
@@ -488,6 +525,11 @@
     root.dataset.app = 'ready';
     waitStatus(false);
     if (!saved) return;
+    // A microtask later: the app puts its fields' first values in place in one it queued as
+    // it drew, and that would write over what was typed.
+    queueMicrotask(carryOver);
+  });
+  const carryOver = () => {
     // Looked up before the values go back: a search may take entries away.
     const focused = twinOf(saved.focus);
     for (const [key, value] of saved.values) {
@@ -512,5 +554,5 @@
     }
     const button = twinOf(pressed);
     if (button) button.click();
-  });
+  };
 })();

@@ -10,7 +10,7 @@ use crate::components::event_card::event_card;
 use crate::components::static_tree::Node;
 use crate::context::Paths;
 use crate::i18n::event_type_label;
-use crate::model::{EventType, FatalError, Lang, Problem, Severity};
+use crate::model::{EventType, Lang, Problem, Severity};
 use crate::pages::event::event_article;
 
 use super::form::{Collection, Field, Kind, EVENT, L, SITE};
@@ -1670,22 +1670,9 @@ fn Problems(ed: Ed) -> impl IntoView {
         let a = ed.analysis.get();
         let fatal = a.fatal.as_ref().map(|f| {
             let message = f.message();
-            let ui = ed.ui.get();
-            let (text, said_in) = in_language(&message, ui);
+            let (text, said_in) = in_language(&message, ed.ui.get());
             let text = text.into_owned();
-            // Where it is, for an error that has a place in the file.
-            let place = matches!(
-                f,
-                FatalError::Syntax { .. } | FatalError::Repeated { .. } | FatalError::Site { .. }
-            )
-            .then(|| {
-                let (line, column) = f.position();
-                match ui {
-                    Lang::Bg => format!("Ред {line}, колона {column}: "),
-                    Lang::En => format!("Line {line}, column {column}: "),
-                }
-            });
-            view! { <li class="ed-msg ed-msg--error">{place}<span lang=said_in.code()>{text}</span></li> }
+            view! { <li class="ed-msg ed-msg--error"><span lang=said_in.code()>{text}</span></li> }
         });
         let listed = a
             .problems

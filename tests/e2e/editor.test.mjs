@@ -412,6 +412,11 @@ describe('the editor', { timeout: 300_000 }, () => {
       // The open file stays, whole.
       assert.equal(await events(), before);
       assert.match(await page.locator('.ed-bar__file').textContent(), /news\.json/);
+      // A site that cannot be read: the file opens with that one error, which names the field.
+      const noAddress = JSON.parse(SHIPPED_TEXT);
+      delete noAddress.site.canonical_url;
+      await open('no-address.json', Buffer.from(`${JSON.stringify(noAddress, null, 2)}\n`));
+      assert.match(await page.locator('.ed-msg--error').textContent(), /^обектът „site“ не е валиден: site: .*canonical_url/);
       assertNoProblems(problems, 'editor, refused files');
     });
   });

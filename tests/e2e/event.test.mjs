@@ -12,6 +12,7 @@ import {
   axeCheck,
   collectProblems,
   emulateConnection,
+  holdWasm,
   waitForApp,
   useAppAndBrowser,
   withPage,
@@ -512,6 +513,21 @@ describe('event page', { timeout: 180_000 }, () => {
       await page.waitForURL((url) => url.pathname === `/events/${SLUG}`, { timeout: APP_TIMEOUT_MS });
       await page.getByRole('heading', { level: 1, name: TITLE_BG }).waitFor({ timeout: APP_TIMEOUT_MS });
       assertNoProblems(problems, 'unknown event', { allowNotFound: true });
+    });
+  });
+
+  test('an unknown address says not-found even while the app is slow to come', async () => {
+    await withPage(env.browser, 'unknown-route-slow-app', async ({ page, problems }) => {
+      const release = await holdWasm(page);
+      await page.goto(at('/no/such/page'));
+      // Hidden at first, for the app to draw it with its suggestions…
+      assert.equal(await page.locator('h1').isVisible(), false);
+      // …and shown when the app takes long.
+      await page.getByRole('heading', { level: 1, name: 'Страницата не е намерена' }).waitFor({ timeout: 6000 });
+      release();
+      await waitForApp(page);
+      assert.equal((await page.locator('h1').innerText()).trim(), 'Страницата не е намерена');
+      assertNoProblems(problems, 'unknown route, slow app', { allowNotFound: true });
     });
   });
 

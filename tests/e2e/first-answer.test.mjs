@@ -305,6 +305,56 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
     }, PHONE);
   });
 
+  test('an address is read as the app reads it, and the app adds no step of its own', async () => {
+    const [first, second] = [queries[0], longestWord(queries[1])];
+    const encode = (text) => encodeURIComponent(text);
+    // The last of two searches; an escape that is not UTF-8 (left out); "+" for a space.
+    const cases = [
+      [`?q=${encode(first)}&q=${encode(second)}`, second],
+      ['?q=%E0%A4%A', ''],
+      [`?q=${encode(first)}+${encode(second)}`, `${first} ${second}`],
+    ];
+    for (const [address, field] of cases) {
+      await withPage(env.browser, 'first-answer-address', async ({ page, problems }) => {
+        const release = await holdWasm(page);
+        await page.goto(env.app.url + address);
+        // The first answer's, if any.
+        await page.waitForTimeout(800);
+        const steps = await page.evaluate(() => history.length);
+        assert.equal(await page.locator('#search').inputValue(), field, `${address}: the field before the app`);
+        const before = await shown(page);
+        release();
+        await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+        await page.waitForTimeout(800);
+        assert.equal(await page.locator('#search').inputValue(), field, `${address}: the field in the app`);
+        assert.equal(await page.evaluate(() => history.length), steps, `${address}: no step added`);
+        assert.equal(await page.evaluate(() => location.search), address, `${address}: the address as it was`);
+        if (field) assert.deepEqual((await shown(page)).links, before.links, `${address}: the same events`);
+        assertNoProblems(problems, `address ${address}`);
+      }, PHONE);
+    }
+  });
+
+  test('a long search typed before the app is kept whole, and its address is as long as the app reads', async () => {
+    await withPage(env.browser, 'first-answer-long', async ({ page, problems }) => {
+      const { maxQuery } = JSON.parse(await readFile(join(DIST_DIR, 'search', 'meta.json'), 'utf8'));
+      const release = await holdWasm(page);
+      await page.goto(env.app.url);
+      await page.locator('#search').tap();
+      const typed = `${queries[0]} `.repeat(Math.ceil((maxQuery + 40) / (queries[0].length + 1)));
+      await page.keyboard.insertText(typed);
+      await page.keyboard.type('ab', { delay: 30 });
+      await page.waitForFunction(() => new URLSearchParams(location.search).has('q'), null, { timeout: APP_TIMEOUT_MS });
+      const written = await page.evaluate(() => new URLSearchParams(location.search).get('q'));
+      assert.equal([...written].length, maxQuery, 'the address holds what the app reads of it');
+      release();
+      await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      await page.waitForTimeout(800);
+      assert.equal(await page.locator('#search').inputValue(), `${typed}ab`, 'the field keeps all that was typed');
+      assertNoProblems(problems, 'long search before the app');
+    }, PHONE);
+  });
+
   test('a search begun before the app and typed on in it is one step of the history', async () => {
     await withPage(env.browser, 'first-answer-history', async ({ page, problems }) => {
       // Two words, the second one's first letter typed before the app and the rest in it.
