@@ -199,9 +199,12 @@
     // This HTML is not what the address asks for: hide its main part until the app has it.
     root.classList.add('app-wait');
     doc.addEventListener('DOMContentLoaded', () => root.classList.contains('app-wait') && waitStatus(true));
-    // The "not found" page is right for any address it is served under; the app only adds
-    // the pages the visitor may have meant. If the app is slow to come, the page shows.
-    if (route === '/404') {
+    // The "not found" page, served for an address no page of the site can have (not the
+    // timeline, an event's or the statement's), is right as it is: the app only adds the
+    // pages the visitor may have meant. If the app is slow to come, the page shows. (A host
+    // with one fallback page serves it for real pages too: those wait for the app.)
+    const noPage = !/^(?:\/en)?(?:\/events\/[^/]+|\/accessibility)?\/?$/.test(here());
+    if ((route === '/404' || route === '/en/404') && noPage) {
       setTimeout(() => {
         if (ready || saved) return;
         root.classList.remove('app-wait');
@@ -225,7 +228,7 @@
       if (field && query && !field.value && searchOnly()) {
         field.value = query;
         firstAnswer('#search', query);
-        if (byFirstAnswer) settle(query);
+        if (byFirstAnswer) settle(query, null);
       } else if (byFirstAnswer) start();
     });
     if (!byFirstAnswer) start();
@@ -355,7 +358,7 @@
         if (key === '#search' && answerable()) {
           clearTimeout(pause);
           if (type === 'input') pause = setTimeout(() => settle(event.target.value), 500);
-          else settle(event.target.value);
+          else settle(event.target.value, 'end');
         }
       },
       true,
@@ -365,22 +368,31 @@
   // typing pauses, or when the field is left, as for a tap on a result), so that Back and a
   // reload bring it back.
   let pause = 0;
-  // The address of the entry the search wrote last: the app, coming while it is shown, writes
-  // the search typed on over it instead of adding a step (`data-search-entry`).
+  // The address of the entry the search being typed wrote last: it writes over that entry,
+  // and the app, coming while it is shown, does too (`data-search-entry`). The app's rule
+  // (`FilterNavigator::flush`): a search's first write pushes a step, so that Back leaves it,
+  // and the next ones replace that step; once the field is left or the search sent, the next
+  // search gets a step of its own.
   let wrote = null;
-  const writeQuery = (query) => {
+  const writeQuery = (query, end) => {
     if (ready || saved) return;
     const url = new URL(location.href);
-    // Encoded as the app encodes it (only letters, digits and -._~ as they are), so that the
-    // app finds its own query there.
-    const q = encodeURIComponent(capped(query)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    let q;
+    try {
+      // Encoded as the app encodes it (only letters, digits and -._~ as they are), so that
+      // the app finds its own query there.
+      q = encodeURIComponent(capped(query)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    } catch {
+      // Half of a character pair (pasted): not written, as the app would not write it either.
+      return;
+    }
     url.search = query.trim() ? `?q=${q}` : '';
-    if (url.href === location.href) return;
-    // A search begun on the whole list is a step of its own, as in the app: Back returns to
-    // the whole list.
-    if (location.search) history.replaceState(history.state, '', url);
-    else history.pushState(null, '', url);
-    wrote = location.href;
+    if (url.href !== location.href) {
+      if (wrote === location.href) history.replaceState(history.state, '', url);
+      else history.pushState(null, '', url);
+      wrote = location.href;
+    }
+    if (end) wrote = null;
   };
   // Back and Forward between those steps, while the app is not there to follow them.
   window.addEventListener('popstate', () => {
@@ -395,8 +407,10 @@
   // Typing has paused on `query` (or the field was left, or the search sent): into the
   // address with it, and on a large archive, the app comes if the first answer could not
   // answer it in full.
-  const settle = (query) => {
-    writeQuery(query);
+  // `write`: "pause" (typing paused), "end" (the field left, the search sent) or null (a
+  // search the address already holds).
+  const settle = (query, write = 'pause') => {
+    if (write) writeQuery(query, write === 'end');
     if (!searchFirst || started) return;
     // An answer that does not come (a request the line holds) is given up after a while.
     const late = new Promise((resolve) => setTimeout(resolve, 3000, false));
@@ -410,7 +424,7 @@
     );
   };
   // The same, for what the search field holds (the form sent).
-  const settleField = () => settle(doc.getElementById('search')?.value ?? '');
+  const settleField = () => settle(doc.getElementById('search')?.value ?? '', 'end');
 
   // The first answer (src/first-answer.js): on a phone the app's download alone takes longer
   // than typing a word, so a search typed on the unfiltered timeline is answered from the

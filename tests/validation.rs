@@ -167,6 +167,8 @@ fn events_that_are_not_a_list_are_refused() {
 fn a_comma_after_the_last_member_is_named_where_it_stands() {
     for (text, line, column, bracket) in [
         ("{\"version\": 1, \"events\": [1, 2,]}", 1, 31, ']'),
+        // Columns count characters, not bytes.
+        ("{\"version\": 1, \"заглавие\": [\"Писек\",]}", 1, 36, ']'),
         (
             "{\n  \"version\": 1,\n  \"site\": {\"a\": 1,\n\n  }\n}",
             3,

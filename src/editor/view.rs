@@ -200,8 +200,10 @@ impl Ed {
                     );
                     return false;
                 }
+                // The reader counted without a byte order mark.
+                let read = text.strip_prefix('\u{feff}').unwrap_or(&text);
                 if let Some((line, column, bracket)) =
-                    crate::model::trailing_comma(&text, line, column)
+                    crate::model::trailing_comma(read, line, column)
                 {
                     self.say(
                         format!("Във файла {name} има запетая преди „{bracket}“, след която няма нищо (ред {line}, колона {column}). Махнете я в текстов редактор. Досегашният файл остава отворен."),

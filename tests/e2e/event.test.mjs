@@ -516,18 +516,34 @@ describe('event page', { timeout: 180_000 }, () => {
     });
   });
 
-  test('an unknown address says not-found even while the app is slow to come', async () => {
-    await withPage(env.browser, 'unknown-route-slow-app', async ({ page, problems }) => {
+  test('an address no page can have says not-found even while the app is slow to come', async () => {
+    for (const [path, title] of [
+      ['/no/such/page', 'Страницата не е намерена'],
+      ['/en/no/such/page', 'Page not found'],
+    ]) {
+      await withPage(env.browser, 'unknown-route-slow-app', async ({ page, problems }) => {
+        const release = await holdWasm(page);
+        await page.goto(at(path));
+        // Hidden at first, for the app to draw it with its suggestions…
+        assert.equal(await page.locator('h1').isVisible(), false);
+        // …and shown when the app takes long.
+        await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 6000 });
+        release();
+        await waitForApp(page);
+        assert.equal((await page.locator('h1').innerText()).trim(), title);
+        assertNoProblems(problems, `${path}, slow app`, { allowNotFound: true });
+      });
+    }
+    // An event's address may be a real page on a host that serves one page for all: it waits.
+    await withPage(env.browser, 'unknown-event-slow-app', async ({ page, problems }) => {
       const release = await holdWasm(page);
-      await page.goto(at('/no/such/page'));
-      // Hidden at first, for the app to draw it with its suggestions…
-      assert.equal(await page.locator('h1').isVisible(), false);
-      // …and shown when the app takes long.
-      await page.getByRole('heading', { level: 1, name: 'Страницата не е намерена' }).waitFor({ timeout: 6000 });
+      await page.goto(at('/events/no-such-event'));
+      await page.waitForTimeout(3500);
+      assert.equal(await page.locator('h1').isVisible(), false, 'still waiting for the app');
       release();
       await waitForApp(page);
       assert.equal((await page.locator('h1').innerText()).trim(), 'Страницата не е намерена');
-      assertNoProblems(problems, 'unknown route, slow app', { allowNotFound: true });
+      assertNoProblems(problems, 'unknown event, slow app', { allowNotFound: true });
     });
   });
 

@@ -486,10 +486,22 @@ describe('a large archive, where the first answer is the search', { timeout: 240
       assert.equal(asked.app, 0, "the app's files were not fetched");
       assert.equal(await appState(page), null);
       assert.equal(await page.locator('#app-status').textContent(), '', 'nothing says the page is waiting');
-      // Nothing found: the app comes with its offers of near words.
-      await page.goto(`${env.app.url}?q=qzxwv`);
+      // Nothing found: the app comes with its offers of near words. The address stays as it
+      // was given ("+" for a space), and a search typed on in the app gets a step of its own:
+      // Back returns to the address given.
+      await page.goto(`${env.app.url}?q=qzxwv+abc`);
+      const steps = await page.evaluate(() => history.length);
       await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
       await page.locator('.empty-state').waitFor({ state: 'visible', timeout: APP_TIMEOUT_MS });
+      await page.waitForTimeout(700);
+      assert.equal(await page.evaluate(() => location.search), '?q=qzxwv+abc');
+      await page.locator('#search').click();
+      await page.keyboard.press('End');
+      await page.keyboard.type('d', { delay: 30 });
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'qzxwv abcd', null, { timeout: APP_TIMEOUT_MS });
+      assert.equal(await page.evaluate(() => history.length), steps + 1, 'a step of its own');
+      await page.goBack();
+      await page.waitForFunction(() => location.search === '?q=qzxwv+abc', null, { timeout: APP_TIMEOUT_MS });
       assertNoProblems(problems, 'large archive, address');
     });
   });

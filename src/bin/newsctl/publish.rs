@@ -316,7 +316,9 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
     // index, which would all be copied into the new site as if they were the app's.
     if options.shell.join(PUBLISHED_LIST).exists() {
         return Err(format!(
-            "{} is a published site (it has {PUBLISHED_LIST}), not an app shell: its pages              and search index would be carried into the new site. Give --shell the shell              folder (the release kit's shell/, or target/shell after `trunk build --release`)",
+            "{} is a published site (it has {PUBLISHED_LIST}), not an app shell: its pages \
+             and search index would be carried into the new site. Give --shell the shell \
+             folder (the release kit's shell/, or target/shell after `trunk build --release`)",
             options.shell.display()
         ));
     }

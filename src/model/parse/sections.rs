@@ -70,7 +70,7 @@ pub(super) fn read(text: &str) -> Result<BTreeMap<String, &RawValue>, FatalError
 /// that bracket: JSON allows no comma after a list's or an object's last member, a slip that
 /// hand-edited files often have, and the parser names neither the comma nor where it is.
 pub fn trailing_comma(text: &str, line: usize, column: usize) -> Option<(usize, usize, char)> {
-    // The parser points at the bracket or just past it.
+    // The parser's column is the bracket's (in bytes); anything else is no such slip.
     let at = offset_in(text, line, column);
     let upto = text.get(..at.saturating_add(1).min(text.len()))?.trim_end();
     let bracket = upto.chars().last().filter(|c| matches!(c, '}' | ']'))?;
