@@ -674,9 +674,22 @@ fn cli_fatal_error_prints_position() {
     let path = fixture_path("truncated.json");
     let (code, out, _) = newsctl(&["check", &path]);
     assert_eq!(code, 1);
+    // The parser's words said plainly, its own after them.
     assert!(
-        out.starts_with(&format!("{path}:171:14: error: not valid JSON: EOF")),
+        out.starts_with(&format!(
+            "{path}:171:14: error: not valid JSON: the file ends where a value should come: it \
+             may have been cut off (EOF while parsing a value)"
+        )),
         "{out}"
+    );
+    let path = fixture_path("not-json.json");
+    let (_, out, _) = newsctl(&["check", "--format", "json", &path]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let message = report[0]["fatal"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("not valid JSON: a value should come here")
+            && message.ends_with("(expected value)"),
+        "{message}"
     );
 }
 

@@ -247,7 +247,7 @@ fn print_check(file: &str, outcome: &Outcome, notes: Option<&[notes::Note]>) {
             let (line, column) = fatal.position();
             say(&format!(
                 "{file}:{line}:{column}: error: {}",
-                fatal.message()
+                fatal_message(fatal)
             ));
             say(&summary_line(file, &fatal_summary));
         }
@@ -263,6 +263,41 @@ fn print_check(file: &str, outcome: &Outcome, notes: Option<&[notes::Note]>) {
     }
 }
 
+/// The JSON parser's syntax messages, in words for someone who edits the file by hand.
+const PLAIN_SYNTAX: &[(&str, &str)] = &[
+    ("EOF while parsing a value", "the file ends where a value should come: it may have been cut off"),
+    ("EOF while parsing a list", "the file ends inside a list (a `[` is not closed with `]`): it may have been cut off"),
+    ("EOF while parsing an object", "the file ends inside an object (a `{` is not closed with `}`): it may have been cut off"),
+    ("EOF while parsing a string", "the file ends inside a text (a `\"` is not closed)"),
+    ("expected value", "a value should come here: a text in double quotes, a number, a list, an object, true, false or null"),
+    ("expected ident", "a word here is misspelled: only true, false and null stand without quotes"),
+    ("expected `:`", "a `:` should come here, after the field's name"),
+    ("expected `,` or `]`", "a `,` (before the list's next item) or a `]` (its end) should come here"),
+    ("expected `,` or `}`", "a `,` (before the next field) or a `}` (the object's end) should come here"),
+    ("key must be a string", "a field's name must be in double quotes (`\"name\": …`)"),
+    ("control character (\\u0000-\\u001F) found while parsing a string", "a text holds a line break or a tab: write a line break as `\\n` and a tab as `\\t`"),
+    ("invalid escape", "a backslash in a text must start `\\n`, `\\t`, `\\\"`, `\\\\` or `\\u`: write a backslash itself as `\\\\`"),
+    ("trailing characters", "more follows after the file's last `}`"),
+];
+
+/// What is wrong with a file that cannot be read, the parser's terse syntax messages said
+/// plainly, its own words after them (the browser's editor says its own).
+fn fatal_message(fatal: &FatalError) -> String {
+    let message = fatal.message();
+    let FatalError::Syntax {
+        message: parser, ..
+    } = fatal
+    else {
+        return message;
+    };
+    PLAIN_SYNTAX
+        .iter()
+        .find(|(said, _)| parser == said)
+        .map_or(message, |(_, plain)| {
+            format!("not valid JSON: {plain} ({parser})")
+        })
+}
+
 fn json_report(file: &str, outcome: &Outcome, notes: Option<&[notes::Note]>) -> Value {
     let (events, problems, fatal) = match outcome {
         Outcome::Loaded(catalog) => (
@@ -276,7 +311,7 @@ fn json_report(file: &str, outcome: &Outcome, notes: Option<&[notes::Note]>) -> 
             if let Value::Object(map) = &mut value {
                 map.insert("line".into(), line.into());
                 map.insert("column".into(), column.into());
-                map.insert("message".into(), fatal.message().into());
+                map.insert("message".into(), fatal_message(fatal).into());
             }
             (0, json!([]), value)
         }
