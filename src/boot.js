@@ -162,7 +162,10 @@
   // The address's parameters as the app reads them (`EventFilter::from_query`): "+" is a
   // space, a name or value that does not decode to whole UTF-8 is left out, and of a name
   // given twice the last counts.
+  // Read again only when the address has changed: it is asked on every letter typed.
+  let read = [null, null];
   const params = () => {
+    if (read[0] === location.search) return read[1];
     const out = new Map();
     for (const pair of location.search.slice(1).split('&')) {
       const at = pair.indexOf('=');
@@ -175,6 +178,7 @@
         // Left out, as the app leaves it out.
       }
     }
+    read = [location.search, out];
     return out;
   };
   // The search of the address, as long as the app reads it (`MAX_QUERY_CHARS`; the first

@@ -73,13 +73,10 @@ pub fn announce_ready() {
 /// (`<html class="app-wait">`), or a whole timeline shown under a filtered address while the
 /// app comes (`app-filtering`). Then a failed load is the app's to say, with "try again".
 pub fn page_is_waiting() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .is_some_and(|html| {
-            let classes = html.class_list();
-            classes.contains("app-wait") || classes.contains("app-filtering")
-        })
+    html().is_some_and(|html| {
+        let classes = html.class_list();
+        classes.contains("app-wait") || classes.contains("app-filtering")
+    })
 }
 
 /// The base path the page was served under, from `<base href>`.
@@ -133,10 +130,7 @@ pub fn scroll_to_y(y: f64) {
 /// came (`<html data-search-entry>`, set by the loader as the app mounts). Said once: the
 /// timeline drawn first takes it.
 pub fn take_loader_search_entry() -> bool {
-    let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
+    let Some(html) = html() else {
         return false;
     };
     let said = html.has_attribute("data-search-entry");
@@ -148,8 +142,10 @@ pub fn take_loader_search_entry() -> bool {
 
 /// The visitor's date as the page's loader noted it (`<html data-today="YYYY-MM-DD">`).
 pub fn today() -> Option<String> {
-    web_sys::window()?
-        .document()?
-        .document_element()?
-        .get_attribute("data-today")
+    html()?.get_attribute("data-today")
+}
+
+/// The page's `<html>`, where the loader leaves what it tells the app.
+fn html() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
 }
