@@ -185,6 +185,9 @@
   // answer's tables say the same, `maxQuery`), or null.
   const MAX_QUERY = 200;
   const capped = (text) => Array.from(text).slice(0, MAX_QUERY).join('');
+  // Whether the search reads a word in `text` (`query::searched_text`): a letter or a digit
+  // that is not a combining mark, in what it reads. Punctuation alone is no search.
+  const hasWord = (text) => /(?![\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])[\p{Alphabetic}\p{N}]/u.test(capped(text));
   const addressQuery = () => {
     const query = params().get('q');
     return query == null ? null : capped(query);
@@ -390,7 +393,7 @@
       // Half of a character pair (pasted): not written, as the app would not write it either.
       return;
     }
-    url.search = query.trim() ? `?q=${q}` : '';
+    url.search = hasWord(query) ? `?q=${q}` : '';
     if (url.href !== location.href) {
       if (wrote === location.href) history.replaceState(history.state, '', url);
       else history.pushState(null, '', url);

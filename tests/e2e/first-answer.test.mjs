@@ -355,6 +355,30 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
     }, PHONE);
   });
 
+  test('punctuation alone typed before the app is no search: no address, no step, before the app or in it', async () => {
+    await withPage(env.browser, 'first-answer-punctuation', async ({ page, problems }) => {
+      const release = await holdWasm(page);
+      await page.goto(env.app.url);
+      const landed = await page.evaluate(() => history.length);
+      await page.locator('#search').tap();
+      // A combining accent is no letter either.
+      await page.keyboard.type('!! \u2014 \u0301', { delay: 30 });
+      // Past the pause after which a search goes into the address.
+      await page.waitForTimeout(1200);
+      assert.equal(await page.evaluate(() => location.search), '', 'no search in the address');
+      assert.equal(await page.evaluate(() => history.length), landed, 'no step');
+      release();
+      await page.locator('html[data-app="ready"]').waitFor({ state: 'attached', timeout: APP_TIMEOUT_MS });
+      await page.waitForTimeout(1200);
+      assert.equal(await page.evaluate(() => location.search), '', 'the app writes none either');
+      assert.equal(await page.evaluate(() => history.length), landed, 'nor a step');
+      // A digit is a search.
+      await page.keyboard.type('7', { delay: 30 });
+      await page.waitForFunction(() => new URLSearchParams(location.search).has('q'), null, { timeout: APP_TIMEOUT_MS });
+      assertNoProblems(problems, 'punctuation before the app');
+    }, PHONE);
+  });
+
   test('a search begun before the app and typed on in it is one step of the history', async () => {
     await withPage(env.browser, 'first-answer-history', async ({ page, problems }) => {
       // Two words, the second one's first letter typed before the app and the rest in it.
