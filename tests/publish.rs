@@ -325,6 +325,62 @@ fn pictures_beside_the_news_file_are_published_and_a_missing_one_is_said() {
 }
 
 #[test]
+fn no_file_but_a_picture_is_taken_from_beside_the_news_file() {
+    let dir = scratch("not-pictures");
+    let shell = shell(&dir);
+    let out = dir.join("site");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(fixture_path("valid-minimal.json")).unwrap())
+            .unwrap();
+    let image = |src: &str| serde_json::json!({ "src": src, "alt": { "bg": "Снимка", "en": "A photo" }, "width": 4, "height": 3 });
+    // A key, a repository's settings and the news file itself, named as pictures.
+    doc["site"]["project"]["logo"] = serde_json::json!(".ssh/id_rsa");
+    doc["events"][0]["images"] = serde_json::json!([
+        image("%2Egit/config"),
+        image("images/.secret.png"),
+        image("news.json")
+    ]);
+    doc["events"][1]["images"] = serde_json::json!([image("images/ok.png")]);
+    let news = dir.join("news.json");
+    fs::write(&news, doc.to_string()).unwrap();
+    for (file, bytes) in [
+        (".ssh/id_rsa", &b"key"[..]),
+        (".git/config", b"token"),
+        ("images/.secret.png", b"hidden"),
+        ("images/ok.png", b"png"),
+    ] {
+        fs::create_dir_all(dir.join(file).parent().unwrap()).unwrap();
+        fs::write(dir.join(file), bytes).unwrap();
+    }
+    // Refused with each place named, and nothing written.
+    let (code, stdout, stderr) = publish(&shell, &out, news.to_str().unwrap(), &[]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let said = format!("{stdout}{stderr}");
+    assert!(said.contains("has 4 errors"), "{said}");
+    for place in [
+        "images[0].src",
+        "images[1].src",
+        "images[2].src",
+        "site.project.logo",
+    ] {
+        assert!(said.contains(place), "{place}: {said}");
+    }
+    assert!(!out.exists());
+    // Published with its errors, the site holds the one picture and none of the others.
+    let (code, stdout, stderr) = publish(&shell, &out, news.to_str().unwrap(), &["--allow-errors"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(fs::read(out.join("images/ok.png")).unwrap(), b"png");
+    for file in [".ssh/id_rsa", ".git/config", "images/.secret.png"] {
+        assert!(!out.join(file).exists(), "{file} was published");
+    }
+    let news_out = fs::read_to_string(out.join("data/news.json")).unwrap();
+    assert!(
+        !news_out.contains("id_rsa") && !news_out.contains(".git"),
+        "{news_out}"
+    );
+}
+
+#[test]
 fn a_large_archive_starts_search_with_the_first_answer_on_every_page() {
     let dir = scratch("search-first");
     let shell = shell(&dir);

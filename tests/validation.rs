@@ -397,7 +397,7 @@ fn data_url_image_is_rejected() {
         "data-url-image.json",
         "events[1].images[0].src",
         (198, 18),
-        "site path or an https address",
+        "or an https address",
     );
 }
 

@@ -22,7 +22,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("no bg text; the other language is shown", "няма текст на български; сайтът показва английския"),
     ("no en text; the other language is shown", "няма текст на английски; сайтът показва българския"),
     ("source `{}` must be an http(s) address", "източникът „{0}“ трябва да е адрес с http(s)"),
-    ("image `{}` must be a site path or an https address", "снимката „{0}“ трябва да е път в сайта или адрес с https"),
+    ("image `{}` must be a picture of the site (a path ending in .jpg, .jpeg, .png, .gif, .webp, .avif or .svg, with no name starting with a dot) or an https address", "снимката „{0}“ трябва да е картина от сайта (път, който завършва на .jpg, .jpeg, .png, .gif, .webp, .avif или .svg, без име, започващо с точка) или адрес с https"),
     ("image `{}` is on another host ({}), and the site's pages load images only from the site itself: put the file in the site (a path such as images/photo.jpg) or allow that host (img-src in docs/deployment.md)", "изображението „{0}“ е на друг сървър ({1}), а страниците на сайта зареждат изображения само от самия сайт: сложете файла в сайта (с път като images/photo.jpg) или разрешете този сървър (img-src в docs/deployment.md)"),
     ("every image needs alternative text", "всяка снимка трябва да има алтернативен текст"),
     ("time `{}` must be HH:MM, such as 09:30", "часът „{0}“ трябва да е във вида ЧЧ:ММ, например 09:30"),

@@ -16,7 +16,7 @@ use project_news::api::News;
 use project_news::context::Paths;
 use project_news::export;
 use project_news::model::relations::{neighbours, related};
-use project_news::model::{compact_json, Catalog, NewsFile};
+use project_news::model::{compact_json, is_picture_path, Catalog, NewsFile};
 use project_news::pages::event::RELATED_SHOWN;
 use project_news::prerender::{
     mark_search_first, pages, render_page, search_files, search_first, Page,
@@ -254,7 +254,13 @@ fn pictures(
             && Path::new(&path)
                 .components()
                 .all(|c| matches!(c, std::path::Component::Normal(_)));
-        if !inside || outputs.iter().any(|o| o.file == path) || !seen.insert(path.clone()) {
+        // Only a picture, and nothing hidden, is taken from the editors' folder (the checks
+        // refuse any other; this holds for a file published with its errors too).
+        if !inside
+            || !is_picture_path(&path)
+            || outputs.iter().any(|o| o.file == path)
+            || !seen.insert(path.clone())
+        {
             continue;
         }
         let path = path.as_str();

@@ -215,7 +215,7 @@ impl EventCheck<'_, '_> {
             self.error(
                 format!("images[{i}].src"),
                 format!(
-                    "image `{}` must be a site path or an https address",
+                    "image `{}` must be a picture of the site (a path ending in .jpg, .jpeg, .png, .gif, .webp, .avif or .svg, with no name starting with a dot) or an https address",
                     image.src
                 ),
             );

@@ -111,7 +111,37 @@ pub(super) fn other_host(src: &str, origin: &str) -> String {
 /// Where an image may come from: a site path or an https address (an http one would be
 /// blocked as mixed content on an https site).
 pub(crate) fn is_image_src(src: &str) -> bool {
-    is_safe_url(src) && !src.trim_start().to_ascii_lowercase().starts_with("http://")
+    if !is_safe_url(src) {
+        return false;
+    }
+    let src = src.trim();
+    if src.contains("://") {
+        return !src.to_ascii_lowercase().starts_with("http://");
+    }
+    is_picture_path(src.split(['?', '#']).next().unwrap_or(src))
+}
+
+/// The kinds of picture a page can show.
+const PICTURE_EXTENSIONS: [&str; 7] = ["avif", "gif", "jpeg", "jpg", "png", "svg", "webp"];
+
+/// Whether a path inside the site names a picture that publishing may copy from beside the
+/// news file: a picture's extension, and no hidden name on the way (`.git/config`,
+/// `.ssh/id.png`, also written `%2e`), so that no other file of the editors' folder can be
+/// published by naming it.
+pub fn is_picture_path(path: &str) -> bool {
+    let hidden = path.split('/').any(|segment| {
+        segment.starts_with('.')
+            || segment
+                .get(..3)
+                .is_some_and(|s| s.eq_ignore_ascii_case("%2e"))
+    });
+    let extension = path.rsplit_once('.').map(|(_, ext)| ext);
+    !hidden
+        && extension.is_some_and(|ext| {
+            PICTURE_EXTENSIONS
+                .iter()
+                .any(|known| ext.eq_ignore_ascii_case(known))
+        })
 }
 
 /// Links an editor may use: http(s) addresses and paths inside the site.
@@ -224,5 +254,25 @@ mod tests {
         assert!(!is_web_address("/events/x"));
         assert!(!is_image_src("HTTP://example.org/a.png"));
         assert!(is_image_src("/a.png"));
+        for good in [
+            "images/a b.JPG",
+            "/x/y.webp?v=2",
+            "a.svg#m",
+            "https://example.org/p",
+        ] {
+            assert!(is_image_src(good), "{good:?}");
+        }
+        for bad in [
+            ".ssh/id_rsa",
+            "%2Egit/config",
+            "images/.hidden.png",
+            "images/%2e%2e/x.png",
+            "news.json",
+            "images/photo",
+            "notes.txt",
+            "a.png/",
+        ] {
+            assert!(!is_image_src(bad), "{bad:?}");
+        }
     }
 }
