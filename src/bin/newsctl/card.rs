@@ -68,9 +68,36 @@ struct Type<'a> {
 }
 
 impl Type<'_> {
+    #[cfg(test)]
     fn width(&self, text: &str) -> f32 {
+        self.width_after(None, text)
+    }
+
+    /// The width of `text`, measured only until it passes `limit`: whether a line fits is
+    /// known after the characters that fill it, however long the text goes on.
+    fn width_up_to(&self, text: &str, limit: f32) -> f32 {
         let scaled = self.font.as_scaled(PxScale::from(self.px));
         let mut previous: Option<GlyphId> = None;
+        let mut width = 0.0;
+        for ch in text.chars() {
+            let id = self.font.glyph_id(ch);
+            if let Some(p) = previous {
+                width += scaled.kern(p, id);
+            }
+            width += scaled.h_advance(id);
+            if width > limit {
+                break;
+            }
+            previous = Some(id);
+        }
+        width
+    }
+
+    /// The width `text` adds after the character `before` (their kerning included): a line
+    /// grows by its next word without being measured again from its start.
+    fn width_after(&self, before: Option<char>, text: &str) -> f32 {
+        let scaled = self.font.as_scaled(PxScale::from(self.px));
+        let mut previous: Option<GlyphId> = before.map(|ch| self.font.glyph_id(ch));
         let mut width = 0.0;
         for ch in text.chars() {
             let id = self.font.glyph_id(ch);
@@ -114,16 +141,27 @@ impl Type<'_> {
     fn wrap(&self, text: &str, width: f32, max: usize) -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
+        let mut line_width = 0.0;
         for word in text.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{line} {word}")
-            };
-            if self.width(&candidate) <= width || line.is_empty() {
-                line = candidate;
+            // One line more than fits is enough to know that the text is cut.
+            if lines.len() > max {
+                break;
+            }
+            if line.is_empty() {
+                line_width = self.width_up_to(word, width);
+                line.push_str(word);
+                continue;
+            }
+            let grown = line_width
+                + self.width_after(line.chars().next_back(), " ")
+                + self.width_after(Some(' '), word);
+            if grown <= width {
+                line_width = grown;
+                line.push(' ');
+                line.push_str(word);
             } else {
                 lines.push(std::mem::replace(&mut line, word.to_owned()));
+                line_width = self.width_up_to(word, width);
             }
         }
         if !line.is_empty() {
@@ -133,7 +171,7 @@ impl Type<'_> {
         lines.truncate(max);
         let last = lines.len().saturating_sub(1);
         for (i, line) in lines.iter_mut().enumerate() {
-            if self.width(line) > width || (cut && i == last) {
+            if self.width_up_to(line, width) > width || (cut && i == last) {
                 *line = self.shorten(line, width);
             }
         }
@@ -142,14 +180,26 @@ impl Type<'_> {
 
     /// The line cut to end in "…" within `width`.
     fn shorten(&self, line: &str, width: f32) -> String {
-        let mut chars: Vec<char> = line.chars().collect();
-        loop {
-            let text: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
-            if self.width(&text) <= width || chars.is_empty() {
-                return text;
+        // Each prefix measured once, from the one before it: a line of many thousand
+        // characters is cut in one pass, not measured again for every character taken off.
+        let mut kept = 0;
+        let mut prefix_width = 0.0;
+        let mut previous = None;
+        for (at, ch) in line.char_indices() {
+            prefix_width += self.width_after(previous, &ch.to_string());
+            previous = Some(ch);
+            let end = at + ch.len_utf8();
+            let trimmed = line[..end].trim_end();
+            // The ellipsis after the prefix without its trailing spaces: measured after the
+            // last character kept when the prefix ends in one.
+            if trimmed.len() == end && prefix_width + self.width_after(Some(ch), "…") > width {
+                break;
             }
-            chars.pop();
+            if trimmed.len() == end {
+                kept = end;
+            }
         }
+        line[..kept].trim_end().to_owned() + "…"
     }
 }
 
@@ -171,9 +221,12 @@ pub fn card_png(site: &Site, lang: Lang) -> Vec<u8> {
     if let Some(line) = top.first() {
         small.draw(&mut canvas, MARGIN, MARGIN + 30.0, line, MUTED);
     }
-    let mut px: f32 = 132.0;
+    let (largest, smallest) = (132.0, 48.0);
+    let mut px: f32 = largest;
     let acronym = site.project.acronym.trim();
-    while px > 48.0 && (Type { font: &bold, px }).width(acronym) > width {
+    // Measured once at the largest size: a font's widths grow with its size.
+    let widest = (Type { font: &bold, px }).width_up_to(acronym, width * largest / smallest);
+    while px > smallest && widest * px / largest > width {
         px -= 4.0;
     }
     let big = Type { font: &bold, px };
@@ -363,5 +416,44 @@ mod tests {
         assert!(lines.iter().all(|l| t.width(l) <= 300.0), "{lines:?}");
         assert!(lines[1].ends_with('…'), "{lines:?}");
         assert_eq!(t.wrap("кратко", 300.0, 2), ["кратко"]);
+        // A line cut to the longest start that fits with its ellipsis, not a character less.
+        let text = "Sharing Cities Sharing Cities";
+        let cut = t.shorten(text, 300.0);
+        let kept = cut.trim_end_matches('…');
+        let rest = &text[kept.len()..];
+        let next = rest.find(|c: char| !c.is_whitespace()).unwrap();
+        let longer = format!("{}{}…", kept, &rest[..=next]);
+        assert!(
+            t.width(&cut) <= 300.0 && t.width(&longer) > 300.0,
+            "{cut} / {longer}"
+        );
+    }
+
+    #[test]
+    fn a_hostile_name_costs_its_length_once() {
+        // One word of 400,000 letters, and as many words that have no width: each was
+        // measured again for every letter or word (hours for the first).
+        let font = FontRef::try_from_slice(dejavu::sans::regular()).unwrap();
+        let t = Type {
+            font: &font,
+            px: 40.0,
+        };
+        let word = "W".repeat(400_000);
+        let lines = t.wrap(&word, 300.0, 2);
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].ends_with('…') && t.width(&lines[0]) <= 300.0);
+        let marks = "\u{301} ".repeat(400_000);
+        let lines = t.wrap(&marks, 300.0, 2);
+        assert!(
+            lines.len() == 2 && lines[1].ends_with('…'),
+            "{}",
+            lines.len()
+        );
+        let mut site = site("https://news.example.org/");
+        site.publisher = Text::new(&word, &marks);
+        site.project.acronym = word.clone();
+        let (_, _, pixels) = decode(&card_png(&site, Lang::Bg));
+        let (left, right) = inked_columns(&pixels);
+        assert!(left >= MARGIN as u32 - 2 && right <= WIDTH - MARGIN as u32 + 2);
     }
 }
