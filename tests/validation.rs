@@ -1002,3 +1002,27 @@ fn a_session_time_is_hh_mm_and_one_past_midnight_is_said() {
         ]
     );
 }
+
+#[test]
+fn a_long_slug_is_named_short_in_every_problem_of_its_event() {
+    let mut doc: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    let slug = "a".repeat(100_000);
+    doc["events"][0]["slug"] = serde_json::json!(slug);
+    let source = doc["events"][0]["sources"][0].clone();
+    let mut bad = source.clone();
+    bad["url"] = serde_json::json!("x");
+    doc["events"][0]["sources"] = serde_json::json!(vec![bad; 200]);
+    let catalog = parse_news(&doc.to_string()).unwrap();
+    let problems: Vec<String> = catalog.problems.iter().map(ToString::to_string).collect();
+    assert!(problems.len() > 200, "{}", problems.len());
+    assert!(
+        problems[0].contains("is longer than 120 characters"),
+        "{}",
+        problems[0]
+    );
+    // Each problem names the event by the slug's first 120 characters.
+    let shown = format!("(event `{}…`)", "a".repeat(120));
+    for problem in &problems {
+        assert!(problem.len() < 400 && problem.contains(&shown), "{problem}");
+    }
+}

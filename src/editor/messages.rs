@@ -10,6 +10,7 @@ use crate::model::Lang;
 /// (the English message with `{}` where it varies, the Bulgarian with `{0}`, `{1}`… there).
 const PATTERNS: &[(&str, &str)] = &[
     ("slug `{}` must be lowercase letters, digits and single hyphens", "адресът „{0}“ може да съдържа само малки латински букви, цифри и единични тирета"),
+    ("slug `{}` is longer than {} characters", "адресът „{0}“ е по-дълъг от {1} знака"),
     ("slug `{}` is used by an earlier event", "адресът „{0}“ вече е използван от друго събитие"),
     ("ends ({}) before it starts ({})", "краят ({0}) е преди началото ({1})"),
     ("every event must cite at least one source", "всяко събитие трябва да посочва поне един източник"),

@@ -1,11 +1,11 @@
 //! The checks of an event that need more than its type: slug, dates, texts, sources, images
 //! and the links in its body (its references are in `references`).
 
-use super::is_slug;
 use super::references::RefSets;
 use super::report::Report;
 use super::urls::{is_image_src, is_safe_url, is_web_address, origin_of, other_host};
 use super::MAX_TEXT_CHARS;
+use super::{is_slug, MAX_SLUG_BYTES};
 use crate::model::problem::Severity;
 use crate::model::types::{Event, Image, Lang, Source, Text};
 
@@ -50,7 +50,15 @@ impl EventCheck<'_, '_> {
     }
 
     pub(super) fn check(&mut self, event: &mut Event, refs: &RefSets) {
-        if !is_slug(&event.slug) {
+        if event.slug.len() > MAX_SLUG_BYTES {
+            self.error(
+                "slug".into(),
+                format!(
+                    "slug `{}` is longer than {MAX_SLUG_BYTES} characters",
+                    self.slug
+                ),
+            );
+        } else if !is_slug(&event.slug) {
             self.error(
                 "slug".into(),
                 format!(

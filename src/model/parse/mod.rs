@@ -152,7 +152,7 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
             report: &mut report,
             at: raw.get(),
             path: &path,
-            slug: event.slug.clone(),
+            slug: shown_slug(&event.slug),
             fatal: false,
             english: site.publishes(Lang::En),
         };
@@ -185,9 +185,22 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
 }
 
 /// `a-z`, `0-9` and single hyphens between them.
+/// The longest slug, in bytes (a slug's characters are ASCII).
+pub const MAX_SLUG_BYTES: usize = 120;
+
+/// An event's slug as its problems name it: a long one cut after as many characters as a slug
+/// may have, so that a file with a slug of a hundred thousand characters and a thousand
+/// problems in that event is not said with the slug a thousand times.
+fn shown_slug(slug: &str) -> String {
+    match slug.char_indices().nth(MAX_SLUG_BYTES) {
+        Some((at, _)) => format!("{}…", &slug[..at]),
+        None => slug.to_owned(),
+    }
+}
+
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()
-        && text.len() <= 120
+        && text.len() <= MAX_SLUG_BYTES
         && !text.starts_with('-')
         && !text.ends_with('-')
         && !text.contains("--")
