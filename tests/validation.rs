@@ -2,6 +2,9 @@
 //! the `newsctl` binary.
 
 mod common;
+
+use std::collections::HashSet;
+
 use common::{fixture_path, newsctl};
 
 use project_news::model::{parse_news, Catalog, FatalError, Problem, Severity};
@@ -1025,4 +1028,51 @@ fn a_long_slug_is_named_short_in_every_problem_of_its_event() {
     for problem in &problems {
         assert!(problem.len() < 400 && problem.contains(&shown), "{problem}");
     }
+}
+
+#[test]
+fn a_name_or_title_that_shows_nothing_is_an_error_where_it_stands() {
+    let mut doc: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    // Missing, spaces, and marks that take no room (a zero-width space, a direction mark).
+    doc["site"]["publisher"] = serde_json::json!({});
+    doc["site"]["project"]["acronym"] = serde_json::json!(" \u{200b} ");
+    doc["site"]["project"]["programme"] = serde_json::json!({ "bg": "", "en": "\u{200e}" });
+    doc["cities"][0]["name"] = serde_json::json!({});
+    doc["organisations"][1]["name"] = serde_json::json!({ "bg": "\u{feff}" });
+    doc["people"][0]["role"] = serde_json::json!({ "en": "  " });
+    doc["topics"][0]["label"] = serde_json::json!({});
+    doc["events"][1]["sources"][0]["title"] = serde_json::json!({});
+    doc["events"][1]["sources"][0]["publisher"] = serde_json::json!("\u{00ad}");
+    let catalog = parse_news(&serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    let errors: Vec<(&str, &str)> = catalog
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| (p.path.as_str(), p.message.as_str()))
+        .collect();
+    let both = "must not be empty in both languages";
+    for expected in [
+        ("site.publisher", both),
+        ("site.project.acronym", "must not be empty"),
+        ("site.project.programme", both),
+        ("cities[0].name", both),
+        ("organisations[1].name", both),
+        ("people[0].role", both),
+        ("topics[0].label", both),
+        ("events[1].sources[0].title", both),
+        ("events[1].sources[0].publisher", "must not be empty"),
+    ] {
+        assert!(errors.contains(&expected), "{expected:?} in {errors:#?}");
+    }
+    assert_eq!(errors.len(), 9, "{errors:#?}");
+    // Each is said at its own line.
+    let lines: HashSet<usize> = catalog.problems.iter().map(|p| p.line).collect();
+    assert_eq!(lines.len(), 9);
+    // The event with the empty source is left out; the others stay.
+    let left_out = doc["events"][1]["slug"].as_str().unwrap();
+    assert!(!slugs(&catalog).contains(&left_out));
+    assert_eq!(
+        catalog.events.len(),
+        doc["events"].as_array().unwrap().len() - 1
+    );
 }

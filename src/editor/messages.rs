@@ -20,6 +20,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("text longer than {} characters", "текстът е по-дълъг от {0} знака"),
     ("contains HTML tags; they are shown as plain text", "съдържа HTML етикети; сайтът ги показва като обикновен текст"),
     ("must not be empty in both languages", "не може да е празно и на двата езика"),
+    ("must not be empty", "не може да е празно"),
     ("no bg text; the other language is shown", "няма текст на български; сайтът показва английския"),
     ("no en text; the other language is shown", "няма текст на английски; сайтът показва българския"),
     ("source `{}` must be an http(s) address", "източникът „{0}“ трябва да е адрес с http(s)"),

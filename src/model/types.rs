@@ -65,6 +65,17 @@ model_type! {
     }
 }
 
+/// Whether `text` shows nothing: spaces, and the marks that take no room (a zero-width space,
+/// a soft hyphen, a direction mark), are all it holds.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(c, '\u{ad}' | '\u{34f}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+                | '\u{feff}')
+    })
+}
+
 /// Text resolved for one language: what to show and the language it is really in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Resolved<'a> {
@@ -92,7 +103,7 @@ impl Text {
             Lang::Bg => self.bg.as_deref(),
             Lang::En => self.en.as_deref(),
         };
-        value.filter(|t| !t.trim().is_empty())
+        value.filter(|t| !is_blank(t))
     }
 
     /// The text in `lang`, or in the other language when `lang` is missing.

@@ -3,11 +3,13 @@
 
 use super::references::RefSets;
 use super::report::Report;
-use super::urls::{is_image_src, is_safe_url, is_web_address, origin_of, other_host};
+use super::urls::{
+    is_image_src, is_safe_url, is_web_address, not_a_picture, origin_of, other_host,
+};
 use super::MAX_TEXT_CHARS;
 use super::{is_slug, MAX_SLUG_BYTES};
 use crate::model::problem::Severity;
-use crate::model::types::{Event, Image, Lang, Source, Text};
+use crate::model::types::{is_blank, Event, Image, Lang, Source, Text};
 
 /// The checks that need more than the types: dates, references, URLs, texts.
 pub(super) struct EventCheck<'r, 'a> {
@@ -172,6 +174,17 @@ impl EventCheck<'_, '_> {
     }
 
     fn source(&mut self, source: &Source, i: usize) {
+        // A source is named by its title and its publisher: neither may show as nothing.
+        if source.title.is_empty() {
+            let message = "must not be empty in both languages".to_owned();
+            self.error(format!("sources[{i}].title"), message);
+        }
+        if is_blank(&source.publisher) {
+            self.error(
+                format!("sources[{i}].publisher"),
+                "must not be empty".to_owned(),
+            );
+        }
         let url = source.url.trim();
         if !is_web_address(url) {
             self.error(
@@ -220,13 +233,7 @@ impl EventCheck<'_, '_> {
 
     fn image(&mut self, image: &Image, i: usize, site_origin: Option<&str>) {
         if !is_image_src(&image.src) {
-            self.error(
-                format!("images[{i}].src"),
-                format!(
-                    "image `{}` must be a picture of the site (a path ending in .jpg, .jpeg, .png, .gif, .webp, .avif or .svg, with no name starting with a dot) or an https address",
-                    image.src
-                ),
-            );
+            self.error(format!("images[{i}].src"), not_a_picture(&image.src));
         } else if let Some(origin) =
             origin_of(&image.src).filter(|o| Some(o.as_str()) != site_origin)
         {

@@ -22,7 +22,7 @@ use super::types::{City, Event, Lang, Organisation, Person, Site, Topic};
 use events::EventCheck;
 use position::position;
 pub use position::utf8_text;
-use references::RefSets;
+use references::{RefSets, Required};
 use report::Report;
 use sections::{parse_list, raw_list};
 use urls::{check_site_links, origin_of};
@@ -86,6 +86,17 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
         });
     };
     let mut site = site;
+    references::check_required(
+        &mut report,
+        site_raw.get(),
+        "site",
+        &[
+            ("publisher", Required::Text(&site.publisher)),
+            ("project.name", Required::Text(&site.project.name)),
+            ("project.acronym", Required::String(&site.project.acronym)),
+            ("project.programme", Required::Text(&site.project.programme)),
+        ],
+    );
     check_site_links(&mut report, site_raw.get(), &mut site);
     urls::check_languages(&mut report, site_raw.get(), &site);
 
@@ -135,6 +146,11 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
     references::check_cities(&mut report, &mut cities, &raw_cities, &refs);
     references::check_organisations(&mut report, &mut organisations, &raw_orgs, &refs);
     references::check_people(&mut report, &people, &raw_people, &refs);
+    for (i, topic) in &topics {
+        let entry = format!("topics[{i}]");
+        let label = [("label", Required::Text(&topic.label))];
+        references::check_required(&mut report, raw_topics[*i].get(), &entry, &label);
+    }
 
     let cities: Vec<City> = cities.into_iter().map(|(_, c)| c).collect();
     let organisations: Vec<Organisation> = organisations.into_iter().map(|(_, o)| o).collect();

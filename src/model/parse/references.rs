@@ -12,7 +12,7 @@ use super::json_path::walk;
 use super::report::Report;
 use super::urls::is_web_address;
 use crate::model::problem::Severity;
-use crate::model::types::{City, Event, Organisation, Person, Site};
+use crate::model::types::{is_blank, City, Event, Organisation, Person, Site, Text};
 
 /// Unknown ids of one list named in its problem; the rest of them are counted.
 const NAMED_IDS: usize = 3;
@@ -123,6 +123,38 @@ fn check_country(report: &mut Report<'_>, raw: &str, path: String, country: &str
     }
 }
 
+/// The texts an entry cannot be shown without (a name, a title): empty in both languages, or
+/// a string of nothing but spaces, they would show as nothing at all.
+pub(super) fn check_required(
+    report: &mut Report<'_>,
+    raw: &str,
+    entry: &str,
+    fields: &[(&str, Required<'_>)],
+) {
+    for (field, value) in fields {
+        let message = match value {
+            Required::Text(text) if text.is_empty() => "must not be empty in both languages",
+            Required::String(text) if is_blank(text) => "must not be empty",
+            _ => continue,
+        };
+        report.push_in(
+            Severity::Error,
+            raw,
+            field,
+            format!("{entry}.{field}"),
+            None,
+            message.to_owned(),
+            false,
+        );
+    }
+}
+
+/// A required field: a text in the site's languages, or a string.
+pub(super) enum Required<'a> {
+    Text(&'a Text),
+    String(&'a str),
+}
+
 /// A city's partner must name an organisation; its country is a code.
 pub(super) fn check_cities(
     report: &mut Report<'_>,
@@ -131,6 +163,13 @@ pub(super) fn check_cities(
     refs: &RefSets,
 ) {
     for (i, city) in cities {
+        let entry = format!("cities[{i}]");
+        check_required(
+            report,
+            raw_cities[*i].get(),
+            &entry,
+            &[("name", Required::Text(&city.name))],
+        );
         check_country(
             report,
             raw_cities[*i].get(),
@@ -159,6 +198,8 @@ pub(super) fn check_organisations(
 ) {
     for (i, org) in organisations {
         let raw = raw_orgs[*i].get();
+        let entry = format!("organisations[{i}]");
+        check_required(report, raw, &entry, &[("name", Required::Text(&org.name))]);
         if let Some(country) = &org.country {
             check_country(report, raw, format!("organisations[{i}].country"), country);
         }
@@ -190,6 +231,12 @@ pub(super) fn check_people(
     refs: &RefSets,
 ) {
     for (i, person) in people {
+        let entry = format!("people[{i}]");
+        let fields = [
+            ("name", Required::Text(&person.name)),
+            ("role", Required::Text(&person.role)),
+        ];
+        check_required(report, raw_people[*i].get(), &entry, &fields);
         if !refs.organisations.contains(&person.organisation) {
             let path = format!("people[{i}].organisation");
             let raw = raw_people[*i].get();

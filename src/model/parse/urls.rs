@@ -78,7 +78,18 @@ pub(super) fn check_site_links(report: &mut Report<'_>, raw: &str, site: &mut Si
         }
     }
     if let Some(logo) = &site.project.logo {
-        if !drop_if(is_image_src(logo), "project.logo", logo) {
+        if !is_image_src(logo) {
+            let message = not_a_picture(logo);
+            let path = "site.project.logo".to_owned();
+            report.push_in(
+                Severity::Error,
+                raw,
+                "project.logo",
+                path,
+                None,
+                message,
+                false,
+            );
             site.project.logo = None;
         }
     }
@@ -105,6 +116,14 @@ pub(super) fn other_host(src: &str, origin: &str) -> String {
         "image `{src}` is on another host ({origin}), and the site's pages load images only from \
          the site itself: put the file in the site (a path such as images/photo.jpg) or allow \
          that host (img-src in docs/deployment.md)"
+    )
+}
+
+/// What is said of an image's source that is not a picture of the site or an https address.
+pub(super) fn not_a_picture(src: &str) -> String {
+    format!(
+        "image `{src}` must be a picture of the site (a path ending in .jpg, .jpeg, .png, .gif, \
+         .webp, .avif or .svg, with no name starting with a dot) or an https address"
     )
 }
 
