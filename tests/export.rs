@@ -754,3 +754,23 @@ fn atom_feed_marks_a_text_shown_in_the_other_language() {
     let bg = atom_feed(&catalog, Lang::Bg, BASE);
     assert!(bg.contains("<summary>Само на български.</summary>"), "{bg}");
 }
+
+#[test]
+fn an_event_to_the_last_day_of_9999_has_its_length_instead_of_an_end() {
+    let mut event = kick_off();
+    event.start = PartialDate::ymd(9999, 12, 30);
+    event.end = Some(PartialDate::ym(9999, 12));
+    let one = catalog_with(vec![event]);
+    let lines = content_lines(&event_ics(&one, &one.events[0], Lang::En, BASE));
+    assert_eq!(property(&lines, "DTSTART;VALUE=DATE:"), ["99991230"]);
+    assert!(
+        property(&lines, "DTEND;VALUE=DATE:").is_empty(),
+        "{lines:?}"
+    );
+    assert_eq!(property(&lines, "DURATION:"), ["P2D"]);
+    // Any other day keeps its end.
+    let catalog = catalog();
+    let lines = content_lines(&event_ics(&catalog, &catalog.events[0], Lang::En, BASE));
+    assert_eq!(property(&lines, "DTEND;VALUE=DATE:").len(), 1);
+    assert!(property(&lines, "DURATION:").is_empty());
+}

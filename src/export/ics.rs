@@ -3,6 +3,7 @@
 //! Events are all-day: the news gives days, months or years, never times. Output depends only
 //! on the news, never on a clock, so the same news gives the same bytes.
 
+use crate::model::date::days_from_civil;
 use crate::model::markup::plain_text;
 use crate::model::{Catalog, Event, Lang};
 
@@ -103,7 +104,15 @@ impl Writer {
         );
         self.raw("DTSTAMP", &format!("{y:04}{m:02}{d:02}T000000Z"));
         self.raw("DTSTART;VALUE=DATE", &date_value(start));
-        self.raw("DTEND;VALUE=DATE", &date_value(end));
+        if end.0 <= 9999 {
+            self.raw("DTEND;VALUE=DATE", &date_value(end));
+        } else {
+            // The day after 9999-12-31 has no four-digit year, which a DATE must have: the
+            // length of the event says the same.
+            let days =
+                days_from_civil(end.0, end.1, end.2) - days_from_civil(start.0, start.1, start.2);
+            self.raw("DURATION", &format!("P{days}D"));
+        }
         self.text("SUMMARY", event.title.get(lang));
         // A date known to the month or the year spans it, all day; the entry says so, and it
         // does not show the subscriber busy for a month or a year.
