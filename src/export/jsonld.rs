@@ -33,7 +33,9 @@ pub fn event_jsonld(catalog: &Catalog, event: &Event, lang: Lang, base_url: &str
         );
         doc.insert("location".into(), location);
     }
-    doc.insert("organizer".into(), organizer(catalog, event, lang));
+    if let Some(organizer) = organizer(catalog, event, lang) {
+        doc.insert("organizer".into(), organizer);
+    }
     if !event.images.is_empty() {
         let images: Vec<String> = event
             .images
@@ -79,7 +81,13 @@ fn attendance(
             address.insert("addressLocality".into(), json!(name));
         }
         if let Some(city) = city_id.and_then(|id| catalog.city(id)) {
-            address.insert("addressCountry".into(), json!(city.country));
+            // The EU's own codes for Greece and the United Kingdom are not ISO 3166's.
+            let country = match city.country.as_str() {
+                "EL" => "GR",
+                "UK" => "GB",
+                code => code,
+            };
+            address.insert("addressCountry".into(), json!(country));
         }
         let name = venue.map(str::to_owned).or(city_name).unwrap_or_default();
         json!({ "@type": "Place", "name": name, "address": address })
@@ -94,27 +102,19 @@ fn attendance(
     }
 }
 
-/// The host organisation when the news names a known one, else the publisher.
-fn organizer(catalog: &Catalog, event: &Event, lang: Lang) -> Value {
-    let host = event
+/// The host organisation when the news names a known one. Without one the organiser is not
+/// said: the publisher tells of events that others held.
+fn organizer(catalog: &Catalog, event: &Event, lang: Lang) -> Option<Value> {
+    let org = event
         .host
         .as_ref()
         .and_then(|h| h.organisation.as_deref())
-        .and_then(|id| catalog.organisation(id));
-    match host {
-        Some(org) => {
-            let mut value = json!({ "@type": "Organization", "name": org.name.get(lang) });
-            if let (Some(site), Value::Object(map)) = (&org.website, &mut value) {
-                map.insert("url".into(), json!(site));
-            }
-            value
-        }
-        None => json!({
-            "@type": "Organization",
-            "name": catalog.site.publisher.get(lang),
-            "url": catalog.site.url,
-        }),
+        .and_then(|id| catalog.organisation(id))?;
+    let mut value = json!({ "@type": "Organization", "name": org.name.get(lang) });
+    if let (Some(site), Value::Object(map)) = (&org.website, &mut value) {
+        map.insert("url".into(), json!(site));
     }
+    Some(value)
 }
 
 /// Replaces the characters HTML's script parsing reacts to with JSON escapes. They can only
