@@ -1076,3 +1076,27 @@ fn a_name_or_title_that_shows_nothing_is_an_error_where_it_stands() {
         doc["events"].as_array().unwrap().len() - 1
     );
 }
+
+#[test]
+fn a_control_character_in_a_text_is_an_error_and_line_breaks_are_not() {
+    let mut doc: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    doc["events"][0]["title"]["en"] = serde_json::json!("Bell\u{7} and NUL\u{0}");
+    doc["events"][1]["summary"]["en"] = serde_json::json!("Two lines,\r\nthen a\ttab.");
+    let catalog = parse_news(&doc.to_string()).unwrap();
+    let errors: Vec<&Problem> = catalog
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].path, "events[0].title");
+    assert!(
+        errors[0]
+            .message
+            .contains("contains a control character (U+0007)"),
+        "{}",
+        errors[0].message
+    );
+    let kept = doc["events"][1]["slug"].as_str().unwrap();
+    assert!(slugs(&catalog).contains(&kept));
+}

@@ -131,6 +131,17 @@ impl EventCheck<'_, '_> {
                 format!("text longer than {MAX_TEXT_CHARS} characters"),
             );
         }
+        // A control character (a NUL, a bell, an escape) is no text: a page shows it as
+        // nothing or as a box, and feeds and calendars cannot carry it.
+        if let Some(c) = text.all().find_map(|t| t.chars().find(|&c| is_control(c))) {
+            self.error(
+                field.into(),
+                format!(
+                    "contains a control character (U+{:04X}); remove it",
+                    u32::from(c)
+                ),
+            );
+        }
         if text.all().any(looks_like_html) {
             self.push(
                 Severity::Warning,
@@ -266,4 +277,9 @@ fn looks_like_html(text: &str) -> bool {
     bytes
         .windows(2)
         .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
+}
+
+/// A control character that text has no use for: a tab and the line breaks stay.
+fn is_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
