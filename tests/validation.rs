@@ -1100,3 +1100,52 @@ fn a_control_character_in_a_text_is_an_error_and_line_breaks_are_not() {
     let kept = doc["events"][1]["slug"].as_str().unwrap();
     assert!(slugs(&catalog).contains(&kept));
 }
+
+#[test]
+fn a_schema_that_is_no_string_and_a_section_nested_too_deep_are_errors() {
+    let mut doc: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    let nested = |depth: usize| format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+    doc["$schema"] = serde_json::json!("news.schema.json");
+    let text = doc.to_string();
+    // Spliced in as text: serde_json's own values stop at its depth limit.
+    let with = |schema: &str, extra: &str| {
+        let doc = text.replacen('{', &format!("{{\"x-notes\": {extra}, "), 1);
+        match schema {
+            "" => doc,
+            s => doc.replace(
+                "\"$schema\":\"news.schema.json\"",
+                &format!("\"$schema\":{s}"),
+            ),
+        }
+    };
+    assert!(text.contains("\"$schema\":\"news.schema.json\""));
+    let errors = |file: String| -> Vec<(String, String)> {
+        let catalog = parse_news(&file).unwrap();
+        catalog
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| (p.path.clone(), p.message.clone()))
+            .collect()
+    };
+    assert_eq!(errors(with("", &nested(128))), []);
+    assert_eq!(
+        errors(with("", &format!("[\"[[[ {{ \\\"\", {}]", nested(127)))),
+        [],
+        "brackets in a string are text"
+    );
+    assert_eq!(
+        errors(with("", &nested(100_000))),
+        [(
+            "x-notes".to_owned(),
+            "nested deeper than 128 levels".to_owned()
+        )]
+    );
+    assert_eq!(
+        errors(with(&nested(3), "1")),
+        [(
+            "$schema".to_owned(),
+            "`$schema` must be a string: the address of the format's schema".to_owned()
+        )]
+    );
+}

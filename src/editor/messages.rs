@@ -18,6 +18,8 @@ const PATTERNS: &[(&str, &str)] = &[
     ("link `{}` is not allowed: use http(s) addresses or site paths", "връзката „{0}“ не е разрешена: използвайте адреси с http(s) или пътища в сайта"),
     ("link `{}` is not allowed: use an http(s) address; it was dropped", "връзката „{0}“ не е разрешена: използвайте адрес с http(s); сайтът я пропуска"),
     ("text longer than {} characters", "текстът е по-дълъг от {0} знака"),
+    ("`$schema` must be a string: the address of the format's schema", "„$schema“ трябва да е низ: адресът на схемата на формата"),
+    ("nested deeper than {} levels", "влагането е по-дълбоко от {0} нива"),
     ("contains a control character ({}); remove it", "съдържа управляващ знак ({0}); премахнете го"),
     ("contains HTML tags; they are shown as plain text", "съдържа HTML етикети; сайтът ги показва като обикновен текст"),
     ("must not be empty in both languages", "не може да е празно и на двата езика"),

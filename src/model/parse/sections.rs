@@ -140,20 +140,65 @@ fn name_before(text: &str, value: usize) -> usize {
     value
 }
 
-/// A warning for each section the format does not have.
+/// A warning for each section the format does not have, and an error for one nested deeper
+/// than anything of the file may be (it is published as it is, and `newsctl fmt` would refuse
+/// it); `$schema`, the address of the format's schema, must be a string.
 pub(super) fn warn_unknown(report: &mut Report<'_>, sections: &BTreeMap<String, &RawValue>) {
     for (name, raw) in sections {
-        if !KNOWN_SECTIONS.contains(&name.as_str()) {
-            report.push(
-                Severity::Warning,
-                raw.get(),
-                name.clone(),
-                None,
-                format!("unknown section `{name}` is ignored"),
-                false,
+        let text = raw.get();
+        let mut say = |severity, message: String| {
+            report.push(severity, text, name.clone(), None, message, false);
+        };
+        if name == "$schema" && !text.starts_with('"') {
+            say(
+                Severity::Error,
+                "`$schema` must be a string: the address of the format's schema".to_owned(),
             );
+        } else if !KNOWN_SECTIONS.contains(&name.as_str()) {
+            say(
+                Severity::Warning,
+                format!("unknown section `{name}` is ignored"),
+            );
+            if nested_deeper(text, MAX_DEPTH) {
+                say(
+                    Severity::Error,
+                    format!("nested deeper than {MAX_DEPTH} levels"),
+                );
+            }
         }
     }
+}
+
+/// How deep lists and objects may be nested, as the JSON reader allows for every entry.
+const MAX_DEPTH: usize = 128;
+
+/// Whether the JSON value `text` opens more than `limit` lists or objects inside one another
+/// (brackets inside strings are text).
+fn nested_deeper(text: &str, limit: usize) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Splits a section that should be an array into its raw entries.
