@@ -100,11 +100,29 @@ pub fn checked_base_url(url: &str) -> Result<String, String> {
 }
 
 /// Writes beside the target first and renames, so a host never serves a half-written feed.
+/// A file that is there already keeps what the renaming would lose: a link stays a link (its
+/// target is written) and the file's permissions stay (a news file only its owner may read).
 pub fn write_whole(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
+    let linked = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = if linked {
+        fs::canonicalize(path)?
+    } else {
+        path.to_owned()
+    };
+    let path = target.as_path();
+    let permissions = fs::metadata(path).ok().map(|m| m.permissions());
     let mut partial = path.as_os_str().to_owned();
     partial.push(".partial");
     let partial = PathBuf::from(partial);
-    let result = fs::write(&partial, contents).and_then(|()| fs::rename(&partial, path));
+    // The permissions first, so that the words are never readable by more than the file's.
+    let result = fs::File::create(&partial)
+        .and_then(|mut file| {
+            if let Some(permissions) = permissions {
+                file.set_permissions(permissions)?;
+            }
+            io::Write::write_all(&mut file, contents.as_ref())
+        })
+        .and_then(|()| fs::rename(&partial, path));
     if result.is_err() {
         // Best effort: the error that matters is the one returned.
         let _ = fs::remove_file(&partial);
@@ -203,5 +221,30 @@ mod tests {
         let err = run(&catalog("https://example.org/"), &dir, None).unwrap_err();
         assert!(err.contains(&dir.display().to_string()), "{err}");
         fs::remove_file(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writing_again_keeps_a_link_and_the_permissions() {
+        use std::os::unix::fs::{symlink, PermissionsExt};
+        let dir = scratch_dir("link");
+        fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("news.json");
+        fs::write(&file, "old").unwrap();
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o600)).unwrap();
+        let link = dir.join("link.json");
+        symlink(&file, &link).unwrap();
+        write_whole(&link, "new").unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read_to_string(&file).unwrap(), "new");
+        let mode = fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        // A new file is made as any other.
+        write_whole(&dir.join("fresh.json"), "x").unwrap();
+        assert_eq!(fs::read_to_string(dir.join("fresh.json")).unwrap(), "x");
+        fs::remove_dir_all(&dir).unwrap();
     }
 }
