@@ -1,7 +1,7 @@
 //! `newsctl fmt`: rewrites news files in their one stable form (`model::to_stable_form`), so
 //! that an editor's change shows in a diff as the lines it changed and nothing else.
 
-use project_news::model::{to_stable_form, Severity};
+use project_news::model::{json_error_at, to_stable_form, Severity};
 
 use crate::check::{parse, print_text, read_text, Outcome};
 use crate::feeds::write_whole;
@@ -55,11 +55,8 @@ fn format_file(file: &str, check_only: bool) -> u8 {
     let stable = match to_stable_form(&text) {
         Ok(stable) => stable,
         Err(err) => {
-            complain(&format!(
-                "{file}:{}:{}: error: {err}",
-                err.line(),
-                err.column()
-            ));
+            let (line, column, message) = json_error_at(&text, &err);
+            complain(&format!("{file}:{line}:{column}: error: {message}"));
             return HAS_ERRORS;
         }
     };

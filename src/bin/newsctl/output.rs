@@ -6,11 +6,12 @@ use serde_json::Value;
 /// Text from the file (slugs, ids, addresses, serde's quotes of bad values) with its control
 /// characters written as `\u{1b}`: printed raw, an ESC could recolour or rewrite the terminal,
 /// and a CR or LF could forge a line, such as a CI annotation. Bidirectional overrides and
-/// Unicode line separators, which can make a line read other than it is, likewise.
+/// marks and Unicode line separators, which can make a line read other than it is, likewise.
 pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
     let unsafe_char = |c: char| {
         c.is_control()
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}'
+                | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     };
     if !text.chars().any(unsafe_char) {
         return std::borrow::Cow::Borrowed(text);
@@ -49,4 +50,21 @@ pub fn say(line: &str) {
 /// Prints one line to stderr, escaped.
 pub fn complain(line: &str) {
     eprintln!("{}", escape_controls(line));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_controls;
+
+    #[test]
+    fn marks_that_turn_a_line_around_are_written_as_escapes() {
+        assert_eq!(
+            escape_controls("a\u{200f}b\u{61c}c\u{202e}d\u{1b}[2J"),
+            "a\\u{200f}b\\u{61c}c\\u{202e}d\\u{1b}[2J"
+        );
+        assert!(matches!(
+            escape_controls("Смолян"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 }

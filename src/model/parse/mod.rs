@@ -201,6 +201,13 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
 }
 
 /// `a-z`, `0-9` and single hyphens between them.
+/// Where a JSON reader's error in `text` stands, counted as the checks count (a column in
+/// characters, not bytes), and what it says without its own "at line … column …".
+pub fn json_error_at(text: &str, err: &serde_json::Error) -> (usize, usize, String) {
+    let (line, column) = position(text, position::offset_in(text, err.line(), err.column()));
+    (line, column, report::describe_serde_error(err))
+}
+
 /// The longest slug, in bytes (a slug's characters are ASCII).
 pub const MAX_SLUG_BYTES: usize = 120;
 
