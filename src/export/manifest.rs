@@ -5,9 +5,10 @@ use serde_json::json;
 use crate::i18n::site::{site_title, timeline_intro};
 use crate::model::{Lang, Site};
 
-/// `manifest.webmanifest` in the site's first language.
+/// `manifest.webmanifest` in the language of the site's root, where it starts: Bulgarian,
+/// whatever order `languages` lists them in.
 pub fn web_manifest(site: &Site) -> String {
-    let lang = site.languages.first().copied().unwrap_or(Lang::Bg);
+    let lang = Lang::Bg;
     let manifest = json!({
         "name": site_title(site, lang),
         "short_name": site.project.acronym,
@@ -40,5 +41,12 @@ mod tests {
         let name = value["name"].as_str().unwrap();
         assert!(name.starts_with("ACME – ") && name.ends_with(s.publisher.get(Lang::Bg)));
         assert_eq!(value["lang"], "bg");
+        s.languages = vec![Lang::En, Lang::Bg];
+        let value: serde_json::Value = serde_json::from_str(&web_manifest(&s)).unwrap();
+        assert_eq!(value["lang"], "bg");
+        assert!(value["name"]
+            .as_str()
+            .unwrap()
+            .ends_with(s.publisher.get(Lang::Bg)));
     }
 }

@@ -201,22 +201,26 @@ fn has_backslash_or_control(url: &str) -> bool {
 /// address given to `newsctl publish`): an http(s) address with a host, and no space in it.
 pub fn is_site_address(url: &str) -> bool {
     let url = url.trim();
-    let host = url.split_once("://").map_or("", |(_, rest)| rest);
+    // Written as it is into robots.txt, the feeds and the sitemap: none of the characters an
+    // address must escape, which could end the text it stands in.
     is_web_address(url)
-        && !url.contains(char::is_whitespace)
-        && !host.is_empty()
-        && !host.starts_with(['/', '?', '#'])
+        && !url.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '`'))
 }
 
-/// An absolute http(s) address, for sources and websites (site paths are not enough there).
+/// An absolute http(s) address with a host, for sources and websites (site paths are not
+/// enough there).
 pub(crate) fn is_web_address(url: &str) -> bool {
     // Compared in place: the app checks every source of every event when it starts.
     let url = url.trim();
-    let starts = |prefix: &str| {
+    let after = |prefix: &str| {
         url.get(..prefix.len())
             .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+            .then(|| &url[prefix.len()..])
     };
-    (starts("https://") || starts("http://")) && is_safe_url(url)
+    let Some(rest) = after("https://").or_else(|| after("http://")) else {
+        return false;
+    };
+    !rest.is_empty() && !rest.starts_with(['/', '?', '#']) && is_safe_url(url)
 }
 
 #[cfg(test)]
@@ -237,10 +241,19 @@ mod tests {
             "https:///news/",
             "https://?x",
             "https://e.org/a b",
+            "https://e.org/\"><script>",
             "/news/",
             "ftp://e.org/",
         ] {
             assert!(!is_site_address(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_web_address_has_a_host() {
+        assert!(is_web_address("https://e.org") && is_web_address("http://e.org/a b"));
+        for bad in ["https://", "http:///x", "https://?q", "https://#f", "e.org"] {
+            assert!(!is_web_address(bad), "{bad}");
         }
     }
 
