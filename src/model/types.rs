@@ -103,7 +103,13 @@ impl Text {
             Lang::Bg => self.bg.as_deref(),
             Lang::En => self.en.as_deref(),
         };
-        value.filter(|t| !is_blank(t))
+        value.filter(|t| !t.trim().is_empty())
+    }
+
+    /// Whether no language's text shows anything (see [`is_blank`]): for the checks, which
+    /// refuse a required text of zero-width marks that the pages would take for a text.
+    pub fn shows_nothing(&self) -> bool {
+        self.all().all(is_blank)
     }
 
     /// The text in `lang`, or in the other language when `lang` is missing.

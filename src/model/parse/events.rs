@@ -154,7 +154,7 @@ impl EventCheck<'_, '_> {
     }
 
     fn required_text(&mut self, text: &Text, field: &str) {
-        if text.is_empty() {
+        if text.shows_nothing() {
             self.error(field.into(), "must not be empty in both languages".into());
             return;
         }
@@ -186,7 +186,7 @@ impl EventCheck<'_, '_> {
 
     fn source(&mut self, source: &Source, i: usize) {
         // A source is named by its title and its publisher: neither may show as nothing.
-        if source.title.is_empty() {
+        if source.title.shows_nothing() {
             let message = "must not be empty in both languages".to_owned();
             self.error(format!("sources[{i}].title"), message);
         }
@@ -257,7 +257,7 @@ impl EventCheck<'_, '_> {
                 false,
             );
         }
-        if image.alt.is_empty() {
+        if image.alt.shows_nothing() {
             self.error(
                 format!("images[{i}].alt"),
                 "every image needs alternative text".into(),

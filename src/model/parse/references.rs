@@ -133,7 +133,7 @@ pub(super) fn check_required(
 ) {
     for (field, value) in fields {
         let message = match value {
-            Required::Text(text) if text.is_empty() => "must not be empty in both languages",
+            Required::Text(text) if text.shows_nothing() => "must not be empty in both languages",
             Required::String(text) if is_blank(text) => "must not be empty",
             _ => continue,
         };
