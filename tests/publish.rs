@@ -328,15 +328,15 @@ fn no_file_but_a_picture_is_taken_from_beside_the_news_file() {
         serde_json::from_str(&fs::read_to_string(fixture_path("valid-minimal.json")).unwrap())
             .unwrap();
     let image = |src: &str| serde_json::json!({ "src": src, "alt": { "bg": "Снимка", "en": "A photo" }, "width": 4, "height": 3 });
-    // A key, a repository's settings and the news file itself, named as pictures.
+    // A key and a repository's settings named as pictures, and a path out of the folder.
     doc["site"]["project"]["logo"] = serde_json::json!(".ssh/id_rsa");
     doc["events"][0]["images"] = serde_json::json!([
         image("%2Egit/config"),
         image("images/.secret.png"),
-        image("news.json"),
         image("../outside.jpg")
     ]);
-    doc["events"][1]["images"] = serde_json::json!([image("images/ok.png")]);
+    // Allowed as a path, but no picture: said, and not copied.
+    doc["events"][1]["images"] = serde_json::json!([image("images/ok.png"), image("news.json")]);
     let news = dir.join("news.json");
     fs::write(&news, doc.to_string()).unwrap();
     for (file, bytes) in [
@@ -352,12 +352,15 @@ fn no_file_but_a_picture_is_taken_from_beside_the_news_file() {
     let (code, stdout, stderr) = publish(&shell, &out, news.to_str().unwrap(), &[]);
     assert_eq!(code, 1, "{stdout}{stderr}");
     let said = format!("{stdout}{stderr}");
-    assert!(said.contains("has 5 errors"), "{said}");
+    assert!(said.contains("has 4 errors"), "{said}");
+    assert!(
+        said.contains("events[1].images[1].src: image `news.json` does not end in .jpg"),
+        "{said}"
+    );
     for place in [
         "images[0].src",
         "images[1].src",
         "images[2].src",
-        "images[3].src",
         "site.project.logo",
     ] {
         assert!(said.contains(place), "{place}: {said}");
@@ -372,6 +375,7 @@ fn no_file_but_a_picture_is_taken_from_beside_the_news_file() {
         ".git/config",
         "images/.secret.png",
         "outside.jpg",
+        "news.json",
     ] {
         assert!(!out.join(file).exists(), "{file} was published");
     }

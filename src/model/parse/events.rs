@@ -4,7 +4,8 @@
 use super::references::RefSets;
 use super::report::Report;
 use super::urls::{
-    is_image_src, is_safe_url, is_web_address, not_a_picture, origin_of, other_host,
+    is_image_src, is_safe_url, is_web_address, not_a_picture, not_a_picture_file, origin_of,
+    other_host,
 };
 use super::MAX_TEXT_CHARS;
 use super::{is_slug, MAX_SLUG_BYTES};
@@ -245,6 +246,9 @@ impl EventCheck<'_, '_> {
     fn image(&mut self, image: &Image, i: usize, site_origin: Option<&str>) {
         if !is_image_src(&image.src) {
             self.error(format!("images[{i}].src"), not_a_picture(&image.src));
+        } else if let Some(warning) = not_a_picture_file(&image.src) {
+            let field = format!("images[{i}].src");
+            self.push(Severity::Warning, field, warning, false);
         } else if let Some(origin) =
             origin_of(&image.src).filter(|o| Some(o.as_str()) != site_origin)
         {

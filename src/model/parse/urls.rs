@@ -93,6 +93,18 @@ pub(super) fn check_site_links(report: &mut Report<'_>, raw: &str, site: &mut Si
             site.project.logo = None;
         }
     }
+    if let Some(warning) = site.project.logo.as_deref().and_then(not_a_picture_file) {
+        let path = "site.project.logo".to_owned();
+        report.push_in(
+            Severity::Warning,
+            raw,
+            "project.logo",
+            path,
+            None,
+            warning,
+            false,
+        );
+    }
     let own = origin_of(&site.canonical_url);
     if let Some(logo) = &site.project.logo {
         if let Some(origin) = origin_of(logo).filter(|o| Some(o) != own.as_ref()) {
@@ -119,48 +131,68 @@ pub(super) fn other_host(src: &str, origin: &str) -> String {
     )
 }
 
-/// What is said of an image's source that is not a picture of the site or an https address.
+/// What is said of an image's source that is neither a path in the site nor an https address.
 pub(super) fn not_a_picture(src: &str) -> String {
     format!(
-        "image `{src}` must be a picture of the site (a path ending in .jpg, .jpeg, .png, .gif, \
-         .webp, .avif or .svg, with no name starting with a dot) or an https address"
+        "image `{src}` must be a site path with no name starting with a dot, or an https address"
     )
 }
 
-/// Where an image may come from: a site path or an https address (an http one would be
-/// blocked as mixed content on an https site).
+/// Where an image may come from: a site path with nothing hidden on the way, or an https
+/// address (an http one would be blocked as mixed content on an https site).
 pub(crate) fn is_image_src(src: &str) -> bool {
     if !is_safe_url(src) {
         return false;
     }
-    let src = src.trim();
-    if src.contains("://") {
-        return !src.to_ascii_lowercase().starts_with("http://");
+    match site_path(src) {
+        Some(path) => !has_hidden_name(path),
+        None => !src.trim().to_ascii_lowercase().starts_with("http://"),
     }
-    is_picture_path(src.split(['?', '#']).next().unwrap_or(src))
+}
+
+/// The path of a source inside the site, without its query or fragment; None for an address.
+fn site_path(src: &str) -> Option<&str> {
+    let src = src.trim();
+    (!src.contains("://")).then(|| src.split(['?', '#']).next().unwrap_or(src))
 }
 
 /// The kinds of picture a page can show.
 const PICTURE_EXTENSIONS: [&str; 7] = ["avif", "gif", "jpeg", "jpg", "png", "svg", "webp"];
 
-/// Whether a path inside the site names a picture that publishing may copy from beside the
-/// news file: a picture's extension, and no hidden name on the way (`.git/config`,
-/// `.ssh/id.png`, also written `%2e`), so that no other file of the editors' folder can be
-/// published by naming it.
-pub fn is_picture_path(path: &str) -> bool {
-    let hidden = path.split('/').any(|segment| {
+/// Whether a path names something hidden on the way (`.git/config`, `../x.jpg`, also written
+/// `%2e`): never a picture of the site, and naming one must not publish another file of the
+/// editors' folder.
+fn has_hidden_name(path: &str) -> bool {
+    path.split('/').any(|segment| {
         segment.starts_with('.')
             || segment
                 .get(..3)
                 .is_some_and(|s| s.eq_ignore_ascii_case("%2e"))
-    });
+    })
+}
+
+/// Whether a path inside the site names a picture that publishing may copy from beside the
+/// news file: nothing hidden, and a picture's extension, so that no other file of the
+/// editors' folder (the news file, notes, keys) is published by naming it.
+pub fn is_picture_path(path: &str) -> bool {
     let extension = path.rsplit_once('.').map(|(_, ext)| ext);
-    !hidden
+    !has_hidden_name(path)
         && extension.is_some_and(|ext| {
             PICTURE_EXTENSIONS
                 .iter()
                 .any(|known| ext.eq_ignore_ascii_case(known))
         })
+}
+
+/// The warning for a site path that names no picture file: publishing does not copy it.
+pub(super) fn not_a_picture_file(src: &str) -> Option<String> {
+    let path = site_path(src)?;
+    (!is_picture_path(path)).then(|| {
+        format!(
+            "image `{src}` does not end in .jpg, .jpeg, .png, .gif, .webp, .avif or .svg: \
+             publishing does not copy it into the site"
+        )
+    })
 }
 
 /// Links an editor may use: http(s) addresses and paths inside the site.
@@ -293,18 +325,21 @@ mod tests {
             "https://example.org/p",
         ] {
             assert!(is_image_src(good), "{good:?}");
+            assert!(not_a_picture_file(good).is_none(), "{good:?}");
         }
-        for bad in [
+        for hidden in [
             ".ssh/id_rsa",
             "%2Egit/config",
             "images/.hidden.png",
             "images/%2e%2e/x.png",
-            "news.json",
-            "images/photo",
-            "notes.txt",
-            "a.png/",
+            "../x.jpg",
         ] {
-            assert!(!is_image_src(bad), "{bad:?}");
+            assert!(!is_image_src(hidden), "{hidden:?}");
+        }
+        // Allowed, but no picture: said, and not copied by publishing.
+        for other in ["news.json", "images/photo", "notes.txt", "a.png/"] {
+            assert!(is_image_src(other) && !is_picture_path(other), "{other:?}");
+            assert!(not_a_picture_file(other).is_some(), "{other:?}");
         }
     }
 }
