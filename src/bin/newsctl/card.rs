@@ -76,8 +76,18 @@ impl Type<'_> {
     /// The width of `text`, measured only until it passes `limit`: whether a line fits is
     /// known after the characters that fill it, however long the text goes on.
     fn width_up_to(&self, text: &str, limit: f32) -> f32 {
+        self.measure(None, text, limit)
+    }
+
+    /// The width `text` adds after the character `before` (their kerning included): a line
+    /// grows by its next word without being measured again from its start.
+    fn width_after(&self, before: Option<char>, text: &str) -> f32 {
+        self.measure(before, text, f32::INFINITY)
+    }
+
+    fn measure(&self, before: Option<char>, text: &str, limit: f32) -> f32 {
         let scaled = self.font.as_scaled(PxScale::from(self.px));
-        let mut previous: Option<GlyphId> = None;
+        let mut previous: Option<GlyphId> = before.map(|ch| self.font.glyph_id(ch));
         let mut width = 0.0;
         for ch in text.chars() {
             let id = self.font.glyph_id(ch);
@@ -88,23 +98,6 @@ impl Type<'_> {
             if width > limit {
                 break;
             }
-            previous = Some(id);
-        }
-        width
-    }
-
-    /// The width `text` adds after the character `before` (their kerning included): a line
-    /// grows by its next word without being measured again from its start.
-    fn width_after(&self, before: Option<char>, text: &str) -> f32 {
-        let scaled = self.font.as_scaled(PxScale::from(self.px));
-        let mut previous: Option<GlyphId> = before.map(|ch| self.font.glyph_id(ch));
-        let mut width = 0.0;
-        for ch in text.chars() {
-            let id = self.font.glyph_id(ch);
-            if let Some(p) = previous {
-                width += scaled.kern(p, id);
-            }
-            width += scaled.h_advance(id);
             previous = Some(id);
         }
         width
@@ -186,20 +179,18 @@ impl Type<'_> {
         let mut prefix_width = 0.0;
         let mut previous = None;
         for (at, ch) in line.char_indices() {
-            prefix_width += self.width_after(previous, &ch.to_string());
+            prefix_width += self.width_after(previous, ch.encode_utf8(&mut [0; 4]));
             previous = Some(ch);
-            let end = at + ch.len_utf8();
-            let trimmed = line[..end].trim_end();
-            // The ellipsis after the prefix without its trailing spaces: measured after the
-            // last character kept when the prefix ends in one.
-            if trimmed.len() == end && prefix_width + self.width_after(Some(ch), "…") > width {
+            // A prefix ending in a space is cut before it: the ellipsis follows a letter.
+            if ch.is_whitespace() {
+                continue;
+            }
+            if prefix_width + self.width_after(Some(ch), "…") > width {
                 break;
             }
-            if trimmed.len() == end {
-                kept = end;
-            }
+            kept = at + ch.len_utf8();
         }
-        line[..kept].trim_end().to_owned() + "…"
+        line[..kept].to_owned() + "…"
     }
 }
 

@@ -63,7 +63,7 @@ mod tests {
             "a\\u{200f}b\\u{61c}c\\u{202e}d\\u{1b}[2J"
         );
         assert!(matches!(
-            escape_controls("Смолян"),
+            escape_controls("Новини"),
             std::borrow::Cow::Borrowed(_)
         ));
     }

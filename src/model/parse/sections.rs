@@ -12,7 +12,7 @@ use serde_json::value::RawValue;
 
 use super::is_slug;
 use super::position::{offset_in, offset_of, position};
-use super::report::{describe_serde_error, Report};
+use super::report::Report;
 use crate::model::problem::{FatalError, Severity};
 
 /// The sections of the file by name, each still raw. Fails when the text is not JSON, the
@@ -33,11 +33,11 @@ pub(super) fn read(text: &str) -> Result<BTreeMap<String, &RawValue>, FatalError
                     ),
                 },
                 None => {
-                    let (line, column) = position(text, offset_in(text, e.line(), e.column()));
+                    let (line, column, message) = super::json_error_at(text, &e);
                     FatalError::Syntax {
                         line,
                         column,
-                        message: describe_serde_error(&e),
+                        message,
                     }
                 }
             },
