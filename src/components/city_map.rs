@@ -47,13 +47,23 @@ pub fn city_map(
             }
         })
         .collect();
+    let is_host = |city: &City| host.as_ref().is_some_and(|(id, _)| *id == city.id);
     // Past MAX_NAMED the first ones are named, and the host whatever its place.
     let named: Vec<bool> = cities
         .iter()
         .enumerate()
-        .map(|(i, (city, _))| i < MAX_NAMED || host.as_ref().is_some_and(|(id, _)| *id == city.id))
+        .map(|(i, (city, _))| i < MAX_NAMED || is_host(city))
         .collect();
-    let sides = place_labels(&labels, &named, frame.height());
+    // The host's name is placed first and the publisher's own city's next: when names crowd,
+    // theirs are the ones kept.
+    let rank = |city: &City| match (is_host(city), home == Some(city.id.as_str())) {
+        (true, _) => 0,
+        (false, true) => 1,
+        (false, false) => 2,
+    };
+    let mut order: Vec<usize> = (0..cities.len()).collect();
+    order.sort_by_key(|&i| rank(&cities[i].0));
+    let sides = place_labels(&labels, &named, &order, frame.height());
     let markers = cities.into_iter().zip(sides).map(|((city, name), side)| {
         let (x, y) = frame.project(city.lat, city.lon);
         let host_note = host
@@ -183,50 +193,63 @@ fn overlap(a: [f64; 4], b: [f64; 4]) -> f64 {
     }
 }
 
-/// A side for each name, one after the other: the side with the least overlap with the names
-/// placed so far, the other markers and the space outside the map; towards the middle of the
-/// map first when sides tie, so that names run into the map rather than off it.
+/// A side for each name, one after the other in `order`: of the sides where it covers no name
+/// placed before it, the one where it covers the least of the other markers and the space
+/// outside the map; towards the middle of the map first when sides tie, so that names run into
+/// the map rather than off it. A name that would cover a placed one on every side is left out:
+/// the list beside the map names every city, and names drawn over each other can be read in
+/// neither.
 ///
 /// Only the labels marked in `named` get a side; the others are markers to keep clear of.
-fn place_labels(labels: &[Label], named: &[bool], height: f64) -> Vec<Option<Side>> {
+fn place_labels(
+    labels: &[Label],
+    named: &[bool],
+    order: &[usize],
+    height: f64,
+) -> Vec<Option<Side>> {
     let frame = [0.0, 0.0, WIDTH, height];
     let markers: Vec<[f64; 4]> = labels
         .iter()
         .map(|l| [l.x - 7.0, l.y - 7.0, l.x + 7.0, l.y + 7.0])
         .collect();
     let mut placed: Vec<[f64; 4]> = Vec::new();
-    labels
-        .iter()
-        .enumerate()
-        .map(|(i, label)| {
-            if !named.get(i).copied().unwrap_or(false) {
-                return None;
+    let mut sides = vec![None; labels.len()];
+    for &i in order {
+        let Some(label) = labels
+            .get(i)
+            .filter(|_| named.get(i).copied().unwrap_or(false))
+        else {
+            continue;
+        };
+        let inward = if label.x > WIDTH * 0.55 {
+            [Side::Left, Side::Right]
+        } else {
+            [Side::Right, Side::Left]
+        };
+        let mut best: Option<(f64, Side)> = None;
+        for side in [inward[0], inward[1], Side::Above, Side::Below] {
+            let b = label_box(label, side);
+            if placed.iter().any(|p| overlap(b, *p) > 0.0) {
+                continue;
             }
-            let inward = if label.x > WIDTH * 0.55 {
-                [Side::Left, Side::Right]
-            } else {
-                [Side::Right, Side::Left]
-            };
-            let mut best = (f64::MAX, inward[0]);
-            for side in [inward[0], inward[1], Side::Above, Side::Below] {
-                let b = label_box(label, side);
-                let area = (b[2] - b[0]) * (b[3] - b[1]);
-                let cost = placed.iter().map(|p| overlap(b, *p)).sum::<f64>()
-                    + markers
-                        .iter()
-                        .enumerate()
-                        .filter(|(j, _)| *j != i)
-                        .map(|(_, m)| overlap(b, *m))
-                        .sum::<f64>()
-                    + 2.0 * (area - overlap(b, frame));
-                if cost < best.0 {
-                    best = (cost, side);
-                }
+            let area = (b[2] - b[0]) * (b[3] - b[1]);
+            let cost = markers
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, m)| overlap(b, *m))
+                .sum::<f64>()
+                + 2.0 * (area - overlap(b, frame));
+            if best.is_none_or(|(least, _)| cost < least) {
+                best = Some((cost, side));
             }
-            placed.push(label_box(label, best.1));
-            Some(best.1)
-        })
-        .collect()
+        }
+        if let Some((_, side)) = best {
+            placed.push(label_box(label, side));
+            sides[i] = Some(side);
+        }
+    }
+    sides
 }
 
 #[cfg(test)]
@@ -298,7 +321,7 @@ mod tests {
             at(206.0, 212.0, 14),
             at(212.0, 196.0, 6),
         ];
-        let sides = place_labels(&labels, &[true; 3], 400.0);
+        let sides = place_labels(&labels, &[true; 3], &[0, 1, 2], 400.0);
         let boxes: Vec<[f64; 4]> = labels
             .iter()
             .zip(&sides)
@@ -316,6 +339,7 @@ mod tests {
         let sides = place_labels(
             &[at(395.0, 100.0, 10), at(5.0, 100.0, 10), at(200.0, 3.0, 30)],
             &[true; 3],
+            &[0, 1, 2],
             300.0,
         );
         assert_eq!(sides[0], Some(Side::Left));
@@ -358,9 +382,85 @@ mod tests {
             .iter()
             .map(|t| t.text_content())
             .collect();
-        assert_eq!(names.len(), MAX_NAMED + 1);
+        assert!(names.len() <= MAX_NAMED + 1, "{}", names.len());
         assert_eq!(names[0], "Town 0");
-        assert_eq!(names[MAX_NAMED - 1], format!("Town {}", MAX_NAMED - 1));
-        assert_eq!(names[MAX_NAMED], format!("Town {}(host)", MAX_NAMED + 39));
+        assert_eq!(
+            names.last().unwrap(),
+            &format!("Town {}(host)", MAX_NAMED + 39),
+            "the host is named whatever its place"
+        );
+        let beyond = |n: &String| {
+            n.strip_prefix("Town ")
+                .and_then(|n| n.parse::<usize>().ok())
+                .is_some_and(|n| n >= MAX_NAMED)
+        };
+        assert!(!names.iter().any(beyond), "{names:?}");
+    }
+
+    #[test]
+    fn names_that_would_cover_each_other_are_left_out_but_the_host_and_home_keep_theirs() {
+        // A crowded corner of a wide map: a dozen towns within a few units of each other.
+        let mut cities: Vec<(City, String)> = (0..12)
+            .map(|i| {
+                let name = format!("Crowded town {i}");
+                let c = city(
+                    &format!("c{i}"),
+                    &name,
+                    &name,
+                    50.0 + f64::from(i % 3) * 0.2,
+                    10.0 + f64::from(i / 3) * 0.3,
+                );
+                (c, name)
+            })
+            .collect();
+        cities.push((city("far", "Far", "Far", 40.0, 60.0), "Far".to_owned()));
+        let frame = Frame::around(cities.iter().map(|(c, _)| (c.lat, c.lon))).unwrap();
+        let map = city_map(
+            frame,
+            "x.svg".into(),
+            cities.clone(),
+            Some(("c11".into(), "host")),
+            Some("c10"),
+            "c",
+        );
+        assert_eq!(
+            map.select("circle", None).len(),
+            13,
+            "every city keeps its marker"
+        );
+        let names: Vec<String> = map
+            .select("text", None)
+            .iter()
+            .map(|t| t.text_content())
+            .collect();
+        assert!(names.len() < 13, "some names are left out: {names:?}");
+        assert!(
+            names.contains(&"Crowded town 11(host)".to_owned()),
+            "{names:?}"
+        );
+        assert!(names.contains(&"Crowded town 10".to_owned()), "{names:?}");
+        assert!(names.contains(&"Far".to_owned()), "{names:?}");
+
+        // The names drawn cover none of each other.
+        let labels: Vec<Label> = cities
+            .iter()
+            .map(|(c, name)| {
+                let (x, y) = frame.project(c.lat, c.lon);
+                at(x, y, name.chars().count())
+            })
+            .collect();
+        let order: Vec<usize> = (0..labels.len()).collect();
+        let sides = place_labels(&labels, &[true; 13], &order, frame.height());
+        let boxes: Vec<[f64; 4]> = labels
+            .iter()
+            .zip(&sides)
+            .filter_map(|(l, s)| s.map(|s| label_box(l, s)))
+            .collect();
+        assert!(boxes.len() >= 2);
+        for i in 0..boxes.len() {
+            for j in i + 1..boxes.len() {
+                assert_eq!(overlap(boxes[i], boxes[j]), 0.0, "{sides:?}");
+            }
+        }
     }
 }
