@@ -265,6 +265,17 @@ fn a_country_that_is_not_a_code_is_a_warning_and_shown_as_written() {
 }
 
 #[test]
+fn two_cities_of_one_name_in_one_country_are_a_warning_at_the_second() {
+    let catalog = load("same-city-name.json");
+    // A third city of the name in another country is told apart by its country: no warning.
+    let p = single_problem(&catalog);
+    assert_problem(p, Severity::Warning, "cities[3].name", (90, 15), false);
+    assert!(p.message.contains("`Бяла` in BG"), "{p}");
+    assert!(p.message.contains("city `byala-ruse`"), "{p}");
+    assert_eq!(catalog.cities.len(), 5, "both are kept");
+}
+
+#[test]
 fn languages_without_bulgarian_are_a_warning_and_both_are_published() {
     let catalog = load("languages-without-bg.json");
     let p = single_problem(&catalog);

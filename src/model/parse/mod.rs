@@ -144,6 +144,7 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
     refs.left_out = left_out;
     references::check_home_city(&mut report, site_raw, &mut site, &refs);
     references::check_cities(&mut report, &mut cities, &raw_cities, &refs);
+    references::check_shared_names(&mut report, &cities, &raw_cities, &site);
     references::check_organisations(&mut report, &mut organisations, &raw_orgs, &refs);
     references::check_people(&mut report, &people, &raw_people, &refs);
     for (i, topic) in &topics {

@@ -2,7 +2,7 @@
 //! so no page links to something that is not there. Problem paths name an entry's place in
 //! the file (`i`), not its place among the kept ones.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -12,7 +12,7 @@ use super::json_path::walk;
 use super::report::Report;
 use super::urls::is_web_address;
 use crate::model::problem::Severity;
-use crate::model::types::{is_blank, City, Event, Organisation, Person, Site, Text};
+use crate::model::types::{is_blank, City, Event, Lang, Organisation, Person, Site, Text};
 
 /// Unknown ids of one list named in its problem; the rest of them are counted.
 const NAMED_IDS: usize = 3;
@@ -183,6 +183,44 @@ pub(super) fn check_cities(
                 let message = refs.unknown("organisation", partner);
                 report.push_in(Severity::Error, raw, "partner", path, None, message, false);
                 city.partner = None;
+            }
+        }
+    }
+}
+
+/// Two cities of one name in one country get one label on the site (the country tells apart
+/// only cities of different countries): a warning at the second, naming the first, so that
+/// the editor adds what tells them apart (a region, a district) to the name.
+pub(super) fn check_shared_names(
+    report: &mut Report<'_>,
+    cities: &[(usize, City)],
+    raw_cities: &[&RawValue],
+    site: &Site,
+) {
+    let mut first: HashMap<(Lang, &str, &str), &str> = HashMap::new();
+    for (i, city) in cities {
+        let mut said = false;
+        for lang in site.published_languages() {
+            let name = city.name.get(lang);
+            if is_blank(name) {
+                continue;
+            }
+            let key = (lang, name, city.country.as_str());
+            match first.get(&key) {
+                Some(other) if !said => {
+                    said = true;
+                    let message = format!(
+                        "`{name}` in {} is also the name of city `{other}`: visitors would see one label for both; add what tells them apart to the name, such as the region",
+                        city.country
+                    );
+                    let path = format!("cities[{i}].name");
+                    let raw = raw_cities[*i].get();
+                    report.push_in(Severity::Warning, raw, "name", path, None, message, false);
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(key, city.id.as_str());
+                }
             }
         }
     }
