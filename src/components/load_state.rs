@@ -25,15 +25,15 @@ pub fn page_title(text: &'static str) -> impl Fn() -> String + Send + Sync + 'st
     }
 }
 
-/// A text composed from the news file's `site` (empty until the news is there).
+/// A text composed from the news file (empty until the news is there).
 pub fn site_text(
     lang: Lang,
-    compose: fn(&crate::model::Site, Lang) -> String,
+    compose: fn(&crate::model::Catalog, Lang) -> String,
 ) -> impl Fn() -> String + Send + Sync + 'static {
     let news = loaded_news();
     move || {
         news()
-            .map(|n| compose(&n.catalog.site, lang))
+            .map(|n| compose(&n.catalog, lang))
             .unwrap_or_default()
     }
 }

@@ -251,7 +251,10 @@ pub const SITE: &[Field] = &[
         L("Град на издателя", "Publisher's city"),
         Kind::Ref(Collection::Cities),
         false,
-        L("Отбелязва се на всяка карта.", "Marked on every map."),
+        L(
+            "Отбелязва се на всяка карта. Ако е в България, декларацията за достъпност назовава българския закон.",
+            "Marked on every map. When it is in Bulgaria, the accessibility statement names Bulgarian law.",
+        ),
     ),
     h(
         "statement_date",

@@ -136,7 +136,7 @@ pub fn card_for_route(catalog: &Catalog, route: &str) -> Option<ShareCard> {
             lang,
             SharedPage::Statement,
             u.a11y_title.to_owned(),
-            site_texts::statement_intro(site, lang),
+            site_texts::statement_intro(catalog, lang),
         )),
         _ => {
             let event = catalog.event(rest.strip_prefix("/events/")?)?;

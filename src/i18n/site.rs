@@ -77,15 +77,41 @@ pub fn delegates_heading(site: &Site, lang: Lang) -> String {
     )
 }
 
-/// The accessibility statement's first paragraph: who commits to what, for which project.
-pub fn statement_intro(site: &Site, lang: Lang) -> String {
+/// The accessibility statement's first paragraph: who commits to what, under which law, for
+/// which project.
+pub fn statement_intro(catalog: &Catalog, lang: Lang) -> String {
+    let u = ui(lang);
+    let site = &catalog.site;
+    let pattern = if publisher_in_bulgaria(catalog) {
+        u.a11y_intro
+    } else {
+        u.a11y_intro_eu
+    };
     fill(
-        ui(lang).a11y_intro,
+        pattern,
         &[
             ("publisher", site.publisher.get(lang)),
             ("project", &site.project.acronym),
         ],
     )
+}
+
+/// Where a visitor turns when the publisher's answer does not satisfy them.
+pub fn statement_enforcement(catalog: &Catalog, lang: Lang) -> String {
+    let u = ui(lang);
+    let text = if publisher_in_bulgaria(catalog) {
+        u.a11y_enforcement
+    } else {
+        u.a11y_enforcement_eu
+    };
+    text.to_owned()
+}
+
+/// The statement names Bulgarian law and authority for a publisher in Bulgaria only; for one
+/// elsewhere, or one whose city the file does not tell, it names the directive and the
+/// national law that transposes it, which is true in every member state.
+fn publisher_in_bulgaria(catalog: &Catalog) -> bool {
+    home_city(catalog).is_some_and(|c| c.country == "BG")
 }
 
 /// When and how the statement was prepared, with its date when the file gives one.
@@ -254,7 +280,6 @@ mod tests {
             delegates_heading(&s, Lang::En),
             "Representing Gabrovo Municipality"
         );
-        assert!(statement_intro(&s, Lang::Bg).starts_with("Община Габрово "));
         assert!(!statement_prepared(&s, Lang::En).contains('{'));
         s.statement_date = Some(PartialDate::ymd(2026, 3, 5));
         assert!(statement_prepared(&s, Lang::En).contains("prepared on 5\u{a0}March 2026"));
@@ -326,5 +351,42 @@ mod tests {
         assert_eq!(home_city(&c).map(|c| c.id.as_str()), Some("g"));
         c.site.home_city = Some("a".into());
         assert_eq!(home_city(&c).map(|c| c.id.as_str()), Some("a"));
+    }
+
+    #[test]
+    fn the_statement_names_bulgarian_law_for_a_publisher_in_bulgaria_only() {
+        let mut abroad = city("b", "Бърно", "Brno", None);
+        abroad.country = "CZ".into();
+        let mut c = catalog(vec![city("g", "Габрово", "Gabrovo", None), abroad], vec![]);
+        c.site.publisher = Text::new("Община Габрово", "Gabrovo Municipality");
+        let says_bulgaria = |c: &Catalog| {
+            let bg = [
+                statement_intro(c, Lang::Bg),
+                statement_enforcement(c, Lang::Bg),
+            ];
+            let en = [
+                statement_intro(c, Lang::En),
+                statement_enforcement(c, Lang::En),
+            ];
+            assert!(bg[0].starts_with("Община Габрово ") && en[0].starts_with("Gabrovo "));
+            assert!(bg.iter().chain(&en).all(|t| !t.contains('{')));
+            let named = |texts: &[String], word: &str| texts.iter().any(|t| t.contains(word));
+            let (in_bg, in_en) = (named(&bg, "Българ"), named(&en, "Bulgaria"));
+            assert_eq!(in_bg, in_en, "{bg:?} {en:?}");
+            in_en
+        };
+        assert!(
+            !says_bulgaria(&c),
+            "the file does not tell where the publisher is"
+        );
+        c.site.home_city = Some("g".into());
+        assert!(says_bulgaria(&c));
+        c.site.home_city = Some("b".into());
+        assert!(!says_bulgaria(&c));
+        let en = statement_intro(&c, Lang::En);
+        assert!(
+            en.contains("Directive (EU) 2016/2102 and the national law"),
+            "{en}"
+        );
     }
 }

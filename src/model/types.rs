@@ -214,8 +214,9 @@ model_type! {
         pub languages: Vec<Lang>,
         /// Where visitors send feedback (accessibility statement, corrections).
         pub contact: Link,
-        /// The publisher's own city (a city id): marked on every map. Without it, the city
-        /// whose partner organisation bears the publisher's name.
+        /// The publisher's own city (a city id): marked on every map, and its country says
+        /// whose law the accessibility statement names. Without it, the city of the
+        /// organisation that bears the publisher's name.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub home_city: Option<String>,
         /// When the accessibility statement was last reviewed.

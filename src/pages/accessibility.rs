@@ -51,11 +51,11 @@ pub fn AccessibilityPage(lang: Lang) -> impl IntoView {
             <h2>{u.a11y_limits_heading}</h2>
             <p>{limits}</p>
             <h2>{u.a11y_prepared_heading}</h2>
-            <p>{site_text(lang, site::statement_prepared)}</p>
+            <p>{site_text(lang, |c, lang| site::statement_prepared(&c.site, lang))}</p>
             <h2>{u.a11y_feedback_heading}</h2>
             <p>{u.a11y_feedback}" "{contact}</p>
             <h2>{u.a11y_enforcement_heading}</h2>
-            <p>{u.a11y_enforcement}</p>
+            <p>{site_text(lang, site::statement_enforcement)}</p>
             <p><a href=use_last_view().timeline_href(&paths, lang)>{u.back_to_timeline}</a></p>
         </article>
     }

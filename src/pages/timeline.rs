@@ -28,7 +28,7 @@ pub fn TimelinePage(lang: Lang) -> impl IntoView {
     let u = ui(lang);
     view! {
         <Title text=page_title(u.timeline_title)/>
-        <Meta name="description" content=site_text(lang, site::timeline_intro)/>
+        <Meta name="description" content=site_text(lang, |c, lang| site::timeline_intro(&c.site, lang))/>
         {with_news(lang, true, move |news| view! { <Timeline news=news lang=lang/> })}
     }
 }
