@@ -252,7 +252,7 @@ pub const SITE: &[Field] = &[
         Kind::Ref(Collection::Cities),
         false,
         L(
-            "Отбелязва се на всяка карта. Ако е в България, декларацията за достъпност назовава българския закон.",
+            "Отбелязва се на всяка карта. Ако градът е в България, декларацията за достъпност посочва българския закон.",
             "Marked on every map. When it is in Bulgaria, the accessibility statement names Bulgarian law.",
         ),
     ),
