@@ -12,7 +12,7 @@ use super::json_path::walk;
 use super::report::Report;
 use super::urls::is_web_address;
 use crate::model::problem::Severity;
-use crate::model::types::{is_blank, City, Event, Lang, Organisation, Person, Site, Text};
+use crate::model::types::{is_blank, City, Event, Organisation, Person, Site, Text};
 
 /// Unknown ids of one list named in its problem; the rest of them are counted.
 const NAMED_IDS: usize = 3;
@@ -197,17 +197,20 @@ pub(super) fn check_shared_names(
     raw_cities: &[&RawValue],
     site: &Site,
 ) {
-    let mut first: HashMap<(Lang, &str, &str), &str> = HashMap::new();
-    for (i, city) in cities {
+    // Keyed by one string, in the map type the catalog's indexes have: a map of another type
+    // would add its own copy of the map's code to the editor's wasm.
+    let mut first: HashMap<String, usize> = HashMap::new();
+    for (n, (i, city)) in cities.iter().enumerate() {
         let mut said = false;
         for lang in site.published_languages() {
             let name = city.name.get(lang);
             if is_blank(name) {
                 continue;
             }
-            let key = (lang, name, city.country.as_str());
+            let key = format!("{}\n{}\n{name}", lang.code(), city.country);
             match first.get(&key) {
-                Some(other) if !said => {
+                Some(&other) if !said => {
+                    let other = &cities[other].1.id;
                     said = true;
                     let message = format!(
                         "`{name}` in {} is also the name of city `{other}`: visitors would see one label for both; add what tells them apart to the name, such as the region",
@@ -219,7 +222,7 @@ pub(super) fn check_shared_names(
                 }
                 Some(_) => {}
                 None => {
-                    first.insert(key, city.id.as_str());
+                    first.insert(key, n);
                 }
             }
         }
