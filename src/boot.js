@@ -365,7 +365,9 @@
         if (key === '#search' && answerable()) {
           clearTimeout(pause);
           if (type === 'input') pause = setTimeout(() => settle(event.target.value), 500);
-          else settle(event.target.value, 'end');
+          // A change while the field keeps its focus: the window was left, not the field, and
+          // what is typed on the return goes on with the same search.
+          else settle(event.target.value, doc.activeElement === event.target ? 'pause' : 'end');
         }
       },
       true,

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsValue;
 
 use crate::api::News;
 use crate::components::filter_nav::{focus_results, FilterNavigator};
@@ -113,7 +114,20 @@ pub fn FilterBar(
     };
     let end_typing = {
         let nav = nav.clone();
-        move |_| nav.end_search()
+        move |ev: leptos::ev::FocusEvent| {
+            // The window lost focus (another app, another tab) and the field keeps it: what
+            // was typed is written, and letters typed on the visitor's return go on with the
+            // same search, in its history entry.
+            let window_left = ev
+                .target()
+                .zip(document().active_element())
+                .is_some_and(|(field, active)| JsValue::from(field) == JsValue::from(active));
+            if window_left {
+                nav.flush();
+            } else {
+                nav.end_search();
+            }
+        }
     };
     let on_submit = {
         let nav = nav.clone();

@@ -414,6 +414,28 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
       assertNoProblems(problems, 'search begun before the app');
     }, PHONE);
   });
+
+  test('a search typed on before the app after the window left and came back is still one step', async () => {
+    await withPage(env.browser, 'first-answer-window-blur', async ({ page, problems }) => {
+      const word = longestWord(queries[0]);
+      const release = await holdWasm(page);
+      await page.goto(env.app.url);
+      const landed = await page.evaluate(() => history.length);
+      await page.locator('#search').tap();
+      await page.keyboard.type(word.slice(0, 2), { delay: 30 });
+      // The window leaves (another app, another tab) and the field keeps its focus; a browser
+      // may send it a change then, as when the field itself is left.
+      await page.evaluate(() => document.getElementById('search').dispatchEvent(new Event('change', { bubbles: true })));
+      const inAddress = (q) =>
+        page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, q, { timeout: APP_TIMEOUT_MS });
+      await inAddress(word.slice(0, 2));
+      await page.keyboard.type(word.slice(2), { delay: 30 });
+      await inAddress(word);
+      assert.equal(await page.evaluate(() => history.length), landed + 1, 'one step for the search');
+      release();
+      assertNoProblems(problems, 'a window left before the app');
+    }, PHONE);
+  });
 });
 
 // A large archive: publishing marks its pages `data-start="search"` (src/prerender.rs; a

@@ -286,7 +286,39 @@ describe('timeline', { timeout: 180_000 }, () => {
       await page.goBack();
       await waitForQuery(page, (q) => q.get('city') === 'pisek' && !q.has('q'));
       await waitForCount(page, cityCount);
+
       assertNoProblems(problems, 'walking the history');
+    });
+  });
+
+  test('a search typed on after the window left and came back is still one history entry', async () => {
+    await withPage(env.browser, 'timeline-window-blur', async ({ page, problems }) => {
+      await openTimeline(page);
+      // The window leaves while typing (the phone's other app, another tab): the field keeps
+      // its focus and gets a blur of its own. What was typed is written; typed on after the
+      // return, it is still one search in one entry.
+      const search = page.locator('#search');
+      await search.focus();
+      const before = await page.evaluate(() => history.length);
+      await page.keyboard.type('pis', { delay: 30 });
+      await page.evaluate(() => document.querySelector('#search').dispatchEvent(new FocusEvent('blur')));
+      await waitForQuery(page, (q) => q.get('q') === 'pis');
+      await page.keyboard.type('ek', { delay: 30 });
+      await waitForQuery(page, (q) => q.get('q') === 'pisek');
+      assert.equal(await page.evaluate(() => history.length), before + 1, 'one entry for the search');
+      await page.goBack();
+      await waitForQuery(page, (q) => !q.has('q'));
+      await page.goForward();
+      await waitForQuery(page, (q) => q.get('q') === 'pisek');
+
+      // Leaving the field itself ends the search: what is typed next is an entry of its own.
+      await search.blur();
+      await search.focus();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+      await waitForQuery(page, (q) => q.get('q') === 'pise');
+      assert.equal(await page.evaluate(() => history.length), before + 2, 'a new entry after the field was left');
+      assertNoProblems(problems, 'a window blur');
     });
   });
 
