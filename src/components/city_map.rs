@@ -353,6 +353,16 @@ mod tests {
         assert_ne!(sides[2], Some(Side::Above));
     }
 
+    /// How many markers a drawn map has, and the names written beside them.
+    fn markers_and_names(map: &Node) -> (usize, Vec<String>) {
+        let names = map
+            .select("text", None)
+            .iter()
+            .map(|t| t.text_content())
+            .collect();
+        (map.select("circle", None).len(), names)
+    }
+
     #[test]
     fn a_map_of_very_many_cities_names_the_first_ones_and_the_host() {
         let cities: Vec<(City, String)> = (0..MAX_NAMED + 40)
@@ -378,16 +388,8 @@ mod tests {
             None,
             "c",
         );
-        assert_eq!(
-            map.select("circle", None).len(),
-            MAX_NAMED + 40,
-            "every city has its marker"
-        );
-        let names: Vec<String> = map
-            .select("text", None)
-            .iter()
-            .map(|t| t.text_content())
-            .collect();
+        let (markers, names) = markers_and_names(&map);
+        assert_eq!(markers, MAX_NAMED + 40, "every city has its marker");
         assert!(names.len() <= MAX_NAMED + 1, "{}", names.len());
         assert_eq!(names[0], "Town 0");
         assert_eq!(
@@ -429,16 +431,8 @@ mod tests {
             Some("c10"),
             "c",
         );
-        assert_eq!(
-            map.select("circle", None).len(),
-            13,
-            "every city keeps its marker"
-        );
-        let names: Vec<String> = map
-            .select("text", None)
-            .iter()
-            .map(|t| t.text_content())
-            .collect();
+        let (markers, names) = markers_and_names(&map);
+        assert_eq!(markers, 13, "every city keeps its marker");
         assert!(names.len() < 13, "some names are left out: {names:?}");
         assert!(
             names.contains(&"Crowded town 11(host)".to_owned()),
