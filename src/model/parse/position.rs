@@ -55,10 +55,54 @@ pub(super) fn offset_in(text: &str, line: usize, column: usize) -> usize {
 /// The bytes as text, or the line and column (1-based, in characters) of the first byte that
 /// is not UTF-8, where an editor would look for it.
 pub fn utf8_text(bytes: Vec<u8>) -> Result<String, (usize, usize)> {
+    // UTF-16 or UTF-32 without a byte order mark is UTF-8 byte for byte (each ASCII letter has
+    // NULs beside it), and the JSON reader would fault its second byte. JSON starts with an
+    // ASCII character (a space or a bracket), so a NUL among the first two bytes says the
+    // file is in another encoding: not UTF-8, from its start.
+    if bytes.iter().take(2).any(|&b| b == 0) {
+        return Err((1, 1));
+    }
     String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         // Valid up to there, by the error's own word.
         let text = std::str::from_utf8(valid).unwrap_or_default();
         position(text, text.len())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf8_text;
+
+    fn encoded(text: &str, big_endian: bool, mark: bool) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for unit in std::iter::once(0xfeff)
+            .filter(|_| mark)
+            .chain(text.encode_utf16())
+        {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend(pair);
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf16_with_or_without_its_mark_is_not_utf8_from_its_start() {
+        let json = "{\n  \"site\": {\"publisher\": {\"bg\": \"Ж\"}}}";
+        for big_endian in [false, true] {
+            for mark in [false, true] {
+                let bytes = encoded(json, big_endian, mark);
+                assert_eq!(utf8_text(bytes), Err((1, 1)), "{big_endian} {mark}");
+            }
+        }
+        assert_eq!(utf8_text(json.as_bytes().to_vec()).as_deref(), Ok(json));
+        // A byte that is not UTF-8 further on is placed where it stands.
+        let mut bytes = b"{\n  \"a\": \"".to_vec();
+        bytes.extend([0xff, b'"', b'}']);
+        assert_eq!(utf8_text(bytes), Err((2, 9)));
+    }
 }
