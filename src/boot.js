@@ -278,8 +278,12 @@
         return;
       }
       // The search button would reload the page with the query: the app does it in place.
-      if (button.type === 'submit') event.preventDefault();
-      else {
+      // Sent (Enter too clicks it), the search is ended as the field left ends it: the change
+      // that comes with Enter leaves the field focused, so that change cannot tell.
+      if (button.type === 'submit') {
+        event.preventDefault();
+        if (answerable()) settleField();
+      } else {
         pressed = keyOf(button);
         // A sign that the press was taken while the app is on its way; the filters open at
         // once (their controls are in the page already).

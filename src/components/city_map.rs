@@ -48,14 +48,15 @@ pub fn city_map(
         })
         .collect();
     let is_host = |city: &City| host.as_ref().is_some_and(|(id, _)| *id == city.id);
-    // Past MAX_NAMED the first ones are named, and the host whatever its place.
+    // Past MAX_NAMED the first ones are named, and the host and the publisher's own city
+    // whatever their places.
     let named: Vec<bool> = cities
         .iter()
         .enumerate()
-        .map(|(i, (city, _))| i < MAX_NAMED || is_host(city))
+        .map(|(i, (city, _))| i < MAX_NAMED || is_host(city) || home == Some(city.id.as_str()))
         .collect();
     // The host's name is placed first and the publisher's own city's next: when names crowd,
-    // theirs are the ones kept.
+    // theirs are the ones kept (the home city's unless the host's covers every side of it).
     let rank = |city: &City| match (is_host(city), home == Some(city.id.as_str())) {
         (true, _) => 0,
         (false, true) => 1,
@@ -350,7 +351,7 @@ mod tests {
         );
         assert_eq!(sides[0], Some(Side::Left));
         assert_eq!(sides[1], Some(Side::Right));
-        assert_ne!(sides[2], Some(Side::Above));
+        assert!(matches!(sides[2], Some(s) if s != Side::Above), "{sides:?}");
     }
 
     /// How many markers a drawn map has, and the names written beside them.
@@ -364,7 +365,7 @@ mod tests {
     }
 
     #[test]
-    fn a_map_of_very_many_cities_names_the_first_ones_and_the_host() {
+    fn a_map_of_very_many_cities_names_the_first_ones_the_host_and_home() {
         let cities: Vec<(City, String)> = (0..MAX_NAMED + 40)
             .map(|i| {
                 let name = format!("Town {i}");
@@ -380,17 +381,18 @@ mod tests {
             .collect();
         let frame = Frame::around(cities.iter().map(|(c, _)| (c.lat, c.lon))).unwrap();
         let last = format!("t{}", MAX_NAMED + 39);
+        let home = format!("t{}", MAX_NAMED + 30);
         let map = city_map(
             frame,
             "x.svg".into(),
             cities,
             Some((last, "host")),
-            None,
+            Some(&home),
             "c",
         );
         let (markers, names) = markers_and_names(&map);
         assert_eq!(markers, MAX_NAMED + 40, "every city has its marker");
-        assert!(names.len() <= MAX_NAMED + 1, "{}", names.len());
+        assert!(names.len() <= MAX_NAMED + 2, "{}", names.len());
         assert_eq!(names[0], "Town 0");
         assert_eq!(
             names.last().unwrap(),
@@ -402,7 +404,9 @@ mod tests {
                 .and_then(|n| n.parse::<usize>().ok())
                 .is_some_and(|n| n >= MAX_NAMED)
         };
-        assert!(!names.iter().any(beyond), "{names:?}");
+        let home = format!("Town {}", MAX_NAMED + 30);
+        assert!(names.contains(&home), "the home city too: {names:?}");
+        assert_eq!(names.iter().filter(|n| beyond(n)).count(), 1, "{names:?}");
     }
 
     #[test]

@@ -49,7 +49,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("{} unknown organisation ids: {}; the references were dropped", "непознати организации ({0}): {1}; сайтът пропуска препратките"),
     ("{} unknown person ids: {}; the references were dropped", "непознати хора ({0}): {1}; сайтът пропуска препратките"),
     ("{} unknown topic ids: {}; the references were dropped", "непознати теми ({0}): {1}; сайтът пропуска препратките"),
-    ("`{}` in {} is also the name of city `{}`: visitors would see one label for both; add what tells them apart to the name, such as the region", "„{0}“ ({1}) е и името на град „{2}“: посетителите ще виждат едно и също име за двата града. Добавете към името нещо, което ги отличава, например областта"),
+    ("`{}` in {} is also the name of city `{}`: visitors would see one label for both; add something that tells them apart, such as the region, to the name", "„{0}“ ({1}) е и името на град „{2}“: посетителите ще виждат едно и също име за двата града. Добавете към името нещо, което ги отличава, например областта"),
     ("country `{}` is not a two-letter ISO 3166-1 code such as BG or CZ; it is shown as written", "„{0}“ не е двубуквен код на държава по ISO 3166-1 (например BG или CZ); сайтът показва държавата така, както е написана"),
     ("the site is published in Bulgarian first: `languages` must list bg (and en for an English version too); it is published in both", "основният език на сайта е българският: в полето „Езици“ трябва да е избран български (и английски, ако сайтът има и английска версия); дотогава сайтът се публикува и на двата езика"),
     ("website `{}` must be an http(s) address; it was dropped", "сайтът „{0}“ трябва да е адрес с http(s); сайтът го пропуска"),

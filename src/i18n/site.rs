@@ -109,9 +109,9 @@ pub fn statement_enforcement(catalog: &Catalog, lang: Lang) -> String {
 
 /// The statement names Bulgarian law and authority for a publisher in Bulgaria only; for one
 /// elsewhere, or one whose city the file does not tell, it names the directive and the
-/// national law that transposes it, which is true in every member state.
+/// national law that applies, which holds wherever the publisher is.
 fn publisher_in_bulgaria(catalog: &Catalog) -> bool {
-    home_city(catalog).is_some_and(|c| c.country == "BG")
+    home_city(catalog).is_some_and(|c| c.country.eq_ignore_ascii_case("BG"))
 }
 
 /// When and how the statement was prepared, with its date when the file gives one.
@@ -385,7 +385,7 @@ mod tests {
         assert!(!says_bulgaria(&c));
         let en = statement_intro(&c, Lang::En);
         assert!(
-            en.contains("Directive (EU) 2016/2102 and the national law"),
+            en.contains("Directive (EU) 2016/2102 and the national law that applies"),
             "{en}"
         );
     }

@@ -210,7 +210,7 @@ pub const BG: Ui = Ui {
     a11y_feedback: "Ако срещнете трудност при ползването на раздела, свържете се с нас:",
     a11y_enforcement_heading: "Процедура по прилагане",
     a11y_enforcement: "Ако не сте доволни от отговора, можете да се обърнете към органа, който наблюдава достъпността на уебсайтовете на публичния сектор в България.",
-    a11y_intro_eu: "{publisher} се ангажира да осигури достъпността на този раздел в съответствие с Директива (ЕС) 2016/2102 и националното законодателство, което я въвежда. Декларацията се отнася за раздела с новини и събития на проекта {project}.",
+    a11y_intro_eu: "{publisher} се ангажира да осигури достъпността на този раздел в съответствие с Директива (ЕС) 2016/2102 и приложимото национално законодателство. Декларацията се отнася за раздела с новини и събития на проекта {project}.",
     a11y_enforcement_eu: "Ако не сте доволни от отговора, можете да се обърнете към националния орган, който наблюдава достъпността на уебсайтовете на публичния сектор.",
 };
 
@@ -366,7 +366,7 @@ pub const EN: Ui = Ui {
     a11y_feedback: "If you meet a barrier while using this section, please contact us:",
     a11y_enforcement_heading: "Enforcement procedure",
     a11y_enforcement: "If you are not satisfied with the answer, you may turn to the authority that monitors the accessibility of public-sector websites in Bulgaria.",
-    a11y_intro_eu: "{publisher} is committed to making this section accessible in accordance with Directive (EU) 2016/2102 and the national law that transposes it. This statement applies to the news and events section of the {project} project.",
+    a11y_intro_eu: "{publisher} is committed to making this section accessible in accordance with Directive (EU) 2016/2102 and the national law that applies. This statement applies to the news and events section of the {project} project.",
     a11y_enforcement_eu: "If you are not satisfied with the answer, you may turn to the national authority that monitors the accessibility of public-sector websites.",
 };
 

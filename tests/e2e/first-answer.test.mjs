@@ -432,6 +432,12 @@ describe('the first answer, before the app', { timeout: 240_000 }, () => {
       await page.keyboard.type(word.slice(2), { delay: 30 });
       await inAddress(word);
       assert.equal(await page.evaluate(() => history.length), landed + 1, 'one step for the search');
+      // The search sent (Enter, the field keeping its focus) ends it: what is typed next is a
+      // step of its own.
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Backspace');
+      await inAddress(word.slice(0, -1));
+      assert.equal(await page.evaluate(() => history.length), landed + 2, 'a step of its own after Enter');
       release();
       assertNoProblems(problems, 'a window left before the app');
     }, PHONE);

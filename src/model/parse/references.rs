@@ -213,7 +213,7 @@ pub(super) fn check_shared_names(
                     let other = &cities[other].1.id;
                     said = true;
                     let message = format!(
-                        "`{name}` in {} is also the name of city `{other}`: visitors would see one label for both; add what tells them apart to the name, such as the region",
+                        "`{name}` in {} is also the name of city `{other}`: visitors would see one label for both; add something that tells them apart, such as the region, to the name",
                         city.country
                     );
                     let path = format!("cities[{i}].name");
