@@ -286,7 +286,6 @@ describe('timeline', { timeout: 180_000 }, () => {
       await page.goBack();
       await waitForQuery(page, (q) => q.get('city') === 'pisek' && !q.has('q'));
       await waitForCount(page, cityCount);
-
       assertNoProblems(problems, 'walking the history');
     });
   });

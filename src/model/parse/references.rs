@@ -201,7 +201,8 @@ pub(super) fn check_shared_names(
     // would add its own copy of the map's code to the editor's wasm.
     let mut first: HashMap<String, usize> = HashMap::new();
     for (n, (i, city)) in cities.iter().enumerate() {
-        let mut said = false;
+        // The first language whose name another city has: one warning a city.
+        let mut shared = None;
         for lang in site.published_languages() {
             let name = city.name.get(lang);
             if is_blank(name) {
@@ -209,22 +210,28 @@ pub(super) fn check_shared_names(
             }
             let key = format!("{}\n{}\n{name}", lang.code(), city.country);
             match first.get(&key) {
-                Some(&other) if !said => {
-                    let other = &cities[other].1.id;
-                    said = true;
-                    let message = format!(
-                        "`{name}` in {} is also the name of city `{other}`: visitors would see one label for both; add something that tells them apart, such as the region, to the name",
-                        city.country
-                    );
-                    let path = format!("cities[{i}].name");
-                    let raw = raw_cities[*i].get();
-                    report.push_in(Severity::Warning, raw, "name", path, None, message, false);
-                }
-                Some(_) => {}
+                Some(&other) => shared = shared.or(Some((name, other))),
                 None => {
                     first.insert(key, n);
                 }
             }
+        }
+        if let Some((name, other)) = shared {
+            let other = &cities[other].1.id;
+            let message = format!(
+                "`{name}` in {} is also the name of city `{other}`: visitors would see one label for both; add something that tells them apart, such as the region, to the name",
+                city.country
+            );
+            let path = format!("cities[{i}].name");
+            report.push_in(
+                Severity::Warning,
+                raw_cities[*i].get(),
+                "name",
+                path,
+                None,
+                message,
+                false,
+            );
         }
     }
 }
