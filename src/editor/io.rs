@@ -67,7 +67,11 @@ pub type Text = Result<String, (usize, usize)>;
 
 /// The text of a file chosen in the browser.
 pub async fn read_file(file: web_sys::File) -> Result<Text, String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(message)?;
+    text_of(file.array_buffer()).await
+}
+
+async fn text_of(bytes: js_sys::Promise) -> Result<Text, String> {
+    let buffer = JsFuture::from(bytes).await.map_err(message)?;
     Ok(crate::model::utf8_text(
         js_sys::Uint8Array::new(&buffer).to_vec(),
     ))
@@ -151,7 +155,7 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
 }
 
 /// The site's own news file, next to the editor's folder.
-pub async fn fetch_site_file(url: &str) -> Result<String, String> {
+pub async fn fetch_site_file(url: &str) -> Result<Text, String> {
     let w = window().ok_or("no window")?;
     let response: web_sys::Response = JsFuture::from(w.fetch_with_str(url))
         .await
@@ -161,10 +165,9 @@ pub async fn fetch_site_file(url: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
-    JsFuture::from(response.text().map_err(message)?)
-        .await
-        .map(|t| t.as_string().unwrap_or_default())
-        .map_err(message)
+    // Checked as a chosen file is: a file copied to the server by hand, not published, may
+    // be in another encoding.
+    text_of(response.array_buffer().map_err(message)?).await
 }
 
 fn storage() -> Option<web_sys::Storage> {

@@ -294,7 +294,7 @@ fn load_site_file(ed: Ed, discarded: bool) {
     leptos::task::spawn_local(async move {
         match io::fetch_site_file(&site_file_url()).await {
             Ok(text) => {
-                if ed.open("news.json".to_owned(), Ok(text), None, false) && discarded {
+                if ed.open("news.json".to_owned(), text, None, false) && discarded {
                     let errors = ed.analysis.with_untracked(|a| a.errors());
                     ed.say(
                         format!("Незапазената работа е отхвърлена. Отворен е файлът на сайта. Грешки: {errors}."),
