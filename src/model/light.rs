@@ -24,9 +24,9 @@ struct Sections<'a> {
     version: u32,
     #[serde(borrow)]
     site: &'a RawValue,
-    #[serde(borrow, deserialize_with = "capped")]
+    #[serde(borrow, default, deserialize_with = "capped")]
     cities: Vec<&'a RawValue>,
-    #[serde(borrow, deserialize_with = "capped")]
+    #[serde(borrow, default, deserialize_with = "capped")]
     organisations: Vec<&'a RawValue>,
     #[serde(borrow, default, deserialize_with = "capped")]
     people: Vec<&'a RawValue>,
@@ -243,6 +243,21 @@ mod tests {
         assert_eq!(light.site, full.site);
         assert_eq!(light.cities, full.cities);
         assert_eq!(light.dropped_entries(), 0);
+    }
+
+    #[test]
+    fn a_file_without_cities_or_organisations_reads_as_the_validator_reads_it() {
+        // Both lists may be left out of a file (a project whose events name none).
+        let text = include_str!("../../tests/fixtures/without-cities.json");
+        let full = parse_news(text).unwrap();
+        assert!(full.problems.is_empty(), "{:?}", full.problems);
+        let light = load_published(text).unwrap();
+        assert_eq!(light.events, full.events);
+        assert_eq!(light.events.len(), 1);
+        assert_eq!(light.dropped_entries(), 0);
+        // Read by the sections too (the way a file with one bad entry is read).
+        let one_bad = text.replace(r#""events": ["#, r#""events": [1, "#);
+        assert_eq!(load_published(&one_bad).unwrap().events, full.events);
     }
 
     fn shipped() -> serde_json::Value {

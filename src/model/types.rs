@@ -649,7 +649,11 @@ model_type! {
         /// Format version; this app reads version 1.
         pub version: u32,
         pub site: Site,
+        /// May be left out by a project whose events name no city.
+        #[serde(default)]
         pub cities: Vec<City>,
+        /// May be left out by a project whose events name no organisation.
+        #[serde(default)]
         pub organisations: Vec<Organisation>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         pub people: Vec<Person>,
