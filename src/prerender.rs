@@ -750,4 +750,54 @@ mod tests {
             "{name}: {marker}"
         );
     }
+
+    #[test]
+    fn without_a_host_the_venues_city_is_marked_and_the_caption_says_which() {
+        let mut file: serde_json::Value =
+            serde_json::from_str(include_str!("../public/data/news.json")).unwrap();
+        // A meeting with a host, and two other of its cities on its map.
+        let e = (0..file["events"].as_array().unwrap().len())
+            .find(|&e| {
+                let event = &file["events"][e];
+                event["host"]["city"].is_string()
+                    && event["participants"]["cities"]
+                        .as_array()
+                        .is_some_and(|c| c.len() > 2)
+            })
+            .expect("a hosted meeting of three cities or more");
+        let event = &mut file["events"][e];
+        let host = event["host"]["city"].as_str().unwrap().to_owned();
+        let venue = event["participants"]["cities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|c| c.as_str())
+            .find(|c| *c != host)
+            .unwrap()
+            .to_owned();
+        event.as_object_mut().unwrap().remove("host");
+        event["location"] = serde_json::json!({ "city": venue });
+        let slug = event["slug"].as_str().unwrap().to_owned();
+        let page = |file: &serde_json::Value| {
+            let news = crate::api::news_from_text(&file.to_string()).unwrap();
+            let paths = Paths::new("");
+            let html = render_page(TEMPLATE, &news, &paths, &paths.event(Lang::En, &slug)).unwrap();
+            (html, news)
+        };
+        let (html, news) = page(&file);
+        let marked: Vec<&str> = html
+            .split("<g class=\"")
+            .filter(|m| m.starts_with("city-map__marker city-map__marker--host"))
+            .collect();
+        assert_eq!(marked.len(), 1, "{html}");
+        let name = news.catalog.city_name(&venue, Lang::En);
+        assert!(marked[0].contains(&format!(">{name}<")), "{}", marked[0]);
+        assert!(marked[0].contains("(venue)"), "{}", marked[0]);
+        assert!(html.contains("takes place is highlighted."), "{html}");
+        // Online, nothing is marked and the caption says nothing of it.
+        file["events"][e]["location"]["online"] = true.into();
+        let (html, _) = page(&file);
+        assert!(!html.contains("city-map__marker--host"));
+        assert!(!html.contains("highlighted") && html.contains("city-map__caption"));
+    }
 }

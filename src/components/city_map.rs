@@ -7,9 +7,10 @@ use crate::export::map::{Frame, WIDTH};
 use crate::model::City;
 
 /// The map in `frame`: the sea, the frame's coastlines and borders (the image at `outlines`,
-/// written at publish time), and above them an SVG with one marker and its name per city. The host
-/// city's marker is larger and its name says so on a second line (`host`: its id and that
-/// word); the publisher's own city (`home`) is ringed.
+/// written at publish time), and above them an SVG with one marker and its name per city. The
+/// marked city's marker (the host's, or the venue's where there is no host) is larger and its
+/// name says so on a second line (`host`: its id and that word); the publisher's own city
+/// (`home`) is ringed.
 ///
 /// Names are text in the page's font at a size set in `rem` (they grow with the visitor's
 /// text size) and run towards the middle of the map, so that none is cut off at an edge.

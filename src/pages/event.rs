@@ -236,6 +236,22 @@ fn event_sections(
                 .then(|| city.to_owned())
         })
     });
+    // Without a host, the city the event is held in is the one marked (a partner's meeting
+    // at an EU event in Brussels), when it is on the map.
+    let marked = match host_city {
+        Some(id) => Some((id, u.host_marker, u.map_host_note)),
+        None => event
+            .location
+            .as_ref()
+            .filter(|l| !l.online)
+            .and_then(|l| l.city.as_deref())
+            .filter(|city| map_cities.iter().any(|(c, _)| c.id == *city))
+            .map(|city| (city.to_owned(), u.venue_marker, u.map_venue_note)),
+    };
+    let caption = match &marked {
+        Some((_, _, note)) => format!("{} {note}", u.event_map_description),
+        None => u.event_map_description.to_owned(),
+    };
     // The map belongs with the lists of who took part (it draws the same cities), not in a
     // section of its own that would name them all once more.
     let map = Frame::of_event(catalog, event).map(|frame| {
@@ -252,7 +268,7 @@ fn event_sections(
                 frame,
                 paths.asset(&frame.file()),
                 map_cities,
-                host_city.map(|id| (id, u.host_marker)),
+                marked.map(|(id, marker, _)| (id, marker)),
                 crate::i18n::site::home_city(catalog).map(|c| c.id.as_str()),
                 "map-caption",
             ))
@@ -260,7 +276,7 @@ fn event_sections(
                 el("figcaption")
                     .attr("id", "map-caption")
                     .attr("class", "city-map__caption")
-                    .text(u.event_map_description),
+                    .text(caption),
             )
     });
     let (previous, next) = neighbours(catalog, index);
