@@ -793,7 +793,10 @@ mod tests {
         let name = news.catalog.city_name(&venue, Lang::En);
         assert!(marked[0].contains(&format!(">{name}<")), "{}", marked[0]);
         assert!(marked[0].contains("(venue)"), "{}", marked[0]);
-        assert!(html.contains("takes place is highlighted."), "{html}");
+        assert!(
+            html.contains("around them. The city where the event takes place is highlighted. The same cities are listed above.</figcaption>"),
+            "{html}"
+        );
         // Online, nothing is marked and the caption says nothing of it.
         file["events"][e]["location"]["online"] = true.into();
         let (html, _) = page(&file);

@@ -249,8 +249,8 @@ fn event_sections(
             .map(|city| (city.to_owned(), u.venue_marker, u.map_venue_note)),
     };
     let caption = match &marked {
-        Some((_, _, note)) => format!("{} {note}", u.event_map_description),
-        None => u.event_map_description.to_owned(),
+        Some((_, _, note)) => format!("{} {note} {}", u.event_map_description, u.map_listed),
+        None => format!("{} {}", u.event_map_description, u.map_listed),
     };
     // The map belongs with the lists of who took part (it draws the same cities), not in a
     // section of its own that would name them all once more.

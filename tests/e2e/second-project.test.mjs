@@ -141,4 +141,32 @@ describe('another project published with the same shell', { timeout: 180_000 }, 
       PHONE,
     );
   });
+
+  test('no name on an event map covers another, in either language', async () => {
+    const mapped = OTHER.events.filter((e) => (e.participants?.cities?.length ?? 0) >= 2);
+    assert.ok(mapped.length >= 3, 'events with maps');
+    await withPage(env.browser, 'second-maps', async ({ page, problems }) => {
+      for (const e of mapped) {
+        for (const path of [`events/${e.slug}`, `en/events/${e.slug}`]) {
+          await page.goto(at(path));
+          // Each name's drawn box, its note line included, in the map's own units.
+          const boxes = await page.locator('.city-map__svg').evaluate((svg) =>
+            [...svg.querySelectorAll('text')].map((t) => {
+              const b = t.getBBox();
+              return { name: t.textContent, x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height };
+            }),
+          );
+          assert.ok(boxes.length >= 2, `${path}: names are drawn`);
+          for (const [i, a] of boxes.entries()) {
+            for (const b of boxes.slice(i + 1)) {
+              const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+              const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+              assert.ok(w <= 0.5 || h <= 0.5, `${path}: "${a.name}" covers "${b.name}" by ${w.toFixed(1)}×${h.toFixed(1)}`);
+            }
+          }
+        }
+      }
+      assertNoProblems(problems, 'maps');
+    });
+  });
 });
