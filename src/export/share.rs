@@ -28,8 +28,10 @@ pub struct ShareCard {
     pub url: String,
     pub site_name: String,
     pub locale: &'static str,
-    pub alternate_locale: &'static str,
-    /// The event's first photo, else the site's card drawn at publish time.
+    /// The other language's, where the site is published in it too.
+    pub alternate_locale: Option<&'static str>,
+    /// The event's first photo that sharing sites show (not a drawing in SVG), else the
+    /// site's card drawn at publish time.
     pub image: ShareImage,
 }
 
@@ -55,6 +57,15 @@ pub fn card_image_path(lang: Lang) -> &'static str {
 }
 
 /// The Open Graph locale of a language.
+/// Whether an image is a drawing in SVG, which sharing sites do not show as a page's picture.
+fn is_svg(src: &str) -> bool {
+    let path = src.split(['?', '#']).next().unwrap_or(src);
+    path.len() >= 4
+        && path
+            .get(path.len() - 4..)
+            .is_some_and(|ext| ext.eq_ignore_ascii_case(".svg"))
+}
+
 pub fn og_locale(lang: Lang) -> &'static str {
     match lang {
         Lang::Bg => "bg_BG",
@@ -88,7 +99,7 @@ pub fn share_card(
         SharedPage::Event(slug) => {
             let image = catalog
                 .event(slug)
-                .and_then(|e| e.images.first())
+                .and_then(|e| e.images.iter().find(|img| !is_svg(&img.src)))
                 .map(|img| ShareImage {
                     src: absolute_url(base, &img.src),
                     alt: img.alt.get(lang).to_owned(),
@@ -106,10 +117,10 @@ pub fn share_card(
         url,
         site_name: format!("{} – {}", site.project.acronym, site.publisher.get(lang)),
         locale: og_locale(lang),
-        alternate_locale: og_locale(match lang {
-            Lang::Bg => Lang::En,
-            Lang::En => Lang::Bg,
-        }),
+        alternate_locale: Lang::ALL
+            .into_iter()
+            .find(|&other| other != lang && site.publishes(other))
+            .map(og_locale),
         image,
     }
 }
@@ -167,7 +178,9 @@ pub fn card_html(card: &ShareCard) -> String {
     tag("property", "og:description", &card.description);
     tag("property", "og:url", &card.url);
     tag("property", "og:locale", card.locale);
-    tag("property", "og:locale:alternate", card.alternate_locale);
+    if let Some(other) = card.alternate_locale {
+        tag("property", "og:locale:alternate", other);
+    }
     let image = &card.image;
     tag("property", "og:image", &image.src);
     tag("property", "og:image:width", &image.width.to_string());
@@ -240,7 +253,10 @@ mod tests {
                 height: 600,
             }
         );
-        assert_eq!((card.locale, card.alternate_locale), ("en_GB", "bg_BG"));
+        assert_eq!(
+            (card.locale, card.alternate_locale),
+            ("en_GB", Some("bg_BG"))
+        );
         assert_eq!(
             card.site_name,
             format!(
@@ -282,6 +298,35 @@ mod tests {
         );
         assert_eq!(card.image.alt, "Sharing Cities");
         assert_eq!((plain.image.width, plain.image.height), CARD_SIZE);
+        // A drawing in SVG is passed over for the next photo, else for the site's card.
+        let mut drawn = catalog.clone();
+        drawn.events[0]
+            .images
+            .insert(0, image("images/Plan.SVG?v=2", Text::new("План", "Plan")));
+        let card = |c: &Catalog| {
+            share_card(
+                c,
+                Lang::En,
+                SharedPage::Event("meeting-plovdiv"),
+                String::new(),
+                String::new(),
+            )
+        };
+        assert_eq!(card(&drawn).image.alt, "The hall");
+        drawn.events[0].images.truncate(1);
+        assert!(card(&drawn).image.src.ends_with("share/card.en.png"));
+        // A site in Bulgarian alone names no other locale.
+        let mut alone = catalog.clone();
+        alone.site.languages = vec![Lang::Bg];
+        let bg = share_card(
+            &alone,
+            Lang::Bg,
+            SharedPage::Timeline,
+            String::new(),
+            String::new(),
+        );
+        assert_eq!(bg.alternate_locale, None);
+        assert!(!card_html(&bg).contains("og:locale:alternate"));
         let timeline = share_card(
             &catalog,
             Lang::En,
