@@ -129,7 +129,7 @@ pub const BG: Ui = Ui {
     found_place: "мястото",
     found_opened_by: "откриването",
     found_agenda: "програмата",
-    found_site_visits: "посещенията на място",
+    found_site_visits: "посещенията на терен",
     found_cities: "градовете",
     found_organisations: "организациите",
     found_delegates: "делегатите",
