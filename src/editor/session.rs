@@ -624,6 +624,43 @@ mod tests {
     }
 
     #[test]
+    fn every_text_with_one_language_is_counted_where_the_validator_warns() {
+        // Every text of the file in Bulgarian alone: the editor's count and the validator's
+        // warnings must name the same texts, whatever part of the file they are in.
+        fn drop_english(value: &mut serde_json::Value) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    let text = map.len() == 2 && map.contains_key("bg") && map.contains_key("en");
+                    if text && map.values().all(serde_json::Value::is_string) {
+                        map.remove("en");
+                    } else {
+                        map.values_mut().for_each(drop_english);
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter_mut().for_each(drop_english),
+                _ => {}
+            }
+        }
+        let mut file: serde_json::Value = serde_json::from_str(SECOND).unwrap();
+        drop_english(&mut file);
+        let tree = Tree::parse(&file.to_string()).unwrap();
+        let mut warned: Vec<String> = Analysis::of(&tree)
+            .problems
+            .iter()
+            .filter(|p| p.message.starts_with("no ") && p.message.ends_with("is shown"))
+            .map(|p| Path::parse(&p.path).parent().unwrap().to_string())
+            .collect();
+        let mut found: Vec<String> = missing_translations(&tree)
+            .iter()
+            .map(|m| m.path.to_string())
+            .collect();
+        warned.sort();
+        found.sort();
+        assert!(found.len() > 100, "{}", found.len());
+        assert_eq!(found, warned);
+    }
+
+    #[test]
     fn the_list_of_events_is_newest_first_and_filters_in_either_script() {
         let tree = Tree::parse(SECOND).unwrap();
         let rows = event_rows(&tree, Lang::Bg, "");

@@ -95,6 +95,7 @@ impl EventCheck<'_, '_> {
             self.image(image, i, refs.site_origin.as_deref());
         }
         self.times(event);
+        self.other_translations(event);
         // A body refused for its size is not read any further.
         if let Some(body) = event.body.as_ref().filter(|_| body_fits) {
             for (lang, text) in [("bg", &body.bg), ("en", &body.en)] {
@@ -182,6 +183,62 @@ impl EventCheck<'_, '_> {
                     false,
                 );
             }
+        }
+    }
+
+    /// The texts beside the title, summary and body that a visitor reads: the venue, the
+    /// sources' titles, the agenda, the site visits and the photos' texts.
+    fn other_translations(&mut self, event: &Event) {
+        let mut texts: Vec<(String, &Text)> = Vec::new();
+        if let Some(location) = &event.location {
+            texts.extend(
+                location
+                    .venue
+                    .iter()
+                    .map(|t| ("location.venue".to_owned(), t)),
+            );
+            texts.extend(
+                location
+                    .address
+                    .iter()
+                    .map(|t| ("location.address".to_owned(), t)),
+            );
+        }
+        for (d, day) in event.agenda.iter().enumerate() {
+            for (n, session) in day.sessions.iter().enumerate() {
+                let at = format!("agenda[{d}].sessions[{n}]");
+                texts.extend(
+                    session
+                        .description
+                        .iter()
+                        .map(|t| (format!("{at}.description"), t)),
+                );
+                texts.push((format!("{at}.title"), &session.title));
+            }
+        }
+        for (i, visit) in event.site_visits.iter().enumerate() {
+            texts.push((format!("site_visits[{i}].title"), &visit.title));
+            texts.extend(
+                visit
+                    .description
+                    .iter()
+                    .map(|t| (format!("site_visits[{i}].description"), t)),
+            );
+        }
+        for (i, image) in event.images.iter().enumerate() {
+            texts.push((format!("images[{i}].alt"), &image.alt));
+            texts.extend(
+                image
+                    .caption
+                    .iter()
+                    .map(|t| (format!("images[{i}].caption"), t)),
+            );
+        }
+        for (i, source) in event.sources.iter().enumerate() {
+            texts.push((format!("sources[{i}].title"), &source.title));
+        }
+        for (field, text) in texts {
+            self.translations(text, &field);
         }
     }
 

@@ -99,6 +99,8 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
     );
     check_site_links(&mut report, site_raw.get(), &mut site);
     urls::check_languages(&mut report, site_raw.get(), &site);
+    let texts = references::site_texts(&site);
+    references::check_translations(&mut report, site_raw.get(), "site", &site, &texts);
 
     let raw_cities = raw_list(&mut report, &sections, "cities", false)?;
     let raw_orgs = raw_list(&mut report, &sections, "organisations", false)?;
@@ -151,6 +153,33 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
         let entry = format!("topics[{i}]");
         let label = [("label", Required::Text(&topic.label))];
         references::check_required(&mut report, raw_topics[*i].get(), &entry, &label);
+    }
+    // What a visitor reads of each entry, where one language lacks it.
+    let name = |text| vec![("name".to_owned(), text)];
+    let entries = (cities
+        .iter()
+        .map(|(i, c)| ("cities", *i, raw_cities[*i], name(&c.name))))
+    .chain(
+        organisations
+            .iter()
+            .map(|(i, o)| ("organisations", *i, raw_orgs[*i], name(&o.name))),
+    )
+    .chain(people.iter().map(|(i, p)| {
+        let mut texts = name(&p.name);
+        texts.push(("role".to_owned(), &p.role));
+        ("people", *i, raw_people[*i], texts)
+    }))
+    .chain(topics.iter().map(|(i, t)| {
+        (
+            "topics",
+            *i,
+            raw_topics[*i],
+            vec![("label".to_owned(), &t.label)],
+        )
+    }));
+    for (list, i, raw, texts) in entries {
+        let entry = format!("{list}[{i}]");
+        references::check_translations(&mut report, raw.get(), &entry, &site, &texts);
     }
 
     let cities: Vec<City> = cities.into_iter().map(|(_, c)| c).collect();

@@ -149,6 +149,64 @@ pub(super) fn check_required(
     }
 }
 
+/// Texts given in one of the site's languages only, each a warning at the language it lacks
+/// (the other one is shown there, marked): `texts` are paths inside the entry, with the text.
+pub(super) fn check_translations(
+    report: &mut Report<'_>,
+    raw: &str,
+    entry: &str,
+    site: &Site,
+    texts: &[(String, &Text)],
+) {
+    // A text that shows nothing is an error of its own, not a missing translation.
+    for (field, text) in texts.iter().filter(|(_, t)| !t.shows_nothing()) {
+        for lang in site.published_languages() {
+            if text.resolve(lang).is_fallback(lang) {
+                let sub = format!("{field}.{}", lang.code());
+                report.push_in(
+                    Severity::Warning,
+                    raw,
+                    &sub,
+                    format!("{entry}.{sub}"),
+                    None,
+                    format!("no {} text; the other language is shown", lang.code()),
+                    false,
+                );
+            }
+        }
+    }
+}
+
+/// The site's texts, by their paths inside `site`.
+pub(super) fn site_texts(site: &Site) -> Vec<(String, &Text)> {
+    let project = &site.project;
+    let mut texts = vec![
+        ("publisher".to_owned(), &site.publisher),
+        ("project.name".to_owned(), &project.name),
+        ("project.programme".to_owned(), &project.programme),
+    ];
+    texts.extend(
+        project
+            .description
+            .iter()
+            .map(|t| ("project.description".to_owned(), t)),
+    );
+    texts.extend(
+        project
+            .funding
+            .iter()
+            .map(|t| ("project.funding".to_owned(), t)),
+    );
+    texts.extend(
+        site.breadcrumbs
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (format!("breadcrumbs[{i}].label"), &b.label)),
+    );
+    texts.push(("contact.label".to_owned(), &site.contact.label));
+    texts
+}
+
 /// A required field: a text in the site's languages, or a string.
 pub(super) enum Required<'a> {
     Text(&'a Text),
