@@ -276,6 +276,38 @@ fn two_cities_of_one_name_in_one_country_are_a_warning_at_the_second() {
 }
 
 #[test]
+fn an_entry_listed_twice_in_an_event_is_a_warning_and_is_kept_once() {
+    let text = fixture("repeated-reference.json");
+    let catalog = parse_news(&text).unwrap();
+    assert_eq!(catalog.problems.len(), 2, "{:#?}", catalog.problems);
+    let (cities, person) = (&catalog.problems[0], &catalog.problems[1]);
+    assert_problem(
+        cities,
+        Severity::Warning,
+        "events[0].participants.cities[2]",
+        (145, 11),
+        false,
+    );
+    assert!(
+        cities.message.contains("city `smolyan` and 1 more"),
+        "{cities}"
+    );
+    assert_problem(
+        person,
+        Severity::Warning,
+        "events[0].delegates[1]",
+        (155, 9),
+        false,
+    );
+    let event = catalog.event("pisek-consortium-meeting-2022").unwrap();
+    assert_eq!(event.participants.cities, ["smolyan", "pisek"]);
+    assert_eq!(event.delegates, ["borislava-spasova"]);
+    // The browser's loader reads the published file (the repeats still in it) the same way.
+    let light = project_news::model::load_published(&text).unwrap();
+    assert_eq!(light.events, catalog.events);
+}
+
+#[test]
 fn languages_without_bulgarian_are_a_warning_and_both_are_published() {
     let catalog = load("languages-without-bg.json");
     let p = single_problem(&catalog);

@@ -49,6 +49,8 @@ const PATTERNS: &[(&str, &str)] = &[
     ("{} unknown organisation ids: {}; the references were dropped", "непознати организации ({0}): {1}; сайтът пропуска препратките"),
     ("{} unknown person ids: {}; the references were dropped", "непознати хора ({0}): {1}; сайтът пропуска препратките"),
     ("{} unknown topic ids: {}; the references were dropped", "непознати теми ({0}): {1}; сайтът пропуска препратките"),
+    ("{} `{}` is listed twice; it is shown once", "„{1}“ е записан два пъти в този списък; сайтът го показва веднъж"),
+    ("{} `{}` and {} more are listed twice; each is shown once", "„{1}“ и още {2} са записани по два пъти в този списък; сайтът показва всеки от тях веднъж"),
     ("`{}` in {} is also the name of city `{}`: visitors would see one label for both; add something that tells them apart, such as the region, to the name", "„{0}“ ({1}) е и името на град „{2}“: посетителите ще виждат едно и също име за двата града. Добавете към името нещо, което ги отличава, например областта"),
     ("country `{}` is not a two-letter ISO 3166-1 code such as BG or CZ; it is shown as written", "„{0}“ не е двубуквен код на държава по ISO 3166-1 (например BG или CZ); сайтът показва държавата така, както е написана"),
     ("the site is published in Bulgarian first: `languages` must list bg (and en for an English version too); it is published in both", "основният език на сайта е българският: в полето „Езици“ трябва да е избран български (и английски, ако сайтът има и английска версия); дотогава сайтът се публикува и на двата езика"),
@@ -206,6 +208,11 @@ mod tests {
             in_bulgarian("3 unknown city ids: `a`, `b` and 1 more; the references were dropped")
                 .as_deref(),
             Some("непознати градове (3): „a“, „b“ и още 1; сайтът пропуска препратките")
+        );
+        assert_eq!(
+            in_bulgarian("city `vratsa` and 2 more are listed twice; each is shown once")
+                .as_deref(),
+            Some("„vratsa“ и още 2 са записани по два пъти в този списък; сайтът показва всеки от тях веднъж")
         );
         // A choice not made yet (a new city's role) is asked for, not called unknown.
         assert_eq!(

@@ -16,7 +16,7 @@ use serde_json::value::RawValue;
 use super::catalog::Catalog;
 use super::parse::{is_image_src, is_safe_url, is_slug, is_web_address, readable, MAX_EVENTS};
 use super::problem::{FatalError, ProblemCounts};
-use super::types::{Event, NewsFile, Site};
+use super::types::{drop_repeats, Event, NewsFile, Site};
 
 /// The file's sections, each entry kept as its text until it is read on its own.
 #[derive(Deserialize)]
@@ -209,6 +209,15 @@ fn checked(file: NewsFile, mut dropped: usize) -> Catalog {
                 .delegates
                 .retain(|id| person_ids.contains(id.as_str()));
             event.topics.retain(|id| topic_ids.contains(id.as_str()));
+            // Listed twice, shown once, as the validator says.
+            for ids in [
+                &mut event.participants.cities,
+                &mut event.participants.organisations,
+                &mut event.delegates,
+                &mut event.topics,
+            ] {
+                drop_repeats(ids);
+            }
             Some(event)
         })
         .collect();

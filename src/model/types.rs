@@ -614,6 +614,25 @@ impl Event {
     }
 }
 
+/// Takes the ids listed a second time out of `ids`, each keeping its first place; returns
+/// the first one taken out, with its place in the list as it was, and how many were.
+pub fn drop_repeats(ids: &mut Vec<String>) -> Option<(usize, String, usize)> {
+    // The map type `distinct` has: another would add its own code to the wasm.
+    let mut seen: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let repeats: Vec<usize> = (0..ids.len())
+        .filter(|&i| seen.insert(ids[i].as_str(), 0).is_some())
+        .collect();
+    drop(seen);
+    let &first = repeats.first()?;
+    let found = (first, ids[first].clone(), repeats.len());
+    let mut i = 0;
+    ids.retain(|_| {
+        i += 1;
+        repeats.binary_search(&(i - 1)).is_err()
+    });
+    Some(found)
+}
+
 /// The ids in their first order, each once. A list is searched while it is short, as an
 /// event's is; a long one (a hostile file's thousands) is checked against a set, so the cost
 /// stays that of its length.
@@ -666,6 +685,15 @@ model_type! {
 #[cfg(test)]
 mod tests {
     use super::distinct;
+
+    #[test]
+    fn repeats_are_taken_out_and_the_first_is_told() {
+        let mut ids: Vec<String> = ["a", "b", "a", "c", "b", "a"].map(String::from).to_vec();
+        assert_eq!(super::drop_repeats(&mut ids), Some((2, "a".to_owned(), 3)));
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(super::drop_repeats(&mut ids), None);
+        assert_eq!(ids, ["a", "b", "c"]);
+    }
 
     #[test]
     fn ids_are_kept_once_in_their_first_order_however_long_the_list() {

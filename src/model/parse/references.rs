@@ -443,6 +443,17 @@ impl EventCheck<'_, '_> {
         field: &str,
         kind: &'static str,
     ) {
+        // A page would show an entry listed twice twice: once is what was meant.
+        if let Some((at, id, repeats)) = crate::model::types::drop_repeats(ids) {
+            let message = match repeats {
+                1 => format!("{kind} `{id}` is listed twice; it is shown once"),
+                n => format!(
+                    "{kind} `{id}` and {} more are listed twice; each is shown once",
+                    n - 1
+                ),
+            };
+            self.push(Severity::Warning, format!("{field}[{at}]"), message, false);
+        }
         let known = refs.of(kind);
         // One problem per list, however many unknown ids it holds: the first few by name.
         let mut named: Vec<(usize, String)> = Vec::new();
