@@ -308,6 +308,42 @@ fn an_entry_listed_twice_in_an_event_is_a_warning_and_is_kept_once() {
 }
 
 #[test]
+fn an_agenda_day_outside_the_events_dates_is_a_warning() {
+    let mut doc: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    // 10–11 November 2022: the first and last days hold, a day before and the next month do
+    // not; a day of the month alone overlaps the event and holds.
+    let day = |date: &str| serde_json::json!({ "date": date, "sessions": [] });
+    doc["events"][0]["agenda"] = serde_json::json!([
+        day("2022-11-10"),
+        day("2022-11-09"),
+        day("2022-11-11"),
+        day("2022-12"),
+        day("2022-11")
+    ]);
+    let catalog = parse_news(&serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    let found: Vec<(&str, &str)> = catalog
+        .problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.message.as_str()))
+        .collect();
+    let outside = |date: &str| {
+        format!("the day {date} is outside the event's dates (2022-11-10–2022-11-11): correct the day, or the event's start or end")
+    };
+    assert_eq!(
+        found,
+        [
+            ("events[0].agenda[1].date", outside("2022-11-09").as_str()),
+            ("events[0].agenda[3].date", outside("2022-12").as_str()),
+        ]
+    );
+    assert!(catalog
+        .problems
+        .iter()
+        .all(|p| p.severity == Severity::Warning));
+    assert_eq!(catalog.events.len(), 3, "the event stays");
+}
+
+#[test]
 fn languages_without_bulgarian_are_a_warning_and_both_are_published() {
     let catalog = load("languages-without-bg.json");
     let p = single_problem(&catalog);
@@ -1026,7 +1062,7 @@ fn a_session_time_is_hh_mm_and_one_past_midnight_is_said() {
     let session =
         |time: &str| serde_json::json!({ "time": time, "title": { "bg": "Точка", "en": "Item" } });
     doc["events"][0]["agenda"] = serde_json::json!([{
-        "date": "2022-06-21",
+        "date": "2022-11-10",
         "sessions": [session("22:00"), session("02:30"), session("9:30"), session("24:00"), session("10:00")]
     }]);
     let catalog = parse_news(&doc.to_string()).unwrap();

@@ -33,6 +33,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("every image needs alternative text", "всяка снимка трябва да има алтернативен текст"),
     ("time `{}` must be HH:MM, such as 09:30", "часът „{0}“ трябва да е във вида ЧЧ:ММ, например 09:30"),
     ("starts at {}, before the session above it ({}): a session after midnight belongs to the next day's programme", "започва в {0}, по-рано от предишната точка ({1}); ако е след полунощ, запишете я в програмата на следващия ден"),
+    ("the day {} is outside the event's dates ({}): correct the day, or the event's start or end", "денят {0} е извън датите на събитието ({1}): поправете деня или началото или края на събитието"),
     ("latitude must be between -90 and 90", "географската ширина трябва да е от -90 до 90"),
     ("longitude must be between -180 and 180", "географската дължина трябва да е от -180 до 180"),
     ("width and height must be between 1 and 20000 pixels", "ширината и височината трябва да са между 1 и 20000 пиксела"),
@@ -213,6 +214,10 @@ mod tests {
             in_bulgarian("city `vratsa` and 2 more are listed twice; each is shown once")
                 .as_deref(),
             Some("„vratsa“ и още 2 са записани по два пъти в този списък; сайтът показва всеки от тях веднъж")
+        );
+        assert_eq!(
+            in_bulgarian("the day 2022-12 is outside the event's dates (2022-11-10–2022-11-11): correct the day, or the event's start or end").as_deref(),
+            Some("денят 2022-12 е извън датите на събитието (2022-11-10–2022-11-11): поправете деня или началото или края на събитието")
         );
         // A choice not made yet (a new city's role) is asked for, not called unknown.
         assert_eq!(

@@ -263,10 +263,28 @@ impl EventCheck<'_, '_> {
         }
     }
 
-    /// A session's time is `HH:MM`, and a day's sessions go on in time: one that starts
-    /// before the one above it (past midnight) would be shown under the day before.
+    /// An agenda's days are within the event's dates; a session's time is `HH:MM`, and a
+    /// day's sessions go on in time: one that starts before the one above it (past midnight)
+    /// would be shown under the day before.
     fn times(&mut self, event: &Event) {
+        let (first, last) = (event.start.first_day(), event.last().last_day());
         for (d, day) in event.agenda.iter().enumerate() {
+            // A day outside the event's own dates is a slip in one or the other.
+            if day.date.last_day() < first || day.date.first_day() > last {
+                let dates = match event.end {
+                    Some(end) => format!("{}–{end}", event.start),
+                    None => event.start.to_string(),
+                };
+                self.push(
+                    Severity::Warning,
+                    format!("agenda[{d}].date"),
+                    format!(
+                        "the day {} is outside the event's dates ({dates}): correct the day, or the event's start or end",
+                        day.date
+                    ),
+                    false,
+                );
+            }
             let mut before: Option<&str> = None;
             for (s, session) in day.sessions.iter().enumerate() {
                 let Some(time) = session.time.as_deref() else {
