@@ -803,4 +803,35 @@ mod tests {
         assert!(!html.contains("city-map__marker--host"));
         assert!(!html.contains("highlighted") && html.contains("city-map__caption"));
     }
+
+    #[test]
+    fn a_title_in_the_other_language_is_marked_and_said_in_words_on_its_page() {
+        let mut file: serde_json::Value =
+            serde_json::from_str(include_str!("../public/data/news.json")).unwrap();
+        file["events"][0]["title"]
+            .as_object_mut()
+            .unwrap()
+            .remove("en");
+        let slug = file["events"][0]["slug"].as_str().unwrap().to_owned();
+        let title = file["events"][0]["title"]["bg"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let news = crate::api::news_from_text(&file.to_string()).unwrap();
+        let paths = Paths::new("");
+        let html = render_page(TEMPLATE, &news, &paths, &paths.event(Lang::En, &slug)).unwrap();
+        assert!(
+            html.contains(&format!(
+                r#"<span aria-current="page" lang="bg">{title}</span>"#
+            )),
+            "the trail's last step says its language"
+        );
+        let h1 = &html[html.find("<h1").unwrap()..];
+        let note = r#"<p class="fallback-note">Available in Bulgarian only</p>"#;
+        let (note_at, summary_at) = (h1.find(note).unwrap(), h1.find("event__summary").unwrap());
+        assert!(h1.contains(r#" lang="bg""#) && note_at < summary_at);
+        // The Bulgarian page has nothing to say.
+        let bg = render_page(TEMPLATE, &news, &paths, &paths.event(Lang::Bg, &slug)).unwrap();
+        assert!(!bg.contains("fallback-note\">"));
+    }
 }

@@ -37,8 +37,14 @@ pub fn site_trail(site: &Site, lang: Lang, project_href: String) -> Vec<Crumb> {
     crumbs
 }
 
-/// The trail as a `nav` with an ordered list; the current page is not a link.
-pub fn breadcrumbs(lang: Lang, crumbs: Vec<Crumb>, current: String) -> Node {
+/// The trail as a `nav` with an ordered list; the current page is not a link, and says its
+/// language (`current_lang`) when that is not the page's.
+pub fn breadcrumbs(
+    lang: Lang,
+    crumbs: Vec<Crumb>,
+    current: String,
+    current_lang: Option<&'static str>,
+) -> Node {
     let item = || el("li").attr("class", "breadcrumbs__item");
     let steps = crumbs.into_iter().map(|c| match c.href {
         Some(href) => item().child(el("a").attr("href", href).text(c.label)),
@@ -51,14 +57,21 @@ pub fn breadcrumbs(lang: Lang, crumbs: Vec<Crumb>, current: String) -> Node {
             el("ol")
                 .attr("class", "breadcrumbs__list")
                 .children(steps)
-                .child(item().child(el("span").attr("aria-current", "page").text(current))),
+                .child(
+                    item().child(
+                        el("span")
+                            .attr("aria-current", "page")
+                            .attr_opt("lang", current_lang)
+                            .text(current),
+                    ),
+                ),
         )
 }
 
 /// [`breadcrumbs`] as a component.
 #[component]
 pub fn Breadcrumbs(lang: Lang, crumbs: Vec<Crumb>, current: String) -> impl IntoView {
-    breadcrumbs(lang, crumbs, current)
+    breadcrumbs(lang, crumbs, current, None)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! One event as a card: the timeline's entries and the related events of a detail page.
 
-use crate::components::lang_text::fallback_lang;
+use crate::components::lang_text::{fallback_lang, fallback_note};
 use crate::components::static_tree::{el, text, Node};
 use crate::context::Paths;
 use crate::export::found_part;
@@ -89,6 +89,10 @@ pub fn event_card(
     let title = event.title.resolve(lang);
     let summary = event.summary.resolve(lang);
     let fallback = |r: &crate::model::Resolved<'_>| r.is_fallback(lang).then_some(r.lang.code());
+    let other = [title, summary]
+        .into_iter()
+        .find(|r| r.is_fallback(lang))
+        .map(|r| r.lang);
     // Only words of three letters or more are marked: one or two letters are found in nearly
     // every title, summary and city, and marking them all would mark nothing in particular
     // (and redraw every card on the first keystrokes). The search still narrows by them.
@@ -153,7 +157,14 @@ pub fn event_card(
                         el("span")
                             .attr("class", format!("badge badge--{}", event.kind.key()))
                             .text(event_type_label(lang, event.kind)),
-                    ),
+                    )
+                    // Said in words, not by the `lang` attribute alone: a sighted visitor
+                    // meets a card in the other language too.
+                    .maybe(other.map(|shown| {
+                        el("span")
+                            .attr("class", "fallback-note")
+                            .text(fallback_note(shown, lang))
+                    })),
             )
             .child(
                 el(heading_tag)
@@ -383,6 +394,26 @@ mod tests {
         let country = &news.catalog.city(city).unwrap().country;
         assert!(text.contains(&country_name(country, Lang::En)), "{text}");
         assert!(!text.contains(&country_name(country, Lang::Bg)), "{text}");
+        assert!(card(&news, &slug, Lang::En, &[], 3)
+            .select("span", Some("fallback-note"))
+            .is_empty());
+    }
+
+    #[test]
+    fn a_card_in_the_other_language_says_so_in_words() {
+        let mut news = shipped();
+        let slug = meeting(&news);
+        let index = news.catalog.event_index(&slug).unwrap();
+        // The title alone in Bulgarian: the English card says it, and marks the title's language.
+        news.catalog.events[index].title.en = None;
+        let node = card(&news, &slug, Lang::En, &[], 3);
+        let notes = node.select("span", Some("fallback-note"));
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].text_content(), "Available in Bulgarian only");
+        assert_eq!(node.select("a", None)[0].get("lang"), Some("bg"));
+        // The Bulgarian card is in its own language: nothing to say.
+        let bg = card(&news, &slug, Lang::Bg, &[], 3);
+        assert!(bg.select("span", Some("fallback-note")).is_empty());
     }
 
     #[test]

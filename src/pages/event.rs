@@ -14,7 +14,7 @@ use crate::components::event_sections::{
     about, agenda, cities_by_role, delegates, participants, photos, section, site_visits, sources,
     time, topics,
 };
-use crate::components::lang_text::{fallback_lang, lang_text};
+use crate::components::lang_text::{fallback_lang, fallback_note, lang_text};
 use crate::components::load_state::with_news;
 use crate::components::static_tree::{el, Node};
 use crate::context::{use_event_place, use_last_view, use_paths, use_today, Paths};
@@ -80,7 +80,7 @@ fn EventDetail(news: Arc<News>, index: usize, lang: Lang) -> Option<impl IntoVie
         <Title text=page_title/>
         <Meta name="description" content=summary/>
         {el("script").attr("type", "application/ld+json").text(jsonld)}
-        {breadcrumbs(lang, crumbs, title.text.to_owned())}
+        {breadcrumbs(lang, crumbs, title.text.to_owned(), fallback_lang(&event.title, lang))}
         <article class="event" on:click=note_place>
             {event_header(event, lang)}
             <div class="event__overview">
@@ -136,6 +136,18 @@ fn event_header(event: &Event, lang: Lang) -> Node {
                 .attr("tabindex", "-1")
                 .attr_opt("lang", fallback_lang(&event.title, lang))
                 .text(event.title.get(lang)),
+        )
+        // A title in the other language is said so under it, unless the summary, in that
+        // language too, says it.
+        .maybe(
+            fallback_lang(&event.title, lang)
+                .filter(|_| !event.summary.resolve(lang).is_fallback(lang))
+                .map(|_| {
+                    let shown = event.title.resolve(lang).lang;
+                    el("p")
+                        .attr("class", "fallback-note")
+                        .text(fallback_note(shown, lang))
+                }),
         )
         .child(
             el("p")
