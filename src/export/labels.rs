@@ -61,8 +61,43 @@ pub fn place_parts(catalog: &Catalog, event: &Event, lang: Lang) -> Vec<String> 
     parts
 }
 
-/// The day an event was announced, else its first day: the stable timestamp of the exports,
-/// so the same news always gives the same bytes.
+/// The day an event was announced (`published`), else the earlier of its first day and its
+/// first dated source (an event still to come was announced before it): the stable
+/// timestamp of the exports, so the same news always gives the same bytes.
 pub fn announced_day(event: &Event) -> (i32, u8, u8) {
-    event.published.unwrap_or(event.start).first_day()
+    match event.published {
+        Some(day) => day.first_day(),
+        None => event
+            .sources
+            .iter()
+            .filter_map(|s| s.date)
+            .map(|day| day.first_day())
+            .fold(event.start.first_day(), std::cmp::min),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::announced_day;
+    use crate::model::testing::event;
+    use crate::model::{EventType, PartialDate, Text};
+
+    #[test]
+    fn an_event_is_announced_when_published_else_by_its_first_source_or_its_start() {
+        let mut e = event(
+            "hackathon",
+            EventType::Hackathon,
+            PartialDate::ymd(2027, 3, 20),
+            Text::new("Хакатон", "Hackathon"),
+        );
+        assert_eq!(announced_day(&e), (2027, 3, 20));
+        // Still to come, announced by a source months before.
+        e.sources[0].date = Some(PartialDate::ymd(2026, 11, 20));
+        assert_eq!(announced_day(&e), (2026, 11, 20));
+        // A report after the event does not move it.
+        e.sources[0].date = Some(PartialDate::ym(2027, 4));
+        assert_eq!(announced_day(&e), (2027, 3, 20));
+        e.published = Some(PartialDate::ymd(2027, 1, 5));
+        assert_eq!(announced_day(&e), (2027, 1, 5));
+    }
 }
