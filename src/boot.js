@@ -346,7 +346,13 @@
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     const url = new URL(link.href);
     if (url.origin !== location.origin || url.pathname !== location.pathname) return;
-    const target = doc.getElementById(decodeURIComponent(url.hash.slice(1)));
+    let id = url.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // A malformed escape (a link written by hand, "#%ZZ") names the place as written.
+    }
+    const target = doc.getElementById(id);
     if (!target) return;
     event.preventDefault();
     if (!target.hasAttribute('tabindex') && !target.matches('a[href], button, input, select, textarea')) {

@@ -27,6 +27,17 @@ describe('focus and state', { timeout: 120_000 }, () => {
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.activeElement?.id === 'main', null, { timeout: APP_TIMEOUT_MS });
       assert.equal(page.url(), event, 'the page was not loaded again without its query');
+      // A link to this page with a malformed escape for its place (a body link written by
+      // hand): followed as it is, without an error.
+      await page.evaluate(() => {
+        const a = document.createElement('a');
+        a.href = `${location.pathname}${location.search}#%ZZ`;
+        a.id = 'bad-escape';
+        a.textContent = 'x';
+        document.querySelector('main').prepend(a);
+      });
+      await page.click('#bad-escape');
+      await page.waitForFunction(() => location.hash === '#%ZZ');
       assertNoProblems(problems, 'skip link');
     });
   });
