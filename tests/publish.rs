@@ -286,7 +286,8 @@ fn pictures_beside_the_news_file_are_published_and_a_missing_one_is_said() {
     doc["events"][0]["images"] = serde_json::json!([
         image("images/a.jpg"),
         image("images/gone.jpg"),
-        image("/images/my%20photo.jpg")
+        image("/images/my%20photo.jpg"),
+        image("images/plan.svg?v=2#top")
     ]);
     let news = dir.join("news.json");
     fs::write(&news, doc.to_string()).unwrap();
@@ -294,6 +295,7 @@ fn pictures_beside_the_news_file_are_published_and_a_missing_one_is_said() {
     fs::write(dir.join("images/a.jpg"), b"jpeg").unwrap();
     fs::write(dir.join("images/logo.svg"), b"<svg/>").unwrap();
     fs::write(dir.join("images/my photo.jpg"), b"spaced").unwrap();
+    fs::write(dir.join("images/plan.svg"), b"<svg>plan</svg>").unwrap();
     let (code, stdout, stderr) = publish(&shell, &out, news.to_str().unwrap(), &[]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(fs::read(out.join("images/a.jpg")).unwrap(), b"jpeg");
@@ -303,6 +305,8 @@ fn pictures_beside_the_news_file_are_published_and_a_missing_one_is_said() {
         fs::read(out.join("images/my photo.jpg")).unwrap(),
         b"spaced"
     );
+    // A query or fragment (`?v=2` to have pages ask again after a change) is no part of it.
+    assert_eq!(fs::read(out.join("images/plan.svg")).unwrap(), b"<svg>plan</svg>");
     assert!(
         stderr.contains("warning: the picture `images/gone.jpg` (event `")
             && stderr.contains("images/gone.jpg, and publish again"),

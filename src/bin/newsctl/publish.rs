@@ -241,12 +241,14 @@ fn pictures(
     let mut seen = BTreeSet::new();
     for (src, whose) in logo.chain(images) {
         // An address, or a path that would leave the site's folder, is not a file of it.
-        if src.contains("://") || src.contains(['?', '#', '\\']) {
+        if src.contains("://") || src.contains('\\') {
             continue;
         }
-        // The file a server finds at that address: escapes decoded (`%20` is a space), a
+        // The file a server finds at that address: without the query or fragment (a `?v=2`
+        // that has pages ask again after a change), escapes decoded (`%20` is a space), a
         // `+` kept.
-        let Some(path) = percent_decode(&src.trim().trim_start_matches('/').replace('+', "%2B"))
+        let file = src.split(['?', '#']).next().unwrap_or(src);
+        let Some(path) = percent_decode(&file.trim().trim_start_matches('/').replace('+', "%2B"))
         else {
             continue;
         };

@@ -139,14 +139,16 @@ pub(super) fn not_a_picture(src: &str) -> String {
 }
 
 /// Where an image may come from: a site path with nothing hidden on the way, or an https
-/// address (an http one would be blocked as mixed content on an https site).
+/// address (an http one would be blocked as mixed content on an https site). A site path's
+/// `%` escapes are whole and hide no slash or dot: publishing copies the file a server finds
+/// at the decoded path, and `images%2F..%2Fx.svg` would be another folder's.
 pub(crate) fn is_image_src(src: &str) -> bool {
     if !is_safe_url(src) {
         return false;
     }
     match site_path(src) {
-        Some(path) => !has_hidden_name(path),
-        None => !src.trim().to_ascii_lowercase().starts_with("http://"),
+        Some(path) => !has_hidden_name(path) && plain_escapes(path),
+        None => !src.trim().to_ascii_lowercase().starts_with("http://") && is_web_address(src),
     }
 }
 
@@ -154,6 +156,22 @@ pub(crate) fn is_image_src(src: &str) -> bool {
 fn site_path(src: &str) -> Option<&str> {
     let src = src.trim();
     (!src.contains("://")).then(|| src.split(['?', '#']).next().unwrap_or(src))
+}
+
+/// Whether every `%` of `path` starts an escape of two hex digits that is not a slash, a
+/// backslash or a dot.
+fn plain_escapes(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'%'
+            || bytes.get(i + 1..i + 3).is_some_and(|hex| {
+                hex.iter().all(u8::is_ascii_hexdigit)
+                    && !matches!(
+                        [hex[0], hex[1].to_ascii_lowercase()],
+                        [b'2', b'e'] | [b'2', b'f'] | [b'5', b'c']
+                    )
+            })
+    })
 }
 
 /// The kinds of picture a page can show.
@@ -212,8 +230,27 @@ pub fn is_safe_url(url: &str) -> bool {
             (scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http"))
                 && url[colon..].starts_with("://")
         }
-        None => true,
+        // A path inside the site: no `.` or `..` step, which would climb out of a site
+        // published below a path (`/events/../../x`).
+        None => !url
+            .split(['?', '#'])
+            .next()
+            .unwrap_or(url)
+            .split('/')
+            .any(is_dot_segment),
     }
+}
+
+/// `.` or `..`, also written with `%2e`, as browsers read them.
+fn is_dot_segment(segment: &str) -> bool {
+    fn after_dot(s: &str) -> Option<&str> {
+        s.strip_prefix('.').or_else(|| {
+            s.get(..3)
+                .filter(|e| e.eq_ignore_ascii_case("%2e"))
+                .map(|_| &s[3..])
+        })
+    }
+    after_dot(segment).is_some_and(|rest| rest.is_empty() || after_dot(rest) == Some(""))
 }
 
 /// Whether `url` holds a backslash or a control character (C0, DEL or C1), read as bytes: the
@@ -236,7 +273,8 @@ pub fn is_site_address(url: &str) -> bool {
     // Written as it is into robots.txt, the feeds and the sitemap: none of the characters an
     // address must escape, which could end the text it stands in.
     is_web_address(url)
-        && !url.contains(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '`'))
+        && !url
+            .contains(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '`' | '?' | '#'))
 }
 
 /// An absolute http(s) address with a host, for sources and websites (site paths are not
@@ -252,7 +290,41 @@ pub(crate) fn is_web_address(url: &str) -> bool {
     let Some(rest) = after("https://").or_else(|| after("http://")) else {
         return false;
     };
-    !rest.is_empty() && !rest.starts_with(['/', '?', '#']) && is_safe_url(url)
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    is_host_and_port(authority) && is_safe_url(url)
+}
+
+/// An address's host, and its port if it names one, as a browser can open them: a name of
+/// letters, digits, hyphens and dots (in any script), an IPv4 address, or an IPv6 address in
+/// brackets; no user name or password (they would be published in every link).
+fn is_host_and_port(authority: &str) -> bool {
+    let (host, port) = match authority.rfind(':') {
+        Some(i) if !authority[i..].contains(']') => (&authority[..i], Some(&authority[i + 1..])),
+        _ => (authority, None),
+    };
+    let port_ok = port.is_none_or(|p| {
+        p.len() <= 5
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().map_or(p.is_empty(), |n| n <= 65535)
+    });
+    let host_ok = match host.strip_prefix('[') {
+        Some(inner) => inner.strip_suffix(']').is_some_and(|ip| {
+            ip.contains(':')
+                && ip
+                    .chars()
+                    .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+        }),
+        None => {
+            let last = host.rsplit('.').find(|l| !l.is_empty()).unwrap_or(host);
+            !host.is_empty()
+                && host.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_'))
+                // A name whose last part is a number is an IPv4 address to a browser.
+                && (!last.bytes().all(|b| b.is_ascii_digit())
+                    || (host.split('.').count() == 4
+                        && host.split('.').all(|n| n.parse::<u8>().is_ok())))
+        }
+    };
+    port_ok && host_ok
 }
 
 #[cfg(test)]
@@ -278,6 +350,69 @@ mod tests {
             "ftp://e.org/",
         ] {
             assert!(!is_site_address(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_web_address_has_a_host_and_port_a_browser_can_open() {
+        for ok in [
+            "https://example.org:8443/a",
+            "http://127.0.0.1/",
+            "https://[::1]:8080/x",
+            "https://община.бг/новини",
+            "https://e.org:/",
+            "https://e.org./a",
+            "https://a-b_c.e.org?x=1",
+        ] {
+            assert!(is_web_address(ok), "{ok}");
+        }
+        for bad in [
+            "https://exa mple.org/",
+            "http://example.org:99999/",
+            "https://example.org:-1/",
+            "https://[::1/",
+            "https://ex<ample.org/",
+            "https://example.org\u{3000}/",
+            "https://%zz/",
+            "https:// /",
+            "http://999.999.999.999/",
+            "https://exa\u{a0}mple.org/",
+            "https://\u{202e}example.org/",
+            "http://user:pass@example.org/",
+        ] {
+            assert!(!is_web_address(bad), "{bad:?}");
+        }
+        assert!(!is_site_address("https://e.org/#x/") && !is_site_address("https://e.org/?x=1/"));
+    }
+
+    #[test]
+    fn a_site_path_neither_climbs_nor_escapes() {
+        for bad in ["/events/../../evil", "/a/./b", "/%2E%2e/x", "/a/..", "/.."] {
+            assert!(!is_safe_url(bad), "{bad}");
+        }
+        for good in [
+            "/events/a..b",
+            "/.well",
+            "/a/...",
+            "https://e.org/../x",
+            "/?q=../x",
+        ] {
+            assert!(is_safe_url(good), "{good}");
+        }
+        for bad in [
+            "images%2F..%2Fx.svg",
+            "images/b%.jpg",
+            "images/a%5Cb.png",
+            "a%2.png",
+        ] {
+            assert!(!is_image_src(bad), "{bad}");
+        }
+        for good in [
+            "https://e.org/a.png?w=800",
+            "images/a b.jpg",
+            "images/a%20b.jpg",
+        ] {
+            assert!(is_image_src(good), "{good}");
         }
     }
 
