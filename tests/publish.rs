@@ -306,7 +306,10 @@ fn pictures_beside_the_news_file_are_published_and_a_missing_one_is_said() {
         b"spaced"
     );
     // A query or fragment (`?v=2` to have pages ask again after a change) is no part of it.
-    assert_eq!(fs::read(out.join("images/plan.svg")).unwrap(), b"<svg>plan</svg>");
+    assert_eq!(
+        fs::read(out.join("images/plan.svg")).unwrap(),
+        b"<svg>plan</svg>"
+    );
     assert!(
         stderr.contains("warning: the picture `images/gone.jpg` (event `")
             && stderr.contains("images/gone.jpg, and publish again"),

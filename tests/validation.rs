@@ -1181,6 +1181,85 @@ fn a_control_character_in_a_text_is_an_error_and_line_breaks_are_not() {
 }
 
 #[test]
+fn a_control_character_is_an_error_in_every_text_and_name_shown() {
+    let doc: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    // (where, whether the entry is left out): an event is, like one with such a title; a
+    // city, an organisation or the site stays, as with their other errors.
+    for (pointer, left_out) in [
+        ("/events/0/sources/0/publisher", true),
+        ("/events/0/sources/0/title/en", true),
+        ("/cities/0/name/bg", false),
+        ("/organisations/0/name/en", false),
+        ("/people/0/role/bg", false),
+        ("/topics/0/label/en", false),
+        ("/site/project/acronym", false),
+        ("/site/breadcrumbs/0/label/bg", false),
+        ("/site/contact/label/en", false),
+    ] {
+        let mut doc = doc.clone();
+        let value = doc.pointer_mut(pointer).unwrap();
+        let before = value.as_str().unwrap().to_owned();
+        *value = serde_json::json!(format!("{before}\u{1}"));
+        let catalog = parse_news(&doc.to_string()).unwrap();
+        let errors: Vec<&Problem> = catalog
+            .problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
+        assert_eq!(errors.len(), 1, "{pointer}: {errors:?}");
+        assert_eq!(
+            errors[0].message,
+            "contains a control character (U+0001); remove it"
+        );
+        // The path as problems write it: "events[0].sources[0].title.en".
+        let path = pointer[1..].split('/').fold(String::new(), |path, step| {
+            match (step.parse::<usize>(), path.is_empty()) {
+                (Ok(n), _) => format!("{path}[{n}]"),
+                (_, true) => step.to_owned(),
+                _ => format!("{path}.{step}"),
+            }
+        });
+        // A text's problem is said at the text, not at one of its languages.
+        let field = path
+            .strip_suffix(".bg")
+            .or(path.strip_suffix(".en"))
+            .unwrap_or(&path);
+        assert_eq!(errors[0].path, field);
+        assert_eq!(catalog.events.len() < 3, left_out, "{pointer}");
+    }
+}
+
+#[test]
+fn an_optional_text_or_name_that_shows_nothing_is_taken_as_not_given() {
+    let mut doc: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    doc["organisations"][0]["short_name"] = serde_json::json!("");
+    let event = &mut doc["events"][0];
+    event["location"]["venue"] = serde_json::json!({ "bg": "", "en": " " });
+    event["opened_by"] = serde_json::json!({ "bg": "\u{200b}" });
+    event["images"] = serde_json::json!([{
+        "src": "images/a.jpg", "alt": { "bg": "Зала", "en": "A hall" }, "width": 4, "height": 3,
+        "caption": { "en": "" }, "credit": " "
+    }]);
+    let text = doc.to_string();
+    // Read by the validator and by the browser's loader alike.
+    for catalog in [
+        parse_news(&text).unwrap(),
+        project_news::model::load_published(&text).unwrap(),
+    ] {
+        assert_eq!(catalog.organisations[0].short_name, None);
+        let event = catalog
+            .event(doc["events"][0]["slug"].as_str().unwrap())
+            .unwrap();
+        assert_eq!(event.location.as_ref().unwrap().venue, None);
+        assert_eq!(event.opened_by, None);
+        assert_eq!(
+            (&event.images[0].caption, &event.images[0].credit),
+            (&None, &None)
+        );
+    }
+}
+
+#[test]
 fn a_schema_that_is_no_string_and_a_section_nested_too_deep_are_errors() {
     let mut doc: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
     let nested = |depth: usize| format!("{}1{}", "[".repeat(depth), "]".repeat(depth));

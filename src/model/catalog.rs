@@ -5,7 +5,9 @@ use std::sync::OnceLock;
 
 use super::problem::{Problem, ProblemCounts};
 use super::relations::RelationIndex;
-use super::types::{City, Event, Lang, NewsFile, Organisation, Person, Site, Topic};
+use super::types::{
+    is_blank, City, Event, Lang, NewsFile, Organisation, Person, Site, Text, Topic,
+};
 
 /// Everything a view needs, built once per load.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,16 +53,55 @@ fn index_by<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
         .collect()
 }
 
+/// An optional text or name that shows nothing (`""`, spaces, a zero-width mark) is taken as
+/// not given: drawn, it would leave an empty line, "()" after a name or a lone "©".
+fn blank_as_absent(site: &mut Site, organisations: &mut [Organisation], events: &mut [Event]) {
+    fn text(value: &mut Option<Text>) {
+        if value.as_ref().is_some_and(Text::shows_nothing) {
+            *value = None;
+        }
+    }
+    fn string(value: &mut Option<String>) {
+        if value.as_deref().is_some_and(is_blank) {
+            *value = None;
+        }
+    }
+    text(&mut site.project.description);
+    text(&mut site.project.funding);
+    for org in organisations {
+        string(&mut org.short_name);
+    }
+    for event in events {
+        text(&mut event.body);
+        text(&mut event.opened_by);
+        if let Some(location) = &mut event.location {
+            text(&mut location.venue);
+            text(&mut location.address);
+        }
+        for session in event.agenda.iter_mut().flat_map(|d| d.sessions.iter_mut()) {
+            text(&mut session.description);
+        }
+        for visit in &mut event.site_visits {
+            text(&mut visit.description);
+        }
+        for image in &mut event.images {
+            text(&mut image.caption);
+            string(&mut image.credit);
+        }
+    }
+}
+
 impl Catalog {
     pub fn new(
-        site: Site,
+        mut site: Site,
         cities: Vec<City>,
-        organisations: Vec<Organisation>,
+        mut organisations: Vec<Organisation>,
         people: Vec<Person>,
         topics: Vec<Topic>,
         mut events: Vec<Event>,
         problems: Vec<Problem>,
     ) -> Self {
+        blank_as_absent(&mut site, &mut organisations, &mut events);
         events.sort_by(|a, b| (a.start, a.last(), &a.slug).cmp(&(b.start, b.last(), &b.slug)));
         Self {
             city_index: index_by(&cities, |c| &c.id),

@@ -136,13 +136,7 @@ impl EventCheck<'_, '_> {
         // A control character (a NUL, a bell, an escape) is no text: a page shows it as
         // nothing or as a box, and feeds and calendars cannot carry it.
         if let Some(c) = text.all().find_map(|t| t.chars().find(|&c| is_control(c))) {
-            self.error(
-                field.into(),
-                format!(
-                    "contains a control character (U+{:04X}); remove it",
-                    u32::from(c)
-                ),
-            );
+            self.error(field.into(), control_character(c));
         }
         if text.all().any(looks_like_html) {
             self.push(
@@ -186,8 +180,9 @@ impl EventCheck<'_, '_> {
         }
     }
 
-    /// The texts beside the title, summary and body that a visitor reads: the venue, the
-    /// sources' titles, the agenda, the site visits and the photos' texts.
+    /// The texts beside the title, summary and body that a visitor reads (the venue, the
+    /// sources' titles, the agenda, the site visits and the photos' texts), checked as those
+    /// are, and the strings shown as they are (a source's publisher, a photo's credit).
     fn other_translations(&mut self, event: &Event) {
         let mut texts: Vec<(String, &Text)> = Vec::new();
         if let Some(location) = &event.location {
@@ -236,9 +231,23 @@ impl EventCheck<'_, '_> {
         }
         for (i, source) in event.sources.iter().enumerate() {
             texts.push((format!("sources[{i}].title"), &source.title));
+            self.plain(&source.publisher, format!("sources[{i}].publisher"));
+        }
+        for (i, image) in event.images.iter().enumerate() {
+            if let Some(credit) = &image.credit {
+                self.plain(credit, format!("images[{i}].credit"));
+            }
         }
         for (field, text) in texts {
             self.translations(text, &field);
+            self.text_size(text, &field);
+        }
+    }
+
+    /// A string shown as it is holds no control character, as a text does not.
+    fn plain(&mut self, value: &str, field: String) {
+        if let Some(c) = value.chars().find(|&c| is_control(c)) {
+            self.error(field, control_character(c));
         }
     }
 
@@ -359,6 +368,13 @@ fn looks_like_html(text: &str) -> bool {
 }
 
 /// A control character that text has no use for: a tab and the line breaks stay.
-fn is_control(c: char) -> bool {
+pub(super) fn is_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+pub(super) fn control_character(c: char) -> String {
+    format!(
+        "contains a control character (U+{:04X}); remove it",
+        u32::from(c)
+    )
 }

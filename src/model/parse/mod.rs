@@ -101,6 +101,14 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
     urls::check_languages(&mut report, site_raw.get(), &site);
     let texts = references::site_texts(&site);
     references::check_translations(&mut report, site_raw.get(), "site", &site, &texts);
+    let acronym = &site.project.acronym;
+    references::check_plain(
+        &mut report,
+        site_raw.get(),
+        "site",
+        "project.acronym",
+        acronym,
+    );
 
     let raw_cities = raw_list(&mut report, &sections, "cities", false)?;
     let raw_orgs = raw_list(&mut report, &sections, "organisations", false)?;
@@ -180,6 +188,12 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
     for (list, i, raw, texts) in entries {
         let entry = format!("{list}[{i}]");
         references::check_translations(&mut report, raw.get(), &entry, &site, &texts);
+    }
+    for (i, org) in &organisations {
+        if let Some(short) = &org.short_name {
+            let (raw, entry) = (raw_orgs[*i].get(), format!("organisations[{i}]"));
+            references::check_plain(&mut report, raw, &entry, "short_name", short);
+        }
     }
 
     let cities: Vec<City> = cities.into_iter().map(|(_, c)| c).collect();

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::events::EventCheck;
+use super::events::{control_character, is_control, EventCheck};
 use super::json_path::walk;
 use super::report::Report;
 use super::urls::is_web_address;
@@ -149,8 +149,10 @@ pub(super) fn check_required(
     }
 }
 
-/// Texts given in one of the site's languages only, each a warning at the language it lacks
-/// (the other one is shown there, marked): `texts` are paths inside the entry, with the text.
+/// An entry's texts: a control character is an error (a page shows it as nothing or as a
+/// box); a text given in one of the site's languages only is a warning at the language it
+/// lacks (the other one is shown there, marked). `texts` are paths inside the entry, with
+/// the text.
 pub(super) fn check_translations(
     report: &mut Report<'_>,
     raw: &str,
@@ -158,6 +160,13 @@ pub(super) fn check_translations(
     site: &Site,
     texts: &[(String, &Text)],
 ) {
+    for (field, text) in texts {
+        if let Some(c) = text.all().find_map(|t| t.chars().find(|&c| is_control(c))) {
+            let message = control_character(c);
+            let path = format!("{entry}.{field}");
+            report.push_in(Severity::Error, raw, field, path, None, message, false);
+        }
+    }
     // A text that shows nothing is an error of its own, not a missing translation.
     for (field, text) in texts.iter().filter(|(_, t)| !t.shows_nothing()) {
         for lang in site.published_languages() {
@@ -174,6 +183,28 @@ pub(super) fn check_translations(
                 );
             }
         }
+    }
+}
+
+/// A string shown as it is (an acronym, a short name) holds no control character either.
+pub(super) fn check_plain(
+    report: &mut Report<'_>,
+    raw: &str,
+    entry: &str,
+    field: &str,
+    value: &str,
+) {
+    if let Some(c) = value.chars().find(|&c| is_control(c)) {
+        let path = format!("{entry}.{field}");
+        report.push_in(
+            Severity::Error,
+            raw,
+            field,
+            path,
+            None,
+            control_character(c),
+            false,
+        );
     }
 }
 
