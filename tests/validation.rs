@@ -1260,6 +1260,26 @@ fn an_optional_text_or_name_that_shows_nothing_is_taken_as_not_given() {
 }
 
 #[test]
+fn a_project_that_ends_before_it_starts_is_an_error() {
+    let mut doc: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    doc["site"]["project"]["start"] = serde_json::json!("2099");
+    doc["site"]["project"]["end"] = serde_json::json!("2000");
+    let catalog = parse_news(&doc.to_string()).unwrap();
+    let p = single_problem(&catalog);
+    assert_eq!(
+        (p.severity, p.path.as_str(), p.message.as_str()),
+        (
+            Severity::Error,
+            "site.project.end",
+            "ends (2000) before it starts (2099)"
+        )
+    );
+    // Within one year (a month-only start, a year-only end) is no problem.
+    doc["site"]["project"]["start"] = serde_json::json!("2000-06");
+    assert!(parse_news(&doc.to_string()).unwrap().problems.is_empty());
+}
+
+#[test]
 fn a_schema_that_is_no_string_and_a_section_nested_too_deep_are_errors() {
     let mut doc: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
     let nested = |depth: usize| format!("{}1{}", "[".repeat(depth), "]".repeat(depth));

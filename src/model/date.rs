@@ -95,6 +95,10 @@ impl PartialDate {
         let year: i32 = year_text
             .parse()
             .map_err(|_| DateError::Format(text.to_owned()))?;
+        // The calendar has no year 0 (and HTML's dates none before year 1).
+        if year == 0 {
+            return Err(DateError::OutOfRange(text.to_owned()));
+        }
         let mut number = |max: u8| -> Result<Option<u8>, DateError> {
             match parts.next() {
                 None => Ok(None),
@@ -278,10 +282,13 @@ mod tests {
             "",
             "abcd",
             "2022-11-",
+            "0000",
+            "0000-01-01",
         ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad} should be refused");
         }
         assert!(PartialDate::parse("2024-02-29").is_ok());
+        assert!(PartialDate::parse("0001-01-01").is_ok());
     }
 
     #[test]

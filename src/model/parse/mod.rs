@@ -101,6 +101,24 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
     urls::check_languages(&mut report, site_raw.get(), &site);
     let texts = references::site_texts(&site);
     references::check_translations(&mut report, site_raw.get(), "site", &site, &texts);
+    let project = &site.project;
+    if project.end.last_day() < project.start.first_day() {
+        let message = format!(
+            "ends ({}) before it starts ({})",
+            project.end, project.start
+        );
+        let raw = site_raw.get();
+        let path = "site.project.end".to_owned();
+        report.push_in(
+            crate::model::Severity::Error,
+            raw,
+            "project.end",
+            path,
+            None,
+            message,
+            false,
+        );
+    }
     let acronym = &site.project.acronym;
     references::check_plain(
         &mut report,
