@@ -52,6 +52,25 @@ fn format_file(file: &str, check_only: bool) -> u8 {
         complain(&format!("{file}: not rewritten: fix the errors first"));
         return HAS_ERRORS;
     }
+    // A section the format does not know is only a warning to `check`, and the file is
+    // published with it; the stable form holds the format's sections alone, so such a file is
+    // left as it is rather than refused (or rewritten without it).
+    let unknown: Vec<&str> = match &outcome {
+        Outcome::Loaded(catalog) => catalog
+            .problems
+            .iter()
+            .filter_map(|p| p.message.strip_prefix("unknown section `"))
+            .filter_map(|rest| rest.split('`').next())
+            .collect(),
+        _ => Vec::new(),
+    };
+    if !unknown.is_empty() {
+        say(&format!(
+            "{file}: left as it is: the stable form is for the format's sections alone, and the file also has `{}`",
+            unknown.join("`, `")
+        ));
+        return OK;
+    }
     let stable = match to_stable_form(&text) {
         Ok(stable) => stable,
         Err(err) => {
