@@ -188,7 +188,10 @@ impl Ed {
                 true
             }
             Err(err) => {
-                let (line, column) = (err.line(), err.column());
+                // The reader counted without a byte order mark, and its column in bytes from
+                // 0 at a line's end: said in characters from 1, as `newsctl` says it.
+                let read = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                let (line, column, _) = crate::model::json_error_at(read, &err);
                 let message = err.to_string();
                 if let Some(key) = message
                     .strip_prefix(REPEATED)
@@ -200,10 +203,8 @@ impl Ed {
                     );
                     return false;
                 }
-                // The reader counted without a byte order mark.
-                let read = text.strip_prefix('\u{feff}').unwrap_or(&text);
                 if let Some((line, column, bracket)) =
-                    crate::model::trailing_comma(read, line, column)
+                    crate::model::trailing_comma(read, err.line(), err.column())
                 {
                     self.say(
                         format!("Във файла {name} има запетая преди „{bracket}“, след която няма нищо (ред {line}, колона {column}). Махнете я в текстов редактор. Досегашният файл остава отворен."),

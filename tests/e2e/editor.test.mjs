@@ -414,6 +414,10 @@ describe('the editor', { timeout: 300_000 }, () => {
       assert.notEqual(comma, SHIPPED_TEXT);
       const commaLine = comma.split('\n').length - 3;
       assert.match(await open('comma.json', Buffer.from(comma)), new RegExp(`запетая преди „\\]“, след която няма нищо \\(ред ${commaLine}, колона 6\\)`));
+      // Said where newsctl says it: in characters from 1 (a Cyrillic name before the fault,
+      // a file cut off at a line's start).
+      assert.match(await open('cyrillic.json', Buffer.from('{\n  "заглавие": x\n}')), /не е във формат JSON \(ред 2, колона 15\)/);
+      assert.match(await open('cut.json', Buffer.from('{\n')), /не е във формат JSON \(ред 2, колона 1\)/);
       // The open file stays, whole.
       assert.equal(await events(), before);
       assert.match(await page.locator('.ed-bar__file').textContent(), /news\.json/);
