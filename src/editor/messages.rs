@@ -58,7 +58,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("website `{}` must be an http(s) address; it was dropped", "сайтът „{0}“ трябва да е адрес с http(s); сайтът го пропуска"),
     ("unknown section `{}` is ignored", "непознатият раздел „{0}“ се пропуска"),
     ("must be a list (a JSON array); the whole list was left out", "трябва да е списък (JSON масив); целият списък е пропуснат"),
-    ("id `{}` must be lowercase letters, digits and hyphens", "идентификаторът „{0}“ може да съдържа само малки латински букви, цифри и тирета"),
+    ("id `{}` must be lowercase letters, digits and single hyphens, at most {} characters", "идентификаторът „{0}“ може да съдържа само малки латински букви, цифри и единични тирета и да е дълъг най-много {1} знака"),
     ("id `{}` is used by an earlier entry", "идентификаторът „{0}“ вече е използван от друг запис"),
     ("`{}` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD", "„{0}“ не е дата: очаква се ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД"),
     ("`{}` is not a day of the calendar", "„{0}“ не е ден от календара"),

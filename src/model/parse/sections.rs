@@ -270,7 +270,11 @@ pub(super) fn parse_list<T: DeserializeOwned>(
                 "id",
                 format!("{path}.id"),
                 None,
-                format!("id `{item_id}` must be lowercase letters, digits and hyphens"),
+                format!(
+                    "id `{}` must be lowercase letters, digits and single hyphens, at most {} characters",
+                    super::shown_slug(&item_id),
+                    super::MAX_SLUG_BYTES
+                ),
                 true,
             );
         } else if !seen.insert(item_id.clone()) {
