@@ -371,9 +371,14 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
         ));
     }
 
-    let mut tally = Tally::default();
-    let mut to_compress = Vec::new();
-    let mut listed = BTreeSet::new();
+    let mut writer = Writer {
+        out: options.out,
+        compress: options.compress,
+        tally: Tally::default(),
+        listed: BTreeSet::new(),
+        to_compress: Vec::new(),
+        waiting: 0,
+    };
     let mut fingerprints = BTreeMap::new();
     let paths = Paths::new(&template_base(&template)?);
     let index = SearchIndex::without_words(&catalog);
@@ -386,20 +391,28 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
     }
     let search_first = search_first(options.news_bytes.len(), note.is_none());
     let keys = Fingerprints::new(&news.catalog, &template, search_first);
+    // Each page is written as it is drawn (a site of 10,000 events held every page in memory
+    // at once: a gigabyte), the files above once the first page has drawn, so that a
+    // template that draws no page writes nothing.
+    let mut before = Some(outputs);
     for page in pages(&news) {
         let key = keys.page(&news.catalog, &page);
-        listed.insert(page.file.clone());
+        writer.listed.insert(page.file.clone());
         fingerprints.insert(page.file.clone(), key);
         // Drawn from the same inputs as last time, and still there: nothing to do.
         if last.get(&page.file) == Some(&Some(key)) && still_there(options, &page.file) {
-            tally.count(&page.file, false);
+            writer.tally.count(&page.file, false);
             continue;
         }
         let html = render_page(&template, &news, &paths, &page.route)
             .map_err(|err| format!("{err} (the shell's index.html is not a page template)"))?;
         let html = mark_search_first(html, search_first);
-        outputs.push(generated(&page.file, html.into_bytes()));
+        for output in before.take().into_iter().flatten() {
+            writer.emit(output)?;
+        }
+        writer.emit(generated(&page.file, html.into_bytes()))?;
     }
+    let mut outputs = before.unwrap_or_default();
 
     for (file, text) in search {
         outputs.push(generated(&file, text.into_bytes()));
@@ -410,10 +423,10 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
     for frame in export::map::frames(&news.catalog) {
         let file = frame.file();
         let key = hash_of((keys.program, &file));
-        listed.insert(file.clone());
+        writer.listed.insert(file.clone());
         fingerprints.insert(file.clone(), key);
         if last.get(&file) == Some(&Some(key)) && still_there(options, &file) {
-            tally.count(&file, false);
+            writer.tally.count(&file, false);
             continue;
         }
         outputs.push(generated(
@@ -423,26 +436,12 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
     }
 
     for output in outputs {
-        let written = write_if_changed(options.out, &output.file, &output.bytes)?;
-        tally.count(&output.file, written);
-        listed.insert(output.file.clone());
-        if !options.compress || !compressible(&output.file) {
-            continue;
-        }
-        if output.siblings.is_empty() {
-            let missing = ["br", "gz"]
-                .iter()
-                .any(|ext| !options.out.join(format!("{}.{ext}", output.file)).exists());
-            if written || missing {
-                to_compress.push(output);
-            }
-        } else {
-            for (file, bytes) in &output.siblings {
-                write_if_changed(options.out, file, bytes)?;
-            }
-        }
+        writer.emit(output)?;
     }
-    compress_all(options.out, &to_compress)?;
+    writer.compress_waiting()?;
+    let Writer {
+        mut tally, listed, ..
+    } = writer;
     remove_gone(options.out, &listed, &last, &mut tally)?;
     let list: String = listed
         .iter()
@@ -453,6 +452,57 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
         .collect();
     write_if_changed(options.out, PUBLISHED_LIST, list.as_bytes())?;
     Ok(tally)
+}
+
+/// Writes the site's files one after the other, and compresses them in batches.
+struct Writer<'a> {
+    out: &'a Path,
+    compress: bool,
+    tally: Tally,
+    listed: BTreeSet<String>,
+    /// Written, their compressed siblings still to make.
+    to_compress: Vec<Output>,
+    /// Their bytes.
+    waiting: usize,
+}
+
+impl Writer<'_> {
+    /// What waits to be compressed at most: enough for every core to have work, and a bound
+    /// on the memory a large site's pages take.
+    const BATCH_BYTES: usize = 64 << 20;
+
+    fn emit(&mut self, output: Output) -> Result<(), String> {
+        let written = write_if_changed(self.out, &output.file, &output.bytes)?;
+        self.tally.count(&output.file, written);
+        self.listed.insert(output.file.clone());
+        if !self.compress || !compressible(&output.file) {
+            return Ok(());
+        }
+        if output.siblings.is_empty() {
+            let missing = ["br", "gz"]
+                .iter()
+                .any(|ext| !self.out.join(format!("{}.{ext}", output.file)).exists());
+            if written || missing {
+                self.waiting += output.bytes.len();
+                self.to_compress.push(output);
+                if self.waiting > Self::BATCH_BYTES {
+                    self.compress_waiting()?;
+                }
+            }
+        } else {
+            for (file, bytes) in &output.siblings {
+                write_if_changed(self.out, file, bytes)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn compress_waiting(&mut self) -> Result<(), String> {
+        compress_all(self.out, &self.to_compress)?;
+        self.to_compress.clear();
+        self.waiting = 0;
+        Ok(())
+    }
 }
 
 /// Whether a file written before is in the output folder, with its compressed siblings when
