@@ -794,7 +794,7 @@ mod tests {
         assert!(marked[0].contains(&format!(">{name}<")), "{}", marked[0]);
         assert!(marked[0].contains("(venue)"), "{}", marked[0]);
         assert!(
-            html.contains("around them. The city where the event takes place is highlighted. The same cities are listed above.</figcaption>"),
+            html.contains("around them. The event's city is highlighted. The same cities are listed above.</figcaption>"),
             "{html}"
         );
         // Online, nothing is marked and the caption says nothing of it.

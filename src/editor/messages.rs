@@ -33,7 +33,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("every image needs alternative text", "всяка снимка трябва да има алтернативен текст"),
     ("time `{}` must be HH:MM, such as 09:30", "часът „{0}“ трябва да е във вида ЧЧ:ММ, например 09:30"),
     ("starts at {}, before the session above it ({}): a session after midnight belongs to the next day's programme", "започва в {0}, по-рано от предишната точка ({1}); ако е след полунощ, запишете я в програмата на следващия ден"),
-    ("the day {} is outside the event's dates ({}): correct the day, or the event's start or end", "денят {0} е извън датите на събитието ({1}): поправете деня или началото или края на събитието"),
+    ("the day {} is outside the event's dates ({}): correct the day, or the event's start or end", "денят {0} е извън датите на събитието ({1}): поправете деня или датите на събитието"),
     ("latitude must be between -90 and 90", "географската ширина трябва да е от -90 до 90"),
     ("longitude must be between -180 and 180", "географската дължина трябва да е от -180 до 180"),
     ("width and height must be between 1 and 20000 pixels", "ширината и височината трябва да са между 1 и 20000 пиксела"),
@@ -50,8 +50,8 @@ const PATTERNS: &[(&str, &str)] = &[
     ("{} unknown organisation ids: {}; the references were dropped", "непознати организации ({0}): {1}; сайтът пропуска препратките"),
     ("{} unknown person ids: {}; the references were dropped", "непознати хора ({0}): {1}; сайтът пропуска препратките"),
     ("{} unknown topic ids: {}; the references were dropped", "непознати теми ({0}): {1}; сайтът пропуска препратките"),
-    ("{} `{}` is listed twice; it is shown once", "„{1}“ е записан два пъти в този списък; сайтът го показва веднъж"),
-    ("{} `{}` and {} more are listed twice; each is shown once", "„{1}“ и още {2} са записани по два пъти в този списък; сайтът показва всеки от тях веднъж"),
+    ("{} `{}` is listed twice; it is shown once", "„{1}“ се среща два пъти в този списък; на сайта се показва само веднъж"),
+    ("{} `{}` and {} more are listed twice; each is shown once", "„{1}“ и още {2} се срещат по два пъти в този списък; на сайта се показват само по веднъж"),
     ("`{}` in {} is also the name of city `{}`: visitors would see one label for both; add something that tells them apart, such as the region, to the name", "„{0}“ ({1}) е и името на град „{2}“: посетителите ще виждат едно и също име за двата града. Добавете към името нещо, което ги отличава, например областта"),
     ("country `{}` is not a two-letter ISO 3166-1 code such as BG or CZ; it is shown as written", "„{0}“ не е двубуквен код на държава по ISO 3166-1 (например BG или CZ); сайтът показва държавата така, както е написана"),
     ("the site is published in Bulgarian first: `languages` must list bg (and en for an English version too); it is published in both", "основният език на сайта е българският: в полето „Езици“ трябва да е избран български (и английски, ако сайтът има и английска версия); дотогава сайтът се публикува и на двата езика"),
@@ -213,11 +213,11 @@ mod tests {
         assert_eq!(
             in_bulgarian("city `vratsa` and 2 more are listed twice; each is shown once")
                 .as_deref(),
-            Some("„vratsa“ и още 2 са записани по два пъти в този списък; сайтът показва всеки от тях веднъж")
+            Some("„vratsa“ и още 2 се срещат по два пъти в този списък; на сайта се показват само по веднъж")
         );
         assert_eq!(
             in_bulgarian("the day 2022-12 is outside the event's dates (2022-11-10–2022-11-11): correct the day, or the event's start or end").as_deref(),
-            Some("денят 2022-12 е извън датите на събитието (2022-11-10–2022-11-11): поправете деня или началото или края на събитието")
+            Some("денят 2022-12 е извън датите на събитието (2022-11-10–2022-11-11): поправете деня или датите на събитието")
         );
         // A choice not made yet (a new city's role) is asked for, not called unknown.
         assert_eq!(
