@@ -181,35 +181,22 @@ struct Label {
 /// usual sans fonts (DejaVu Sans, the Linux default, whose Cyrillic runs 11–21 units a letter),
 /// so that a name measured here is never narrower than drawn.
 fn name_width(name: &str) -> f64 {
+    // Looked up in strings rather than matched: a match of this many characters took
+    // hundreds of bytes of the visitors' wasm.
+    const NARROW: &str = "ijlIJ.,:;'|! ()-ìíîïĩīĭįıĺļľł";
+    const SLIM: &str = "frtг";
+    const WIDE: &str = "mwMWÆæŒœДЖМОФЦШЩЪЫЮджмфцшщъыю";
     name.chars()
-        .map(|c| match c {
-            'i'
-            | 'j'
-            | 'l'
-            | 'I'
-            | 'J'
-            | '.'
-            | ','
-            | ':'
-            | ';'
-            | '\''
-            | '|'
-            | '!'
-            | ' '
-            | '('
-            | ')'
-            | '-'
-            | 'ì'..='ï'
-            | 'ĩ'..='ı'
-            | 'ĺ'
-            | 'ļ'
-            | 'ľ'
-            | 'ł' => 7.0,
-            'f' | 'r' | 't' | 'г' => 8.5,
-            'm' | 'w' | 'M' | 'W' | 'Æ' | 'æ' | 'Œ' | 'œ' | 'Д' | 'Ж' | 'М' | 'О' | 'Ф' | 'Ц'
-            | 'Ш' | 'Щ' | 'Ъ' | 'Ы' | 'Ю' | 'д' | 'ж' | 'м' | 'ф' | 'ц' | 'ш' | 'щ' | 'ъ' | 'ы'
-            | 'ю' => 17.0,
-            _ => 11.5,
+        .map(|c| {
+            if NARROW.contains(c) {
+                7.0
+            } else if SLIM.contains(c) {
+                8.5
+            } else if WIDE.contains(c) {
+                17.0
+            } else {
+                11.5
+            }
         })
         .sum()
 }

@@ -302,11 +302,13 @@ fn is_host_and_port(authority: &str) -> bool {
         Some(i) if !authority[i..].contains(']') => (&authority[..i], Some(&authority[i + 1..])),
         _ => (authority, None),
     };
-    let port_ok = port.is_none_or(|p| {
-        p.len() <= 5
-            && p.bytes().all(|b| b.is_ascii_digit())
-            && p.parse::<u32>().map_or(p.is_empty(), |n| n <= 65535)
-    });
+    // Counted by hand: parsing numbers of two more types would add their code to the wasm.
+    let number = |digits: &str, max: u32| {
+        digits.len() <= 5
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && digits.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')) <= max
+    };
+    let port_ok = port.is_none_or(|p| number(p, 65535));
     let host_ok = match host.strip_prefix('[') {
         Some(inner) => inner.strip_suffix(']').is_some_and(|ip| {
             ip.contains(':')
@@ -321,7 +323,7 @@ fn is_host_and_port(authority: &str) -> bool {
                 // A name whose last part is a number is an IPv4 address to a browser.
                 && (!last.bytes().all(|b| b.is_ascii_digit())
                     || (host.split('.').count() == 4
-                        && host.split('.').all(|n| n.parse::<u8>().is_ok())))
+                        && host.split('.').all(|n| !n.is_empty() && number(n, 255))))
         }
     };
     port_ok && host_ok
