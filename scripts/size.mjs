@@ -23,9 +23,9 @@ import { listFiles } from './post-build.mjs';
  */
 const BUDGETS = {
   'first load': 20 * 1024,
-  'with the app': 291 * 1024,
+  'with the app': 293 * 1024,
   // What an editor downloads at /editor/ (its page, styles, glue and wasm); never a visitor.
-  'the editor': 285 * 1024,
+  'the editor': 289 * 1024,
 };
 
 const ASSET_EXTENSIONS = new Set([
