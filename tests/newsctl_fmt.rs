@@ -93,7 +93,10 @@ fn a_section_the_format_does_not_know_leaves_the_file_as_it_is_as_check_warns() 
         let out = fmt(args, &path);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert_eq!(out.status.code(), Some(0), "{stdout}");
-        assert!(stdout.contains("left as it is") && stdout.contains("`zzz`"), "{stdout}");
+        assert!(
+            stdout.contains("left as it is") && stdout.contains("`zzz`"),
+            "{stdout}"
+        );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     }
 }

@@ -25,6 +25,11 @@ fn fatal(name: &str) -> FatalError {
     parse_news(&fixture(name)).unwrap_err()
 }
 
+fn errors(catalog: &Catalog) -> Vec<&Problem> {
+    let errors = catalog.problems.iter();
+    errors.filter(|p| p.severity == Severity::Error).collect()
+}
+
 fn slugs(catalog: &Catalog) -> Vec<&str> {
     catalog.events.iter().map(|e| e.slug.as_str()).collect()
 }
@@ -1162,11 +1167,7 @@ fn a_control_character_in_a_text_is_an_error_and_line_breaks_are_not() {
     doc["events"][0]["title"]["en"] = serde_json::json!("Bell\u{7} and NUL\u{0}");
     doc["events"][1]["summary"]["en"] = serde_json::json!("Two lines,\r\nthen a\ttab.");
     let catalog = parse_news(&doc.to_string()).unwrap();
-    let errors: Vec<&Problem> = catalog
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .collect();
+    let errors = errors(&catalog);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert_eq!(errors[0].path, "events[0].title");
     assert!(
@@ -1201,11 +1202,7 @@ fn a_control_character_is_an_error_in_every_text_and_name_shown() {
         let before = value.as_str().unwrap().to_owned();
         *value = serde_json::json!(format!("{before}\u{1}"));
         let catalog = parse_news(&doc.to_string()).unwrap();
-        let errors: Vec<&Problem> = catalog
-            .problems
-            .iter()
-            .filter(|p| p.severity == Severity::Error)
-            .collect();
+        let errors = errors(&catalog);
         assert_eq!(errors.len(), 1, "{pointer}: {errors:?}");
         assert_eq!(
             errors[0].message,

@@ -184,53 +184,58 @@ impl EventCheck<'_, '_> {
     /// sources' titles, the agenda, the site visits and the photos' texts), checked as those
     /// are, and the strings shown as they are (a source's publisher, a photo's credit).
     fn other_translations(&mut self, event: &Event) {
+        // Each text with its path in the event; an optional one only when given.
         let mut texts: Vec<(String, &Text)> = Vec::new();
+        fn add<'e>(texts: &mut Vec<(String, &'e Text)>, path: String, text: Option<&'e Text>) {
+            texts.extend(text.map(|t| (path, t)));
+        }
         if let Some(location) = &event.location {
-            texts.extend(
-                location
-                    .venue
-                    .iter()
-                    .map(|t| ("location.venue".to_owned(), t)),
-            );
-            texts.extend(
-                location
-                    .address
-                    .iter()
-                    .map(|t| ("location.address".to_owned(), t)),
+            add(&mut texts, "location.venue".into(), location.venue.as_ref());
+            add(
+                &mut texts,
+                "location.address".into(),
+                location.address.as_ref(),
             );
         }
         for (d, day) in event.agenda.iter().enumerate() {
             for (n, session) in day.sessions.iter().enumerate() {
                 let at = format!("agenda[{d}].sessions[{n}]");
-                texts.extend(
-                    session
-                        .description
-                        .iter()
-                        .map(|t| (format!("{at}.description"), t)),
+                add(
+                    &mut texts,
+                    format!("{at}.description"),
+                    session.description.as_ref(),
                 );
-                texts.push((format!("{at}.title"), &session.title));
+                add(&mut texts, format!("{at}.title"), Some(&session.title));
             }
         }
         for (i, visit) in event.site_visits.iter().enumerate() {
-            texts.push((format!("site_visits[{i}].title"), &visit.title));
-            texts.extend(
-                visit
-                    .description
-                    .iter()
-                    .map(|t| (format!("site_visits[{i}].description"), t)),
+            add(
+                &mut texts,
+                format!("site_visits[{i}].title"),
+                Some(&visit.title),
+            );
+            add(
+                &mut texts,
+                format!("site_visits[{i}].description"),
+                visit.description.as_ref(),
             );
         }
         for (i, image) in event.images.iter().enumerate() {
-            texts.push((format!("images[{i}].alt"), &image.alt));
-            texts.extend(
-                image
-                    .caption
-                    .iter()
-                    .map(|t| (format!("images[{i}].caption"), t)),
+            add(&mut texts, format!("images[{i}].alt"), Some(&image.alt));
+            add(
+                &mut texts,
+                format!("images[{i}].caption"),
+                image.caption.as_ref(),
             );
         }
         for (i, source) in event.sources.iter().enumerate() {
-            texts.push((format!("sources[{i}].title"), &source.title));
+            add(
+                &mut texts,
+                format!("sources[{i}].title"),
+                Some(&source.title),
+            );
+        }
+        for (i, source) in event.sources.iter().enumerate() {
             self.plain(&source.publisher, format!("sources[{i}].publisher"));
         }
         for (i, image) in event.images.iter().enumerate() {
