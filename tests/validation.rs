@@ -1200,14 +1200,17 @@ fn a_control_character_is_an_error_in_every_text_and_name_shown() {
         let mut doc = doc.clone();
         let value = doc.pointer_mut(pointer).unwrap();
         let before = value.as_str().unwrap().to_owned();
-        *value = serde_json::json!(format!("{before}\u{1}"));
+        // A direction override turns the text after it around: as unwelcome.
+        let (mark, code) = if pointer.contains("title") {
+            ('\u{202e}', "a direction override (U+202E)")
+        } else {
+            ('\u{1}', "a control character (U+0001)")
+        };
+        *value = serde_json::json!(format!("{before}{mark}"));
         let catalog = parse_news(&doc.to_string()).unwrap();
         let errors = errors(&catalog);
         assert_eq!(errors.len(), 1, "{pointer}: {errors:?}");
-        assert_eq!(
-            errors[0].message,
-            "contains a control character (U+0001); remove it"
-        );
+        assert_eq!(errors[0].message, format!("contains {code}; remove it"));
         // The path as problems write it: "events[0].sources[0].title.en".
         let path = pointer[1..].split('/').fold(String::new(), |path, step| {
             match (step.parse::<usize>(), path.is_empty()) {

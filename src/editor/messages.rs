@@ -21,6 +21,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("`$schema` must be a string: the address of the format's schema", "„$schema“ трябва да е текст: адресът на схемата на формата на файла"),
     ("nested deeper than {} levels", "има повече от {0} нива на влагане"),
     ("contains a control character ({}); remove it", "съдържа невидим управляващ знак ({0}); премахнете го"),
+    ("contains a direction override ({}); remove it", "съдържа невидим знак, който обръща посоката на текста ({0}); премахнете го"),
     ("contains HTML tags; they are shown as plain text", "съдържа HTML етикети; сайтът ги показва като обикновен текст"),
     ("must not be empty in both languages", "не може да е празно и на двата езика"),
     ("must not be empty", "не може да е празно"),
@@ -218,6 +219,10 @@ mod tests {
         assert_eq!(
             in_bulgarian("the day 2022-12 is outside the event's dates (2022-11-10–2022-11-11): correct the day, or the event's start or end").as_deref(),
             Some("денят 2022-12 е извън датите на събитието (2022-11-10–2022-11-11): поправете деня или датите на събитието")
+        );
+        assert_eq!(
+            in_bulgarian("contains a direction override (U+202E); remove it").as_deref(),
+            Some("съдържа невидим знак, който обръща посоката на текста (U+202E); премахнете го")
         );
         // A choice not made yet (a new city's role) is asked for, not called unknown.
         assert_eq!(

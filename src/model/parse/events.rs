@@ -373,13 +373,19 @@ fn looks_like_html(text: &str) -> bool {
 }
 
 /// A control character that text has no use for: a tab and the line breaks stay.
+/// A character a text must not hold: a control character but a tab or a line break, or a
+/// direction embedding or override (U+202A–U+202E), which turns around the text after it,
+/// beyond the field (a page's title in the browser's tab), and has no place in Bulgarian or
+/// English.
 pub(super) fn is_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || ('\u{202a}'..='\u{202e}').contains(&c)
 }
 
 pub(super) fn control_character(c: char) -> String {
-    format!(
-        "contains a control character (U+{:04X}); remove it",
-        u32::from(c)
-    )
+    let kind = if c.is_control() {
+        "a control character"
+    } else {
+        "a direction override"
+    };
+    format!("contains {kind} (U+{:04X}); remove it", u32::from(c))
 }
