@@ -21,7 +21,7 @@ const PATTERNS: &[(&str, &str)] = &[
     ("`$schema` must be a string: the address of the format's schema", "„$schema“ трябва да е текст: адресът на схемата на формата на файла"),
     ("nested deeper than {} levels", "има повече от {0} нива на влагане"),
     ("contains a control character ({}); remove it", "съдържа невидим управляващ знак ({0}); премахнете го"),
-    ("contains a direction override ({}); remove it", "съдържа невидим знак, който обръща посоката на текста ({0}); премахнете го"),
+    ("contains a direction override ({}); remove it", "съдържа невидим знак ({0}), който обръща посоката на текста след него; премахнете знака"),
     ("contains HTML tags; they are shown as plain text", "съдържа HTML етикети; сайтът ги показва като обикновен текст"),
     ("must not be empty in both languages", "не може да е празно и на двата езика"),
     ("must not be empty", "не може да е празно"),
@@ -222,7 +222,7 @@ mod tests {
         );
         assert_eq!(
             in_bulgarian("contains a direction override (U+202E); remove it").as_deref(),
-            Some("съдържа невидим знак, който обръща посоката на текста (U+202E); премахнете го")
+            Some("съдържа невидим знак (U+202E), който обръща посоката на текста след него; премахнете знака")
         );
         // A choice not made yet (a new city's role) is asked for, not called unknown.
         assert_eq!(
