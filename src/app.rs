@@ -34,6 +34,11 @@ pub fn start() {
     let url = paths.asset(NEWS_PATH);
     wasm_bindgen_futures::spawn_local(async move {
         let news = crate::api::fetch_news(url).await;
+        // A site in English alone has English at its root.
+        let paths = match &news {
+            Ok(news) => paths.with_root(news.catalog.site.root_lang()),
+            Err(_) => paths,
+        };
         if news.is_err() && !crate::browser::page_is_waiting() {
             crate::browser::announce("news-failed");
             return;
@@ -73,11 +78,12 @@ pub fn App(news: Result<Arc<News>, LoadError>, paths: Paths) -> impl IntoView {
 fn Shell() -> impl IntoView {
     let paths = use_paths();
     let location = use_location();
-    // An English address of a site in Bulgarian alone is a Bulgarian page (not found).
+    // An address under `/en` of a site in one language is a page of the root's (not found).
+    let root = paths.root;
     let lang = {
         let paths = paths.clone();
         Memo::new(move |_| match paths.lang_of(&location.pathname.get()) {
-            lang if unpublished(lang) => Lang::Bg,
+            lang if unpublished(lang) => root,
             lang => lang,
         })
     };
@@ -101,7 +107,9 @@ fn Shell() -> impl IntoView {
         <Html {..} lang=move || lang.get().code()/>
         // No hreflang: search engines read it as an alternate page in that language and want
         // absolute addresses; these are feeds, told apart by their titles.
-        <HeadLink rel="alternate" type_="application/atom+xml" title=feed_title(Lang::Bg) href=feed_bg/>
+        {(!unpublished(Lang::Bg)).then(|| view! {
+            <HeadLink rel="alternate" type_="application/atom+xml" title=feed_title(Lang::Bg) href=feed_bg/>
+        })}
         {(!unpublished(Lang::En)).then(|| view! {
             <HeadLink rel="alternate" type_="application/atom+xml" title=feed_title(Lang::En) href=feed_en/>
         })}
@@ -109,11 +117,11 @@ fn Shell() -> impl IntoView {
         <Header lang=lang/>
         <main id="main" tabindex="-1">
             <Routes fallback=move || drawn(view! { <NotFoundPage lang=lang.get_untracked() slug=None/> })>
-                <Route path=path!("/") view=|| drawn(view! { <TimelinePage lang=Lang::Bg/> })/>
+                <Route path=path!("/") view=move || drawn(view! { <TimelinePage lang=root/> })/>
                 <Route path=path!("/en") view=|| drawn(english(|| view! { <TimelinePage lang=Lang::En/> }.into_any()))/>
-                <Route path=path!("/events/:slug") view=|| drawn(view! { <EventPage lang=Lang::Bg/> })/>
+                <Route path=path!("/events/:slug") view=move || drawn(view! { <EventPage lang=root/> })/>
                 <Route path=path!("/en/events/:slug") view=|| drawn(english(|| view! { <EventPage lang=Lang::En/> }.into_any()))/>
-                <Route path=path!("/accessibility") view=|| drawn(view! { <AccessibilityPage lang=Lang::Bg/> })/>
+                <Route path=path!("/accessibility") view=move || drawn(view! { <AccessibilityPage lang=root/> })/>
                 <Route path=path!("/en/accessibility") view=|| drawn(english(|| view! { <AccessibilityPage lang=Lang::En/> }.into_any()))/>
             </Routes>
         </main>
@@ -129,11 +137,13 @@ fn unpublished(lang: Lang) -> bool {
         .is_some_and(|n| !n.catalog.site.publishes(lang))
 }
 
-/// An English page, or the not-found page where the site has no English version. One
-/// function for the three routes (a generic one would be three copies in the wasm).
+/// A page under `/en`, or the not-found page where the site has none there (a site in one
+/// language, whose pages are all at the root). One function for the three routes (a generic
+/// one would be three copies in the wasm).
 fn english(page: fn() -> AnyView) -> AnyView {
-    if unpublished(Lang::En) {
-        view! { <NotFoundPage lang=Lang::Bg slug=None/> }.into_any()
+    let root = use_paths().root;
+    if unpublished(Lang::En) || root == Lang::En {
+        view! { <NotFoundPage lang=root slug=None/> }.into_any()
     } else {
         page()
     }

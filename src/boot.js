@@ -69,7 +69,7 @@
   // one per language, wait in the element's data attributes).
   const waitStatus = (on) => {
     const status = doc.getElementById('app-status');
-    if (status) status.textContent = on ? status.dataset[here().startsWith('/en') ? 'en' : 'bg'] : '';
+    if (status) status.textContent = on ? status.dataset[root.lang === 'en' || here().startsWith('/en') ? 'en' : 'bg'] : '';
   };
 
   const failed = () => {

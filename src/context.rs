@@ -14,27 +14,37 @@ use crate::model::Lang;
 pub struct Paths {
     /// The base path without a trailing slash: "" at the root, "/projects/news" below it.
     pub base: String,
+    /// The language at the root (`Site::root_lang`): Bulgarian, English under `/en`; or
+    /// English for a site in English alone.
+    pub root: Lang,
 }
 
 impl Paths {
     pub fn new(base: &str) -> Self {
         Self {
             base: base.trim_end_matches('/').to_owned(),
+            root: Lang::Bg,
         }
     }
 
-    fn lang_prefix(lang: Lang) -> &'static str {
-        match lang {
-            Lang::Bg => "",
-            Lang::En => "/en",
+    /// The same paths for a site whose root is in `root`.
+    pub fn with_root(self, root: Lang) -> Self {
+        Self { root, ..self }
+    }
+
+    fn lang_prefix(&self, lang: Lang) -> &'static str {
+        if lang == self.root {
+            ""
+        } else {
+            "/en"
         }
     }
 
     /// The timeline, with an optional query string (without `?`).
     pub fn timeline(&self, lang: Lang, query: &str) -> String {
-        let root = match lang {
-            Lang::Bg => format!("{}/", self.base),
-            Lang::En => format!("{}/en", self.base),
+        let root = match self.lang_prefix(lang) {
+            "" => format!("{}/", self.base),
+            prefix => format!("{}{prefix}", self.base),
         };
         if query.is_empty() {
             root
@@ -44,11 +54,11 @@ impl Paths {
     }
 
     pub fn event(&self, lang: Lang, slug: &str) -> String {
-        format!("{}{}/events/{slug}", self.base, Self::lang_prefix(lang))
+        format!("{}{}/events/{slug}", self.base, self.lang_prefix(lang))
     }
 
     pub fn accessibility(&self, lang: Lang) -> String {
-        format!("{}{}/accessibility", self.base, Self::lang_prefix(lang))
+        format!("{}{}/accessibility", self.base, self.lang_prefix(lang))
     }
 
     /// A file shipped with the site (`data/news.json`, `feed.bg.xml`).
@@ -80,7 +90,7 @@ impl Paths {
         }
         let in_app = url == "/" || url.starts_with("/?") || url.starts_with("/events/");
         match lang {
-            Lang::En if in_app && !url.starts_with("/en") => {
+            Lang::En if lang != self.root && in_app && !url.starts_with("/en") => {
                 let rest = url.strip_prefix('/').unwrap_or(url);
                 let rest = if rest.is_empty() || rest.starts_with('?') {
                     rest.to_owned()
@@ -100,13 +110,13 @@ impl Paths {
             .unwrap_or(pathname)
     }
 
-    /// The language a path is in: English under `/en`, Bulgarian elsewhere.
+    /// The language a path is in: English under `/en`, the root's language elsewhere.
     pub fn lang_of(&self, pathname: &str) -> Lang {
         let inner = self.inner(pathname);
         if inner == "/en" || inner.starts_with("/en/") {
             Lang::En
         } else {
-            Lang::Bg
+            self.root
         }
     }
 
@@ -314,6 +324,13 @@ mod tests {
         assert_eq!(sub.switch_language("/p/en/events/x"), "/p/events/x");
         assert_eq!(sub.lang_of("/p/en/accessibility"), Lang::En);
         assert_eq!(sub.lang_of("/p/enrich"), Lang::Bg);
+        // A site in English alone: English at the root, nothing added for it.
+        let english = Paths::new("/p/").with_root(Lang::En);
+        assert_eq!(english.timeline(Lang::En, "q=x"), "/p/?q=x");
+        assert_eq!(english.event(Lang::En, "a-b"), "/p/events/a-b");
+        assert_eq!(english.accessibility(Lang::En), "/p/accessibility");
+        assert_eq!(english.data_link(Lang::En, "/events/x"), "/p/events/x");
+        assert_eq!(english.lang_of("/p/events/x"), Lang::En);
         let root = Paths::new("");
         assert_eq!(root.switch_language("/"), "/en");
         assert_eq!(root.switch_language("/en/"), "/");

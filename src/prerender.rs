@@ -84,8 +84,10 @@ pub fn pages(news: &News) -> Vec<Page> {
         page("/accessibility", "accessibility.html"),
         page(NOT_FOUND_ROUTE, "404.html"),
     ];
-    // A site in Bulgarian alone has no English pages: an English address is not found.
-    if news.catalog.site.publishes(Lang::En) {
+    // A site in one language has its pages at the root alone: an address under `/en` is
+    // not found.
+    let root = news.catalog.site.root_lang();
+    if news.catalog.site.publishes(Lang::En) && root != Lang::En {
         out.extend([
             page("/en", "en.html"),
             page("/en/accessibility", "en/accessibility.html"),
@@ -94,7 +96,7 @@ pub fn pages(news: &News) -> Vec<Page> {
     }
     for event in &news.catalog.events {
         for lang in news.catalog.site.published_languages() {
-            let route = Paths::new("").event(lang, &event.slug);
+            let route = Paths::new("").with_root(root).event(lang, &event.slug);
             let file = format!("{}.html", route.trim_start_matches('/'));
             out.push(page(&route, &file));
         }
@@ -167,8 +169,8 @@ pub fn render_page(
         provide_context(RequestUrl::new(&url));
         let (meta, output) = ServerMetaContext::new();
         provide_context(meta);
+        let paths = paths.clone().with_root(news.catalog.site.root_lang());
         let news = Ok(news.clone());
-        let paths = paths.clone();
         let body = view! { <App news paths/> }.to_html();
         (body, output)
     });
@@ -705,13 +707,78 @@ mod tests {
         // The timeline offers no switch to a language the site does not have.
         let html = render_page(TEMPLATE, &news, &Paths::new(""), "/").unwrap();
         assert!(!html.contains("lang-switch"), "no language switch");
-        // With both (or a list without Bulgarian, which the validator warns of), both.
-        for both in [&["bg", "en"][..], &["en"]] {
+        // With both (or a list of none, which the validator warns of), both.
+        for both in [&["bg", "en"][..], &[]] {
             let news = in_languages(both);
             assert_eq!(super::pages(&news).len(), 6 + 2 * news.catalog.events.len());
             let html = render_page(TEMPLATE, &news, &Paths::new(""), "/").unwrap();
             assert!(html.contains("lang-switch"));
         }
+    }
+
+    #[test]
+    fn a_site_in_english_alone_has_english_at_its_root_and_nothing_under_en() {
+        let news = in_languages(&["en"]);
+        let pages = pages(&news);
+        assert_eq!(pages.len(), 3 + news.catalog.events.len());
+        assert!(
+            pages.iter().all(|p| !p.route.starts_with("/en")),
+            "{pages:?}"
+        );
+        let slug = &news.catalog.events[0].slug;
+        assert!(pages
+            .iter()
+            .any(|p| p.file == format!("events/{slug}.html")));
+        let paths = Paths::new("");
+        let timeline = render_page(TEMPLATE, &news, &paths, "/").unwrap();
+        assert!(
+            timeline.contains(r#"<html lang="en""#),
+            "the root speaks English"
+        );
+        let ui = crate::i18n::ui;
+        assert!(timeline.contains(ui(Lang::En).timeline_title));
+        assert!(!timeline.contains(ui(Lang::Bg).timeline_title));
+        assert!(!timeline.contains("lang-switch"), "no language switch");
+        assert!(timeline.contains(&format!(r#"href="/events/{slug}""#)));
+        assert!(!timeline.contains(r#"href="/en"#), "no link under /en");
+        assert!(timeline.contains(r#"<meta property="og:locale" content="en_GB">"#));
+        let event = render_page(TEMPLATE, &news, &paths, &format!("/events/{slug}")).unwrap();
+        assert!(event.contains(r#"<html lang="en""#));
+        assert!(
+            event.contains(&format!(r#"href="https://example.org/news/events/{slug}""#))
+                || event.contains(&format!("/events/{slug}\""))
+        );
+        // An address under /en is not found, in English.
+        let under_en = render_page(TEMPLATE, &news, &paths, "/en").unwrap();
+        assert!(
+            under_en.contains(ui(Lang::En).not_found_title),
+            "{under_en}"
+        );
+        let files = crate::export::site_files(&news.catalog, "https://example.org/news/");
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        assert!(
+            names.contains(&"feed.en.xml") && names.contains(&"events.en.ics"),
+            "{names:?}"
+        );
+        assert!(
+            !names.contains(&"feed.bg.xml") && !names.contains(&"events.ics"),
+            "{names:?}"
+        );
+        let feed = &files.iter().find(|(n, _)| n == "feed.en.xml").unwrap().1;
+        assert!(
+            feed.contains(&format!("https://example.org/news/events/{slug}")),
+            "{feed}"
+        );
+        assert!(!feed.contains("news/en"), "{feed}");
+        let sitemap = &files.iter().find(|(n, _)| n == "sitemap.xml").unwrap().1;
+        assert!(
+            !sitemap.contains("news/en") && !sitemap.contains("hreflang"),
+            "{sitemap}"
+        );
+        let (search, _) = search_files(&news, &paths);
+        assert!(search
+            .iter()
+            .all(|(name, _)| !name.starts_with("search/bg/")));
     }
 
     #[test]

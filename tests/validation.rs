@@ -349,12 +349,26 @@ fn an_agenda_day_outside_the_events_dates_is_a_warning() {
 }
 
 #[test]
-fn languages_without_bulgarian_are_a_warning_and_both_are_published() {
-    let catalog = load("languages-without-bg.json");
+fn a_list_of_no_language_is_a_warning_and_both_are_published() {
+    use project_news::model::Lang;
+    let catalog = load("languages-none.json");
     let p = single_problem(&catalog);
     assert_problem(p, Severity::Warning, "site.languages", (41, 18), false);
-    assert!(catalog.site.publishes(project_news::model::Lang::Bg));
-    assert!(catalog.site.publishes(project_news::model::Lang::En));
+    assert!(catalog.site.publishes(Lang::Bg) && catalog.site.publishes(Lang::En));
+    assert_eq!(catalog.site.root_lang(), Lang::Bg);
+    // English alone is a site of its own language, at the root; English listed first
+    // still has Bulgarian at the root.
+    let mut doc: serde_json::Value = serde_json::from_str(&fixture("valid-minimal.json")).unwrap();
+    for (languages, root, both) in [
+        (vec!["en"], Lang::En, false),
+        (vec!["en", "bg"], Lang::Bg, true),
+    ] {
+        doc["site"]["languages"] = serde_json::json!(languages);
+        let catalog = parse_news(&doc.to_string()).unwrap();
+        assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+        assert_eq!(catalog.site.root_lang(), root);
+        assert_eq!(catalog.site.publishes(Lang::Bg), both);
+    }
 }
 
 // --- entries left out ----------------------------------------------------------------------

@@ -128,12 +128,12 @@ fn walk_texts(tree: &Tree, fields: &[Field], at: &Path, out: &mut Vec<MissingTra
     }
 }
 
-/// Whether the file's site is published in English (as `Site::publishes` reads it).
-fn in_english(tree: &Tree) -> bool {
+/// Whether the file's site is published in `lang` (as `Site::publishes` reads it).
+fn published_in(tree: &Tree, lang: Lang) -> bool {
     let langs = Path::root().key("site").key("languages");
     let listed =
         |code: &str| (0..tree.len_at(&langs)).any(|i| tree.text_at(&langs.index(i)) == code);
-    listed("en") || !listed("bg")
+    listed(lang.code()) || (!listed("bg") && !listed("en"))
 }
 
 /// Every text that has one language and not the other, in file order; a site in Bulgarian
@@ -151,9 +151,8 @@ pub fn missing_translations(tree: &Tree) -> Vec<MissingTranslation> {
     for i in 0..tree.len_at(&events) {
         walk_texts(tree, EVENT, &events.index(i), &mut out);
     }
-    if !in_english(tree) {
-        out.retain(|m| m.missing == Lang::Bg);
-    }
+    // A site in one language misses none of the other.
+    out.retain(|m| published_in(tree, m.missing));
     out
 }
 

@@ -1527,23 +1527,20 @@ fn list(ed: Ed, f: &'static Field, path: Path) -> AnyView {
 #[component]
 fn Preview(ed: Ed) -> impl IntoView {
     let paths = Paths::new(&io::site_base());
-    // A site in Bulgarian alone has no English page to preview.
-    let english = move || {
+    // A site in one language has only that language's page to preview.
+    let only = move || {
         ed.analysis.with(|a| {
-            a.catalog
-                .as_ref()
-                .is_none_or(|c| c.site.publishes(Lang::En))
+            let site = &a.catalog.as_ref()?.site;
+            let both = site.publishes(Lang::Bg) && site.publishes(Lang::En);
+            (!both).then(|| site.root_lang())
         })
     };
+    let both = move || only().is_none();
     let body = move || {
         let Place::Event(i) = ed.place.get() else {
             return None;
         };
-        let lang = if english() {
-            ed.preview.get()
-        } else {
-            Lang::Bg
-        };
+        let lang = only().unwrap_or_else(|| ed.preview.get());
         let ui = ed.ui.get();
         // Drawn again after each check (the analysis), not on every key.
         let slug = ed.session.with_untracked(|s| {
@@ -1586,7 +1583,7 @@ fn Preview(ed: Ed) -> impl IntoView {
         {move || matches!(ed.place.get(), Place::Event(_)).then(|| { let body = body.clone(); view! {
             <section class="ed-preview" aria-labelledby="ed-preview-h">
                 <h2 id="ed-preview-h">{t(ed, L("Преглед", "Preview"))}</h2>
-                {move || english().then(|| view! {
+                {move || both().then(|| view! {
                     <div class="ed-preview__langs" role="group" aria-label=t(ed, L("Език на прегледа", "Language of the preview"))>
                         {switch(Lang::Bg)}
                         {switch(Lang::En)}

@@ -57,18 +57,18 @@ pub fn atom_feed(catalog: &Catalog, lang: Lang, base_url: &str) -> String {
         1,
         "alternate",
         "text/html",
-        &urls::timeline_url(base_url, lang),
+        &urls::timeline_url(base_url, lang, site.root_lang()),
     );
     // Catalog order is oldest first; a feed reads newest first.
     for event in catalog.events.iter().rev() {
-        entry(&mut out, event, lang, base_url);
+        entry(&mut out, event, lang, site.root_lang(), base_url);
     }
     out.push_str("</feed>\n");
     out
 }
 
-fn entry(out: &mut String, event: &Event, lang: Lang, base_url: &str) {
-    let url = urls::event_url(base_url, lang, &event.slug);
+fn entry(out: &mut String, event: &Event, lang: Lang, root: Lang, base_url: &str) {
+    let url = urls::event_url(base_url, lang, root, &event.slug);
     let stamp = timestamp(labels::announced_day(event));
     out.push_str("  <entry>\n");
     element(out, 2, "id", &url);

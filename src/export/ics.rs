@@ -86,7 +86,7 @@ impl Writer {
     }
 
     fn event(&mut self, catalog: &Catalog, event: &Event, lang: Lang, base_url: &str) {
-        let url = urls::event_url(base_url, lang, &event.slug);
+        let url = urls::event_url(base_url, lang, catalog.site.root_lang(), &event.slug);
         let start = event.start.first_day();
         // DTEND is exclusive; a bad end before the start must not give an empty event.
         let after_last = event.last().day_after_last().first_day();

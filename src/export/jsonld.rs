@@ -11,7 +11,7 @@ use super::urls;
 /// `<`, `>` and `&` are written as `\u003c`, `\u003e` and `\u0026`: JSON reads them the same,
 /// but text such as `</script>` or `<!--` in the news can then never end the element early.
 pub fn event_jsonld(catalog: &Catalog, event: &Event, lang: Lang, base_url: &str) -> String {
-    let url = urls::event_url(base_url, lang, &event.slug);
+    let url = urls::event_url(base_url, lang, catalog.site.root_lang(), &event.slug);
     let mut doc = Map::new();
     doc.insert("@context".into(), json!("https://schema.org"));
     doc.insert("@type".into(), json!("Event"));

@@ -3,12 +3,12 @@
 use serde_json::json;
 
 use crate::i18n::site::{site_title, timeline_intro};
-use crate::model::{Lang, Site};
+use crate::model::Site;
 
 /// `manifest.webmanifest` in the language of the site's root, where it starts: Bulgarian,
-/// whatever order `languages` lists them in.
+/// whatever order `languages` lists them in, or English for a site in English alone.
 pub fn web_manifest(site: &Site) -> String {
-    let lang = Lang::Bg;
+    let lang = site.root_lang();
     let manifest = json!({
         "name": site_title(site, lang),
         "short_name": site.project.acronym,
@@ -31,6 +31,7 @@ pub fn web_manifest(site: &Site) -> String {
 mod tests {
     use super::*;
     use crate::model::testing::site;
+    use crate::model::Lang;
 
     #[test]
     fn the_manifest_names_the_files_project_and_publisher() {
@@ -48,5 +49,9 @@ mod tests {
             .as_str()
             .unwrap()
             .ends_with(s.publisher.get(Lang::Bg)));
+        // A site in English alone starts in English.
+        s.languages = vec![Lang::En];
+        let value: serde_json::Value = serde_json::from_str(&web_manifest(&s)).unwrap();
+        assert_eq!(value["lang"], "en");
     }
 }

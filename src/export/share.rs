@@ -89,10 +89,11 @@ pub fn share_card(
         width: CARD_SIZE.0,
         height: CARD_SIZE.1,
     };
+    let root = site.root_lang();
     let (kind, url, image) = match page {
-        SharedPage::Timeline => ("website", timeline_url(base, lang), None),
+        SharedPage::Timeline => ("website", timeline_url(base, lang, root), None),
         SharedPage::Statement => {
-            let prefix = if lang == Lang::En { "en/" } else { "" };
+            let prefix = if lang == root { "" } else { "en/" };
             let url = format!("{}{prefix}accessibility", with_slash(base));
             ("website", url, None)
         }
@@ -106,7 +107,7 @@ pub fn share_card(
                     width: img.width,
                     height: img.height,
                 });
-            ("article", event_url(base, lang, slug), image)
+            ("article", event_url(base, lang, root, slug), image)
         }
     };
     let image = image.unwrap_or_else(own_card);
@@ -128,9 +129,13 @@ pub fn share_card(
 /// The card of the page at `route` (below the base: "/", "/en/events/x"); `None` for an
 /// address no page has (the not-found page is not for sharing).
 pub fn card_for_route(catalog: &Catalog, route: &str) -> Option<ShareCard> {
+    let root = catalog.site.root_lang();
     let (lang, rest) = match route.strip_prefix("/en") {
-        Some(rest) if rest.is_empty() || rest.starts_with('/') => (Lang::En, rest),
-        _ => (Lang::Bg, route),
+        // A site in English alone has its pages at the root, none under `/en`.
+        Some(rest) if root != Lang::En && (rest.is_empty() || rest.starts_with('/')) => {
+            (Lang::En, rest)
+        }
+        _ => (root, route),
     };
     let u = ui(lang);
     let site = &catalog.site;

@@ -7,21 +7,22 @@ use super::xml::escape;
 
 /// Every page in the site's languages: the timeline and each event, each listing its Bulgarian
 /// and English versions (`xhtml:link rel="alternate" hreflang`), Bulgarian as the default; a
-/// site in Bulgarian alone lists no alternates.
+/// site in one language lists no alternates.
 pub fn sitemap(catalog: &Catalog, base_url: &str) -> String {
-    let both = catalog.site.publishes(Lang::En);
+    let both = catalog.site.publishes(Lang::Bg) && catalog.site.publishes(Lang::En);
+    let root = catalog.site.root_lang();
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(
         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let timeline = Lang::ALL.map(|lang| urls::timeline_url(base_url, lang));
+    let timeline = Lang::ALL.map(|lang| urls::timeline_url(base_url, lang, root));
     for lang in catalog.site.published_languages() {
         page(&mut out, lang, &timeline, None, both);
     }
     for event in &catalog.events {
-        let versions = Lang::ALL.map(|lang| urls::event_url(base_url, lang, &event.slug));
+        let versions = Lang::ALL.map(|lang| urls::event_url(base_url, lang, root, &event.slug));
         // W3C datetime accepts YYYY, YYYY-MM and YYYY-MM-DD: the date keeps its precision.
         let lastmod = event.published.map(|d| d.iso());
         for lang in catalog.site.published_languages() {

@@ -15,26 +15,29 @@ pub fn with_slash(base_url: &str) -> Cow<'_, str> {
     }
 }
 
-/// The path prefix of a language's pages: empty for Bulgarian, `en/` for English.
-fn prefix(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Bg => "",
-        Lang::En => "en/",
+/// The path prefix of a language's pages: empty for the root's language (`root`: Bulgarian,
+/// or English on a site in English alone), `en/` for English beside Bulgarian.
+fn prefix(lang: Lang, root: Lang) -> &'static str {
+    if lang == root {
+        ""
+    } else {
+        "en/"
     }
 }
 
 /// The timeline page. Route paths carry no trailing slash, so English is `<base>en`.
-pub fn timeline_url(base_url: &str, lang: Lang) -> String {
+pub fn timeline_url(base_url: &str, lang: Lang, root: Lang) -> String {
     let base = with_slash(base_url);
-    match lang {
-        Lang::Bg => base.into_owned(),
-        Lang::En => format!("{base}en"),
-    }
+    format!("{base}{}", prefix(lang, root).trim_end_matches('/'))
 }
 
 /// The detail page of an event: `<base>events/<slug>` or `<base>en/events/<slug>`.
-pub fn event_url(base_url: &str, lang: Lang, slug: &str) -> String {
-    format!("{}{}events/{slug}", with_slash(base_url), prefix(lang))
+pub fn event_url(base_url: &str, lang: Lang, root: Lang, slug: &str) -> String {
+    format!(
+        "{}{}events/{slug}",
+        with_slash(base_url),
+        prefix(lang, root)
+    )
 }
 
 /// An image or file address made absolute: site paths (`images/…`) are resolved against the
@@ -78,17 +81,17 @@ mod tests {
 
     #[test]
     fn bulgarian_pages_sit_at_the_root_and_english_under_en() {
-        assert_eq!(timeline_url(BASE, Lang::Bg), BASE);
+        assert_eq!(timeline_url(BASE, Lang::Bg, Lang::Bg), BASE);
         assert_eq!(
-            timeline_url(BASE, Lang::En),
+            timeline_url(BASE, Lang::En, Lang::Bg),
             "https://www.smolyan.bg/cityxchange/en"
         );
         assert_eq!(
-            event_url(BASE, Lang::Bg, "a-b"),
+            event_url(BASE, Lang::Bg, Lang::Bg, "a-b"),
             "https://www.smolyan.bg/cityxchange/events/a-b"
         );
         assert_eq!(
-            event_url(BASE, Lang::En, "a-b"),
+            event_url(BASE, Lang::En, Lang::Bg, "a-b"),
             "https://www.smolyan.bg/cityxchange/en/events/a-b"
         );
     }
@@ -96,7 +99,7 @@ mod tests {
     #[test]
     fn base_without_trailing_slash_gets_one() {
         assert_eq!(
-            event_url("https://example.org", Lang::Bg, "x"),
+            event_url("https://example.org", Lang::Bg, Lang::Bg, "x"),
             "https://example.org/events/x"
         );
     }

@@ -209,8 +209,9 @@ model_type! {
         /// The trail from the municipality's home page down to the project section, the
         /// project's own step last (the app links it to the timeline).
         pub breadcrumbs: Vec<Link>,
-        /// The languages the site is published in: `["bg", "en"]`, or `["bg"]` for a site in
-        /// Bulgarian alone. Bulgarian is the site's root and must be listed.
+        /// The languages the site is published in: `["bg", "en"]`, `["bg"]` for a site in
+        /// Bulgarian alone or `["en"]` for one in English alone. Bulgarian, when listed, is at
+        /// the site's root and English under `/en`; a site in English alone has it at the root.
         pub languages: Vec<Lang>,
         /// Where visitors send feedback (accessibility statement, corrections).
         pub contact: Link,
@@ -226,11 +227,20 @@ model_type! {
 }
 
 impl Site {
-    /// Whether the site is published in `lang`. Bulgarian always is: it is the site's root.
-    /// English when `languages` lists it, and also when `languages` leaves out Bulgarian (the
-    /// validator warns): a file that says nothing usable keeps both.
+    /// Whether the site is published in `lang`: when `languages` lists it, and in both when
+    /// it lists none (the validator warns).
     pub fn publishes(&self, lang: Lang) -> bool {
-        lang == Lang::Bg || self.languages.contains(&lang) || !self.languages.contains(&Lang::Bg)
+        self.languages.contains(&lang) || self.languages.is_empty()
+    }
+
+    /// The language of the site's root (`/`): Bulgarian when the site is published in it,
+    /// English for a site in English alone; the other language, if any, is under `/en`.
+    pub fn root_lang(&self) -> Lang {
+        if self.publishes(Lang::Bg) {
+            Lang::Bg
+        } else {
+            Lang::En
+        }
     }
 
     /// The languages the site is published in, Bulgarian first.

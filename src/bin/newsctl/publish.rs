@@ -380,7 +380,7 @@ pub fn run(catalog: Catalog, options: &Options) -> Result<Tally, String> {
         waiting: 0,
     };
     let mut fingerprints = BTreeMap::new();
-    let paths = Paths::new(&template_base(&template)?);
+    let paths = Paths::new(&template_base(&template)?).with_root(catalog.site.root_lang());
     let index = SearchIndex::without_words(&catalog);
     let news = Arc::new(News { catalog, index });
     // The first answer to a search typed before the app has arrived; on a large archive the

@@ -3,7 +3,7 @@
 
 use super::report::Report;
 use crate::model::problem::Severity;
-use crate::model::types::{Lang, Site};
+use crate::model::types::Site;
 
 /// `scheme://host[:port]` of an absolute http(s) address, lowercase; None for anything else.
 pub(super) fn origin_of(url: &str) -> Option<String> {
@@ -21,17 +21,17 @@ pub(super) fn origin_of(url: &str) -> Option<String> {
 
 /// The site's own links end up in every page's header, footer and trail: an unsafe one is
 /// dropped (emptied) and reported, like any other link from the file.
-/// `languages` must list Bulgarian, the language of the site's root; without it, both are
-/// published (a warning).
+/// `languages` must list a language; without one, both are published (a warning).
 pub(super) fn check_languages(report: &mut Report<'_>, raw: &str, site: &Site) {
-    if !site.languages.contains(&Lang::Bg) {
+    if site.languages.is_empty() {
         report.push_in(
             Severity::Warning,
             raw,
             "languages",
             "site.languages".to_owned(),
             None,
-            "the site is published in Bulgarian first: `languages` must list bg (and en for an English version too); it is published in both".to_owned(),
+            "`languages` lists no language: list bg, en or both; the site is published in both"
+                .to_owned(),
             false,
         );
     }
