@@ -367,6 +367,14 @@ fn a_list_of_no_language_is_a_warning_and_both_are_published() {
         let catalog = parse_news(&doc.to_string()).unwrap();
         assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
         assert_eq!(catalog.site.root_lang(), root);
+        // A site in English alone misses no Bulgarian: an event told in English only is fine.
+        if !both {
+            let mut alone = doc.clone();
+            alone["events"][0]["title"] = serde_json::json!({ "en": "In English" });
+            alone["events"][0]["summary"] = serde_json::json!({ "en": "Only." });
+            let catalog = parse_news(&alone.to_string()).unwrap();
+            assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+        }
         assert_eq!(catalog.site.publishes(Lang::Bg), both);
     }
 }

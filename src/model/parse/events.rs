@@ -20,8 +20,9 @@ pub(super) struct EventCheck<'r, 'a> {
     pub(super) slug: String,
     /// Set when the event must be left out.
     pub(super) fatal: bool,
-    /// Whether the site is published in English: a site in Bulgarian alone misses no English.
-    pub(super) english: bool,
+    /// The site's languages (`Site::publishes`): a site in one language misses none of the
+    /// other.
+    pub(super) languages: [bool; 2],
 }
 
 impl EventCheck<'_, '_> {
@@ -168,8 +169,8 @@ impl EventCheck<'_, '_> {
     }
 
     fn translations(&mut self, text: &Text, field: &str) {
-        for lang in Lang::ALL {
-            if (lang == Lang::Bg || self.english) && text.resolve(lang).is_fallback(lang) {
+        for (lang, published) in Lang::ALL.into_iter().zip(self.languages) {
+            if published && text.resolve(lang).is_fallback(lang) {
                 self.push(
                     Severity::Warning,
                     format!("{field}.{}", lang.code()),
@@ -227,6 +228,9 @@ impl EventCheck<'_, '_> {
                 format!("images[{i}].caption"),
                 image.caption.as_ref(),
             );
+            if let Some(credit) = &image.credit {
+                self.plain(credit, format!("images[{i}].credit"));
+            }
         }
         for (i, source) in event.sources.iter().enumerate() {
             add(
@@ -234,14 +238,7 @@ impl EventCheck<'_, '_> {
                 format!("sources[{i}].title"),
                 Some(&source.title),
             );
-        }
-        for (i, source) in event.sources.iter().enumerate() {
             self.plain(&source.publisher, format!("sources[{i}].publisher"));
-        }
-        for (i, image) in event.images.iter().enumerate() {
-            if let Some(credit) = &image.credit {
-                self.plain(credit, format!("images[{i}].credit"));
-            }
         }
         for (field, text) in texts {
             self.translations(text, &field);

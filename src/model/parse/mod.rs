@@ -232,7 +232,7 @@ pub fn parse_news(text: &str) -> Result<Catalog, FatalError> {
             path: &path,
             slug: shown_slug(&event.slug),
             fatal: false,
-            english: site.publishes(Lang::En),
+            languages: Lang::ALL.map(|lang| site.publishes(lang)),
         };
         checker.check(&mut event, &refs);
         // Only a kept event owns its slug: a left-out one must not push out a later good one.
