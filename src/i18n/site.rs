@@ -143,14 +143,17 @@ pub fn site_title(site: &Site, lang: Lang) -> String {
 
 /// The search field's hint. Its example is a city of the file whose two names are one word
 /// in two scripts (searching either finds the other), so the example always works; the city
-/// that most events name wins, then the first by id. Without such a city: no example.
+/// that most events name wins, then the first by id. Without such a city: no example, and a
+/// site not published in Bulgarian is told what the search reads instead of its scripts
+/// (its visitors may never see a Cyrillic letter).
 pub fn search_hint(catalog: &Catalog, lang: Lang) -> String {
     let u = ui(lang);
     match search_example(catalog) {
         Some((cyrillic, latin)) => {
             fill(u.search_hint, &[("cyrillic", &cyrillic), ("latin", &latin)])
         }
-        None => u.search_hint_plain.to_owned(),
+        None if catalog.site.publishes(Lang::Bg) => u.search_hint_plain.to_owned(),
+        None => u.search_hint_words.to_owned(),
     }
 }
 
@@ -321,8 +324,14 @@ mod tests {
             search_hint(&both, Lang::Bg),
             "Търсете на кирилица или на латиница, напр. „Габрово“ или „gabrovo“"
         );
-        let none = catalog(vec![city("a", "Атина", "Athens", None)], vec![]);
+        let mut none = catalog(vec![city("a", "Атина", "Athens", None)], vec![]);
         assert_eq!(search_hint(&none, Lang::En), "In Latin or Cyrillic letters");
+        // A site in English alone without an example says nothing of scripts.
+        none.site.languages = vec![Lang::En];
+        assert_eq!(
+            search_hint(&none, Lang::En),
+            "Words from the titles, places, names and topics"
+        );
     }
 
     #[test]
