@@ -503,7 +503,7 @@ mod tests {
         let event = new_event(&tree, "2031-05-04");
         tree.insert(&Path::root().key("events"), n, event);
         let s = |v: &str| Tree::string(v);
-        let n_ = |v: u32| Tree::Number(v.into());
+        let n_ = |v: u32| Tree::number(v);
         // Every field of an event, last ones first, as an editor may fill them.
         let fields: Vec<(&str, Tree)> = vec![
             ("note", s("From the minutes.")),

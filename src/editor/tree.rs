@@ -13,7 +13,10 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 pub enum Tree {
     Null,
     Bool(bool),
-    Number(serde_json::Number),
+    /// A number as the file writes it: JSON sets no limit to a number's digits, and the
+    /// editor writes back what it read (another tool's id of 25 digits in a section of its
+    /// own). Made by [`Tree::parse`] and [`Tree::number`] only, so always a JSON number.
+    Number(String),
     String(String),
     Array(Vec<Tree>),
     Object(Vec<(String, Tree)>),
@@ -131,9 +134,32 @@ impl Tree {
         Tree::String(value.into())
     }
 
+    pub fn number(value: impl Into<serde_json::Number>) -> Self {
+        Tree::Number(value.into().to_string())
+    }
+
     /// The file's text read in full; serde_json's error (with line and column) otherwise.
     pub fn parse(text: &str) -> Result<Self, serde_json::Error> {
-        serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut tree: Tree = serde_json::from_str(text)?;
+        // serde hands a number over as an integer of 64 bits or a double, which round what
+        // does not fit; each number gets back its spelling, in the order the file has them.
+        let mut written = number_spellings(text);
+        tree.respell(&mut written);
+        Ok(tree)
+    }
+
+    fn respell<'t>(&mut self, written: &mut impl Iterator<Item = &'t str>) {
+        match self {
+            Tree::Number(n) => {
+                if let Some(spelling) = written.next() {
+                    spelling.clone_into(n);
+                }
+            }
+            Tree::Array(items) => items.iter_mut().for_each(|i| i.respell(written)),
+            Tree::Object(members) => members.iter_mut().for_each(|(_, v)| v.respell(written)),
+            _ => {}
+        }
     }
 
     /// Two-space indentation, keys in their order, a final newline: serde_json's pretty form.
@@ -186,7 +212,7 @@ impl Tree {
     pub fn text_at(&self, path: &Path) -> String {
         match self.get(path) {
             Some(Tree::String(s)) => s.clone(),
-            Some(Tree::Number(n)) => n.to_string(),
+            Some(Tree::Number(n)) => n.clone(),
             Some(Tree::Bool(b)) => b.to_string(),
             _ => String::new(),
         }
@@ -348,7 +374,9 @@ impl Serialize for Tree {
         match self {
             Tree::Null => serializer.serialize_unit(),
             Tree::Bool(b) => serializer.serialize_bool(*b),
-            Tree::Number(n) => n.serialize(serializer),
+            Tree::Number(n) => serde_json::from_str::<&serde_json::value::RawValue>(n)
+                .map_err(serde::ser::Error::custom)?
+                .serialize(serializer),
             Tree::String(s) => serializer.serialize_str(s),
             Tree::Array(items) => {
                 let mut seq = serializer.serialize_seq(Some(items.len()))?;
@@ -366,6 +394,38 @@ impl Serialize for Tree {
             }
         }
     }
+}
+
+/// The numbers of a JSON text that parsed, as written, in their order: what is outside its
+/// strings and starts with a digit or a minus sign.
+fn number_spellings(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mut in_string = false;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if in_string {
+                match b {
+                    b'\\' => at += 1,
+                    b'"' => in_string = false,
+                    _ => {}
+                }
+            } else if b == b'"' {
+                in_string = true;
+            } else if b == b'-' || b.is_ascii_digit() {
+                let start = at;
+                while at < bytes.len()
+                    && matches!(bytes[at], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+                {
+                    at += 1;
+                }
+                return Some(&text[start..at]);
+            }
+            at += 1;
+        }
+        None
+    })
 }
 
 /// How [`Tree::parse`]'s error begins for a name given twice in one object, before the name.
@@ -399,16 +459,16 @@ impl<'de> Visitor<'de> for TreeVisitor {
     }
 
     fn visit_i64<E>(self, v: i64) -> Result<Tree, E> {
-        Ok(Tree::Number(v.into()))
+        Ok(Tree::number(v))
     }
 
     fn visit_u64<E>(self, v: u64) -> Result<Tree, E> {
-        Ok(Tree::Number(v.into()))
+        Ok(Tree::number(v))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Tree, E> {
         serde_json::Number::from_f64(v)
-            .map(Tree::Number)
+            .map(Tree::number)
             .ok_or_else(|| E::custom("a number JSON cannot hold"))
     }
 
@@ -486,6 +546,21 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_written_back_as_the_file_wrote_them() {
+        // Past what 64 bits or a double hold, and spellings serde would change; a minus sign
+        // and digits inside strings (escaped quotes among them) are no numbers.
+        let text = r#"{"id": 123456789012345678901234567890, "s": "-1 \" 2", "x": [0.1000000000000000055511151231257827, -0, 1E5, 2.50, -7e-3], "k": {"n": 18446744073709551616}}"#;
+        let tree = Tree::parse(text).unwrap();
+        let compact = tree.to_compact();
+        assert_eq!(compact, text.replace(", ", ",").replace(": ", ":"));
+        assert_eq!(tree.text_at(&Path::parse("x[3]")), "2.50");
+        assert_eq!(Tree::parse(&tree.to_pretty()).unwrap(), tree);
+        // What a form makes is serde's spelling.
+        let typed = serde_json::Number::from_f64(41.0).unwrap();
+        assert_eq!(Tree::number(typed).to_compact(), "41.0");
+    }
+
+    #[test]
     fn paths_read_and_print_as_the_validator_writes_them() {
         let p = Path::parse("events[3].participants.cities[1]");
         assert_eq!(p.to_string(), "events[3].participants.cities[1]");
@@ -550,7 +625,7 @@ mod tests {
         assert_eq!(tree.to_compact(), r#"{"a":[1,"x",2,3]}"#);
         assert!(tree.move_item(&a, 0, 3));
         assert_eq!(tree.to_compact(), r#"{"a":["x",2,3,1]}"#);
-        assert_eq!(tree.remove(&a.index(1)), Some(Tree::Number(2.into())));
+        assert_eq!(tree.remove(&a.index(1)), Some(Tree::number(2)));
         assert_eq!(tree.len_at(&a), 3);
         tree.insert(&Path::parse("b"), 9, Tree::Bool(true));
         assert_eq!(tree.to_compact(), r#"{"a":["x",3,1],"b":[true]}"#);

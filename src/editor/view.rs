@@ -1021,18 +1021,18 @@ fn plain_field(ed: Ed, f: &'static Field, path: Path, keep: usize) -> AnyView {
         let text = event_target_value(&e);
         let value = match kind {
             Kind::Number => match text.trim().parse::<i64>() {
-                Ok(n) => Tree::Number(n.into()),
+                Ok(n) => Tree::number(n),
                 Err(_) => text
                     .trim()
                     .parse::<f64>()
                     .ok()
                     .and_then(serde_json::Number::from_f64)
-                    .map_or_else(|| Tree::string(text.clone()), Tree::Number),
+                    .map_or_else(|| Tree::string(text.clone()), Tree::number),
             },
             Kind::Integer => text
                 .trim()
                 .parse::<u64>()
-                .map_or_else(|_| Tree::string(text.clone()), |n| Tree::Number(n.into())),
+                .map_or_else(|_| Tree::string(text.clone()), |n| Tree::number(n)),
             _ => Tree::String(text),
         };
         ed.type_into(&input_path, value, keep);
