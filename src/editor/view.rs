@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::components::event_card::event_card;
 use crate::components::static_tree::Node;
 use crate::context::Paths;
-use crate::i18n::event_type_label;
+use crate::i18n::{event_type_label, plural};
 use crate::model::{EventType, Lang, Problem, Severity};
 use crate::pages::event::event_article;
 
@@ -148,8 +148,17 @@ impl Ed {
     }
 
     /// A file's text becomes the session; what cannot be read at all is refused, the
-    /// session kept.
-    fn open(&self, name: String, text: io::Text, handle: Option<Handle>, restored: bool) -> bool {
+    /// session kept. `ask`: the file's name (in both languages) for the question before
+    /// unsaved work gives way, asked once the file is known to open, so that a file that
+    /// would be refused asks nothing.
+    fn open(
+        &self,
+        name: String,
+        text: io::Text,
+        handle: Option<Handle>,
+        restored: bool,
+        ask: Option<(&str, &str)>,
+    ) -> bool {
         let text = match text {
             Ok(text) => text,
             Err((line, column)) => {
@@ -161,6 +170,7 @@ impl Ed {
             }
         };
         match Tree::parse(&text) {
+            Ok(_) if ask.is_some_and(|opening| !self.may_replace(opening)) => false,
             Ok(tree) => {
                 // A check still waiting for the file that was open is not for this one.
                 let typed = self.typed.get_value() + 1;
@@ -183,7 +193,7 @@ impl Ed {
                 self.restored.set(restored);
                 self.say(
                     format!("Отворен е файлът {name}. Грешки: {errors}."),
-                    format!("Opened {name}: {errors} errors."),
+                    format!("Opened {name}: {errors} {}.", plural(errors, "error", "errors")),
                 );
                 true
             }
@@ -279,7 +289,7 @@ pub fn start() {
     let ed = Ed::new();
     leptos::mount::mount_to_body(move || view! { <Editor ed=ed/> });
     if let Some((name, text)) = io::stored_draft() {
-        if ed.open(name, Ok(text), None, true) {
+        if ed.open(name, Ok(text), None, true, None) {
             return;
         }
     }
@@ -295,11 +305,15 @@ fn load_site_file(ed: Ed, discarded: bool) {
     leptos::task::spawn_local(async move {
         match io::fetch_site_file(&site_file_url()).await {
             Ok(text) => {
-                if ed.open("news.json".to_owned(), text, None, false) && discarded {
+                let ask = (!discarded).then_some(("файла на сайта", "the site's file"));
+                if ed.open("news.json".to_owned(), text, None, false, ask) && discarded {
                     let errors = ed.analysis.with_untracked(|a| a.errors());
                     ed.say(
                         format!("Незапазената работа е отхвърлена. Отворен е файлът на сайта. Грешки: {errors}."),
-                        format!("The unsaved work was discarded. Opened the site's file: {errors} errors."),
+                        format!(
+                            "The unsaved work was discarded. Opened the site's file: {errors} {}.",
+                            plural(errors, "error", "errors")
+                        ),
                     );
                     io::focus_first(&["f-site".to_owned(), "ed-form".to_owned()]);
                 }
@@ -323,7 +337,10 @@ async fn save(ed: Ed, ready: bool, ask_where: bool) {
         let n = analysis.errors();
         ed.say(
             format!("Файлът има грешки ({n}): поправете ги или го запазете като чернова."),
-            format!("The file has {n} errors: fix them or save it as a draft."),
+            format!(
+                "The file has {n} {}: fix them or save it as a draft.",
+                plural(n, "error", "errors")
+            ),
         );
         io::focus_first(&["ed-problems-h".to_owned()]);
         return;
@@ -395,11 +412,22 @@ fn Editor(ed: Ed) -> impl IntoView {
     // Work typed just before the page is left is kept too.
     let leave = window_event_listener_untyped("pagehide", move |_| ed.flush());
     let hide = window_event_listener_untyped("visibilitychange", move |_| ed.flush());
+    // Work the browser could not keep goes with the page: leaving it asks first. (Kept work
+    // comes back after a reload, so it asks nothing.) Some browsers ask only when
+    // `returnValue` is set as well.
+    let unload = window_event_listener_untyped("beforeunload", move |e| {
+        ed.flush();
+        if ed.dirty.get_untracked() && ed.not_kept.get_untracked() {
+            e.prevent_default();
+            let _ = js_sys::Reflect::set(&e, &"returnValue".into(), &"-".into());
+        }
+    });
     on_cleanup(move || {
         drop.remove();
         over.remove();
         leave.remove();
         hide.remove();
+        unload.remove();
     });
     view! {
         <a class="skip-link" href="#ed-form">{move || t(ed, L("Към формуляра", "Skip to the form"))}</a>
@@ -424,13 +452,10 @@ fn Editor(ed: Ed) -> impl IntoView {
 
 fn open_file(ed: Ed, file: web_sys::File) {
     let name = file.name();
-    if !ed.may_replace((&name, &name)) {
-        return;
-    }
     leptos::task::spawn_local(async move {
         match io::read_file(file).await {
             Ok(text) => {
-                ed.open(name, text, None, false);
+                ed.open(name.clone(), text, None, false, Some((&name, &name)));
             }
             Err(err) => ed.say(
                 format!("Файлът не можа да се прочете: {err}"),
@@ -449,9 +474,7 @@ fn Bar(ed: Ed) -> impl IntoView {
             leptos::task::spawn_local(async move {
                 match io::pick_file().await {
                     Ok(Some((name, text, handle))) => {
-                        if ed.may_replace((&name, &name)) {
-                            ed.open(name, text, Some(handle), false);
-                        }
+                        ed.open(name.clone(), text, Some(handle), false, Some((&name, &name)));
                     }
                     Ok(None) => {}
                     Err(err) => ed.say(
@@ -492,11 +515,7 @@ fn Bar(ed: Ed) -> impl IntoView {
                 <button type="button" on:click=open>{move || t(ed, L("Отворете файл…", "Open a file…"))}</button>
                 <input type="file" class="visually-hidden" accept=".json,application/json" tabindex="-1"
                     aria-hidden="true" node_ref=picker on:change=picked/>
-                <button type="button" on:click=move |_| {
-                    if ed.may_replace(("файла на сайта", "the site's file")) {
-                        load_site_file(ed, false);
-                    }
-                }>
+                <button type="button" on:click=move |_| load_site_file(ed, false)>
                     {move || t(ed, L("Отворете файла на сайта", "Open the site's file"))}
                 </button>
                 <button type="button" class="ed-primary"

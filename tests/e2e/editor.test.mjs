@@ -430,6 +430,32 @@ describe('the editor', { timeout: 300_000 }, () => {
     });
   });
 
+  test('work the browser cannot keep is not left without a question', async () => {
+    await withPage(env.browser, 'editor-not-kept', async ({ page, problems }) => {
+      await openEditor(page, env.app.url);
+      // Storage full (or switched off): the draft cannot be kept.
+      await page.evaluate(() => {
+        Storage.prototype.setItem = () => {
+          throw new DOMException('full', 'QuotaExceededError');
+        };
+      });
+      await typeInto(page, 'f-site-url', 'https://example.org/lost/');
+      await page.locator('.ed-notice[role="alert"]').waitFor();
+      const asked = new Promise((resolve) => {
+        page.once('dialog', (dialog) => {
+          resolve(dialog.type());
+          dialog.dismiss();
+        });
+      });
+      await page.close({ runBeforeUnload: true });
+      const none = new Promise((resolve) => setTimeout(() => resolve('no question'), 5000));
+      assert.equal(await Promise.race([asked, none]), 'beforeunload');
+      assert.equal(page.isClosed(), false, 'staying keeps the page');
+      assert.equal(await page.locator('#f-site-url').inputValue(), 'https://example.org/lost/');
+      assertNoProblems(problems, 'editor, work not kept');
+    });
+  });
+
   test('unsaved work survives a reload until it is discarded', async () => {
     await withPage(env.browser, 'editor-reload', async ({ page, problems }) => {
       await openEditor(page, env.app.url);
@@ -467,6 +493,22 @@ describe('the editor', { timeout: 300_000 }, () => {
       page.once('dialog', (dialog) => dialog.dismiss());
       await press(page, 'button:has-text("Отворете файла на сайта")');
       await page.waitForTimeout(300);
+      assert.equal(await page.locator('#f-site-url').inputValue(), 'https://example.org/again/');
+      // A file that cannot be opened asks nothing: it is refused, and the work stays.
+      let asks = 0;
+      const count = (dialog) => {
+        asks += 1;
+        dialog.dismiss();
+      };
+      page.on('dialog', count);
+      await page.locator('input[type="file"]').setInputFiles({
+        name: 'cut-short.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"version": 1,'),
+      });
+      await page.locator('.ed-bar__status', { hasText: 'cut-short.json не е във формат JSON' }).waitFor();
+      page.off('dialog', count);
+      assert.equal(asks, 0, 'a refused file asks nothing');
       assert.equal(await page.locator('#f-site-url').inputValue(), 'https://example.org/again/');
       page.once('dialog', (dialog) => dialog.accept());
       await press(page, 'button:has-text("Отворете файла на сайта")');
