@@ -221,6 +221,20 @@ pub fn focus_first(ids: &[String]) -> bool {
     false
 }
 
+/// Focuses the element with `id` and brings its top into view when it is above the window: a
+/// form chosen from the list is read from its top, wherever the last one was scrolled to
+/// (focus alone scrolls only an element wholly out of view).
+pub fn focus_top(id: &str) {
+    if focus_first(&[id.to_owned()]) {
+        let el = window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id));
+        if let Some(el) = el.filter(|el| el.get_bounding_client_rect().top() < 0.0) {
+            el.scroll_into_view();
+        }
+    }
+}
+
 /// Asks the browser's own yes-or-no question (keyboard and screen readers know it); no
 /// answer counts as no.
 pub fn confirm(question: &str) -> bool {

@@ -1,6 +1,8 @@
 //! One editing session, without a browser: the file as a [`Tree`], undo and redo, what the
 //! validator says of it, the missing translations, and the text that saving writes.
 
+use std::collections::HashMap;
+
 use crate::model::{
     parse_news, stable_json, Catalog, FatalError, Lang, NewsFile, Problem, ProblemCounts, Severity,
 };
@@ -164,6 +166,9 @@ pub struct EventRow {
     pub start: String,
     pub title: String,
     pub slug: String,
+    /// Whether another row has the same date and title (a copy just made): the list then
+    /// shows the slug too, to tell them apart.
+    pub twin: bool,
 }
 
 /// The file's events, newest first, those matching `filter` (words of the title in either
@@ -189,6 +194,7 @@ pub fn event_rows(tree: &Tree, lang: Lang, filter: &str) -> Vec<EventRow> {
                 start: tree.text_at(&event.key("start")),
                 title: title_text,
                 slug: tree.text_at(&event.key("slug")),
+                twin: false,
             }
         })
         .filter(|row| {
@@ -206,6 +212,18 @@ pub fn event_rows(tree: &Tree, lang: Lang, filter: &str) -> Vec<EventRow> {
         })
         .collect();
     rows.sort_by(|a, b| b.start.cmp(&a.start).then(a.index.cmp(&b.index)));
+    // Sorted by date, rows of one date and title may still have others between them. (A map
+    // of the one type the validator has already: another type adds its own code to the wasm.)
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for i in 0..rows.len() {
+        let key = format!("{}\n{}", rows[i].start, rows[i].title);
+        if let Some(&first) = seen.get(&key) {
+            rows[first].twin = true;
+            rows[i].twin = true;
+        } else {
+            seen.insert(key, i);
+        }
+    }
     rows
 }
 
@@ -674,6 +692,21 @@ mod tests {
         let found = event_rows(&tree, Lang::Bg, &word.to_uppercase());
         assert!(found.iter().any(|r| r.index == first.index));
         assert!(event_rows(&tree, Lang::En, "zzqx-nothing").is_empty());
+        assert!(rows.iter().all(|r| !r.twin));
+        // A copy has the date and title of its original: both rows say which is which.
+        let mut copied = tree.clone();
+        let events = Path::root().key("events");
+        let mut copy = copied.get(&events.index(first.index)).unwrap().clone();
+        copy.set(&Path::root().key("slug"), Tree::string("a-copy"));
+        copied.insert(&events, 0, copy);
+        let rows = event_rows(&copied, Lang::Bg, "");
+        let twins: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.twin)
+            .map(|r| r.slug.as_str())
+            .collect();
+        assert_eq!(twins.len(), 2);
+        assert!(twins.contains(&"a-copy") && twins.contains(&first.slug.as_str()));
     }
 
     #[test]

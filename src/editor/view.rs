@@ -193,7 +193,10 @@ impl Ed {
                 self.restored.set(restored);
                 self.say(
                     format!("Отворен е файлът {name}. Грешки: {errors}."),
-                    format!("Opened {name}: {errors} {}.", plural(errors, "error", "errors")),
+                    format!(
+                        "Opened {name}: {errors} {}.",
+                        plural(errors, "error", "errors")
+                    ),
                 );
                 true
             }
@@ -474,7 +477,13 @@ fn Bar(ed: Ed) -> impl IntoView {
             leptos::task::spawn_local(async move {
                 match io::pick_file().await {
                     Ok(Some((name, text, handle))) => {
-                        ed.open(name.clone(), text, Some(handle), false, Some((&name, &name)));
+                        ed.open(
+                            name.clone(),
+                            text,
+                            Some(handle),
+                            false,
+                            Some((&name, &name)),
+                        );
                     }
                     Ok(None) => {}
                     Err(err) => ed.say(
@@ -628,7 +637,7 @@ fn Parts(ed: Ed) -> impl IntoView {
             <li>
                 <button type="button" class="ed-part"
                     aria-current=move || (ed.place.get() == place).then_some("true")
-                    on:click=move |_| { ed.place.set(place); io::focus_first(&["ed-form".to_owned()]); }>
+                    on:click=move |_| { ed.place.set(place); io::focus_top("ed-form"); }>
                     {move || t(ed, label)}
                     {move || match place {
                         Place::Collection(c) => {
@@ -678,7 +687,7 @@ fn Parts(ed: Ed) -> impl IntoView {
                 on:input=move |e| filter.set(event_target_value(&e))/>
             <ul class="ed-events">
                 <For each=move || rows.get().into_iter().take(shown.get())
-                    key=|row| (row.index, row.start.clone(), row.title.clone(), row.slug.clone())
+                    key=|row| (row.index, row.start.clone(), row.title.clone(), row.slug.clone(), row.twin)
                     children=move |row| {
                         let place = Place::Event(row.index);
                         let title = entry_name(ed, &row.title, &row.slug, row.index);
@@ -686,9 +695,10 @@ fn Parts(ed: Ed) -> impl IntoView {
                             <li>
                                 <button type="button" class="ed-event"
                                     aria-current=move || (ed.place.get() == place).then_some("true")
-                                    on:click=move |_| { ed.place.set(place); io::focus_first(&["ed-form".to_owned()]); }>
+                                    on:click=move |_| { ed.place.set(place); io::focus_top("ed-form"); }>
                                     <span class="ed-event__date">{row.start}</span>
                                     <span class="ed-event__title">{title}</span>
+                                    {row.twin.then(|| view! { <span class="ed-event__slug">{row.slug.clone()}</span> })}
                                 </button>
                             </li>
                         }
@@ -710,7 +720,9 @@ fn Parts(ed: Ed) -> impl IntoView {
 }
 
 /// What the list and the problems call an event: its title, else its address, else (an entry
-/// that is not an event at all) its place in the file.
+/// that is not an event at all) its place in the file. Quoted in a sentence, it is set apart
+/// from the words around it (U+2068…U+2069): a direction override left open in a title would
+/// turn them around too.
 fn entry_name(ed: Ed, title: &str, slug: &str, index: usize) -> String {
     if !title.trim().is_empty() {
         title.to_owned()
@@ -821,8 +833,8 @@ fn duplicate_event(ed: Ed, i: usize) {
 /// "The event … was deleted", in both languages.
 fn deleted(title: &str) -> (String, String) {
     (
-        format!("Събитието „{title}“ е изтрито."),
-        format!("The event “{title}” was deleted."),
+        format!("Събитието „\u{2068}{title}\u{2069}“ е изтрито."),
+        format!("The event “\u{2068}{title}\u{2069}” was deleted."),
     )
 }
 
@@ -1051,7 +1063,7 @@ fn plain_field(ed: Ed, f: &'static Field, path: Path, keep: usize) -> AnyView {
             Kind::Integer => text
                 .trim()
                 .parse::<u64>()
-                .map_or_else(|_| Tree::string(text.clone()), |n| Tree::number(n)),
+                .map_or_else(|_| Tree::string(text.clone()), Tree::number),
             _ => Tree::String(text),
         };
         ed.type_into(&input_path, value, keep);
@@ -1668,8 +1680,8 @@ fn where_label(ed: Ed, problem: &Problem) -> String {
             } else {
                 let title = entry_name(ed, &title, &slug, i);
                 match lang {
-                    Lang::Bg => format!("Събитие „{title}“"),
-                    Lang::En => format!("Event “{title}”"),
+                    Lang::Bg => format!("Събитие „\u{2068}{title}\u{2069}“"),
+                    Lang::En => format!("Event “\u{2068}{title}\u{2069}”"),
                 }
             }
         }

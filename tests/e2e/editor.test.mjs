@@ -254,6 +254,8 @@ describe('the editor', { timeout: 300_000 }, () => {
     // A field missing, a title empty in both languages, and an entry that is no event at all.
     delete broken.events[4].type;
     broken.events[5].title = { bg: '', en: '' };
+    // A direction override left open in a title.
+    broken.events[6].title.bg = `\u202e${broken.events[6].title.bg}`;
     broken.events.push('not an event');
     const text = `${JSON.stringify(broken, null, 2)}\n`;
     await withPage(env.browser, 'editor-errors', async ({ page, problems }) => {
@@ -308,6 +310,10 @@ describe('the editor', { timeout: 300_000 }, () => {
       await page.waitForFunction(() => document.activeElement?.id === 'f-events-4-type');
       await press(page, '.ed-problem:has-text("events[5].title")');
       await page.waitForFunction(() => document.activeElement?.id === 'f-events-5-title-bg');
+      // The open override is shut inside the title's quotes: the words after it read as
+      // written.
+      const turned = listed.find((l) => l.includes('events[6].title') && l.includes('U+202E'));
+      assert.ok(turned.includes(`„\u2068${broken.events[6].title.bg}\u2069“`), turned);
       // The entry that is no event is in the list by its place in the file.
       const last = broken.events.length;
       await page.locator('.ed-event', { hasText: `Запис ${last} (без заглавие и адрес)` }).waitFor();
@@ -574,7 +580,18 @@ describe('the editor', { timeout: 300_000 }, () => {
       await page.waitForFunction(() => document.activeElement?.value?.includes('-copy'));
       await typeInto(page, 'ed-filter', '');
       await page.waitForFunction((n) => document.querySelectorAll('.ed-event').length === n, other.events.length + 1);
+      // The copy and its original have one date and title: the list names their addresses.
+      const slugs = await page.locator('.ed-event__slug').allTextContents();
+      assert.equal(slugs.length, 2, slugs.join(' | '));
+      assert.ok(slugs.some((s) => s.endsWith('-copy')), slugs.join(' | '));
       await axeCheck(page, { label: 'editor, a duplicated event' });
+
+      // An event chosen from the list while the page is scrolled down opens at its top.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.locator('.ed-event >> nth=3').click();
+      await page.waitForFunction(() => document.activeElement?.id === 'ed-form');
+      const top = await page.locator('.ed-form__title').evaluate((h) => h.getBoundingClientRect().top);
+      assert.ok(top >= 0 && top < 400, `the form's heading is in view: ${top}`);
       assertNoProblems(problems, 'editor, files');
     });
   });
