@@ -159,16 +159,24 @@ fn drawn(page: impl IntoView) -> impl IntoView {
 }
 
 /// After a route change, moves focus to the new page's heading so keyboard and screen-reader
-/// users start at the new content (not on the first load: the browser starts at the top).
+/// users start at the new content (not on the first load: the browser starts at the top); after
+/// Back or Forward, to the link the visitor had followed (see `browser::focus_after_navigation`).
 fn focus_heading_on_navigation() {
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
-        if previous.as_ref().is_some_and(|p| *p != path) {
-            // The effect runs before the new route has rendered; the next frame has it.
-            #[cfg(target_arch = "wasm32")]
-            request_animation_frame(crate::browser::focus_main_heading);
+        let first = previous.is_none();
+        let moved = previous.is_some_and(|p| p != path);
+        // The effect runs before the new route has rendered (and the address is written);
+        // the next frame has both.
+        #[cfg(target_arch = "wasm32")]
+        if first {
+            crate::browser::note_shown();
+        } else if moved {
+            request_animation_frame(crate::browser::focus_after_navigation);
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (first, moved);
         path
     });
 }

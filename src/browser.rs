@@ -93,6 +93,10 @@ pub fn base_path() -> String {
 thread_local! {
     /// The address the last Back or Forward led to.
     static HISTORY_TARGET: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The same, for the focus after it (asked apart from the page's own question).
+    static FOCUS_TARGET: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The address of the page last drawn by a route change (or the first), for the next one.
+    static SHOWN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Notes each Back and Forward (before the router hears of it), so a page can tell a return
@@ -100,6 +104,7 @@ thread_local! {
 pub fn watch_history_navigation() {
     let handle = leptos::prelude::window_event_listener_untyped("popstate", |_| {
         HISTORY_TARGET.set(current_url());
+        FOCUS_TARGET.set(current_url());
     });
     // For the life of the page.
     std::mem::forget(handle);
@@ -110,6 +115,43 @@ pub fn take_history_navigation() -> bool {
     HISTORY_TARGET
         .take()
         .is_some_and(|target| Some(target) == current_url())
+}
+
+/// Notes the page's address as the one shown (at the start: no route change has drawn one).
+pub fn note_shown() {
+    SHOWN.set(current_url());
+}
+
+/// After a route change, once the new page is drawn: its focus. Reached by Back or Forward,
+/// the link to the page just left takes it, as on a page the browser brings back, so that Tab
+/// goes on from the entry the visitor had followed; else, or without such a link, the main
+/// heading. Neither moves the view: the page restores its own place on a return.
+pub fn focus_after_navigation() {
+    let left = SHOWN.replace(current_url()).unwrap_or_default();
+    let returned = FOCUS_TARGET
+        .take()
+        .is_some_and(|target| Some(target) == current_url());
+    if !returned {
+        focus_main_heading();
+        return;
+    }
+    let y = scroll_y();
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("main a[href]").ok())
+        .and_then(|links| {
+            (0..links.length())
+                .filter_map(|i| links.item(i))
+                .filter_map(|n| n.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+                .find(|a| a.href() == left)
+        });
+    match link {
+        Some(link) => {
+            let _ = link.focus();
+        }
+        None => focus_main_heading(),
+    }
+    scroll_to_y(y);
 }
 
 /// How far down the page is scrolled.

@@ -610,6 +610,11 @@ describe('event page', { timeout: 180_000 }, () => {
       await page.goBack();
       await page.waitForURL((url) => url.pathname.endsWith(`/events/${SLUG}`), { timeout: APP_TIMEOUT_MS });
       await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 2, left, { timeout: FOCUS_TIMEOUT_MS });
+      // The link followed has the focus again, where it was.
+      await page.waitForFunction(() => document.activeElement === document.querySelector('.topic-link'), null, {
+        timeout: FOCUS_TIMEOUT_MS,
+      });
+      assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - left) < 2, 'focus did not move the view');
       assertNoProblems(problems, 'Back to an event page');
     }, PHONE);
   });

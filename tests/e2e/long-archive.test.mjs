@@ -82,6 +82,13 @@ describe('a long archive', { timeout: 120_000 }, () => {
         await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 2, before.y, { timeout: APP_TIMEOUT_MS });
         const top = (await page.locator(ENTRY).nth(60).boundingBox()).y;
         assert.ok(Math.abs(top - before.top) <= 2, `the entry is where it was (${before.top} → ${top})`);
+        // The link followed has the focus, so Tab goes on from there; the place stays.
+        await page.waitForFunction(
+          (sel) => document.activeElement === document.querySelectorAll(sel)[60].querySelector('h4 a'),
+          ENTRY,
+          { timeout: APP_TIMEOUT_MS },
+        );
+        assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - before.y) <= 2, 'focus did not move the view');
 
         // A new visit to the timeline (not Back) starts at the top with one page.
         await page.locator(ENTRY).nth(60).locator('h4 a').tap();
