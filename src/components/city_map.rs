@@ -12,8 +12,9 @@ use crate::model::City;
 /// name says so on a second line (`host`: its id and that word); the publisher's own city
 /// (`home`) is ringed.
 ///
-/// Names are text in the page's font at a size set in `rem` (they grow with the visitor's
-/// text size) and run towards the middle of the map, so that none is cut off at an edge.
+/// Names are text in the page's font at 16 of the drawing's units (their places are worked out
+/// for that size; they grow with the drawing) and run towards the middle of the map, so that
+/// none is cut off at an edge.
 pub fn city_map(
     frame: Frame,
     outlines: String,

@@ -89,4 +89,43 @@ describe('layout at 320 px', { timeout: 240_000 }, () => {
       });
     }
   }
+
+  test('the filter panel at 320 px with text at 200 %: a label has the row beside its box', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+    try {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Page.enable');
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+      await page.goto(env.app.url);
+      await waitForApp(page);
+      await page.locator('.filters__toggle').tap();
+      await page.locator('.facet__label').first().waitFor();
+      // A word of a label is broken only when it is wider than the row beside the box (the
+      // count goes below the label before the label's words are broken for it).
+      const broken = await page.evaluate(() => {
+        const out = [];
+        const range = document.createRange();
+        for (const label of document.querySelectorAll('.facet__label')) {
+          const option = label.closest('.facet__option');
+          const box = option.querySelector('input');
+          const gap = parseFloat(getComputedStyle(option).columnGap) || 0;
+          const room = option.clientWidth - box.offsetWidth - gap;
+          const node = label.firstChild;
+          for (const match of node.data.matchAll(/[^ \t\n\r\f–—-]{2,}/gu)) {
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+            const whole = rects.reduce((sum, r) => sum + r.width, 0);
+            if (rects.length > 1 && whole <= room) out.push(`"${match[0]}" (${Math.round(whole)} of ${Math.round(room)} px)`);
+          }
+        }
+        return out;
+      });
+      assert.deepEqual(broken, []);
+      assert.deepEqual(await page.evaluate(layoutProblems).then((p) => p.filter((l) => !l.includes('is broken'))), []);
+    } finally {
+      await context.close();
+    }
+  });
 });
