@@ -23,7 +23,7 @@ import { listFiles } from './post-build.mjs';
  */
 const BUDGETS = {
   'first load': 20 * 1024,
-  'with the app': 294 * 1024,
+  'with the app': 295 * 1024,
   // What an editor downloads at /editor/ (its page, styles, glue and wasm); never a visitor.
   'the editor': 290 * 1024,
 };

@@ -136,20 +136,19 @@ pub fn focus_after_navigation() {
         return;
     }
     let y = scroll_y();
-    let link = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("main a[href]").ok())
-        .and_then(|links| {
-            (0..links.length())
-                .filter_map(|i| links.item(i))
-                .filter_map(|n| n.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-                .find(|a| a.href() == left)
-        });
-    match link {
-        Some(link) => {
-            let _ = link.focus();
-        }
-        None => focus_main_heading(),
+    // The link as the pages write it: the address's path and query (a browser's address has
+    // a `"` escaped, so it closes no attribute value).
+    let path = left
+        .find("://")
+        .and_then(|at| {
+            left[at + 3..]
+                .find('/')
+                .map(|slash| &left[at + 3 + slash..])
+        })
+        .and_then(|rest| rest.split('#').next())
+        .unwrap_or_default();
+    if focus_selector(&format!("main a[href=\"{path}\"]")).is_none() {
+        focus_main_heading();
     }
     scroll_to_y(y);
 }
