@@ -135,7 +135,10 @@ pub fn closest_slugs(catalog: &Catalog, wanted: &str, limit: usize) -> Vec<usize
         .to_lowercase();
     let length = wanted.chars().count();
     let words: Vec<&str> = wanted.split('-').filter(|w| w.len() > 2).collect();
-    let mut scored: Vec<(usize, usize)> = catalog
+    // Closest first: the distance less what the shared words make up for, then the distance
+    // alone (two slugs sharing every word but one are told apart by their letters), then the
+    // file's order.
+    let mut scored: Vec<(isize, usize, usize)> = catalog
         .events
         .iter()
         .enumerate()
@@ -153,11 +156,11 @@ pub fn closest_slugs(catalog: &Catalog, wanted: &str, limit: usize) -> Vec<usize
             }
             let distance = edit_distance(&wanted, &e.slug);
             let close = distance <= threshold;
-            (close || similar).then(|| (distance.saturating_sub(shared * 4), i))
+            (close || similar).then(|| (distance as isize - 4 * shared as isize, distance, i))
         })
         .collect();
     scored.sort();
-    scored.into_iter().take(limit).map(|(_, i)| i).collect()
+    scored.into_iter().take(limit).map(|(_, _, i)| i).collect()
 }
 
 #[cfg(test)]
@@ -285,6 +288,28 @@ mod tests {
         let typo = closest_slugs(&c, "consortium-meting-gabrovo-2022", 3);
         assert_eq!(c.events[typo[0]].slug, "consortium-meeting-gabrovo-2022");
         assert!(closest_slugs(&c, "zzzzzzzzzzzzzzzz", 3).is_empty());
+    }
+
+    #[test]
+    fn the_slug_a_letter_away_comes_before_others_of_shared_words() {
+        let d = PartialDate::ym;
+        let events = vec![
+            event("learning-session-ruse-2023", d(2023, 6), &[], &[]),
+            event("learning-session-pleven-2023", d(2023, 5), &[], &[]),
+            event("learning-session-gabrovo-2023", d(2023, 4), &[], &[]),
+        ];
+        let c = Catalog::new(
+            catalog().site,
+            vec![],
+            vec![],
+            vec![],
+            vec![],
+            events,
+            vec![],
+        );
+        let hits = closest_slugs(&c, "learning-session-gabrovo-202", 3);
+        assert_eq!(c.events[hits[0]].slug, "learning-session-gabrovo-2023");
+        assert_eq!(hits.len(), 3, "the others share its words");
     }
 
     #[test]
