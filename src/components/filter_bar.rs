@@ -87,8 +87,8 @@ pub fn FilterBar(
     let u = ui(lang);
     let search_hint = crate::i18n::site::search_hint(&news.catalog, lang);
     let (open, set_open) = signal(false);
-    // The field shows what was typed (with its spaces, a quotation mark before the word, all
-    // of a long paste) while the URL's text is what the search reads of it; Back/Forward bring
+    // The field shows what was typed (with its spaces, a quotation mark before the word)
+    // while the URL's text is what the search reads of it; Back/Forward bring
     // in another text, which the field then shows. Read without tracking what was typed: only
     // a change of the URL redraws the field's value.
     let draft = StoredValue::new(filter.with_untracked(|f| f.text.clone()));
@@ -287,6 +287,8 @@ pub fn FilterBar(
                         autocomplete="off"
                         spellcheck="false"
                         aria-describedby="search-hint"
+                        // The search reads no more: a longer paste would show what it ignores.
+                        maxlength=crate::text::MAX_QUERY_CHARS
                         prop:value=field_value
                         on:input=on_input
                         on:blur=end_typing
