@@ -66,8 +66,9 @@ export function collectProblems(page) {
   });
   page.on('response', (res) => {
     // A page the site does not have is answered with 404.html and status 404, as a static
-    // host does; tests that open one say so (assertNoProblems' allowNotFound).
-    if (res.status() === 404 && res.request().resourceType() === 'document') problems.notFoundPages.add(res.url());
+    // host does (with 400 for a broken escape); tests that open one say so (assertNoProblems'
+    // allowNotFound).
+    if ([400, 404].includes(res.status()) && res.request().resourceType() === 'document') problems.notFoundPages.add(res.url());
     if (res.status() >= 400) problems.failedRequests.push(`${res.request().method()} ${res.url()}: HTTP ${res.status()}`);
   });
   return problems;
@@ -79,7 +80,13 @@ export function collectProblems(page) {
  */
 export function assertNoProblems(problems, label = 'page', { allowNotFound = false } = {}) {
   const expected = allowNotFound ? problems.notFoundPages : new Set();
-  const isExpected = (line) => [...expected].some((url) => line.endsWith(`${url}: HTTP 404`) || line.endsWith(`404 (Not Found) (${url})`) || (line.includes('status of 404') && line.endsWith(`(${url})`)));
+  const isExpected = (line) =>
+    [...expected].some(
+      (url) =>
+        line.endsWith(`${url}: HTTP 404`) ||
+        line.endsWith(`${url}: HTTP 400`) ||
+        (/status of 40[04]|40[04] \((Not Found|Bad Request)\)/.test(line) && line.endsWith(`(${url})`)),
+    );
   const lines = [
     ...problems.consoleErrors.filter((m) => !isExpected(m)).map((m) => `console error: ${m}`),
     ...problems.pageErrors.map((m) => `uncaught exception: ${m}`),

@@ -136,6 +136,10 @@ describe('prerendered pages', { timeout: 180_000 }, () => {
       assert.equal(missing?.status(), 404);
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
       assert.equal((await page.locator('main h1').innerText()).trim(), 'Page not found');
+      // An address with a broken escape: refused, with the not-found page all the same.
+      const broken = await page.goto(at('/en/events/%ZZ'));
+      assert.equal(broken?.status(), 400);
+      assert.equal((await page.locator('main h1').innerText()).trim(), 'Page not found');
 
       await page.goto(at(`/events/${SLUG}`));
       await page.locator('.lang-switch').click();

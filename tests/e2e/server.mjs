@@ -120,18 +120,21 @@ async function handle(req, res, root, base, tryHtml) {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  let pathname;
+  // A path with a broken escape (`%ZZ`) is refused with 400, as nginx refuses it, and gets
+  // the not-found page, as the sample configuration's `error_page 400` gives it.
+  let pathname = new URL(req.url, `http://${HOST}`).pathname;
+  let broken = false;
   try {
-    pathname = decodeURIComponent(new URL(req.url, `http://${HOST}`).pathname);
+    pathname = decodeURIComponent(pathname);
   } catch {
-    res.writeHead(400).end('bad request\n');
-    return;
+    broken = true;
   }
   if (pathname === base.slice(0, -1) && base !== '/') {
     res.writeHead(301, { Location: base }).end();
     return;
   }
   const found = await resolveFile(root, base, pathname, tryHtml);
+  if (found && broken) found.status = 400;
   if (!found) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
     return;
