@@ -72,9 +72,13 @@
     if (status) status.textContent = on ? status.dataset[root.lang === 'en' || here().startsWith('/en') ? 'en' : 'bg'] : '';
   };
 
+  // The count the page came with, while the loader shows another (a filtered link waiting).
+  let countText = null;
   const failed = () => {
     root.dataset.app = 'failed';
     root.classList.remove('app-filtering');
+    const count = doc.getElementById('result-count');
+    if (count && countText !== null) count.textContent = countText;
     for (const button of doc.querySelectorAll('[aria-busy="true"]')) button.removeAttribute('aria-busy');
     root.classList.remove('app-wait');
     waitStatus(false);
@@ -227,7 +231,13 @@
     // On a large archive the first answer may be all a search needs (see `searchFirst`).
     const byFirstAnswer = searchFirst && ANSWER_SRI && searchOnly();
     doc.addEventListener('DOMContentLoaded', () => {
-      if (root.classList.contains('app-filtering')) waitStatus(true);
+      // The count of the whole list would say the filters did nothing: it says they are on
+      // their way instead (its live region tells screen readers too), until the app counts.
+      const count = doc.getElementById('result-count');
+      if (root.classList.contains('app-filtering') && count?.dataset.filtering && !searchOnly()) {
+        countText = count.textContent;
+        count.textContent = count.dataset.filtering;
+      } else if (root.classList.contains('app-filtering')) waitStatus(true);
       const field = doc.getElementById('search');
       const query = addressQuery();
       // Filled from the address, not typed: the app fills its own field from the address too,

@@ -175,7 +175,10 @@ fn Timeline(news: Arc<News>, lang: Lang) -> impl IntoView {
             <FilterBar news=news.clone() lang=lang filter=filter result=result nav=nav.clone()/>
             // Named by a label, not a hidden h2: the year headings inside are the h2s.
             <section class="timeline-results" aria-label=u.timeline_label on:click=note_place>
-                <p class="result-count" id="result-count" tabindex="-1" role="status" aria-live="polite" aria-atomic="true">{count_text}</p>
+                // `data-filtering`: what the loader shows here while a shared filtered link waits
+                // for the app (the count of the whole list would say the filters did nothing).
+                <p class="result-count" id="result-count" tabindex="-1" role="status" aria-live="polite" aria-atomic="true"
+                    data-filtering=u.applying_filters>{count_text}</p>
                 <ActiveFilters news=news.clone() lang=lang filter=filter nav=nav.clone()/>
                 <EmptyState news=news.clone() lang=lang filter=filter result=result nav=nav/>
                 {list}
