@@ -25,7 +25,7 @@ const BUDGETS = {
   'first load': 20 * 1024,
   'with the app': 295 * 1024,
   // What an editor downloads at /editor/ (its page, styles, glue and wasm); never a visitor.
-  'the editor': 290 * 1024,
+  'the editor': 292 * 1024,
 };
 
 const ASSET_EXTENSIONS = new Set([

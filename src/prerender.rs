@@ -286,6 +286,31 @@ mod tests {
     }
 
     #[test]
+    fn the_statement_gives_the_files_e_mail_telephone_and_enforcement_body() {
+        let mut news = news();
+        let statement = |news: &Arc<crate::api::News>| {
+            render_page(TEMPLATE, news, &Paths::new(""), "/accessibility").unwrap()
+        };
+        assert!(
+            !statement(&news).contains("mailto:"),
+            "none without the fields"
+        );
+        let site = &mut Arc::get_mut(&mut news).unwrap().catalog.site;
+        site.contact_email = Some("office@example.org".into());
+        site.contact_phone = Some("+359 2 123 4567".into());
+        site.enforcement = Some(crate::model::Link {
+            label: crate::model::Text::new("Агенцията", "The agency"),
+            url: Some("https://agency.example.org/".into()),
+        });
+        let page = statement(&news);
+        assert!(page.contains(r#"<li>Електронна поща: <a href="mailto:office@example.org">office@example.org</a></li>"#), "{page}");
+        assert!(
+            page.contains(r#"<li>Телефон: <a href="tel:+35921234567">+359 2 123 4567</a></li>"#)
+        );
+        assert!(page.contains(r#"<p><a href="https://agency.example.org/">Агенцията</a></p>"#));
+    }
+
+    #[test]
     fn an_event_page_says_where_with_the_venue_and_its_street_address() {
         let news =
             crate::api::news_from_text(include_str!("../tests/fixtures/second-project/news.json"))

@@ -1016,6 +1016,57 @@ fn unsafe_site_links_are_dropped_and_reported() {
     assert!(!catalog.events.is_empty(), "the events still load");
 }
 
+#[test]
+fn the_statements_contacts_are_checked_and_a_bad_one_dropped() {
+    let with = |email: &str, phone: &str, enforcement: &str| {
+        fixture("valid-minimal.json").replacen(
+            "\"contact\": {",
+            &format!(
+                "\"contact_email\": {email}, \"contact_phone\": {phone}, \"enforcement\": {{\"label\": {{\"bg\": \"Агенция\", \"en\": \"Agency\"}}, \"url\": {enforcement}}}, \"contact\": {{"
+            ),
+            1,
+        )
+    };
+    let good = parse_news(&with(
+        "\"office@example.org\"",
+        "\"+359 (2) 123-45.67\"",
+        "\"https://agency.example.org/\"",
+    ))
+    .unwrap();
+    assert!(
+        good.problems.iter().all(|p| !p.path.starts_with("site.")),
+        "{:?}",
+        good.problems
+    );
+    assert_eq!(
+        good.site.contact_email.as_deref(),
+        Some("office@example.org")
+    );
+    assert_eq!(
+        good.site.contact_phone.as_deref(),
+        Some("+359 (2) 123-45.67")
+    );
+    // Each bad value is said where it is and left out; the rest of the file loads.
+    let bad = parse_news(&with(
+        "\"office@example.org?subject=x\"",
+        "\"call us\"",
+        "\"/local/path\"",
+    ))
+    .unwrap();
+    let paths: Vec<&str> = bad.problems.iter().map(|p| p.path.as_str()).collect();
+    for path in [
+        "site.contact_email",
+        "site.contact_phone",
+        "site.enforcement.url",
+    ] {
+        assert!(paths.contains(&path), "{path} reported in {paths:?}");
+    }
+    assert_eq!(bad.site.contact_email, None);
+    assert_eq!(bad.site.contact_phone, None);
+    assert_eq!(bad.site.enforcement.as_ref().unwrap().url, None);
+    assert!(!bad.events.is_empty());
+}
+
 #[cfg(unix)]
 #[test]
 fn an_endless_file_is_refused_after_the_size_limit_is_read() {

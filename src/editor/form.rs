@@ -266,6 +266,36 @@ pub const SITE: &[Field] = &[
         false,
         DATE_HINT,
     ),
+    h(
+        "contact_email",
+        L("Електронна поща за обратна връзка", "Feedback e-mail"),
+        Kind::Plain,
+        false,
+        L(
+            "Декларацията за достъпност я посочва до контакта. Например: obshtina@example.bg",
+            "The accessibility statement gives it beside the contact. For example: office@example.org",
+        ),
+    ),
+    h(
+        "contact_phone",
+        L("Телефон за обратна връзка", "Feedback telephone"),
+        Kind::Plain,
+        false,
+        L(
+            "Както се набира от чужбина, например +359 2 123 4567.",
+            "As dialled from abroad, for example +359 2 123 4567.",
+        ),
+    ),
+    h(
+        "enforcement",
+        L("Орган по прилагането", "Enforcement body"),
+        Kind::Group(LINK),
+        false,
+        L(
+            "Органът, който следи за достъпността на сайтовете на публичния сектор във вашата държава: декларацията го назовава и посочва сайта му.",
+            "The body that monitors the accessibility of public-sector sites in your country: the statement names it and links its site.",
+        ),
+    ),
 ];
 
 pub const CITY_ROLES: Choices = &[

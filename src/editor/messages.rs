@@ -56,6 +56,8 @@ const PATTERNS: &[(&str, &str)] = &[
     ("`{}` in {} is also the name of city `{}`: visitors would see one label for both; add something that tells them apart, such as the region, to the name", "„{0}“ ({1}) е и името на град „{2}“: посетителите ще виждат едно и също име за двата града. Добавете към името нещо, което ги отличава, например областта"),
     ("country `{}` is not a two-letter ISO 3166-1 code such as BG or CZ; it is shown as written", "„{0}“ не е двубуквен код на държава по ISO 3166-1 (например BG или CZ); сайтът показва държавата така, както е написана"),
     ("`languages` lists no language: list bg, en or both; the site is published in both", "в полето „Езици“ няма избран език: изберете български, английски или и двата; дотогава сайтът се публикува и на двата езика"),
+    ("e-mail address `{}` is not one a mail program can open (name@example.org); it was dropped", "адресът на електронна поща „{0}“ не е верен (пример: name@example.org); сайтът го пропуска"),
+    ("telephone number `{}` may hold only digits, spaces, hyphens, dots, brackets and a leading +; it was dropped", "телефонният номер „{0}“ може да съдържа само цифри, интервали, тирета, точки, скоби и + в началото; сайтът го пропуска"),
     ("website `{}` must be an http(s) address; it was dropped", "сайтът „{0}“ трябва да е адрес с http(s); сайтът го пропуска"),
     ("unknown section `{}` is ignored", "непознатият раздел „{0}“ се пропуска"),
     ("must be a list (a JSON array); the whole list was left out", "трябва да е списък (JSON масив); целият списък е пропуснат"),

@@ -54,7 +54,7 @@ ui_table! {
     not_found_title, not_found_text, not_found_suggestions, not_found_event,
     // Accessibility statement
     a11y_title, a11y_intro, a11y_status_heading, a11y_status, a11y_limits_heading,
-    a11y_limits, a11y_no_limits, a11y_prepared_heading, a11y_prepared, a11y_prepared_in, a11y_prepared_undated, a11y_feedback_heading, a11y_feedback,
+    a11y_limits, a11y_no_limits, a11y_prepared_heading, a11y_prepared, a11y_prepared_in, a11y_prepared_undated, a11y_feedback_heading, a11y_feedback, a11y_email, a11y_phone,
     a11y_enforcement_heading, a11y_enforcement, a11y_intro_eu, a11y_enforcement_eu,
 }
 
@@ -214,6 +214,8 @@ pub const BG: Ui = Ui {
     a11y_prepared_undated: "Декларацията е изготвена въз основа на самооценка.",
     a11y_feedback_heading: "Обратна връзка",
     a11y_feedback: "Ако срещнете трудност при ползването на раздела, свържете се с нас:",
+    a11y_email: "Електронна поща:",
+    a11y_phone: "Телефон:",
     a11y_enforcement_heading: "Процедура по прилагане",
     a11y_enforcement: "Ако не сте доволни от отговора, можете да се обърнете към органа, който наблюдава достъпността на уебсайтовете на публичния сектор в България.",
     a11y_intro_eu: "{publisher} се ангажира да осигури достъпността на този раздел в съответствие с Директива (ЕС) 2016/2102 и приложимото национално законодателство. Декларацията се отнася за раздела с новини и събития на проекта {project}.",
@@ -376,6 +378,8 @@ pub const EN: Ui = Ui {
     a11y_prepared_undated: "This statement was prepared on the basis of a self-assessment.",
     a11y_feedback_heading: "Feedback",
     a11y_feedback: "If you meet a barrier while using this section, please contact us:",
+    a11y_email: "E-mail:",
+    a11y_phone: "Telephone:",
     a11y_enforcement_heading: "Enforcement procedure",
     a11y_enforcement: "If you are not satisfied with the answer, you may turn to the authority that monitors the accessibility of public-sector websites in Bulgaria.",
     a11y_intro_eu: "{publisher} is committed to making this section accessible in accordance with Directive (EU) 2016/2102 and the national law that applies. This statement applies to the news and events section of the {project} project.",

@@ -14,7 +14,9 @@ use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
 use super::catalog::Catalog;
-use super::parse::{is_image_src, is_safe_url, is_slug, is_web_address, readable, MAX_EVENTS};
+use super::parse::{
+    is_email, is_image_src, is_phone, is_safe_url, is_slug, is_web_address, readable, MAX_EVENTS,
+};
 use super::problem::{FatalError, ProblemCounts};
 use super::types::{drop_repeats, Event, NewsFile, Site};
 
@@ -144,6 +146,17 @@ fn checked(file: NewsFile, mut dropped: usize) -> Catalog {
         if link.url.as_deref().is_some_and(|u| !is_safe_url(u)) {
             link.url = None;
         }
+    }
+    if let Some(link) = &mut site.enforcement {
+        if link.url.as_deref().is_some_and(|u| !is_web_address(u)) {
+            link.url = None;
+        }
+    }
+    if site.contact_email.as_deref().is_some_and(|e| !is_email(e)) {
+        site.contact_email = None;
+    }
+    if site.contact_phone.as_deref().is_some_and(|p| !is_phone(p)) {
+        site.contact_phone = None;
     }
     if site
         .project

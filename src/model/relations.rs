@@ -221,6 +221,9 @@ mod tests {
             },
             home_city: None,
             statement_date: None,
+            contact_email: None,
+            contact_phone: None,
+            enforcement: None,
         }
     }
 

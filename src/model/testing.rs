@@ -96,5 +96,8 @@ pub fn site(canonical_url: &str) -> Site {
         },
         home_city: None,
         statement_date: None,
+        contact_email: None,
+        contact_phone: None,
+        enforcement: None,
     }
 }

@@ -223,6 +223,17 @@ model_type! {
         /// When the accessibility statement was last reviewed.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub statement_date: Option<PartialDate>,
+        /// An e-mail address for feedback, which the accessibility statement gives beside
+        /// `contact` (the EU's model statement asks for one).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub contact_email: Option<String>,
+        /// A telephone number for feedback, as dialled from abroad (`+359 301 67 111`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub contact_phone: Option<String>,
+        /// The body that enforces the accessibility of public-sector sites in the publisher's
+        /// country, named and linked by the accessibility statement.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub enforcement: Option<Link>,
     }
 }
 

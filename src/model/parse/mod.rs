@@ -29,7 +29,7 @@ use urls::{check_site_links, origin_of};
 
 pub use sections::trailing_comma;
 pub(crate) use sections::KNOWN_SECTIONS;
-pub(crate) use urls::{is_image_src, is_web_address};
+pub(crate) use urls::{is_email, is_image_src, is_phone, is_web_address, phone_href};
 pub use urls::{is_picture_path, is_safe_url, is_site_address};
 
 /// The largest file the loader reads (a 10,000-event archive is about 10 MB).

@@ -235,6 +235,9 @@ pub(super) fn site_texts(site: &Site) -> Vec<(String, &Text)> {
             .map(|(i, b)| (format!("breadcrumbs[{i}].label"), &b.label)),
     );
     texts.push(("contact.label".to_owned(), &site.contact.label));
+    if let Some(enforcement) = &site.enforcement {
+        texts.push(("enforcement.label".to_owned(), &enforcement.label));
+    }
     texts
 }
 

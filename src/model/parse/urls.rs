@@ -77,6 +77,43 @@ pub(super) fn check_site_links(report: &mut Report<'_>, raw: &str, site: &mut Si
             site.contact.url = None;
         }
     }
+    // The enforcement body is another's: an address with a host, as for sources.
+    if let Some(link) = &mut site.enforcement {
+        if let Some(url) = &link.url {
+            if !drop_if(is_web_address(url), "enforcement.url", url) {
+                link.url = None;
+            }
+        }
+    }
+    let email: fn(&str) -> String = |v| {
+        format!("e-mail address `{v}` is not one a mail program can open (name@example.org); it was dropped")
+    };
+    let phone: fn(&str) -> String = |v| {
+        format!("telephone number `{v}` may hold only digits, spaces, hyphens, dots, brackets and a leading +; it was dropped")
+    };
+    for (path, value, ok, message) in [
+        (
+            "contact_email",
+            &mut site.contact_email,
+            is_email as fn(&str) -> bool,
+            email,
+        ),
+        ("contact_phone", &mut site.contact_phone, is_phone, phone),
+    ] {
+        if let Some(v) = value.as_deref().filter(|v| !ok(v)) {
+            let message = message(&super::shown_slug(v));
+            report.push_in(
+                Severity::Error,
+                raw,
+                path,
+                format!("site.{path}"),
+                None,
+                message,
+                false,
+            );
+            *value = None;
+        }
+    }
     if let Some(logo) = &site.project.logo {
         if !is_image_src(logo) {
             let message = not_a_picture(logo);
@@ -241,6 +278,41 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
+/// An e-mail address a `mailto:` link can carry as it is: one `@`, a local part of letters,
+/// digits and `.!$'*+-=^_{|}~` (nothing that would start a query or an escape in the link),
+/// and a host name with a dot.
+pub fn is_email(address: &str) -> bool {
+    let Some((local, domain)) = address.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && local.len() <= 64
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || ".!$'*+-=^_{|}~".contains(c))
+        && domain.contains('.')
+        && !domain.contains(':')
+        && is_host_and_port(domain)
+}
+
+/// A telephone number as people write it: digits with spaces, hyphens, dots, brackets and a
+/// leading `+`, 5 to 20 digits.
+pub fn is_phone(number: &str) -> bool {
+    let body = number.strip_prefix('+').unwrap_or(number);
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    (5..=20).contains(&digits)
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')'))
+}
+
+/// The `tel:` address of a number [`is_phone`] accepts: its digits and its leading `+`.
+pub fn phone_href(number: &str) -> String {
+    let mut href = String::from("tel:");
+    href.extend(number.chars().filter(|c| c.is_ascii_digit() || *c == '+'));
+    href
+}
+
 /// `.` or `..`, also written with `%2e`, as browsers read them.
 fn is_dot_segment(segment: &str) -> bool {
     fn after_dot(s: &str) -> Option<&str> {
@@ -332,6 +404,41 @@ fn is_host_and_port(authority: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_email_address_and_a_phone_number_as_their_links_carry_them() {
+        for ok in ["a@example.org", "first.last+news@пример.бг", "o'neil@e.ie"] {
+            assert!(is_email(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "a@b",
+            "@example.org",
+            "a b@example.org",
+            "a@example.org?cc=x",
+            "a%40@example.org",
+            "a@@example.org",
+            "a@exa mple.org",
+            "a@example.org:25",
+            "<a@example.org>",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        for ok in ["+359 301 67 111", "(02) 123-45-67", "0301.67111"] {
+            assert!(is_phone(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "1234",
+            "+",
+            "call 0301 67111",
+            "++359 301 67 111",
+            "0301 67111 ext. 5",
+        ] {
+            assert!(!is_phone(bad), "{bad}");
+        }
+        assert_eq!(phone_href("+359 (301) 67-111"), "tel:+35930167111");
+    }
 
     #[test]
     fn a_site_address_has_a_host_and_no_space() {
