@@ -1528,9 +1528,10 @@ fn list(ed: Ed, f: &'static Field, path: Path) -> AnyView {
         let target = ap.index(at);
         io::after_render(move || {
             let mut ids = Vec::new();
+            // A text in two languages: its first field, not the group around both.
             if let Some(p) = first {
-                ids.push(p.dom_id());
                 ids.push(p.key("bg").dom_id());
+                ids.push(p.dom_id());
             }
             ids.push(target.dom_id());
             io::focus_first(&ids);

@@ -177,6 +177,8 @@ describe('the editor', { timeout: 300_000 }, () => {
       await typeInto(page, f('agenda-0-sessions-0-description-bg'), 'Приветствие.');
       await typeInto(page, f('agenda-0-sessions-0-description-en'), 'A welcome.');
       await press(page, `#${f('site_visits')} > button.ed-add`);
+      // The new item's first field takes the focus: a text's Bulgarian one, not its group.
+      await page.waitForFunction((id) => document.activeElement?.id === id, f('site_visits-0-title-bg'));
       await typeInto(page, f('site_visits-0-title-bg'), 'Обиколка');
       await typeInto(page, f('site_visits-0-title-en'), 'A tour');
       await typeInto(page, f('site_visits-0-description-en'), 'On foot.');
